@@ -1,0 +1,130 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { readDbEnv } from "./env";
+import { DbUnavailableError } from "./errors";
+import { acquirePgliteLock } from "./pglite-lock";
+import { redactUrl } from "./redact-url";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** A single raw SQL statement runner for set-based work Drizzle's builder would make slow. */
+export type RawQuery = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
+
+export type DbHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Where the data lives, with no password: a directory, `memory://`, or a redacted URL. */
+  location: string;
+  raw: RawQuery;
+  /** Set for PGlite: the embedded instance (COPY FROM a blob goes through it). */
+  pglite?: PGlite;
+  /** Set for PostgreSQL: a separate postgres.js client for raw and COPY work (Drizzle patches its own). */
+  sql?: postgres.Sql;
+  close: () => Promise<void>;
+};
+
+export type CreateDbOptions = {
+  /** PostgreSQL URL; defaults to DATABASE_URL. */
+  url?: string;
+  /** PGlite directory or `memory://`; defaults to PGLITE_DIR or `.data/pglite` under `cwd`. */
+  pgliteDir?: string;
+  /** Directory `.data/pglite` is resolved against (the repository root). */
+  cwd?: string;
+  /** Connection pool size for PostgreSQL. */
+  maxConnections?: number;
+};
+
+const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
+
+/**
+ * Opens the database: PostgreSQL through the `postgres` driver when a URL is given or DATABASE_URL
+ * is set, otherwise the embedded PGlite. Fails with a DbUnavailableError naming the problem.
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const env = readDbEnv();
+  const url = options.url ?? env.DATABASE_URL;
+  if (url) return openPostgres(url, options.maxConnections ?? 10);
+  const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
+  return openPglite(dir);
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DbHandle> {
+  const location = redactUrl(url);
+  const clientOptions = { max: maxConnections, onnotice: () => {}, connect_timeout: 10 } as const;
+  const client = postgres(url, clientOptions);
+  const rawClient = postgres(url, { ...clientOptions, max: 2 });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await Promise.allSettled([client.end({ timeout: 1 }), rawClient.end({ timeout: 1 })]);
+    throw new DbUnavailableError(`cannot reach PostgreSQL at ${location}: ${describeError(error)}`, { cause: error });
+  }
+  const db = drizzlePostgres({ client, ...DRIZZLE_OPTIONS }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    location,
+    sql: rawClient,
+    raw: async (text, params = []) => (await rawClient.unsafe(text, params as never[])) as never,
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
+    },
+  };
+}
+
+async function openPglite(dir: string): Promise<DbHandle> {
+  const isMemory = dir.startsWith("memory://");
+  let release = () => {};
+  if (!isMemory) {
+    ensureWritableDirectory(dir);
+    release = acquirePgliteLock(dir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(isMemory ? undefined : dir);
+  } catch (error) {
+    release();
+    throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, { cause: error });
+  }
+  const db = drizzlePglite({ client: pglite, ...DRIZZLE_OPTIONS }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    location: dir,
+    pglite,
+    raw: async (text, params = []) => (await pglite.query(text, params)).rows as never,
+    close: async () => {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+function ensureWritableDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const parent = dirname(dir);
+    throw new DbUnavailableError(
+      `the embedded database directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? describeError(error)}); choose another with PGLITE_DIR or fix the permissions of ${parent}`,
+      { cause: error },
+    );
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code} ${error.message}` : error.message;
+  }
+  return String(error);
+}

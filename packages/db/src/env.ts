@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
+  DATABASE_URL: z.url().optional(),
+  /** PGlite data directory (default `.data/pglite` under the repository root), or `memory://`. */
+  PGLITE_DIR: z.string().min(1).optional(),
+  /** A PostgreSQL server the integration tests may create throwaway databases on. */
+  TEST_DATABASE_URL: z.url().optional(),
+});
+
+export type DbEnv = z.infer<typeof envSchema>;
+
+/** Reads and validates the database environment; a bad value names the variable. */
+export function readDbEnv(source: Record<string, string | undefined> = process.env): DbEnv {
+  const parsed = envSchema.safeParse({
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    PGLITE_DIR: source.PGLITE_DIR || undefined,
+    TEST_DATABASE_URL: source.TEST_DATABASE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,6 @@
+export { createDb, type CreateDbOptions, type Db, type DbHandle, type RawQuery, type Schema } from "./client";
+export { readDbEnv, type DbEnv } from "./env";
+export { DbUnavailableError } from "./errors";
+export { migrateDb, MIGRATIONS_FOLDER } from "./migrate";
+export { redactUrl } from "./redact-url";
+export * as schema from "./schema";

@@ -1,0 +1,17 @@
+import { bigint, numeric, timestamp } from "drizzle-orm/pg-core";
+
+/** Money: integer fen (0.01 CNY) in a bigint; JS side sees a bigint, never a float. */
+export const fen = (name?: string) => (name ? bigint(name, { mode: "bigint" }) : bigint({ mode: "bigint" }));
+
+/** Annual rate in percent (4.35 = 4.35%), exact: up to 6 decimal places covers LPR-linked pricing such as 4.785%. */
+export const ratePct = () => numeric({ precision: 9, scale: 6 });
+
+/** A plain ratio or percent figure from the customer's financial statements, exact to 4 decimals. */
+export const ratio = () => numeric({ precision: 14, scale: 4 });
+
+export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () =>
+  timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());

@@ -1,0 +1,156 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, fen } from "./_columns";
+import { classificationEnum, gradeEnum, runStatusEnum } from "./enums";
+import { policies } from "./policies";
+import { users } from "./users";
+
+/**
+ * A segment run (细分批次): one policy version applied to one period's data as loaded.
+ * Results are never overwritten; `isCurrent` marks the run views read by default.
+ */
+export const segmentRuns = pgTable(
+  "segment_runs",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    period: text().notNull(),
+    policyVersion: integer()
+      .notNull()
+      .references(() => policies.version),
+    status: runStatusEnum().notNull().default("queued"),
+    seed: integer().notNull().default(0),
+    codeVersion: text().notNull(),
+    /** Import batches (id, kind, checksum) the run read, for reproducibility. */
+    inputs: jsonb().notNull().default(sql`'[]'::jsonb`),
+    /** Hash of all stored results, to prove two runs identical. */
+    resultChecksum: text(),
+    stage: text(),
+    progressPct: integer().notNull().default(0),
+    error: text(),
+    isCurrent: boolean().notNull().default(false),
+    /** Portfolio figures: NPL by segment, concentration, totals, tier × cluster table, timings by stage. */
+    summary: jsonb(),
+    startedBy: text().references(() => users.id),
+    /** Process id + host of the worker, so a dead worker's run can be marked failed. */
+    worker: text(),
+    heartbeatAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.period, t.createdAt),
+    uniqueIndex("segment_runs_one_active_per_period_uq").on(t.period).where(sql`status in ('queued', 'running')`),
+    uniqueIndex("segment_runs_one_current_per_period_uq").on(t.period).where(sql`is_current`),
+  ],
+);
+
+/** Per-customer results of a run: contribution breakdown, classification, tier, grade, cluster, recommendation. */
+export const segmentResults = pgTable(
+  "segment_results",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    customerId: text().notNull(),
+    /** Copied from the customer at run time so an officer's scope and history stay as they were. */
+    officer: text().notNull(),
+    depositContributionFen: fen().notNull(),
+    loanContributionFen: fen().notNull(),
+    feeIncomeFen: fen().notNull(),
+    contributionFen: fen().notNull(),
+    loanBalanceFen: fen().notNull(),
+    depositBalanceFen: fen().notNull(),
+    classification: classificationEnum().notNull(),
+    tier: text().notNull(),
+    tierTrace: jsonb().notNull(),
+    grade: gradeEnum().notNull(),
+    gradeScore: numeric({ precision: 10, scale: 2 }).notNull(),
+    gradePoints: jsonb().notNull(),
+    /** Benefit segment: the cluster holding most of the customer's loan balance; null without loans. */
+    cluster: integer(),
+    recommendation: jsonb(),
+    /** An approved, unexpired override carried into this run. */
+    overrideTier: text(),
+    overrideGrade: gradeEnum(),
+    overrideId: integer(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.customerId] }),
+    index().on(t.runId, t.officer),
+    index().on(t.runId, t.tier),
+    index().on(t.runId, t.grade),
+    index().on(t.runId, t.cluster),
+    index().on(t.customerId),
+    index().on(t.runId, t.contributionFen),
+  ],
+);
+
+/** Benefit-segmentation clusters of a run: centroid, profile, business label. */
+export const clusters = pgTable(
+  "clusters",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    clusterNo: integer().notNull(),
+    size: integer().notNull(),
+    centroidRaw: jsonb().$type<number[]>().notNull(),
+    centroid: jsonb().$type<number[]>().notNull(),
+    profile: jsonb().notNull(),
+    labelZh: text().notNull(),
+    labelEn: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.clusterNo] })],
+);
+
+/** Each loan's cluster in a run (the scatter and drill-down read it). */
+export const clusterAssignments = pgTable(
+  "cluster_assignments",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    loanId: text().notNull(),
+    clusterNo: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.loanId] }), index().on(t.runId, t.clusterNo)],
+);
+
+/** Project groups (项目群体) of a run with their default-signal rate. */
+export const projectGroups = pgTable(
+  "project_groups",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    groupKey: text().notNull(),
+    industry: text().notNull(),
+    region: text().notNull(),
+    riskLevel: text().notNull(),
+    projectCount: integer().notNull(),
+    loanAmountFen: fen().notNull(),
+    /** Share of projects with a default signal (overdue past the limit, or downgraded), 0..1. */
+    signalRate: real().notNull(),
+    profile: jsonb().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.groupKey] })],
+);
+
+/** Early warnings (风险预警) raised by a run for project groups. */
+export const earlyWarnings = pgTable(
+  "early_warnings",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    groupKey: text().notNull(),
+    level: text().notNull(),
+    signalRate: real().notNull(),
+    previousSignalRate: real(),
+    reason: jsonb().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.runId)],
+);

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { describe } from "vitest";
+import { createDb, type DbHandle } from "../client";
+import { readDbEnv } from "../env";
+import { migrateDb } from "../migrate";
+
+export type TestDbKind = "pglite" | "postgres";
+
+/**
+ * The databases integration tests run on: PGlite always; PostgreSQL too when TEST_DATABASE_URL
+ * is set (CI sets it). Tests never mock the database.
+ */
+export function testDbKinds(): TestDbKind[] {
+  return readDbEnv().TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/**
+ * A freshly migrated, empty database: in-memory PGlite, or a throwaway PostgreSQL database
+ * created on TEST_DATABASE_URL's server and dropped on close.
+ */
+export async function createTestDb(kind: TestDbKind): Promise<DbHandle> {
+  if (kind === "pglite") {
+    const handle = await createDb({ pgliteDir: "memory://" });
+    await migrateDb(handle);
+    return handle;
+  }
+  const serverUrl = readDbEnv().TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
+  const name = `creditseg_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ url: url.toString(), maxConnections: 4 });
+  await migrateDb(handle);
+  const close = handle.close;
+  return {
+    ...handle,
+    close: async () => {
+      await close();
+      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** `describe` once per test database kind, titled with the kind so the output shows both ran. */
+export function describeEachDb(title: string, body: (kind: TestDbKind) => void): void {
+  for (const kind of testDbKinds()) {
+    describe(`${title} [${kind}]`, () => body(kind));
+  }
+}
