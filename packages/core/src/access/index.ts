@@ -1,0 +1,2 @@
+export { PERMISSIONS, ROLE_PERMISSIONS, can } from "./permissions";
+export type { Permission } from "./permissions";

@@ -1,0 +1,2 @@
+export { groupProjects, isDefaultSignal, projectGroupKey } from "./group-projects";
+export type { PreviousProjectGroup, ProjectGroup, ProjectGrouping, ProjectWarning, ProjectWarningKind } from "./group-projects";
