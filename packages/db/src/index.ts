@@ -4,3 +4,5 @@ export { DbUnavailableError } from "./errors";
 export { migrateDb, MIGRATIONS_FOLDER } from "./migrate";
 export { redactUrl } from "./redact-url";
 export * as schema from "./schema";
+export { copyRows, openBulkSession, withBulkTransaction, type BulkSession, type CopyRowsArgs } from "./bulk/bulk-session";
+export { toCopyCsvLine } from "./bulk/csv-line";
