@@ -1,0 +1,13 @@
+export { computeAdjustedRandIndex } from "./adjusted-rand-index";
+export { buildClusterLabel, classifyLevel, type ClusterLabel, type FeatureLevel } from "./business-label";
+export { clusterPoints, type ClusteringResult, type KCandidate } from "./cluster-points";
+export { profileClusters, type ClusterProfile, type FeatureSummary } from "./cluster-profile";
+export { ClusteringInputError } from "./clustering-error";
+export { applyTransform, fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
+export { seedKMeansPlusPlus } from "./kmeans-plus-plus";
+export { computeInertia, runLloyd, type LloydIteration, type LloydResult } from "./lloyd-hamerly";
+export { matchClustersByCentroid, type ClusterMatch } from "./match-clusters";
+export { DEFAULT_TOLERANCE, meanFeatureVariance, restartSeed, runKMeans, runKMeansOnce, type KMeansFit } from "./run-kmeans";
+export { clusteringSettingsSchema, kChoiceSchema, LOAN_FEATURES, SCALE_METHODS, type ClusteringSettings, type KChoice, type ScaleMethod } from "./settings";
+export { computeSilhouette } from "./silhouette";
+export { scoreStability, type StabilityScore } from "./stability";
