@@ -16,6 +16,8 @@ export type RecommendBundleInput = {
   tier: string;
   /** The policy's first (highest) tier, whose preferences define the target bundle. */
   topTier: string;
+  /** The top tier's Chinese name for the reason text (default 核心客户). */
+  topTierLabelZh?: string;
   grade: Grade;
   classification: Classification;
   /** The customer's benefit segment; null without loans. */
@@ -41,7 +43,7 @@ export function recommendBundle(input: RecommendBundleInput): BundleRecommendati
   const preferred = input.topTierPreferences[0];
   const own = input.cluster;
   if (own !== null && (input.tier === input.topTier || !preferred)) {
-    const why = input.tier === input.topTier ? { zh: "高贡献客户", en: "high-contribution customer" } : { zh: "暂无核心客户偏好数据", en: "no top-tier preference available" };
+    const why = input.tier === input.topTier ? { zh: "高贡献客户", en: "high-contribution customer" } : { zh: "暂无高层级客户偏好数据", en: "no top-tier preference available" };
     return {
       action: "keep",
       cluster: own,
@@ -53,13 +55,13 @@ export function recommendBundle(input: RecommendBundleInput): BundleRecommendati
     return { action: "hold", cluster: null, reasonZh: "尚无贷款，且暂无核心客户偏好数据。", reasonEn: "No loans yet and no top-tier preference available." };
   }
   const target = label(preferred.cluster);
-  const evidenceZh = `核心客户贷款余额的${preferred.balanceSharePct}%集中在「${target.zh}」`;
+  const evidenceZh = `${input.topTierLabelZh ?? "核心客户"}贷款余额的${preferred.balanceSharePct}%集中在「${target.zh}」`;
   const evidenceEn = `${preferred.balanceSharePct}% of ${input.topTier} customers' loan balance is in "${target.en}"`;
   if (own === null) {
     return { action: "offer", cluster: preferred.cluster, reasonZh: `尚无贷款；${evidenceZh}，建议推荐该组合。`, reasonEn: `No loans yet; ${evidenceEn}: offer that bundle.` };
   }
   if (own === preferred.cluster) {
-    return { action: "keep", cluster: own, reasonZh: `当前组合与核心客户偏好一致（${evidenceZh}），建议维持。`, reasonEn: `Current bundle matches the top-tier preference (${evidenceEn}): keep it.` };
+    return { action: "keep", cluster: own, reasonZh: `当前组合与${input.topTierLabelZh ?? "核心客户"}偏好一致（${evidenceZh}），建议维持。`, reasonEn: `Current bundle matches the top-tier preference (${evidenceEn}): keep it.` };
   }
   return {
     action: "shift",

@@ -1,0 +1,13 @@
+export * from "./constants";
+export type * from "./records";
+export * from "./money";
+export * from "./policy";
+export * from "./contribution";
+export * from "./tiering";
+export * from "./grading";
+export * from "./recommendation";
+export * from "./projects";
+export * from "./migration";
+export * from "./access";
+export * from "./segmentation";
+export * from "./clustering";
