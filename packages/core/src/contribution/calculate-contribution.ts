@@ -3,7 +3,7 @@ import type { DepositRecord, FeeRecord, LoanRecord } from "../records";
 import type { Policy } from "../policy/policy-schema";
 import { Dec, toDecimal } from "../money/decimal";
 import { divideRoundHalfEven } from "../money/fen";
-import { selectFtpBucket, type FtpSelection } from "./select-ftp-bucket";
+import { describeFtpBucket, findFtpBucketIndex, type FtpSelection } from "./select-ftp-bucket";
 
 export type AccountSide = "loan" | "deposit";
 
@@ -30,15 +30,21 @@ export type AccountContribution = {
 export type LoanAccountInput = Pick<LoanRecord, "loanId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days">;
 export type DepositAccountInput = Pick<DepositRecord, "accountId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days">;
 
-/** A margin as an exact fraction `scaled ÷ 10^scale` of one percent, for bigint arithmetic in hot loops. */
+/**
+ * A margin (annual percent) as the exact fraction `scaled ÷ 10^scale`, with `denominator` = 10^scale × 100 × basis
+ * already folded in, so an account's contribution in fen is balance × scaled × days ÷ denominator.
+ */
 type ScaledMargin = { text: string; scaled: bigint; denominator: bigint };
+
+/** One FTP bucket with its selection (shared by every account in it) and the margins met so far, keyed by rate text. */
+type BucketContext = { selection: FtpSelection; margins: Map<string, ScaledMargin> };
 
 type ContributionContext = {
   taxRatePct: string;
   basis: bigint;
-  /** Keyed by side, bucket and rate text: portfolios reuse few distinct rates, so each margin is computed once. */
-  margins: Map<string, ScaledMargin>;
   oneMinusTax: Decimal;
+  /** Per side and bucket: portfolios reuse few distinct rates, so each margin is computed once. */
+  buckets: Record<AccountSide, BucketContext[]>;
 };
 
 const contexts = new WeakMap<Policy, ContributionContext>();
@@ -47,26 +53,32 @@ function getContext(policy: Policy): ContributionContext {
   let context = contexts.get(policy);
   if (!context) {
     const tax = toDecimal(policy.taxRate);
-    context = { taxRatePct: tax.toString(), basis: BigInt(policy.dayCountBasis), margins: new Map(), oneMinusTax: new Dec(1).minus(tax.dividedBy(100)) };
+    const bucketsOf = (curve: Policy["ftp"]["loan"]): BucketContext[] =>
+      curve.map((_bucket, index) => ({ selection: describeFtpBucket(curve, index), margins: new Map() }));
+    context = {
+      taxRatePct: tax.toString(),
+      basis: BigInt(policy.dayCountBasis),
+      oneMinusTax: new Dec(1).minus(tax.dividedBy(100)),
+      buckets: { loan: bucketsOf(policy.ftp.loan), deposit: bucketsOf(policy.ftp.deposit) },
+    };
     contexts.set(policy, context);
   }
   return context;
 }
 
-function toScaledMargin(margin: Decimal): ScaledMargin {
+function toScaledMargin(margin: Decimal, basis: bigint): ScaledMargin {
   const scale = margin.decimalPlaces();
   const denominator = 10n ** BigInt(scale);
-  return { text: margin.toFixed(), scaled: BigInt(margin.times(denominator.toString()).toFixed(0)), denominator };
+  return { text: margin.toFixed(), scaled: BigInt(margin.times(denominator.toString()).toFixed(0)), denominator: denominator * 100n * basis };
 }
 
-function getMargin(context: ContributionContext, side: AccountSide, ftp: FtpSelection, ratePct: string): ScaledMargin {
-  const key = `${side}|${ftp.bucketIndex}|${ratePct}`;
-  let margin = context.margins.get(key);
+function getMargin(context: ContributionContext, side: AccountSide, bucket: BucketContext, ratePct: string): ScaledMargin {
+  let margin = bucket.margins.get(ratePct);
   if (!margin) {
     const rate = new Dec(ratePct);
-    const ftpRate = new Dec(ftp.ratePct);
-    margin = toScaledMargin(side === "loan" ? rate.times(context.oneMinusTax).minus(ftpRate) : ftpRate.minus(rate));
-    context.margins.set(key, margin);
+    const ftpRate = new Dec(bucket.selection.ratePct);
+    margin = toScaledMargin(side === "loan" ? rate.times(context.oneMinusTax).minus(ftpRate) : ftpRate.minus(rate), context.basis);
+    bucket.margins.set(ratePct, margin);
   }
   return margin;
 }
@@ -77,27 +89,27 @@ function getMargin(context: ContributionContext, side: AccountSide, ftp: FtpSele
  */
 function computeAccountContribution(
   side: AccountSide,
-  account: { accountId: string; customerId: string; avgDailyBalanceFen: bigint; ratePct: string; termMonths: number; days: number },
+  accountId: string,
+  account: { customerId: string; avgDailyBalanceFen: bigint; ratePct: string; termMonths: number; days: number },
   policy: Policy,
 ): AccountContribution {
   const context = getContext(policy);
-  const ftp = selectFtpBucket(side === "loan" ? policy.ftp.loan : policy.ftp.deposit, account.termMonths);
-  const margin = getMargin(context, side, ftp, account.ratePct);
-  const numerator = account.avgDailyBalanceFen * margin.scaled * BigInt(account.days);
-  const denominator = margin.denominator * 100n * context.basis;
+  const buckets = context.buckets[side];
+  const bucket = buckets[findFtpBucketIndex(side === "loan" ? policy.ftp.loan : policy.ftp.deposit, account.termMonths)]!;
+  const margin = getMargin(context, side, bucket, account.ratePct);
   return {
     side,
-    accountId: account.accountId,
+    accountId,
     customerId: account.customerId,
     avgDailyBalanceFen: account.avgDailyBalanceFen,
     ratePct: account.ratePct,
     termMonths: account.termMonths,
     days: account.days,
-    ftp,
+    ftp: bucket.selection,
     taxRatePct: side === "loan" ? context.taxRatePct : null,
     dayCountBasis: policy.dayCountBasis,
     marginPct: margin.text,
-    contributionFen: divideRoundHalfEven(numerator, denominator),
+    contributionFen: divideRoundHalfEven(account.avgDailyBalanceFen * margin.scaled * BigInt(account.days), margin.denominator),
   };
 }
 
@@ -106,7 +118,7 @@ function computeAccountContribution(
  * rates in annual percent, rounded to the fen half to even.
  */
 export function calculateLoanContribution(loan: LoanAccountInput, policy: Policy): AccountContribution {
-  return computeAccountContribution("loan", { ...loan, accountId: loan.loanId }, policy);
+  return computeAccountContribution("loan", loan.loanId, loan, policy);
 }
 
 /**
@@ -114,7 +126,7 @@ export function calculateLoanContribution(loan: LoanAccountInput, policy: Policy
  * rates in annual percent (demand deposits: term 0), rounded to the fen half to even.
  */
 export function calculateDepositContribution(deposit: DepositAccountInput, policy: Policy): AccountContribution {
-  return computeAccountContribution("deposit", deposit, policy);
+  return computeAccountContribution("deposit", deposit.accountId, deposit, policy);
 }
 
 /** A customer's contribution: the sum of its accounts' rounded figures plus fee income, all in fen. */

@@ -1,4 +1,4 @@
-export { selectFtpBucket } from "./select-ftp-bucket";
+export { describeFtpBucket, findFtpBucketIndex, selectFtpBucket } from "./select-ftp-bucket";
 export type { FtpSelection } from "./select-ftp-bucket";
 export {
   calculateContributions,
