@@ -1,0 +1,46 @@
+import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import iconv from "iconv-lite";
+import { type TableRow, TableReadError } from "./table-row";
+
+/** A CSV record longer than this (characters) is a damaged file, not data: the parser stops there. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+const PARSER_ERRORS: Record<string, "line_too_long" | "unclosed_quote" | "malformed_quotes"> = {
+  CSV_MAX_RECORD_SIZE: "line_too_long",
+  CSV_QUOTE_NOT_CLOSED: "unclosed_quote",
+  CSV_INVALID_CLOSING_QUOTE: "malformed_quotes",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "malformed_quotes",
+};
+
+/**
+ * Streams the records of a CSV file decoded from `encoding` (a BOM is dropped); memory stays bounded
+ * by one record. Row numbers are the line a record starts on.
+ */
+export async function* readCsvRows(bytes: Readable, options: { encoding: string; delimiter: string }): AsyncGenerator<TableRow> {
+  const parser = parse({
+    delimiter: options.delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+    info: true,
+    bom: true,
+  });
+  const piping = pipeline(bytes, iconv.decodeStream(options.encoding), parser).catch(() => undefined);
+  let lastLine = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const rowNumber = lastLine + 1;
+      lastLine = item.info.lines;
+      yield { rowNumber, cells: item.record };
+    }
+  } catch (error) {
+    const code = PARSER_ERRORS[(error as { code?: string }).code ?? ""];
+    if (code) throw new TableReadError(code, lastLine + 1);
+    throw error;
+  } finally {
+    bytes.destroy();
+    await piping;
+  }
+}

@@ -1,0 +1,17 @@
+import type { ReasonCode } from "../reasons";
+import type { CellValue } from "../values/cell";
+
+/** One row of a sheet or CSV file, numbered as the user sees it (header = row 1 in a typical file). */
+export type TableRow = { rowNumber: number; cells: CellValue[] };
+
+/** A file that cannot be read further; the code becomes a file-level reject. */
+export class TableReadError extends Error {
+  constructor(
+    readonly code: ReasonCode,
+    readonly rowNumber: number | null = null,
+    readonly detail?: string,
+  ) {
+    super(code);
+    this.name = "TableReadError";
+  }
+}

@@ -1,0 +1,72 @@
+import type { ImportKind } from "@creditseg/core/constants";
+import { type ColumnBinding, type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
+import { type OpenedTable, openTable, type ReadOptions } from "../read/open-table";
+import { type TableRow, TableReadError } from "../read/table-row";
+import { makeReject, type Reject } from "../reasons";
+import type { KindSpec } from "../specs/column-spec";
+import { KIND_SPECS } from "../specs";
+import type { ImportSource } from "../source";
+import { cellToText, isBlankCell } from "../values/cell";
+import { createRowParser, type RowParser } from "./parse-row";
+
+/** A file opened past its header, ready to stream data rows through the row parser. */
+export type PreparedFile = {
+  spec: KindSpec;
+  table: OpenedTable;
+  headers: string[];
+  match: HeaderMatch;
+  parseRow: RowParser;
+  /** Non-blank data rows, after the header. */
+  dataRows: AsyncGenerator<TableRow>;
+};
+
+export type Preparation = { ok: true; file: PreparedFile } | { ok: false; table: OpenedTable | null; headers: string[]; match: HeaderMatch | null; rejects: Reject[] };
+
+export function readErrorToReject(error: TableReadError): Reject {
+  return makeReject({ code: error.code, rowNumber: error.rowNumber, detailZh: error.detail, detailEn: error.detail });
+}
+
+function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[] {
+  if (match.bindings.length === 0 && headers.filter((header) => header.trim() !== "").length <= 1) {
+    return [makeReject({ code: "unrecognised_delimiter", rowNumber: 1, value: headers.join("") })];
+  }
+  return [
+    ...match.missing.map((column) => makeReject({ code: "missing_required_column", column: column.name, detailZh: `${column.labelZh} (${column.name})`, detailEn: column.name })),
+    ...match.duplicates.map((duplicate) => makeReject({ code: "duplicate_column", column: duplicate.column, value: duplicate.headers.join(", "), detailZh: duplicate.headers.join("、"), detailEn: duplicate.headers.join(", ") })),
+  ];
+}
+
+async function* skipBlankRows(rows: AsyncGenerator<TableRow>): AsyncGenerator<TableRow> {
+  for await (const row of rows) {
+    if (row.cells.some((cell) => !isBlankCell(cell))) yield row;
+  }
+}
+
+/**
+ * Opens a file, finds its header (the first non-blank row) and binds it to the kind's columns.
+ * Any problem with the file as a whole comes back as rejects instead.
+ */
+export async function prepareFile(args: { kind: ImportKind; source: ImportSource; readOptions: ReadOptions; mapping: HeaderMapping }): Promise<Preparation> {
+  const spec = KIND_SPECS[args.kind];
+  const opening = await openTable(args.source, args.readOptions);
+  if (!opening.ok) return { ok: false, table: null, headers: [], match: null, rejects: [makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail })] };
+  const { table } = opening;
+  const dataRows = skipBlankRows(table.rows);
+  let first: IteratorResult<TableRow>;
+  try {
+    first = await dataRows.next();
+  } catch (error) {
+    if (error instanceof TableReadError) return { ok: false, table, headers: [], match: null, rejects: [readErrorToReject(error)] };
+    throw error;
+  }
+  if (first.done) return { ok: false, table, headers: [], match: null, rejects: [makeReject({ code: "empty_file" })] };
+  const headers = first.value.cells.map((cell) => cellToText(cell).trim());
+  const match = matchHeaders(spec, headers, args.mapping);
+  const rejects = headerRejects(match, headers);
+  if (rejects.length > 0) {
+    await dataRows.return(undefined);
+    return { ok: false, table, headers, match, rejects };
+  }
+  const parseRow = createRowParser({ spec, bindings: match.bindings as ColumnBinding[], headerWidth: headers.length, isFixedWidth: table.info.format === "csv" });
+  return { ok: true, file: { spec, table, headers, match, parseRow, dataRows } };
+}
