@@ -1,0 +1,46 @@
+import { TRPCError } from "@trpc/server";
+
+/**
+ * Stable application error codes clients may branch on; the message is fit to show a user.
+ * They travel in the error's `data.appCode` next to tRPC's own code.
+ */
+export const APP_ERROR_CODES = [
+  "NOT_SIGNED_IN",
+  "NOT_PERMITTED",
+  "CSRF_REJECTED",
+  "CUSTOMER_NOT_FOUND",
+  "RUN_NOT_FOUND",
+  "POLICY_NOT_FOUND",
+  "UPLOAD_NOT_FOUND",
+  "USER_NOT_FOUND",
+  "EMAIL_TAKEN",
+  "OFFICER_CODE_TAKEN",
+  "OFFICER_CODE_REQUIRED",
+  "WRONG_PASSWORD",
+  "CANNOT_CHANGE_OWN_ACCOUNT",
+  "INVALID_CURSOR",
+  "INVALID_INPUT",
+  "CONFLICT",
+  "INTERNAL",
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+/** The cause attached to a TRPCError raised by our code, carrying the stable code. */
+export class AppErrorCause extends Error {
+  constructor(
+    readonly appCode: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppErrorCause";
+  }
+}
+
+type TrpcCode = ConstructorParameters<typeof TRPCError>[0]["code"];
+
+/** A TRPCError with a stable app code and a user-fit message. */
+export function appError(code: TrpcCode, appCode: AppErrorCode, message: string): TRPCError {
+  return new TRPCError({ code, message, cause: new AppErrorCause(appCode, message) });
+}
+
+export const notFound = (appCode: AppErrorCode, what: string) => appError("NOT_FOUND", appCode, `${what} was not found.`);

@@ -1,0 +1,40 @@
+import { countCustomers, listCustomers } from "../../queries/customer-list";
+import { findCustomerInScope, readCustomerDetail } from "../../queries/customer-detail";
+import { resolveRun } from "../../queries/resolve-run";
+import { notFound } from "../errors";
+import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
+import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
+import { requireRun } from "./run-helpers";
+
+export const customerRouter = createTRPCRouter({
+  /** A page of customers with their run results; officers see only their own book. */
+  list: permissionProcedure("customer.read")
+    .input(listCustomersInput)
+    .query(async ({ ctx, input }) => {
+      const run = await requireRun(ctx.db, input);
+      const scope = customerScopeOf(ctx.user);
+      const [page, total] = await Promise.all([
+        listCustomers(ctx.db, { run, scope, filter: input, sort: input.sort, direction: input.direction, limit: input.limit, cursor: input.cursor }),
+        input.cursor ? Promise.resolve(null) : countCustomers(ctx.db, run, scope, input),
+      ]);
+      return { run, ...page, total };
+    }),
+
+  /** How many customers match the filter, within the caller's scope. */
+  count: permissionProcedure("customer.read")
+    .input(customerFilterInput)
+    .query(async ({ ctx, input }) => {
+      const run = await requireRun(ctx.db, input);
+      return { total: await countCustomers(ctx.db, run, customerScopeOf(ctx.user), input) };
+    }),
+
+  /** The customer page. Another officer's customer answers NOT_FOUND, exactly like a missing one. */
+  byId: permissionProcedure("customer.read")
+    .input(customerByIdInput)
+    .query(async ({ ctx, input }) => {
+      const customer = await findCustomerInScope(ctx.db, input.customerId, customerScopeOf(ctx.user));
+      if (!customer) throw notFound("CUSTOMER_NOT_FOUND", "The customer");
+      const run = await resolveRun(ctx.db, input);
+      return readCustomerDetail(ctx.db, customer, run);
+    }),
+});

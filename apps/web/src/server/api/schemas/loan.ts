@@ -1,0 +1,35 @@
+import { CLASSIFICATIONS } from "@creditseg/core/constants";
+import { z } from "zod";
+import { businessIdInput, cursorInput, pageSizeInput, periodInput, runIdInput } from "./common";
+
+export const listLoansInput = z.object({
+  period: periodInput.optional(),
+  customerId: businessIdInput.optional(),
+  classifications: z.array(z.enum(CLASSIFICATIONS)).max(CLASSIFICATIONS.length).optional(),
+  /** With `runId`, only the loans the run put in this benefit cluster (chart drill-down). */
+  cluster: z.number().int().min(0).max(100).optional(),
+  runId: runIdInput.optional(),
+  limit: pageSizeInput,
+  cursor: cursorInput,
+});
+export type ListLoansInput = z.infer<typeof listLoansInput>;
+
+export const listDepositsInput = z.object({
+  period: periodInput.optional(),
+  customerId: businessIdInput.optional(),
+  limit: pageSizeInput,
+  cursor: cursorInput,
+});
+export type ListDepositsInput = z.infer<typeof listDepositsInput>;
+
+export const listProjectsInput = z.object({
+  period: periodInput.optional(),
+  customerId: businessIdInput.optional(),
+  industry: z.string().trim().min(1).max(100).optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  riskLevel: z.string().trim().min(1).max(40).optional(),
+  hasSignal: z.boolean().optional(),
+  limit: pageSizeInput,
+  cursor: cursorInput,
+});
+export type ListProjectsInput = z.infer<typeof listProjectsInput>;

@@ -1,0 +1,55 @@
+import type { Db } from "@creditseg/db";
+import { schema } from "@creditseg/db";
+import type { Role } from "@creditseg/core/constants";
+import type { RequestMeta } from "../request-meta";
+
+/** Audit actions the web app writes; `detail` carries ids and changed field names only, never customer data. */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.locked",
+  "auth.sign_out",
+  "auth.password_changed",
+  "user.created",
+  "user.updated",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.unlocked",
+  "user.password_reset",
+  "upload.committed",
+  "upload.rolled_back",
+  "policy.changed",
+  "run.started",
+  "override.proposed",
+  "override.decided",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditActor = { id: string; role: Role } | null;
+
+export type AuditEntry = {
+  actor: AuditActor;
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  detail?: Record<string, unknown>;
+  meta: RequestMeta;
+};
+
+/** A database or an open transaction: audit rows are written in the same transaction as the change they record. */
+export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "execute">;
+
+/** Appends one audit row. Call it inside the transaction of the change so both commit or neither does. */
+export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(schema.auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    detail: entry.detail ?? null,
+    ip: entry.meta.ip,
+    userAgent: entry.meta.userAgent,
+  });
+}

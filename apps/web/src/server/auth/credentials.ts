@@ -1,0 +1,48 @@
+import { schema } from "@creditseg/db";
+import type { Role } from "@creditseg/core/constants";
+import { hashPassword, verifyPassword } from "better-auth/crypto";
+import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "../audit/write-audit";
+
+/** Provider id better-auth gives email-and-password accounts. */
+export const CREDENTIAL_PROVIDER = "credential";
+
+export type NewUser = { email: string; name: string; role: Role; officerCode?: string | null; locale?: string; password: string };
+
+/** Inserts a user with a scrypt-hashed credential account (account id = user id, as better-auth does). Returns the new id. */
+export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<string> {
+  const id = randomUUID();
+  const passwordHash = await hashPassword(user.password);
+  await db.insert(schema.users).values({
+    id,
+    email: user.email.trim().toLowerCase(),
+    name: user.name,
+    role: user.role,
+    officerCode: user.officerCode ?? null,
+    locale: user.locale ?? "zh-CN",
+    emailVerified: true,
+  });
+  await db.insert(schema.accounts).values({ id: randomUUID(), accountId: id, providerId: CREDENTIAL_PROVIDER, userId: id, password: passwordHash });
+  return id;
+}
+
+/** True when the password matches the user's stored credential. */
+export async function isPasswordCorrect(db: DbOrTx, userId: string, password: string): Promise<boolean> {
+  const [account] = await db
+    .select({ password: schema.accounts.password })
+    .from(schema.accounts)
+    .where(and(eq(schema.accounts.userId, userId), eq(schema.accounts.providerId, CREDENTIAL_PROVIDER)))
+    .limit(1);
+  if (!account?.password) return false;
+  return verifyPassword({ hash: account.password, password });
+}
+
+/** Replaces the user's password hash. */
+export async function setPassword(db: DbOrTx, userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db
+    .update(schema.accounts)
+    .set({ password: passwordHash })
+    .where(and(eq(schema.accounts.userId, userId), eq(schema.accounts.providerId, CREDENTIAL_PROVIDER)));
+}

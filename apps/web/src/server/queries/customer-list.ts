@@ -1,0 +1,173 @@
+import type { Db } from "@creditseg/db";
+import { schema } from "@creditseg/db";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { CustomerFilterInput, CustomerSortField } from "../api/schemas/customer";
+import type { CustomerScope } from "../api/trpc";
+import { decodeCursor, escapeLike, toPage } from "./cursor";
+import type { ResolvedRun } from "./resolve-run";
+
+const c = schema.customers;
+const r = schema.segmentResults;
+
+/** One row of the customer list: master data plus the run's result (null fields when the customer is not in a run yet). */
+export type CustomerListRow = {
+  customerId: string;
+  name: string;
+  industry: string;
+  region: string;
+  size: (typeof c.$inferSelect)["size"];
+  officer: string;
+  creditRating: string | null;
+  contributionFen: bigint | null;
+  depositContributionFen: bigint | null;
+  loanContributionFen: bigint | null;
+  feeIncomeFen: bigint | null;
+  loanBalanceFen: bigint | null;
+  depositBalanceFen: bigint | null;
+  classification: (typeof r.$inferSelect)["classification"] | null;
+  tier: string | null;
+  grade: (typeof r.$inferSelect)["grade"] | null;
+  gradeScore: string | null;
+  cluster: number | null;
+  overrideTier: string | null;
+  overrideGrade: (typeof r.$inferSelect)["grade"] | null;
+};
+
+export type ListCustomersArgs = {
+  run: ResolvedRun | null;
+  scope: CustomerScope;
+  filter: CustomerFilterInput;
+  sort: CustomerSortField;
+  direction: "asc" | "desc";
+  limit: number;
+  cursor?: string | null;
+};
+
+/** Sort expressions over the joined row; balances and contribution exist only with a run. */
+function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text" } {
+  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind: "bigint" };
+  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind: "bigint" };
+  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind: "bigint" };
+  if (sort === "name") return { expr: sql`${c.name}`, kind: "text" };
+  return { expr: sql`${c.customerId}`, kind: "text" };
+}
+
+/** The WHERE of a customer read: the caller's officer scope first, then the filters. */
+function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates.
+  const officerColumn = run ? r.officer : c.officer;
+  if (scope.kind === "officer") conditions.push(eq(officerColumn, scope.officerCode));
+  else if (filter.officer) conditions.push(eq(officerColumn, filter.officer));
+  if (run) {
+    conditions.push(eq(r.runId, run.id));
+    if (filter.tiers?.length) conditions.push(inArray(r.tier, filter.tiers));
+    if (filter.grades?.length) conditions.push(inArray(r.grade, filter.grades));
+    if (filter.clusters?.length) conditions.push(inArray(r.cluster, filter.clusters));
+  }
+  if (filter.industries?.length) conditions.push(inArray(c.industry, filter.industries));
+  if (filter.regions?.length) conditions.push(inArray(c.region, filter.regions));
+  if (filter.search) {
+    const term = escapeLike(filter.search);
+    conditions.push(or(ilike(c.customerId, `${term}%`), ilike(c.name, `%${term}%`)));
+  }
+  return and(...conditions);
+}
+
+/** Filters that need a run's results; without a run they match nothing. */
+function needsRun(filter: CustomerFilterInput): boolean {
+  return Boolean(filter.tiers?.length || filter.grades?.length || filter.clusters?.length);
+}
+
+const rowColumns = {
+  customerId: c.customerId,
+  name: c.name,
+  industry: c.industry,
+  region: c.region,
+  size: c.size,
+  officer: c.officer,
+  creditRating: c.creditRating,
+};
+const resultColumns = {
+  contributionFen: r.contributionFen,
+  depositContributionFen: r.depositContributionFen,
+  loanContributionFen: r.loanContributionFen,
+  feeIncomeFen: r.feeIncomeFen,
+  loanBalanceFen: r.loanBalanceFen,
+  depositBalanceFen: r.depositBalanceFen,
+  classification: r.classification,
+  tier: r.tier,
+  grade: r.grade,
+  gradeScore: r.gradeScore,
+  cluster: r.cluster,
+  overrideTier: r.overrideTier,
+  overrideGrade: r.overrideGrade,
+};
+const EMPTY_RESULT = {
+  contributionFen: null,
+  depositContributionFen: null,
+  loanContributionFen: null,
+  feeIncomeFen: null,
+  loanBalanceFen: null,
+  depositBalanceFen: null,
+  classification: null,
+  tier: null,
+  grade: null,
+  gradeScore: null,
+  cluster: null,
+  overrideTier: null,
+  overrideGrade: null,
+} as const;
+
+/**
+ * One page of customers, keyset-paginated on (sort value, customer id). With a run the rows are
+ * the run's results joined to the customer master; without one, the master alone.
+ */
+export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<{ items: CustomerListRow[]; nextCursor: string | null }> {
+  const { run, scope, filter, limit } = args;
+  if (!run && needsRun(filter)) return { items: [], nextCursor: null };
+  const { expr, kind } = sortExpression(args.sort, run !== null);
+  const isDesc = args.direction === "desc";
+  const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
+  if (args.cursor) {
+    const cursor = decodeCursor(args.cursor);
+    const value = kind === "bigint" ? sql`${BigInt(cursor.value ?? "0")}::bigint` : sql`${cursor.value ?? ""}`;
+    conditions.push(isDesc ? sql`(${expr}, ${c.customerId}) < (${value}, ${cursor.id})` : sql`(${expr}, ${c.customerId}) > (${value}, ${cursor.id})`);
+  }
+  const order = isDesc ? [desc(expr), desc(c.customerId)] : [asc(expr), asc(c.customerId)];
+  const rows: CustomerListRow[] = run
+    ? await db
+        .select({ ...rowColumns, ...resultColumns })
+        .from(r)
+        .innerJoin(c, eq(c.customerId, r.customerId))
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(limit + 1)
+    : (
+        await db
+          .select(rowColumns)
+          .from(c)
+          .where(and(...conditions))
+          .orderBy(...order)
+          .limit(limit + 1)
+      ).map((row) => ({ ...row, ...EMPTY_RESULT }));
+  return toPage(rows, limit, (row) => ({ value: cursorValue(row, args.sort, run !== null), id: row.customerId }));
+}
+
+function cursorValue(row: CustomerListRow, sort: CustomerSortField, hasRun: boolean): string | null {
+  if (hasRun && sort === "contribution") return String(row.contributionFen);
+  if (hasRun && sort === "loanBalance") return String(row.loanBalanceFen);
+  if (hasRun && sort === "depositBalance") return String(row.depositBalanceFen);
+  if (sort === "name") return row.name;
+  return row.customerId;
+}
+
+/** How many customers the filter matches within the caller's scope. */
+export async function countCustomers(db: Db, run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): Promise<number> {
+  if (!run && needsRun(filter)) return 0;
+  const where = buildWhere(run, scope, filter);
+  const [row] = run
+    ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
+    : await db.select({ n: count() }).from(c).where(where);
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,57 @@
+import type { Role } from "@creditseg/core/constants";
+import type { DbHandle } from "@creditseg/db";
+import { createTestDb, type TestDbKind } from "@creditseg/db/testing";
+import { createCaller } from "../api/root";
+import { createTrpcContext, type CallSource } from "../api/trpc";
+import { createAuth, type Auth } from "../auth/auth";
+import { insertCredentialUser } from "../auth/credentials";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+export const TEST_PASSWORD = "Test-password-2025";
+
+export type TestApp = { handle: DbHandle; auth: Auth; close: () => Promise<void> };
+
+/** A migrated empty database with the real authentication on it, as the server builds it. */
+export async function createTestApp(kind: TestDbKind): Promise<TestApp> {
+  const handle = await createTestDb(kind);
+  const auth = createAuth({
+    db: handle.db,
+    secret: "test-secret-for-router-tests-0123456789abcdef",
+    baseURL: TEST_ORIGIN,
+    trustedOrigins: [TEST_ORIGIN],
+    isSecureCookies: false,
+    sessionTtlMinutes: 60,
+    signInRateLimitPerMinute: 10_000,
+  });
+  return { handle, auth, close: () => handle.close() };
+}
+
+export type TestUser = { id: string; email: string; role: Role; officerCode: string | null };
+
+/** Inserts a user with TEST_PASSWORD, the way admins create them. */
+export async function addUser(app: TestApp, user: { email: string; role: Role; officerCode?: string | null }): Promise<TestUser> {
+  const id = await insertCredentialUser(app.handle.db, { email: user.email, name: user.email, role: user.role, officerCode: user.officerCode ?? null, password: TEST_PASSWORD });
+  return { id, email: user.email, role: user.role, officerCode: user.officerCode ?? null };
+}
+
+/** Browser-like request headers from our own site. */
+export function browserHeaders(extra: Record<string, string> = {}): Headers {
+  return new Headers({ origin: TEST_ORIGIN, "user-agent": "vitest", "x-forwarded-for": "203.0.113.7", ...extra });
+}
+
+/** Signs in through better-auth and returns the Cookie header a browser would send next. */
+export async function signIn(app: TestApp, email: string, password: string = TEST_PASSWORD): Promise<string> {
+  const { headers } = await app.auth.api.signInEmail({ body: { email, password }, headers: browserHeaders(), returnHeaders: true });
+  const cookies = headers.getSetCookie().map((line) => line.split(";")[0]!);
+  const session = cookies.find((cookie) => cookie.includes("session_token="));
+  if (!session) throw new Error("sign-in returned no session cookie");
+  return session;
+}
+
+/** A tRPC caller as a browser with this cookie (or none) would reach it through the HTTP adapter. */
+export async function callerFor(app: TestApp, cookie: string | null, options: { headers?: Headers; source?: CallSource } = {}) {
+  const headers = options.headers ?? browserHeaders();
+  if (cookie) headers.set("cookie", cookie);
+  const ctx = await createTrpcContext({ handle: app.handle, auth: app.auth, headers, source: options.source ?? "http", trustedOrigins: [TEST_ORIGIN] });
+  return createCaller(ctx);
+}
