@@ -107,7 +107,8 @@ export function inverseTransform(transform: FittedTransform, data: Float64Array)
   for (let at = 0; at < data.length; at++) {
     const f = at % dims;
     const value = data[at]! * transform.scaleFactor[f]! + transform.center[f]!;
-    out[at] = transform.isLog[f] ? Math.expm1(value) : value;
+    // log1p inputs are ≥ 0, so a centre's expm1 is too; clamp the last-bit rounding below 0.
+    out[at] = transform.isLog[f] ? Math.max(0, Math.expm1(value)) : value;
   }
   return out;
 }

@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { computeAdjustedRandIndex } from "./adjusted-rand-index";
 import { fitTransform } from "./feature-transform";
 import { runKMeans } from "./run-kmeans";
 import { computeSilhouette } from "./silhouette";
+import iris from "./__fixtures__/iris.json";
+import loans from "./__fixtures__/loans.json";
+import wine from "./__fixtures__/wine.json";
 
 type Fixture = {
   name: string;
@@ -18,10 +20,10 @@ type Fixture = {
 
 const mean = (values: number[]): number => values.reduce((sum, x) => sum + x, 0) / values.length;
 
-const loadFixture = (name: string): Fixture => JSON.parse(readFileSync(new URL(`./__fixtures__/${name}.json`, import.meta.url), "utf8")) as Fixture;
+const fixtures = { iris, wine, loans } as unknown as Record<string, Fixture>;
 
-describe.each(["iris", "wine", "loans"])("parity with scikit-learn on %s", (name) => {
-  const fixture = loadFixture(name);
+describe.each(Object.keys(fixtures))("parity with scikit-learn on %s", (name) => {
+  const fixture = fixtures[name]!;
   const dims = fixture.features.length;
   const { transformed } = fitTransform({ data: Float64Array.from(fixture.raw.flat()), features: fixture.features, log: fixture.log, scale: fixture.scale });
 
