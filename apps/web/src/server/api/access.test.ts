@@ -21,7 +21,7 @@ function expectedOutcome(rule: AccessRule, actor: Actor): Outcome {
 }
 
 type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 let sequence = 0;
 /** A valid input for every procedure, so an allowed call reaches its body. Functions give fresh values per call. */

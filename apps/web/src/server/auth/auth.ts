@@ -36,6 +36,8 @@ export function createAuth(options: CreateAuthOptions) {
   const ttlSeconds = options.sessionTtlMinutes * 60;
   return betterAuth({
     appName: "CreditSeg",
+    // Warnings such as "Invalid password" are already in the audit log; keep server logs for errors.
+    logger: { level: "error" },
     secret: options.secret,
     baseURL: options.baseURL,
     trustedOrigins: [...options.trustedOrigins],

@@ -1,0 +1,62 @@
+import { can } from "@creditseg/core/access";
+import { customerScopeOf } from "~/server/api/trpc";
+import { exportCustomersInput } from "~/server/api/schemas/customer";
+import { readSession } from "~/server/auth/session";
+import { getAppServer } from "~/server/app-server";
+import { toCsv, toXlsx } from "~/server/export/customer-export";
+import { describeErrorForLog } from "~/server/http/log-error";
+import { listCustomers, type CustomerListRow } from "~/server/queries/customer-list";
+import { resolveRun } from "~/server/queries/resolve-run";
+
+/** Rows one export may hold (the whole portfolio at 100,000 customers, with room). */
+const MAX_EXPORT_ROWS = 200_000;
+const PAGE_SIZE = 2_000;
+const ARRAY_PARAMS = ["tiers", "grades", "clusters", "industries", "regions"] as const;
+const NUMBER_PARAMS = new Set(["runId", "clusters"]);
+
+function readParams(url: URL): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  const toValue = (key: string, value: string) => (NUMBER_PARAMS.has(key) ? Number(value) : value);
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key).map((value) => toValue(key, value));
+    params[key] = (ARRAY_PARAMS as readonly string[]).includes(key) ? values : values[0];
+  }
+  return params;
+}
+
+const problem = (status: number, message: string) => Response.json({ error: { message } }, { status });
+
+/** The customer list as CSV or XLSX, with the list's filters and the caller's officer scope. GET, so no CSRF exposure. */
+export async function GET(req: Request): Promise<Response> {
+  const { handle, auth } = await getAppServer();
+  const session = await readSession(auth, req.headers);
+  if (!session) return problem(401, "Please sign in to continue.");
+  if (!can(session.user.role, "export.customers") || !can(session.user.role, "customer.read")) return problem(403, "Your role does not allow this action.");
+  const parsed = exportCustomersInput.safeParse(readParams(new URL(req.url)));
+  if (!parsed.success) return problem(400, "Invalid export filters.");
+  const input = parsed.data;
+  try {
+    const run = await resolveRun(handle.db, input);
+    if (!run && input.runId !== undefined) return problem(404, "The segment run was not found.");
+    const scope = customerScopeOf(session.user);
+    const rows: CustomerListRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listCustomers(handle.db, { run, scope, filter: input, sort: input.sort, direction: input.direction, limit: PAGE_SIZE, cursor });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && rows.length < MAX_EXPORT_ROWS);
+    const stem = `customers-${run ? `run${run.id}-${run.period}` : "master"}`;
+    const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+    if (input.format === "csv") {
+      return new Response(toCsv(rows.slice(0, MAX_EXPORT_ROWS)), { headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${stem}.csv"` } });
+    }
+    const body = await toXlsx(rows.slice(0, MAX_EXPORT_ROWS));
+    return new Response(body as BodyInit, {
+      headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${stem}.xlsx"` },
+    });
+  } catch (error) {
+    console.error(`[export] customers failed: ${describeErrorForLog(error)}`);
+    return problem(500, "The export failed. Please try again.");
+  }
+}

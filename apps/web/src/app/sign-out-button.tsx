@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Ends the session (better-auth deletes it server-side and clears the cookie), then shows the sign-in page. */
+export function SignOutButton() {
+  const router = useRouter();
+  const [isPending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={isPending}
+      onClick={async () => {
+        setPending(true);
+        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        router.replace("/sign-in");
+        router.refresh();
+      }}
+    >
+      退出 Sign out
+    </button>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { CustomerListRow } from "../queries/customer-list";
+import { neutraliseCell, toCsv } from "./customer-export";
+
+const row: CustomerListRow = {
+  customerId: "C001",
+  name: "=HYPERLINK(\"http://x\")",
+  industry: "+manufacturing",
+  region: "@east",
+  size: "small",
+  officer: "-O001",
+  creditRating: "A",
+  contributionFen: -500_000n,
+  depositContributionFen: 0n,
+  loanContributionFen: -500_000n,
+  feeIncomeFen: 0n,
+  loanBalanceFen: 100n,
+  depositBalanceFen: 0n,
+  classification: "normal",
+  tier: "general",
+  grade: "A",
+  gradeScore: "50.00",
+  cluster: 1,
+  overrideTier: null,
+  overrideGrade: null,
+};
+
+describe("customer export", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+86", "'+86"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["企业 A", "企业 A"],
+  ])("neutralises %j as %j", (input, expected) => {
+    expect(neutraliseCell(input)).toBe(expected);
+  });
+
+  it("neutralises uploaded text but keeps negative amounts numeric, with a BOM for Excel", () => {
+    const csv = toCsv([row]);
+    expect(csv.startsWith("\uFEFFcustomer_id,")).toBe(true);
+    const line = csv.split("\r\n")[1]!;
+    expect(line).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(line).toContain("'+manufacturing");
+    expect(line).toContain("'@east");
+    expect(line).toContain("'-O001");
+    expect(line).toContain(",-5000.00,");
+  });
+});
