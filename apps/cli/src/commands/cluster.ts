@@ -1,3 +1,224 @@
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { once } from "node:events";
 import type { Command } from "commander";
+import { parse } from "csv-parse";
+import { ClusteringInputError, clusteringSettingsSchema, clusterPoints, SCALE_METHODS, type ClusteringResult } from "@creditseg/core";
+import { CliError } from "../cli-error";
 
-export function register(_program: Command): void {}
+type ClusterOptions = {
+  input: string;
+  features: string;
+  log?: string;
+  scale: string;
+  k: string;
+  restarts: string;
+  seed: string;
+  weight?: string;
+  json?: boolean;
+  out?: string;
+};
+
+/** Numeric columns read from the CSV: `values` row-major in `features` order, `weights` when asked. */
+type NumericTable = { values: Float64Array; rows: number; weights: Float64Array | null };
+
+const splitList = (list: string | undefined): string[] =>
+  (list ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+function parseInteger(value: string, option: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new CliError(`${option} must be an integer ≥ ${min}, got "${value}"`);
+  return Number(value);
+}
+
+/** `--k 4` or `--k 2..8`. */
+function parseK(value: string): number | { min: number; max: number } {
+  const range = /^(\d+)\.\.(\d+)$/.exec(value.trim());
+  if (range) return { min: Number(range[1]), max: Number(range[2]) };
+  return parseInteger(value.trim(), "--k", 1);
+}
+
+/**
+ * Streams the CSV and keeps only the feature (and weight) columns as numbers. A missing column or a
+ * value that is not a finite number is a CliError naming file, row (data rows from 1, header excluded),
+ * line and column.
+ */
+async function readNumericColumns(file: string, columns: readonly string[]): Promise<NumericTable> {
+  if (!existsSync(file)) throw new CliError(`${file}: file not found`);
+  const parser = createReadStream(file).pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  let indexes: number[] | null = null;
+  let capacity = 1024;
+  let values = new Float64Array(capacity * columns.length);
+  let rows = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (!indexes) {
+      const header = record;
+      indexes = columns.map((column) => {
+        const at = header.indexOf(column);
+        if (at < 0) throw new CliError(`${file}: missing column "${column}" (header has ${header.join(", ")})`);
+        return at;
+      });
+      continue;
+    }
+    if (rows === capacity) {
+      capacity *= 2;
+      const grown = new Float64Array(capacity * columns.length);
+      grown.set(values);
+      values = grown;
+    }
+    for (let c = 0; c < columns.length; c++) {
+      const text = record[indexes[c]!] ?? "";
+      const value = text === "" ? Number.NaN : Number(text);
+      if (!Number.isFinite(value)) {
+        throw new CliError(`${file}: row ${rows + 1} (line ${info.lines}), column "${columns[c]}": "${text}" is not a number`);
+      }
+      values[rows * columns.length + c] = value;
+    }
+    rows++;
+  }
+  if (!indexes) throw new CliError(`${file}: empty file (no header row)`);
+  return { values: values.subarray(0, rows * columns.length), rows, weights: null };
+}
+
+/** Splits the weight column (last) off the feature columns. */
+function separateWeights(table: NumericTable, featureCount: number): NumericTable {
+  const width = featureCount + 1;
+  const values = new Float64Array(table.rows * featureCount);
+  const weights = new Float64Array(table.rows);
+  for (let i = 0; i < table.rows; i++) {
+    for (let f = 0; f < featureCount; f++) values[i * featureCount + f] = table.values[i * width + f]!;
+    weights[i] = table.values[i * width + featureCount]!;
+  }
+  return { values, rows: table.rows, weights };
+}
+
+/** The `--json` contract plus the profiles and stability (extra keys). Centroids are in raw units. */
+function toJsonSummary(result: ClusteringResult): Record<string, unknown> {
+  return {
+    k: result.k,
+    inertia: result.inertia,
+    silhouette: result.silhouette,
+    silhouetteSampleSize: result.silhouetteSampleSize,
+    sizes: result.sizes,
+    features: result.features,
+    centroids: result.centroidsRaw,
+    centroidsTransformed: result.centroids,
+    labels: result.clusterLabels,
+    selection: result.selection,
+    seed: result.seed,
+    restarts: result.restarts,
+    iterations: result.iterations,
+    isConverged: result.isConverged,
+    stability: result.stability,
+    profiles: result.profiles,
+    transform: result.transform,
+  };
+}
+
+const formatNumber = (x: number | null, digits = 4): string => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(digits));
+
+function formatTable(result: ClusteringResult, input: string): string {
+  const lines = [
+    `${input}: ${result.labels.length} rows, features ${result.features.join(", ")}; k = ${result.k}, seed ${result.seed}, ${result.restarts} restarts`,
+    `inertia ${formatNumber(result.inertia)} (transformed space), silhouette ${formatNumber(result.silhouette)} on ${result.silhouetteSampleSize} rows` +
+      (result.stability ? `, stability (ARI of ${result.stability.replicates} subsamples) ${formatNumber(result.stability.mean, 3)}` : ""),
+    "",
+    ["cluster", "size", "share", ...result.features.map((f) => `${f} (centre)`), "label"].join("\t"),
+    ...result.profiles.map((p) =>
+      [p.cluster, p.size, `${(p.shareOfRows * 100).toFixed(1)}%`, ...p.centroidRaw.map((x) => formatNumber(x, 2)), `${p.label.zh} / ${p.label.en}`].join("\t"),
+    ),
+  ];
+  if (result.selection.length > 1) {
+    lines.push("", ["k", "inertia", "silhouette"].join("\t"), ...result.selection.map((c) => [c.k, formatNumber(c.inertia), formatNumber(c.silhouette)].join("\t")));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Quotes a CSV field when needed. */
+const csvField = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * Writes `clusters.json` and `assignments.csv` (row, features, cluster, labels) into a sibling temp
+ * directory, then renames the files into place: `out` never holds a partial or mixed set.
+ */
+async function writeOutputs(out: string, result: ClusteringResult, table: NumericTable): Promise<void> {
+  const target = resolve(out);
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-`));
+  try {
+    writeFileSync(join(staging, "clusters.json"), `${JSON.stringify(toJsonSummary(result), null, 2)}\n`);
+    const stream = createWriteStream(join(staging, "assignments.csv"));
+    const dims = result.features.length;
+    const labels = result.clusterLabels.map((l) => `${csvField(l.zh)},${csvField(l.en)}`);
+    stream.write(`row,${result.features.map(csvField).join(",")},cluster,label_zh,label_en\n`);
+    for (let i = 0; i < table.rows; i++) {
+      const cluster = result.labels[i]!;
+      const features = Array.from(table.values.subarray(i * dims, (i + 1) * dims)).join(",");
+      if (!stream.write(`${i + 1},${features},${cluster},${labels[cluster]}\n`)) await once(stream, "drain");
+    }
+    stream.end();
+    await once(stream, "finish");
+    if (!existsSync(target)) {
+      renameSync(staging, target);
+      return;
+    }
+    for (const name of ["clusters.json", "assignments.csv"]) renameSync(join(staging, name), join(target, name));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function runCluster(options: ClusterOptions): Promise<void> {
+  const features = splitList(options.features);
+  if (features.length === 0) throw new CliError("--features needs at least one column name");
+  const log = splitList(options.log);
+  if (!(SCALE_METHODS as readonly string[]).includes(options.scale)) throw new CliError(`--scale must be one of ${SCALE_METHODS.join(", ")}, got "${options.scale}"`);
+  const parsed = clusteringSettingsSchema.safeParse({
+    features,
+    log,
+    scale: options.scale,
+    k: parseK(options.k),
+    restarts: parseInteger(options.restarts, "--restarts", 1),
+    seed: parseInteger(options.seed, "--seed", 0),
+  });
+  if (!parsed.success) {
+    throw new CliError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
+  }
+  const columns = options.weight ? [...features, options.weight] : features;
+  const read = await readNumericColumns(options.input, columns);
+  const table = options.weight ? separateWeights(read, features.length) : read;
+  let result: ClusteringResult;
+  try {
+    result = clusterPoints({ rows: table.values, features, settings: parsed.data, weights: table.weights ?? undefined });
+  } catch (error) {
+    if (error instanceof ClusteringInputError) throw new CliError(`${options.input}: ${error.message}`);
+    throw error;
+  }
+  if (options.out) await writeOutputs(options.out, result, table);
+  process.stdout.write(options.json ? `${JSON.stringify(toJsonSummary(result), null, 2)}\n` : formatTable(result, options.input));
+}
+
+/**
+ * `creditseg cluster --input FILE.csv --features a,b,c [--log a] [--scale zscore] (--k 4 | --k 2..8)
+ * [--restarts 10] [--seed 0] [--weight col] [--json] [--out DIR]`: k-means on any CSV's numeric columns.
+ */
+export function register(program: Command): void {
+  program
+    .command("cluster")
+    .description("k-means on numeric CSV columns: k by silhouette, business labels, profiles in raw units")
+    .requiredOption("--input <file>", "CSV file with a header row")
+    .requiredOption("--features <columns>", "comma-separated numeric columns to cluster on")
+    .option("--log <columns>", "comma-separated features to log-transform first (log1p; values must be ≥ 0)")
+    .option("--scale <method>", `scaling after the log: ${SCALE_METHODS.join(" | ")}`, "zscore")
+    .option("--k <k>", "number of clusters, or a range like 2..8 to choose by silhouette", "2..8")
+    .option("--restarts <n>", "independent k-means++ starts; the lowest inertia is kept", "10")
+    .option("--seed <n>", "seed: the same input and seed give the same result", "0")
+    .option("--weight <column>", "numeric column (e.g. balance) for each cluster's share of the total")
+    .option("--json", "print the result as JSON")
+    .option("--out <dir>", "also write clusters.json and assignments.csv (each row's cluster) into this directory")
+    .action(async (options: ClusterOptions) => {
+      await runCluster(options);
+    });
+}

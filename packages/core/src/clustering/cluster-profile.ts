@@ -20,7 +20,9 @@ export type ClusterProfile = {
 
 /**
  * Profiles each cluster in raw units (mean, median, min, max per feature, size, shares) and names it
- * from where its raw centroid sits against the overall terciles of each feature.
+ * from where its centre sits against the overall terciles of each feature. The centre used is the
+ * cluster's median: the mean of a discrete feature (terms of 6 / 12 / 36 months) falls between the
+ * values loans actually take, and would call a cluster of 12-month loans "long" when most loans are 12.
  * `raw` is row-major (n × features.length); `labels` holds clusters 0..k−1.
  */
 export function profileClusters(args: {
@@ -69,9 +71,10 @@ export function profileClusters(args: {
         sum += value;
       }
       values.sort();
-      const level = classifyLevel(centroidsRaw[j * dims + f]!, terciles[f]![0], terciles[f]![1]);
+      const median = quantileSorted(values, 0.5);
+      const level = classifyLevel(median, terciles[f]![0], terciles[f]![1]);
       levels.push(level);
-      summaries[feature] = { mean: sum / size, median: quantileSorted(values, 0.5), min: values[0]!, max: values[size - 1]!, level };
+      summaries[feature] = { mean: sum / size, median, min: values[0]!, max: values[size - 1]!, level };
     });
     profiles.push({
       cluster: j,
