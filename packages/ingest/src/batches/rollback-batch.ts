@@ -18,8 +18,8 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new IngestError("batch_not_found", `no import batch ${batchId}`);
   try {
     return await withBulkTransaction(args.handle, async (session) => {
-      const [batch] = await session.raw<{ kind: ImportKind; period: string; status: string; committed_at: string }>(
-        "select kind, period, status, committed_at::text from import_batches where id = $1 for update",
+      const [batch] = await session.raw<{ kind: ImportKind; period: string; status: string }>(
+        "select kind, period, status from import_batches where id = $1 for update",
         [batchId],
       );
       if (!batch) throw new IngestError("batch_not_found", `no import batch ${batchId}`);
@@ -31,8 +31,9 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
       );
       if (run) throw new IngestError("batch_in_use", `segment run ${run.id} was computed from batch ${batchId}`);
       const [later] = await session.raw<{ id: string }>(
-        "select id from import_batches where kind = $1 and period = $2 and status = 'committed' and committed_at > $3::timestamptz limit 1",
-        [batch.kind, batch.period, batch.committed_at],
+        // Compared in SQL: a timestamp sent back as a parameter would lose its microseconds.
+        "select id from import_batches where kind = $1 and period = $2 and status = 'committed' and committed_at > (select committed_at from import_batches where id = $3) limit 1",
+        [batch.kind, batch.period, batchId],
       );
       if (later) throw new IngestError("later_batch_exists", `batch ${later.id} of the same kind and period was committed later; roll it back first`);
       const spec = KIND_SPECS[batch.kind];
@@ -51,7 +52,7 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
       await session.raw("update import_batches set status = 'rolled_back', rolled_back_at = now(), rolled_back_by = $2 where id = $1", [batchId, args.actor.id]);
       const result = { batchId, deleted: deleted?.n ?? 0, restored: restored?.n ?? 0 };
       await session.raw(
-        "insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.rollback', 'import_batch', $3, $4::jsonb)",
+        "insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.rollback', 'import_batch', $3, $4::text::jsonb)",
         [args.actor.id, args.actor.role ?? null, batchId, JSON.stringify({ kind: batch.kind, period: batch.period, deleted: result.deleted, restored: result.restored })],
       );
       return result;

@@ -114,7 +114,7 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
       }
       const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
       const changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
-      await session.raw("update import_batches set changes = $2::jsonb where id = $1", [batchId, JSON.stringify(changes)]);
+      await session.raw("update import_batches set changes = $2::text::jsonb where id = $1", [batchId, JSON.stringify(changes)]);
       if (report.rejects.length > 0) {
         await session.copyRows({
           table: "import_rejects",
@@ -123,7 +123,7 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
         });
       }
       await session.raw(
-        `insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.commit', 'import_batch', $3, $4::jsonb)`,
+        `insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.commit', 'import_batch', $3, $4::text::jsonb)`,
         [args.actor.id, args.actor.role ?? null, batchId, JSON.stringify({ kind, period, mode, rowsAccepted: totals.rowsAccepted, rowsRejected: totals.rowsRejected, changes })],
       );
       await args.onProgress?.({ phase: "merged", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });

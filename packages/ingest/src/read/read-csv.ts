@@ -36,8 +36,10 @@ export async function* readCsvRows(bytes: Readable, options: { encoding: string;
       yield { rowNumber, cells: item.record };
     }
   } catch (error) {
-    const code = PARSER_ERRORS[(error as { code?: string }).code ?? ""];
-    if (code) throw new TableReadError(code, lastLine + 1);
+    const parserError = error as { code?: string; lines?: number };
+    const code = PARSER_ERRORS[parserError.code ?? ""];
+    // The parser reads ahead of this loop, so its own line count locates the damage.
+    if (code) throw new TableReadError(code, parserError.lines ?? lastLine + 1);
     throw error;
   } finally {
     bytes.destroy();
