@@ -103,14 +103,13 @@ export function runLloyd(args: {
     centres = nextCentres;
     nextCentres = swap;
 
-    for (let i = 0; i < n; i++) {
-      const a = labels[i]!;
-      upper[i] = upper[i]! + shift[a]!;
-      lower[i] = lower[i]! - (a === maxShiftCluster ? secondShift : maxShift);
-    }
+    // The bound update (upper += own centre's shift, lower −= the largest other shift) is fused into
+    // the assignment pass below; a relocated row sits on its new centre, so its bounds are preset to
+    // end at 0 after that update.
     for (const i of relocated) {
-      upper[i] = 0;
-      lower[i] = 0;
+      const a = labels[i]!;
+      upper[i] = -shift[a]!;
+      lower[i] = a === maxShiftCluster ? secondShift : maxShift;
     }
     for (let j = 0; j < k; j++) {
       let nearest = Number.POSITIVE_INFINITY;
@@ -125,9 +124,15 @@ export function runLloyd(args: {
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const a = labels[i]!;
+      const upperBound = upper[i]! + shift[a]!;
+      const lowerBound = lower[i]! - (a === maxShiftCluster ? secondShift : maxShift);
+      lower[i] = lowerBound;
       const gap = halfGap[a]!;
-      const bound = gap > lower[i]! ? gap : lower[i]!;
-      if (upper[i]! <= bound) continue;
+      const bound = gap > lowerBound ? gap : lowerBound;
+      if (upperBound <= bound) {
+        upper[i] = upperBound;
+        continue;
+      }
       const ownSquared = squaredDistance(data, i, centres, a, dims);
       const own = Math.sqrt(ownSquared);
       upper[i] = own;
