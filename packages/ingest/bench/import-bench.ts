@@ -1,0 +1,145 @@
+/**
+ * Import benchmark (not a test): generates N loan rows as CSV (seeded), loads them through
+ * commitImport into a throwaway PostgreSQL database and into PGlite, and loads the same file with
+ * `psql \copy` into a plain table as the baseline. Prints rows per second side by side.
+ *
+ *   npx tsx bench/import-bench.ts [--rows 1000000] [--json]
+ *
+ * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
+ */
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, type DbHandle, migrateDb } from "@creditseg/db";
+import postgres from "postgres";
+import { commitImport, fileSource } from "../src/index";
+
+const args = process.argv.slice(2);
+const rowsArg = args.indexOf("--rows");
+const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const isJson = args.includes("--json");
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CUSTOMERS = Math.max(1, Math.min(20_000, Math.ceil(ROWS / 50)));
+const PERIOD = "2025";
+
+const log = (line: string) => {
+  if (!isJson) process.stderr.write(`${line}\n`);
+};
+
+/** Park–Miller style LCG: the same file for the same --rows. */
+function createRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const line of lines) if (!out.write(line)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+function* customerLines(): Generator<string> {
+  yield "customer_id,name,industry,region,size,officer\n";
+  for (let i = 1; i <= CUSTOMERS; i++) yield `C${String(i).padStart(7, "0")},customer ${i},manufacturing,Zhejiang,small,E${1000 + (i % 50)}\n`;
+}
+
+function* loanLines(): Generator<string> {
+  const random = createRandom(20250101);
+  const classes = ["正常", "正常", "正常", "正常", "关注", "次级"];
+  const guarantees = ["信用", "保证", "抵押", "质押"];
+  yield "借据号,客户编号,产品,金额,执行利率,期限(月),发放日期,到期日,担保方式,五级分类,考核贷款年日均,累计天数\n";
+  for (let i = 1; i <= ROWS; i++) {
+    const customer = 1 + Math.floor(random() * CUSTOMERS);
+    const amountFen = 10_000_000 + Math.floor(random() * 5_000_000_000);
+    const balanceFen = Math.floor(amountFen * (0.3 + random() * 0.7));
+    const rate = (3 + random() * 3.5).toFixed(4);
+    const term = [6, 12, 24, 36, 60][Math.floor(random() * 5)]!;
+    const month = 1 + Math.floor(random() * 12);
+    const fen = (value: number) => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, "0")}`;
+    yield `L${String(i).padStart(9, "0")},C${String(customer).padStart(7, "0")},流动资金贷款,${fen(amountFen)},${rate},${term},2025-${String(month).padStart(2, "0")}-01,${2025 + Math.ceil(term / 12)}-${String(month).padStart(2, "0")}-01,${guarantees[i % 4]},${classes[i % 6]},${fen(balanceFen)},${360 - month * 20}\n`;
+  }
+}
+
+async function timeImport(handle: DbHandle, customersFile: string, loansFile: string): Promise<number> {
+  await migrateDb(handle);
+  const customers = await commitImport({ handle, kind: "customers", file: fileSource(customersFile), actor: { id: null } });
+  if (customers.status !== "committed") throw new Error(`customers not loaded: ${customers.status}`);
+  const started = performance.now();
+  const report = await commitImport({ handle, kind: "loans", period: PERIOD, file: fileSource(loansFile), actor: { id: null } });
+  const seconds = (performance.now() - started) / 1000;
+  if (report.status !== "committed" || report.totals.rowsAccepted !== ROWS) throw new Error(`loans not loaded: ${report.status} ${JSON.stringify(report.fileRejects.concat(report.rejects.slice(0, 3)))}`);
+  return seconds;
+}
+
+async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `creditseg_bench_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "creditseg-bench-"));
+try {
+  const customersFile = join(dir, "customers.csv");
+  const loansFile = join(dir, "loans.csv");
+  log(`generating ${ROWS} loan rows for ${CUSTOMERS} customers…`);
+  await writeLines(customersFile, customerLines());
+  await writeLines(loansFile, loanLines());
+  const megabytes = statSync(loansFile).size / 1024 / 1024;
+
+  log("psql \\copy baseline…");
+  const psqlSeconds = await withThrowawayPostgres(async (url) => {
+    const table = "create table plain_loans (loan_id text, customer_id text, product text, amount numeric, rate numeric, term_months int, start_date date, maturity_date date, guarantee text, classification text, avg_daily_balance numeric, days int)";
+    execFileSync("psql", [url, "-q", "-c", table]);
+    const started = performance.now();
+    execFileSync("psql", [url, "-q", "-c", `\\copy plain_loans from '${loansFile}' with (format csv, header true)`]);
+    return (performance.now() - started) / 1000;
+  });
+
+  log("commitImport into PostgreSQL…");
+  const postgresSeconds = await withThrowawayPostgres(async (url) => {
+    const handle = await createDb({ url, maxConnections: 2 });
+    try {
+      return await timeImport(handle, customersFile, loansFile);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  log("commitImport into PGlite…");
+  const pgliteHandle = await createDb({ pgliteDir: join(dir, "pglite") });
+  let pgliteSeconds: number;
+  try {
+    pgliteSeconds = await timeImport(pgliteHandle, customersFile, loansFile);
+  } finally {
+    await pgliteHandle.close();
+  }
+
+  const results = [
+    { target: "psql \\copy (plain table, no validation)", seconds: psqlSeconds },
+    { target: "creditseg import → PostgreSQL", seconds: postgresSeconds },
+    { target: "creditseg import → PGlite", seconds: pgliteSeconds },
+  ].map((result) => ({ ...result, rowsPerSecond: Math.round(ROWS / result.seconds) }));
+  if (isJson) {
+    process.stdout.write(`${JSON.stringify({ rows: ROWS, fileMegabytes: Number(megabytes.toFixed(1)), results }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${ROWS} loan rows, ${megabytes.toFixed(1)} MB CSV (GB-style Chinese headers, UTF-8)\n`);
+    for (const result of results) process.stdout.write(`${result.target.padEnd(42)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.rowsPerSecond).padStart(9)} rows/s\n`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
