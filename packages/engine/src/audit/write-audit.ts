@@ -1,0 +1,41 @@
+import type { RawQuery } from "@creditseg/db";
+import type { Actor } from "../actor";
+
+/** Audit actions the engine writes. */
+export type EngineAuditAction =
+  | "policy.draft_created"
+  | "policy.draft_updated"
+  | "policy.submitted"
+  | "policy.approved"
+  | "policy.rejected"
+  | "policy.retired"
+  | "run.started"
+  | "run.succeeded"
+  | "run.failed"
+  | "override.proposed"
+  | "override.confirmed"
+  | "override.approved"
+  | "override.rejected"
+  | "override.expired";
+
+export type EngineAuditEntry = {
+  /** null for the system (e.g. expiring overrides, marking a dead worker's run failed). */
+  actor: Actor | null;
+  action: EngineAuditAction;
+  entityType: "policy" | "segment_run" | "override";
+  entityId: string | number;
+  /** Ids, changed field names, codes and comments the user typed: never customer names or balances. */
+  detail?: Record<string, unknown>;
+};
+
+/** Writes one audit row with `raw`, which should be the transaction making the change so both commit together. */
+export async function writeAudit(raw: RawQuery, entry: EngineAuditEntry): Promise<void> {
+  await raw("insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, $3, $4, $5, $6::jsonb)", [
+    entry.actor?.id ?? null,
+    entry.actor?.role ?? null,
+    entry.action,
+    entry.entityType,
+    String(entry.entityId),
+    JSON.stringify(entry.detail ?? {}),
+  ]);
+}

@@ -1,0 +1,40 @@
+export { assertPermission, type Actor } from "./actor";
+export { ENGINE_ERROR_CODES, EngineError, type EngineErrorCode } from "./errors/engine-error";
+export { readCodeVersion } from "./code-version";
+export { loadPeriodData, type LoadProgress, type PeriodData } from "./load/load-period-data";
+
+export { getPolicyVersion, listPolicyVersions, type PolicyVersion, type PolicyVersionSummary } from "./policies/policy-queries";
+export {
+  approvePolicyVersion,
+  createPolicyDraft,
+  diffPolicyVersion,
+  rejectPolicyVersion,
+  submitPolicyDraft,
+  updatePolicyDraft,
+  validatePolicyDocument,
+} from "./policies/policy-workflow";
+export { previewPolicyImpact, type PolicyImpact, type TierTotals, type WarningChange } from "./policies/preview-impact";
+
+export { startRun, type StartedRun, type StartRunArgs } from "./runs/start-run";
+export type { RunOutcome, RunProgress, RunStage } from "./runs/execute-run";
+export { findCurrentRun, getRun, listRuns, type RunInputs, type SegmentRun, type SegmentRunDetail } from "./runs/run-queries";
+export { DEFAULT_STALE_AFTER_MINUTES, markDeadRuns } from "./runs/mark-dead-runs";
+export { computeResultChecksum, verifyRunChecksum } from "./runs/result-checksum";
+
+export {
+  approveOverride,
+  confirmSegment,
+  expireOverrides,
+  getOverride,
+  listOverrides,
+  proposeOverride,
+  rejectOverride,
+  type Override,
+  type OverrideField,
+  type ProposeOverrideArgs,
+} from "./overrides/override-workflow";
+
+export { getCustomerTimeline, type TimelineEntry } from "./history/customer-timeline";
+export { compareRuns, type RunComparison } from "./history/compare-runs";
+export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
+export { readRunExport, type RunExportRow } from "./export/read-run-export";

@@ -1,0 +1,111 @@
+import {
+  assignGrade,
+  assignTier,
+  calculateContributions,
+  compareSegmentations,
+  groupProjects,
+  type Classification,
+  type Migration,
+  type Policy,
+  type ProjectWarning,
+  worstClassification,
+} from "@creditseg/core";
+import type { DbHandle } from "@creditseg/db";
+import { assertPermission, type Actor } from "../actor";
+import { EngineError } from "../errors/engine-error";
+import { loadPeriodData, type PeriodData } from "../load/load-period-data";
+import { findPreviousRunId, readPreviousRun } from "../runs/previous-run";
+import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
+import { validatePolicyDocument } from "./policy-workflow";
+
+export type TierTotals = { tier: string; customers: number; contributionFen: bigint };
+export type WarningChange = { groupKey: string; kind: ProjectWarning["kind"]; change: "starts" | "stops" | "continues"; messageZh: string; messageEn: string };
+
+export type PolicyImpact = {
+  period: string;
+  version: number;
+  activeVersion: number;
+  customerCount: number;
+  /** Tier and grade transition matrices: rows = under the active policy, columns = under the previewed one. */
+  migration: Migration;
+  totalsByTier: { active: TierTotals[]; previewed: TierTotals[] };
+  /** Project-group warnings that would start, stop or continue under the previewed policy. */
+  warnings: WarningChange[];
+};
+
+type Scored = { customers: { customerId: string; tier: string; grade: string; contributionFen: bigint }[]; warnings: ProjectWarning[] };
+
+/** Tier, grade and contribution of every customer, and the project warnings, under one policy (no clustering: it does not move tiers or grades). */
+function scorePortfolio(data: PeriodData, worst: ReadonlyMap<string, Classification>, policy: Policy, previousGroups: Parameters<typeof groupProjects>[2]): Scored {
+  const contributions = calculateContributions({ loans: data.loans, deposits: data.deposits, fees: data.fees }, policy);
+  const customers = data.customers.map((customer) => {
+    const classification = worst.get(customer.customerId) ?? "normal";
+    const contributionFen = contributions.get(customer.customerId)?.totalFen ?? 0n;
+    return {
+      customerId: customer.customerId,
+      tier: assignTier({ contributionFen, classification }, policy).tier,
+      grade: assignGrade(customer, classification, policy).grade,
+      contributionFen,
+    };
+  });
+  return { customers, warnings: groupProjects(data.projects, policy.warnings, previousGroups).warnings };
+}
+
+function totalsByTier(policy: Policy, scored: Scored): TierTotals[] {
+  const totals = new Map<string, TierTotals>(policy.tiers.map((t) => [t.name, { tier: t.name, customers: 0, contributionFen: 0n }]));
+  for (const c of scored.customers) {
+    const entry = totals.get(c.tier) ?? { tier: c.tier, customers: 0, contributionFen: 0n };
+    entry.customers++;
+    entry.contributionFen += c.contributionFen;
+    totals.set(c.tier, entry);
+  }
+  return [...totals.values()];
+}
+
+function compareWarnings(before: readonly ProjectWarning[], after: readonly ProjectWarning[]): WarningChange[] {
+  const keyOf = (w: ProjectWarning) => `${w.groupKey}\u0000${w.kind}`;
+  const beforeKeys = new Set(before.map(keyOf));
+  const afterKeys = new Set(after.map(keyOf));
+  const changes: WarningChange[] = [
+    ...after.map((w) => ({ groupKey: w.groupKey, kind: w.kind, change: beforeKeys.has(keyOf(w)) ? ("continues" as const) : ("starts" as const), messageZh: w.messageZh, messageEn: w.messageEn })),
+    ...before.filter((w) => !afterKeys.has(keyOf(w))).map((w) => ({ groupKey: w.groupKey, kind: w.kind, change: "stops" as const, messageZh: w.messageZh, messageEn: w.messageEn })),
+  ];
+  return changes.sort((a, b) => (a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+/**
+ * What a policy version (usually a draft or a submitted version) would change against the active policy on the
+ * period's latest data, computed on the fly and never stored: tier and grade transitions, contribution totals by
+ * tier, and warnings that would start or stop. Needs `policy.write` or `policy.approve` (risk manager).
+ */
+export async function previewPolicyImpact(handle: DbHandle, args: { actor: Actor; version: number; period: string }): Promise<PolicyImpact> {
+  assertPermission(args.actor, "policy.write");
+  const previewed = await readPolicyVersion(handle.raw, args.version);
+  const draftPolicy = validatePolicyDocument(previewed.document);
+  const active = await readActivePolicyVersion(handle.raw);
+  if (!active) throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet: there is nothing to compare the preview with.");
+  const activePolicy = validatePolicyDocument(active.document);
+  const data = await loadPeriodData(handle.raw, args.period);
+  if (data.customers.length === 0) throw new EngineError("NO_DATA", `Period ${args.period} has no data to preview on.`);
+
+  const classesByCustomer = new Map<string, Classification[]>();
+  for (const loan of data.loans) {
+    const list = classesByCustomer.get(loan.customerId);
+    if (list) list.push(loan.classification);
+    else classesByCustomer.set(loan.customerId, [loan.classification]);
+  }
+  const worst = new Map([...classesByCustomer].map(([customerId, classes]) => [customerId, worstClassification(classes)]));
+  const previousRunId = await findPreviousRunId(handle.raw, args.period);
+  const previousGroups = previousRunId === null ? undefined : (await readPreviousRun(handle.raw, previousRunId)).projectGroups;
+  const before = scorePortfolio(data, worst, activePolicy, previousGroups);
+  const after = scorePortfolio(data, worst, draftPolicy, previousGroups);
+  return {
+    period: args.period,
+    version: previewed.version,
+    activeVersion: active.version,
+    customerCount: data.customers.length,
+    migration: compareSegmentations(before.customers, after.customers, draftPolicy.tiers.map((t) => t.name)),
+    totalsByTier: { active: totalsByTier(activePolicy, before), previewed: totalsByTier(draftPolicy, after) },
+    warnings: compareWarnings(before.warnings, after.warnings),
+  };
+}

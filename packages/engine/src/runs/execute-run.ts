@@ -1,0 +1,171 @@
+import { segmentPortfolio, type Policy } from "@creditseg/core";
+import { withBulkTransaction, type DbHandle, type RawQuery } from "@creditseg/db";
+import type { Actor } from "../actor";
+import { writeAudit } from "../audit/write-audit";
+import { loadPeriodData, type PeriodData } from "../load/load-period-data";
+import { readActiveOverrides } from "../overrides/active-overrides";
+import { expireOverrides } from "../overrides/override-workflow";
+import { toJsonText } from "../json";
+import { buildResultRows, buildRunSummary } from "./build-result-rows";
+import { findPreviousRunId, readPreviousRun } from "./previous-run";
+import { computeResultChecksum } from "./result-checksum";
+import type { RunInputs } from "./run-queries";
+import { EngineError } from "../errors/engine-error";
+
+export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
+export type RunProgress = { runId: number; stage: RunStage; progressPct: number };
+export type RunOutcome =
+  | { runId: number; status: "succeeded"; resultChecksum: string; timingsMs: Record<string, number> }
+  | { runId: number; status: "failed"; error: string; timingsMs: Record<string, number> };
+
+/** Percent reached at the end of each stage (loading is measured by rows, writing by rows copied). */
+const STAGE_END_PCT = { loading: 30, segmenting: 65, writing: 99 } as const;
+
+type ExecuteArgs = { runId: number; period: string; policy: Policy; actor: Actor; onProgress?: (progress: RunProgress) => void };
+
+/** Writes stage, percent and heartbeat to the run row (at most once per percent) and tells the caller. */
+function createProgressWriter(handle: DbHandle, args: ExecuteArgs) {
+  let last = "";
+  let isSuspended = false;
+  const report = async (stage: RunStage, pct: number) => {
+    const progressPct = Math.max(0, Math.min(100, Math.floor(pct)));
+    const key = `${stage}:${progressPct}`;
+    if (key === last) return;
+    last = key;
+    args.onProgress?.({ runId: args.runId, stage, progressPct });
+    // PGlite has one connection: while the results transaction holds it, the row is updated when it commits.
+    if (isSuspended) return;
+    // A missed progress write must not fail the run: the next one (or the final status) corrects the row.
+    await handle.raw("update segment_runs set stage = $2, progress_pct = $3, heartbeat_at = now() where id = $1", [args.runId, stage, progressPct]).catch(() => {});
+  };
+  return { report, suspend: (value: boolean) => (isSuspended = value && handle.kind === "pglite") };
+}
+
+async function countRows(raw: RawQuery, period: string): Promise<number> {
+  const [row] = await raw<{ n: number }>(
+    `select ((select count(*) from loans where period = $1) + (select count(*) from deposits where period = $1)
+           + (select count(*) from fee_income where period = $1) + (select count(*) from projects where period = $1))::int as n`,
+    [period],
+  );
+  return row?.n ?? 0;
+}
+
+async function readInputs(raw: RawQuery, data: PeriodData, previousRunId: number | null, overrideIds: number[], asOf: string): Promise<RunInputs> {
+  const batches = await raw<{ id: string; kind: string; fileName: string; checksum: string; committedAt: string | null }>(
+    `select id::text as id, kind::text as kind, file_name as "fileName", checksum, committed_at::text as "committedAt"
+       from import_batches where status = 'committed' and (period = $1 or kind = 'customers' or kind = 'ftp') order by committed_at, id`,
+    [data.period],
+  );
+  return {
+    batches,
+    dataChecksum: data.dataChecksum,
+    counts: { customers: data.customers.length, loans: data.loans.length, deposits: data.deposits.length, fees: data.fees.length, projects: data.projects.length },
+    previousRunId,
+    overrideIds,
+    asOf,
+  };
+}
+
+/**
+ * Executes a queued run: loads the period in pages, runs the core pipeline, then stores every result, the checksum
+ * and the run's new status in ONE transaction, which also makes it the period's current run. Any failure marks the
+ * run failed with the reason; the previous current run stays current since nothing of this run was committed.
+ */
+export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<RunOutcome> {
+  const timingsMs: Record<string, number> = {};
+  const progress = createProgressWriter(handle, args);
+  let stageStart = performance.now();
+  const endStage = (name: string) => {
+    const now = performance.now();
+    timingsMs[name] = Math.round(now - stageStart);
+    stageStart = now;
+  };
+  const heartbeat = setInterval(() => {
+    void handle.raw("update segment_runs set heartbeat_at = now() where id = $1 and status = 'running'", [args.runId]).catch(() => {});
+  }, 30_000);
+  heartbeat.unref();
+  try {
+    await handle.raw("update segment_runs set status = 'running', started_at = now(), stage = 'loading', heartbeat_at = now() where id = $1", [args.runId]);
+    await progress.report("loading", 0);
+
+    await expireOverrides(handle);
+    const [today] = await handle.raw<{ today: string }>("select current_date::text as today");
+    const asOf = today!.today;
+    const totalRows = Math.max(1, await countRows(handle.raw, args.period));
+    const doneByKind: Record<string, number> = {};
+    const data = await loadPeriodData(handle.raw, args.period, (p) => {
+      if (p.kind === "customers") return;
+      doneByKind[p.kind] = p.rowsRead;
+      const done = Object.values(doneByKind).reduce((s, n) => s + n, 0);
+      void progress.report("loading", (STAGE_END_PCT.loading * Math.min(done, totalRows)) / totalRows);
+    });
+    if (data.customers.length === 0) throw new EngineError("NO_DATA", `Period ${args.period} has no customers with loans, deposits, fee income or projects; upload its data first.`);
+    const previousRunId = await findPreviousRunId(handle.raw, args.period);
+    const previous = previousRunId === null ? undefined : await readPreviousRun(handle.raw, previousRunId);
+    const overrides = await readActiveOverrides(handle.raw, asOf);
+    endStage("loading");
+
+    await progress.report("segmenting", STAGE_END_PCT.loading);
+    const result = segmentPortfolio({ customers: data.customers, loans: data.loans, deposits: data.deposits, fees: data.fees, projects: data.projects, policy: args.policy, previous });
+    endStage("segmenting");
+    await progress.report("writing", STAGE_END_PCT.segmenting);
+
+    const customerIds = new Set(data.customers.map((c) => c.customerId));
+    const applied = [...overrides].filter(([customerId]) => customerIds.has(customerId));
+    const appliedMap = new Map(applied);
+    const overrideIds = applied.flatMap(([, o]) => [o.tier?.id, o.grade?.id]).filter((id): id is number => id !== undefined).sort((a, b) => a - b);
+    const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf);
+    const tables = buildResultRows(args.runId, data, result, appliedMap);
+    const totalResultRows = Math.max(1, tables.reduce((s, t) => s + t.count, 0));
+    const summary = buildRunSummary(result, { previousRunId, overridesApplied: applied.length, timingsMs });
+
+    progress.suspend(true);
+    let copiedBefore = 0;
+    const checksum = await withBulkTransaction(handle, async (session) => {
+      for (const table of tables) {
+        const copied = await session.copyRows({
+          table: table.table,
+          columns: table.columns,
+          rows: table.rows(),
+          onProgress: (n) => void progress.report("writing", STAGE_END_PCT.segmenting + ((STAGE_END_PCT.writing - STAGE_END_PCT.segmenting) * (copiedBefore + n)) / totalResultRows),
+        });
+        copiedBefore += copied;
+      }
+      await session.raw("update segment_runs set inputs = $2::jsonb, summary = $3::jsonb where id = $1", [args.runId, toJsonText(inputs), toJsonText(summary)]);
+      const resultChecksum = await computeResultChecksum(session.raw, args.runId);
+      await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [args.period, args.runId]);
+      const finished = await session.raw(
+        `update segment_runs set status = 'succeeded', is_current = true, result_checksum = $2, stage = 'done', progress_pct = 100, heartbeat_at = now(), finished_at = now()
+          where id = $1 and status = 'running' returning id`,
+        [args.runId, resultChecksum],
+      );
+      if (finished.length === 0) throw new EngineError("CONFLICT", "The run was marked failed while it was writing its results (taken for dead); its results were not kept.");
+      await writeAudit(session.raw, { actor: args.actor, action: "run.succeeded", entityType: "segment_run", entityId: args.runId, detail: { resultChecksum, customers: data.customers.length } });
+      return resultChecksum;
+    });
+    progress.suspend(false);
+    endStage("writing");
+    // Timings are not part of the checksum: identical runs take different times.
+    await handle.raw("update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::jsonb) where id = $1", [args.runId, JSON.stringify(timingsMs)]);
+    await progress.report("done", 100);
+    return { runId: args.runId, status: "succeeded", resultChecksum: checksum, timingsMs };
+  } catch (error) {
+    progress.suspend(false);
+    const message = error instanceof Error ? error.message : String(error);
+    await markRunFailed(handle, args, message).catch(() => {});
+    args.onProgress?.({ runId: args.runId, stage: "failed", progressPct: 100 });
+    return { runId: args.runId, status: "failed", error: message, timingsMs };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function markRunFailed(handle: DbHandle, args: ExecuteArgs, message: string): Promise<void> {
+  await withBulkTransaction(handle, async (session) => {
+    const rows = await session.raw("update segment_runs set status = 'failed', stage = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id", [
+      args.runId,
+      message.slice(0, 2_000),
+    ]);
+    if (rows.length > 0) await writeAudit(session.raw, { actor: args.actor, action: "run.failed", entityType: "segment_run", entityId: args.runId, detail: { reason: "error" } });
+  });
+}

@@ -1,0 +1,37 @@
+import type { DbHandle } from "@creditseg/db";
+import { writeAudit } from "../audit/write-audit";
+import { inTransaction } from "../transaction";
+import { isWorkerDead } from "./worker";
+
+/** A run whose heartbeat is older than this is taken as dead whatever its host (long CPU stages beat rarely). */
+export const DEFAULT_STALE_AFTER_MINUTES = 15;
+
+/**
+ * Marks failed every queued or running run whose worker is gone (its process no longer exists on this host) or
+ * whose heartbeat is older than `staleAfterMinutes`. The previous current run stays current: a run only becomes
+ * current in the transaction that stores its results. Returns the ids marked.
+ */
+export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinutes?: number } = {}): Promise<number[]> {
+  const staleAfter = options.staleAfterMinutes ?? DEFAULT_STALE_AFTER_MINUTES;
+  const candidates = await handle.raw<{ id: number; worker: string | null; is_stale: boolean }>(
+    `select id, worker, coalesce(heartbeat_at, created_at) < now() - make_interval(mins => $1) as is_stale
+       from segment_runs where status in ('queued', 'running')`,
+    [staleAfter],
+  );
+  const marked: number[] = [];
+  for (const run of candidates) {
+    const isDead = isWorkerDead(run.worker, run.id);
+    if (!isDead && !run.is_stale) continue;
+    const reason = isDead ? `the worker process (${run.worker}) stopped before the run finished` : `no heartbeat for over ${staleAfter} minutes`;
+    const isMarked = await inTransaction(handle, async (raw) => {
+      const rows = await raw("update segment_runs set status = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id", [
+        run.id,
+        `Run abandoned: ${reason}.`,
+      ]);
+      if (rows.length > 0) await writeAudit(raw, { actor: null, action: "run.failed", entityType: "segment_run", entityId: run.id, detail: { reason: isDead ? "worker_dead" : "heartbeat_stale" } });
+      return rows.length > 0;
+    });
+    if (isMarked) marked.push(run.id);
+  }
+  return marked;
+}
