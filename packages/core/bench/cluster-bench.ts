@@ -2,50 +2,78 @@
  * Clustering benchmark (not a test): k-means on seeded loan-like data, ours beside scikit-learn's
  * KMeans(n_init=10) on the same transformed rows (log1p on amount, then z-score).
  *
- *   npx tsx packages/core/bench/cluster-bench.ts --n 100000 [--seed 0] [--json] [--no-sklearn]
+ *   npx tsx packages/core/bench/cluster-bench.ts --n 100000 [--seed 0] [--workers 2] [--json] [--no-sklearn]
  *
- * Prints time and inertia side by side with ratios (ours ÷ scikit-learn; < 1 is better for us).
- * `--json` prints one object whose `figures` follow the bench format { name, value, unit, baseline, ratio }.
+ * Ours runs single-threaded (core as it is) and with the restarts over `--workers` threads (default: the
+ * machine's parallelism; 0 or 1 = single-threaded only); scikit-learn uses its OpenMP threads. Wall and
+ * CPU seconds (all threads) are printed: on a shared machine the CPU ratio is the steadier one.
+ * Ratios are ours ÷ scikit-learn's (< 1 favours ours). `--json` prints { name, value, unit, baseline, ratio } figures.
  */
-// A benchmark is a Node script beside core, not core logic: it needs files and a subprocess.
+// A benchmark is a Node script beside core, not core logic: it needs files, a subprocess and threads.
 /* eslint-disable no-restricted-imports */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { clusterPoints, clusteringSettingsSchema, fitTransform, runKMeans, type KCandidate } from "../src/clustering";
+import { clusterPoints, clusterPointsWith, clusteringSettingsSchema, fitTransform, runKMeans, type ClusteringResult, type KCandidate, type KMeansFit } from "../src/clustering";
 import { generateLoanRows } from "./loan-data";
+import { createKMeansPool } from "./parallel-kmeans";
 
 type SklearnFigures = {
-  k5: { seconds: number; inertia: number; iterations: number };
-  select: { seconds: number; k: number; selection: KCandidate[] };
+  k5: { seconds: number; cpuSeconds: number; inertia: number; iterations: number };
+  select: { seconds: number; cpuSeconds: number; k: number; selection: KCandidate[] };
 };
 
 const PYTHON = "/usr/bin/python3";
 const FEATURES = ["rate", "amount", "term_months"];
 
 const { values } = parseArgs({
-  options: { n: { type: "string", default: "100000" }, seed: { type: "string", default: "0" }, json: { type: "boolean", default: false }, "no-sklearn": { type: "boolean", default: false } },
+  options: {
+    n: { type: "string", default: "100000" },
+    seed: { type: "string", default: "0" },
+    workers: { type: "string", default: String(availableParallelism()) },
+    json: { type: "boolean", default: false },
+    "no-sklearn": { type: "boolean", default: false },
+  },
 });
 const n = Number(values.n);
 const seed = Number(values.seed);
+const workerCount = Number(values.workers);
 if (!Number.isInteger(n) || n < 10) throw new Error(`--n must be an integer ≥ 10, got ${values.n}`);
 
-const seconds = (start: number): number => (performance.now() - start) / 1000;
+/** Wall and CPU (all threads of this process) seconds of an async task. */
+async function measure<T>(task: () => T | Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await task();
+  const used = process.cpuUsage(cpu);
+  return { result, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
 
 const raw = generateLoanRows(n, seed);
 const { transformed } = fitTransform({ data: raw, features: FEATURES, log: ["amount"], scale: "zscore" });
 
-let start = performance.now();
-const k5 = runKMeans({ data: transformed, dims: 3, k: 5, restarts: 10, seed });
-const k5Seconds = seconds(start);
-
 const settings = clusteringSettingsSchema.parse({ features: FEATURES, log: ["amount"], scale: "zscore", k: { min: 2, max: 8 }, restarts: 10, seed });
-start = performance.now();
-const selected = clusterPoints({ rows: raw, settings, stabilityReplicates: 0 });
-const selectSeconds = seconds(start);
+// Warm-up on a slice (JIT, worker start-up and module loading are not what is measured); the
+// scikit-learn side does the same.
+const warmUpRows = transformed.subarray(0, Math.min(n, 20_000) * 3);
+runKMeans({ data: warmUpRows, dims: 3, k: 5, restarts: 2, seed });
+const k5 = await measure(() => runKMeans({ data: transformed, dims: 3, k: 5, restarts: 10, seed }));
+const pool = workerCount > 1 ? createKMeansPool(workerCount) : null;
+await pool?.fitKMeans({ data: warmUpRows, dims: 3, k: 5, restarts: 2 * workerCount, seed });
+let k5Pool: { result: KMeansFit; seconds: number; cpuSeconds: number } | null = null;
+let selected: { result: ClusteringResult; seconds: number; cpuSeconds: number };
+try {
+  if (pool) k5Pool = await measure(() => pool.fitKMeans({ data: transformed, dims: 3, k: 5, restarts: 10, seed }));
+  selected = pool
+    ? await measure(() => clusterPointsWith({ rows: raw, settings, stabilityReplicates: 0, fitKMeans: pool.fitKMeans }))
+    : await measure(() => clusterPoints({ rows: raw, settings, stabilityReplicates: 0 }));
+} finally {
+  await pool?.close();
+}
+if (k5Pool && k5Pool.result.inertia !== k5.result.inertia) throw new Error("the worker pool and the single thread disagree");
 
 function runSklearn(): SklearnFigures | string {
   if (values["no-sklearn"]) return "skipped (--no-sklearn)";
@@ -67,36 +95,43 @@ const baseline = typeof sklearn === "string" ? null : sklearn;
 
 /** Worst ratio over k of our inertia to scikit-learn's in the k selection. */
 const worstSelectionRatio = baseline
-  ? Math.max(...selected.selection.map((c) => c.inertia / baseline.select.selection.find((s) => s.k === c.k)!.inertia))
+  ? Math.max(...selected.result.selection.map((c) => c.inertia / baseline.select.selection.find((s) => s.k === c.k)!.inertia))
   : null;
 
+const BASELINE_NAME = "scikit-learn KMeans(n_init=10)";
 const figure = (name: string, value: number, unit: string, baselineValue: number | undefined) => ({
   name,
   value,
   unit,
-  baseline: baselineValue === undefined ? null : { name: "scikit-learn KMeans(n_init=10)", value: baselineValue },
+  baseline: baselineValue === undefined ? null : { name: BASELINE_NAME, value: baselineValue },
   ratio: baselineValue === undefined ? null : value / baselineValue,
 });
+const selectMode = pool ? `workers${workerCount}` : "single";
 const figures = [
-  figure("cluster.k5.time", k5Seconds, "s", baseline?.k5.seconds),
-  figure("cluster.k5.inertia", k5.inertia, "", baseline?.k5.inertia),
-  figure("cluster.select2to8.time", selectSeconds, "s", baseline?.select.seconds),
-  figure("cluster.select2to8.chosenK", selected.k, "", baseline?.select.k),
+  figure("cluster.k5.time.single", k5.seconds, "s", baseline?.k5.seconds),
+  figure("cluster.k5.cpu.single", k5.cpuSeconds, "s", baseline?.k5.cpuSeconds),
+  ...(k5Pool ? [figure(`cluster.k5.time.workers${workerCount}`, k5Pool.seconds, "s", baseline?.k5.seconds), figure(`cluster.k5.cpu.workers${workerCount}`, k5Pool.cpuSeconds, "s", baseline?.k5.cpuSeconds)] : []),
+  figure("cluster.k5.inertia", k5.result.inertia, "", baseline?.k5.inertia),
+  figure(`cluster.select2to8.time.${selectMode}`, selected.seconds, "s", baseline?.select.seconds),
+  figure(`cluster.select2to8.cpu.${selectMode}`, selected.cpuSeconds, "s", baseline?.select.cpuSeconds),
+  figure("cluster.select2to8.chosenK", selected.result.k, "", baseline?.select.k),
 ];
 
 if (values.json) {
-  console.log(JSON.stringify({ n, seed, restarts: 10, figures, worstSelectionInertiaRatio: worstSelectionRatio, baseline: typeof sklearn === "string" ? sklearn : "scikit-learn" }, null, 2));
+  const note = typeof sklearn === "string" ? sklearn : null;
+  console.log(JSON.stringify({ n, seed, restarts: 10, workers: pool ? workerCount : 1, figures, worstSelectionInertiaRatio: worstSelectionRatio, baselineNote: note }, null, 2));
 } else {
   const format = (x: number | null | undefined, digits = 3): string => (x === null || x === undefined ? "—" : x.toFixed(digits));
   console.log(`k-means on ${n.toLocaleString("en")} loan-like rows × 3 (log1p amount, z-score), 10 restarts, seed ${seed}`);
   if (typeof sklearn === "string") console.log(`scikit-learn ${sklearn}`);
-  console.log(["what", "ours", "scikit-learn", "ratio"].map((h) => h.padEnd(26)).join(""));
+  console.log(["what", "ours", "scikit-learn", "ratio"].map((h, i) => h.padEnd(i === 0 ? 34 : 18)).join(""));
   for (const f of figures) {
-    console.log([f.name, format(f.value, f.unit === "s" ? 3 : 4), format(f.baseline?.value, f.unit === "s" ? 3 : 4), format(f.ratio, 4)].map((c) => c.padEnd(26)).join(""));
+    const cells = [f.name, format(f.value, f.unit === "s" ? 3 : 4), format(f.baseline?.value, f.unit === "s" ? 3 : 4), format(f.ratio, 4)];
+    console.log(cells.map((c, i) => c.padEnd(i === 0 ? 34 : 18)).join(""));
   }
-  console.log(`k = 5: ${k5.iterations} Lloyd iterations in the kept restart; selection inertia ratio, worst k: ${format(worstSelectionRatio, 5)}`);
+  console.log(`k = 5: ${k5.result.iterations} Lloyd iterations in the kept restart; selection inertia ratio, worst k: ${format(worstSelectionRatio, 5)}`);
   console.log(
-    "selection (ours):  " + selected.selection.map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`).join("; "),
+    "selection (ours):    " + selected.result.selection.map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`).join("; "),
   );
   if (baseline) {
     console.log("selection (sklearn): " + baseline.select.selection.map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`).join("; "));

@@ -97,6 +97,19 @@ function renumberBySize(fit: KMeansFit, dims: number): { labels: Int32Array; cen
 const toRows = (flat: Float64Array, dims: number): number[][] =>
   Array.from({ length: flat.length / dims }, (_, i) => Array.from(flat.subarray(i * dims, (i + 1) * dims)));
 
+/** Arguments of `clusterPoints`. */
+export type ClusterPointsArgs = {
+  rows: Float64Array | readonly (readonly number[])[];
+  features?: readonly string[];
+  settings: ClusteringSettings;
+  weights?: ArrayLike<number>;
+  /** Subsamples re-clustered for the stability score (0 skips it). Default 5. */
+  stabilityReplicates?: number;
+};
+
+/** A k-means fit the clustering needs: the arguments of `runKMeans`. */
+export type KMeansRequest = Parameters<typeof runKMeans>[0];
+
 /**
  * Benefit segmentation: transforms the rows (log1p, then scaling, per the settings), runs k-means
  * with `settings.restarts` seeded k-means++ restarts for each candidate k, picks k by the highest
@@ -107,14 +120,45 @@ const toRows = (flat: Float64Array, dims: number): number[][] =>
  * cluster's share of balance. Same input and settings (seed) → identical result.
  * Throws ClusteringInputError for no rows, k > n, fewer distinct rows than k, or values a log cannot take.
  */
-export function clusterPoints(args: {
-  rows: Float64Array | readonly (readonly number[])[];
-  features?: readonly string[];
-  settings: ClusteringSettings;
-  weights?: ArrayLike<number>;
-  /** Subsamples re-clustered for the stability score (0 skips it). Default 5. */
-  stabilityReplicates?: number;
-}): ClusteringResult {
+export function clusterPoints(args: ClusterPointsArgs): ClusteringResult {
+  const steps = stepClusterPoints(args);
+  let step = steps.next();
+  while (!step.done) {
+    let fit: KMeansFit;
+    try {
+      fit = runKMeans(step.value);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(fit);
+  }
+  return step.value;
+}
+
+/**
+ * `clusterPoints` with the k-means fits delegated to `fitKMeans` (for example a pool of worker threads
+ * running the restarts in parallel). `fitKMeans` must return what `runKMeans` returns for the same
+ * request — restarts have independent seeded streams, so any split of them gives the same result.
+ */
+export async function clusterPointsWith(args: ClusterPointsArgs & { fitKMeans: (request: KMeansRequest) => Promise<KMeansFit> }): Promise<ClusteringResult> {
+  const steps = stepClusterPoints(args);
+  let step = steps.next();
+  while (!step.done) {
+    let fit: KMeansFit;
+    try {
+      fit = await args.fitKMeans(step.value);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(fit);
+  }
+  return step.value;
+}
+
+/** The clustering as steps: yields each k-means fit it needs and receives the fit back. */
+function* stepClusterPoints(args: ClusterPointsArgs): Generator<KMeansRequest, ClusteringResult, KMeansFit> {
   const { settings } = args;
   const features = [...(args.features ?? settings.features)];
   const dims = features.length;
@@ -136,7 +180,7 @@ export function clusterPoints(args: {
   for (const k of candidateKs(settings.k, n)) {
     let fit: KMeansFit;
     try {
-      fit = runKMeans({ data: transformed, dims, k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations });
+      fit = yield { data: transformed, dims, k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations };
     } catch (error) {
       if (error instanceof ClusteringInputError && !isFixedK) continue; // fewer distinct rows than this k
       throw error;

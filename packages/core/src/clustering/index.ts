@@ -1,6 +1,6 @@
 export { computeAdjustedRandIndex } from "./adjusted-rand-index";
 export { buildClusterLabel, classifyLevel, type ClusterLabel, type FeatureLevel } from "./business-label";
-export { clusterPoints, type ClusteringResult, type KCandidate } from "./cluster-points";
+export { clusterPoints, clusterPointsWith, type ClusteringResult, type ClusterPointsArgs, type KCandidate, type KMeansRequest } from "./cluster-points";
 export { profileClusters, type ClusterProfile, type FeatureSummary } from "./cluster-profile";
 export { ClusteringInputError } from "./clustering-error";
 export { applyTransform, fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
