@@ -30,7 +30,7 @@ export type EngineAuditEntry = {
 
 /** Writes one audit row with `raw`, which should be the transaction making the change so both commit together. */
 export async function writeAudit(raw: RawQuery, entry: EngineAuditEntry): Promise<void> {
-  await raw("insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, $3, $4, $5, $6::jsonb)", [
+  await raw("insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, $3, $4, $5, $6::text::jsonb)", [
     entry.actor?.id ?? null,
     entry.actor?.role ?? null,
     entry.action,

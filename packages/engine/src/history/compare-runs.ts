@@ -1,6 +1,7 @@
 import { buildTransitionMatrix, compareSegmentations, matchClustersByCentroid, parsePolicy, type ClusterMatch, type FittedTransform, type Migration, type TransitionMatrix } from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
+import { readPolicyVersion } from "../policies/policy-queries";
 
 export type RunComparison = Migration & {
   fromRunId: number;
@@ -43,14 +44,14 @@ async function readCentroids(raw: RawQuery, runId: number): Promise<number[][]> 
 export async function compareRuns(handle: DbHandle, args: { fromRunId: number; toRunId: number; officerCode?: string }): Promise<RunComparison> {
   const from = await readFinishedRun(handle.raw, args.fromRunId);
   const to = await readFinishedRun(handle.raw, args.toRunId);
-  const [before, after, fromCentroids, toCentroids, policyRows] = await Promise.all([
+  const [before, after, fromCentroids, toCentroids, policy] = await Promise.all([
     readResults(handle.raw, from.id, args.officerCode),
     readResults(handle.raw, to.id, args.officerCode),
     readCentroids(handle.raw, from.id),
     readCentroids(handle.raw, to.id),
-    handle.raw<{ document: unknown }>("select document from policies where version = $1", [to.policy_version]),
+    readPolicyVersion(handle.raw, to.policy_version),
   ]);
-  const parsed = parsePolicy(policyRows[0]?.document);
+  const parsed = parsePolicy(policy.document);
   const tierOrder = parsed.ok ? parsed.policy.tiers.map((t) => t.name) : [];
   const clusterMatches = matchClustersByCentroid(fromCentroids, toCentroids, to.transform ?? undefined);
   const relabel = new Map(clusterMatches.filter((m) => m.previous !== null).map((m) => [m.previous!, m.next === null ? `unmatched:${m.previous}` : String(m.next)]));

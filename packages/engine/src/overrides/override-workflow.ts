@@ -3,6 +3,7 @@ import type { DbHandle, RawQuery } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
 import { EngineError } from "../errors/engine-error";
+import { readPolicyVersion } from "../policies/policy-queries";
 import { inTransaction, isIsoDate } from "../transaction";
 
 export type OverrideField = "tier" | "grade";
@@ -80,7 +81,7 @@ export function getOverride(handle: DbHandle, args: { overrideId: number }): Pro
 export async function listOverrides(handle: DbHandle, args: { customerId?: string; statuses?: readonly OverrideStatus[]; officerCode?: string; limit?: number } = {}): Promise<Override[]> {
   const rows = await handle.raw<OverrideRow>(
     `select ${COLUMNS} from overrides
-      where ($1::text is null or customer_id = $1) and ($2::jsonb is null or status::text in (select jsonb_array_elements_text($2::jsonb)))
+      where ($1::text is null or customer_id = $1) and ($2::text::jsonb is null or status::text in (select jsonb_array_elements_text($2::text::jsonb)))
         and ($3::text is null or customer_id in (select customer_id from customers where officer = $3))
       order by id desc limit $4`,
     [args.customerId ?? null, args.statuses?.length ? JSON.stringify(args.statuses) : null, args.officerCode ?? null, args.limit ?? 200],
@@ -114,8 +115,7 @@ async function assertValidValue(raw: RawQuery, field: OverrideField, value: stri
     if (!(GRADES as readonly string[]).includes(value)) throw new EngineError("INVALID_INPUT", `"${value}" is not a grade; use one of ${GRADES.join(", ")}.`);
     return;
   }
-  const [row] = await raw<{ document: unknown }>("select document from policies where version = $1", [policyVersion]);
-  const parsed = parsePolicy(row?.document);
+  const parsed = parsePolicy((await readPolicyVersion(raw, policyVersion)).document);
   const tiers = parsed.ok ? parsed.policy.tiers.map((t) => t.name) : [];
   if (!tiers.includes(value)) throw new EngineError("INVALID_INPUT", `"${value}" is not a tier of the policy; use one of ${tiers.join(", ")}.`);
 }

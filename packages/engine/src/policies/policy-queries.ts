@@ -68,17 +68,30 @@ function toSummary(row: PolicyRow): PolicyVersionSummary {
 export async function listPolicyVersions(handle: DbHandle, args: { statuses?: readonly PolicyStatus[] } = {}): Promise<PolicyVersionSummary[]> {
   const statuses = args.statuses?.length ? JSON.stringify(args.statuses) : null;
   const rows = await handle.raw<PolicyRow>(
-    `select ${SUMMARY_COLUMNS} from policies where ($1::jsonb is null or status::text in (select jsonb_array_elements_text($1::jsonb))) order by version desc`,
+    `select ${SUMMARY_COLUMNS} from policies where ($1::text::jsonb is null or status::text in (select jsonb_array_elements_text($1::text::jsonb))) order by version desc`,
     [statuses],
   );
   return rows.map(toSummary);
+}
+
+/**
+ * A stored policy document as a JSON value. A document written as a JSON string through a driver that encodes jsonb
+ * parameters itself arrives double-encoded (a jsonb string holding the JSON text); it is decoded here.
+ */
+export function decodePolicyDocument(document: unknown): unknown {
+  if (typeof document !== "string") return document;
+  try {
+    return JSON.parse(document);
+  } catch {
+    return document;
+  }
 }
 
 /** Reads one version with its document, optionally locking the row (inside a transaction). */
 export async function readPolicyVersion(raw: RawQuery, version: number, options: { isLocked?: boolean } = {}): Promise<PolicyVersion> {
   const [row] = await raw<PolicyRow>(`select ${SUMMARY_COLUMNS}, document from policies where version = $1${options.isLocked ? " for update" : ""}`, [version]);
   if (!row) throw new EngineError("NOT_FOUND", `Policy version ${version} does not exist.`);
-  return { ...toSummary(row), document: row.document };
+  return { ...toSummary(row), document: decodePolicyDocument(row.document) };
 }
 
 /** The active version (with document), or null before any is approved. */

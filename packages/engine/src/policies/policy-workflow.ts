@@ -33,7 +33,7 @@ export async function createPolicyDraft(handle: DbHandle, args: { actor: Actor; 
     const version = next!.version;
     await raw(
       `insert into policies (version, name, status, document, based_on_version, change_note, created_by)
-       values ($1, $2, 'draft', $3::jsonb, $4, $5, $6)`,
+       values ($1, $2, 'draft', $3::text::jsonb, $4, $5, $6)`,
       [version, args.name ?? `${source.name} (draft ${version})`, JSON.stringify(source.document), source.version, args.changeNote ?? null, args.actor.id],
     );
     await writeAudit(raw, { actor: args.actor, action: "policy.draft_created", entityType: "policy", entityId: version, detail: { basedOnVersion: source.version } });
@@ -51,7 +51,7 @@ export async function updatePolicyDraft(handle: DbHandle, args: { actor: Actor; 
   return inTransaction(handle, async (raw) => {
     const draft = await readPolicyVersion(raw, args.version, { isLocked: true });
     assertStatus(draft, "draft", "edited");
-    await raw("update policies set document = $2::jsonb, name = coalesce($3, name), change_note = coalesce($4, change_note) where version = $1", [
+    await raw("update policies set document = $2::text::jsonb, name = coalesce($3, name), change_note = coalesce($4, change_note) where version = $1", [
       args.version,
       JSON.stringify(policy),
       args.name ?? null,

@@ -92,8 +92,8 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
   ];
 }
 
-/** The run's portfolio summary (stored as jsonb): figures, tier × cluster table, clustering facts, comparison with the previous run. */
-export function buildRunSummary(result: SegmentResult, extra: { previousRunId: number | null; overridesApplied: number; timingsMs: Record<string, number> }): unknown {
+/** The run's portfolio summary (stored as jsonb): figures, tier × cluster table, clustering facts, comparison with the previous run (whose id is in the run's inputs, not here: identical results must hash alike). */
+export function buildRunSummary(result: SegmentResult, extra: { overridesApplied: number; timingsMs: Record<string, number> }): unknown {
   const c = result.clusters;
   return JSON.parse(
     toJsonText({
@@ -105,7 +105,6 @@ export function buildRunSummary(result: SegmentResult, extra: { previousRunId: n
         : { skippedReason: result.clusteringSkippedReason },
       projectGroupCount: result.projects.groups.length,
       warningCount: result.projects.warnings.length,
-      previousRunId: extra.previousRunId,
       migration: result.migration,
       clusterMatches: result.clusterMatches,
       overridesApplied: extra.overridesApplied,

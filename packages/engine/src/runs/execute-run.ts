@@ -117,7 +117,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf);
     const tables = buildResultRows(args.runId, data, result, appliedMap);
     const totalResultRows = Math.max(1, tables.reduce((s, t) => s + t.count, 0));
-    const summary = buildRunSummary(result, { previousRunId, overridesApplied: applied.length, timingsMs });
+    const summary = buildRunSummary(result, { overridesApplied: applied.length, timingsMs });
 
     progress.suspend(true);
     let copiedBefore = 0;
@@ -131,7 +131,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         });
         copiedBefore += copied;
       }
-      await session.raw("update segment_runs set inputs = $2::jsonb, summary = $3::jsonb where id = $1", [args.runId, toJsonText(inputs), toJsonText(summary)]);
+      await session.raw("update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb where id = $1", [args.runId, toJsonText(inputs), toJsonText(summary)]);
       const resultChecksum = await computeResultChecksum(session.raw, args.runId);
       await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [args.period, args.runId]);
       const finished = await session.raw(
@@ -146,7 +146,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     progress.suspend(false);
     endStage("writing");
     // Timings are not part of the checksum: identical runs take different times.
-    await handle.raw("update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::jsonb) where id = $1", [args.runId, JSON.stringify(timingsMs)]);
+    await handle.raw("update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::text::jsonb) where id = $1", [args.runId, JSON.stringify(timingsMs)]);
     await progress.report("done", 100);
     return { runId: args.runId, status: "succeeded", resultChecksum: checksum, timingsMs };
   } catch (error) {

@@ -103,7 +103,7 @@ export async function listRuns(handle: DbHandle, args: { period?: string; status
   await markDeadRuns(handle);
   const rows = await handle.raw<RunRow>(
     `select ${RUN_COLUMNS} from segment_runs
-      where ($1::text is null or period = $1) and ($2::jsonb is null or status::text in (select jsonb_array_elements_text($2::jsonb)))
+      where ($1::text is null or period = $1) and ($2::text::jsonb is null or status::text in (select jsonb_array_elements_text($2::text::jsonb)))
       order by id desc limit $3`,
     [args.period ?? null, args.statuses?.length ? JSON.stringify(args.statuses) : null, args.limit ?? 100],
   );
