@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../random";
-import { clusterPoints } from "./cluster-points";
+import { clusterPoints, clusterPointsWith } from "./cluster-points";
+import { runKMeans } from "./run-kmeans";
 import { ClusteringInputError } from "./clustering-error";
 import { clusteringSettingsSchema } from "./settings";
 
@@ -89,6 +90,20 @@ describe("clusterPoints", () => {
   it("rejects non-finite values and ragged rows, naming the row", () => {
     expect(() => clusterPoints({ rows: [[1, 2, 3], [1, Number.NaN, 3]], settings: settings({ k: 1 }) })).toThrow('row 2, feature "amount"');
     expect(() => clusterPoints({ rows: [[1, 2, 3], [1, 2]], settings: settings({ k: 1 }) })).toThrow(/row 2 has 2 values/);
+  });
+
+  it("gives the same result with the k-means fits delegated (as a worker pool does)", async () => {
+    const options = { rows, settings: settings({ k: { min: 2, max: 4 }, seed: 3 }) };
+    const requested: number[] = [];
+    const delegated = await clusterPointsWith({
+      ...options,
+      fitKMeans: async (request) => {
+        requested.push(request.k);
+        return runKMeans(request);
+      },
+    });
+    expect(requested).toEqual([2, 3, 4]);
+    expect(delegated).toEqual(clusterPoints(options));
   });
 
   it("names unknown features generically", () => {
