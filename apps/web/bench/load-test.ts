@@ -1,0 +1,94 @@
+/**
+ * Load test of the two heaviest reads: the dashboard summary and the customer list, through the
+ * real HTTP stack (`next start`), as 50 concurrent signed-in users. Loopback only, bounded in time.
+ *
+ *   npm run -w @creditseg/web bench:load -- --url http://127.0.0.1:3000 --seconds 20 --connections 50
+ *
+ * Needs a running `next start` on a seeded database (the demo users of `creditseg db seed`).
+ */
+import autocannon from "autocannon";
+import { parseArgs } from "node:util";
+
+const DEMO_PASSWORD = "CreditSeg#2025";
+const DEMO_EMAILS = ["admin@creditseg.local", "risk@creditseg.local", "risk2@creditseg.local", "officer@creditseg.local", "officer2@creditseg.local"];
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "http://127.0.0.1:3000" },
+    seconds: { type: "string", default: "20" },
+    connections: { type: "string", default: "50" },
+    period: { type: "string" },
+  },
+});
+const base = new URL(values.url);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) {
+  console.error(`refusing to load-test ${base.hostname}: loopback addresses only`);
+  process.exit(2);
+}
+const seconds = Math.min(Math.max(Number(values.seconds), 1), 120);
+const connections = Math.min(Math.max(Number(values.connections), 1), 200);
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(new URL("/api/auth/sign-in/email", base), {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base.origin },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email} failed: HTTP ${response.status}`);
+  const cookie = response.headers.getSetCookie().find((line) => line.includes("session_token="));
+  if (!cookie) throw new Error(`sign-in as ${email} returned no session cookie`);
+  return cookie.split(";")[0]!;
+}
+
+function trpcGet(path: string, input: unknown): string {
+  return `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(title: string, path: string, cookies: string[]): Promise<void> {
+  const latencies: number[] = [];
+  let connectionNo = 0;
+  const instance = autocannon({
+    url: base.origin,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: "GET",
+        path,
+        // One signed-in user per connection: each connection keeps the cookie it was given first.
+        setupRequest: (request, context: Record<string, unknown>) => {
+          context.cookie ??= cookies[connectionNo++ % cookies.length];
+          return { ...request, headers: { ...request.headers, cookie: context.cookie as string } };
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    `${title.padEnd(28)} requests ${String(result.requests.total).padStart(6)}  ${result.requests.average.toFixed(0).padStart(5)} req/s  ` +
+      `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  non-2xx/errors ${non2xx}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const cookies: string[] = [];
+  for (let i = 0; i < connections; i++) cookies.push(await signIn(DEMO_EMAILS[i % DEMO_EMAILS.length]!));
+  console.log(`${connections} signed-in sessions (${DEMO_EMAILS.length} demo users), ${seconds} s per endpoint, ${base.origin}`);
+  const period = values.period ? { period: values.period } : {};
+  await measure("segment.summary", trpcGet("segment.summary", period), cookies);
+  await measure("customer.list (by contribution)", trpcGet("customer.list", { ...period, limit: 50 }), cookies);
+  await measure("customer.list (search)", trpcGet("customer.list", { ...period, limit: 50, search: "C00" }), cookies);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
