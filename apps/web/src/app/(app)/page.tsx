@@ -1,0 +1,10 @@
+import { Suspense } from "react";
+import { DashboardView } from "~/components/dashboard/dashboard-view";
+
+export default function DashboardPage() {
+  return (
+    <Suspense>
+      <DashboardView />
+    </Suspense>
+  );
+}

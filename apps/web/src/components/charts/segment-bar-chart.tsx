@@ -1,0 +1,32 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { pickColor } from "./palette";
+
+export type SegmentBar = { label: string; value: number; href?: string };
+
+/**
+ * One bar per segment; selecting a bar follows its drill-down link. The same figures are shown in a
+ * table next to every chart, so the chart is a visual aid, not the only way to read them.
+ */
+export function SegmentBarChart({ data, valueLabel, onSelect, height = 220 }: { data: SegmentBar[]; valueLabel: string; onSelect?: (bar: SegmentBar) => void; height?: number }) {
+  return (
+    <BarChart responsive style={{ width: "100%", height }} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
+      <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
+      <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={56} />
+      <Tooltip formatter={(value) => [Number(value).toLocaleString(), valueLabel]} />
+      <Bar
+        dataKey="value"
+        name={valueLabel}
+        fill={pickColor(0)}
+        isAnimationActive={false}
+        cursor={onSelect ? "pointer" : undefined}
+        onClick={(entry) => {
+          const bar = data.find((item) => item.label === (entry as { payload?: SegmentBar }).payload?.label);
+          if (bar && onSelect) onSelect(bar);
+        }}
+      />
+    </BarChart>
+  );
+}

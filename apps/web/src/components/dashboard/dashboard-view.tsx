@@ -1,0 +1,210 @@
+"use client";
+
+import { GRADES } from "@creditseg/core/constants";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { ParetoChart } from "../charts/pareto-chart";
+import { SegmentBarChart } from "../charts/segment-bar-chart";
+import { customersHref } from "../customers/customer-filter-params";
+import { useCan, useMe } from "../session/me-context";
+import { useSegmentLabels } from "../segments/use-segment-labels";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { MigrationMatrix } from "./migration-matrix";
+import { SegmentTable } from "./segment-table";
+import { TierClusterHeatmap } from "./tier-cluster-heatmap";
+import { WarningsTable } from "./warnings-table";
+import { formatAmount, formatCount, formatPct, toWanNumber } from "~/i18n/format";
+import { useTRPC } from "~/trpc/react";
+
+/** The portfolio dashboard: the current run (or `?run=`), in the caller's scope, every figure drilling down. */
+export function DashboardView() {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const me = useMe();
+  const canStartRun = useCan("run.start");
+  const router = useRouter();
+  const runParam = Number(useSearchParams().get("run"));
+  const selector = Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {};
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.segment.summary.queryOptions(selector));
+  const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
+  const labels = useSegmentLabels(clusters.data?.clusters ?? []);
+
+  if (summary.error) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+  if (summary.isPending) {
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <LoadingState rows={8} />
+      </>
+    );
+  }
+  const data = summary.data;
+  if (!data) {
+    return (
+      <>
+        <h1>{t("title")}</h1>
+        <EmptyState title={t("noRunTitle")}>
+          <p>{t("noRunBody")}</p>
+          {canStartRun ? (
+            <Link className="button primary" href="/runs">
+              {t("startRun")}
+            </Link>
+          ) : null}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const runId = data.runId;
+  const tiers = data.byTier.map((row) => row.tier);
+  const go = (href?: string) => href && router.push(href);
+  const tierRows = data.byTier.map((row) => ({ key: row.tier, label: labels.tierLabel(row.tier), href: customersHref({ runId, tiers: [row.tier] }), ...row }));
+  const gradeRows = [...data.byGrade]
+    .sort((a, b) => GRADES.indexOf(a.grade as (typeof GRADES)[number]) - GRADES.indexOf(b.grade as (typeof GRADES)[number]))
+    .map((row) => ({ key: row.grade, label: labels.gradeLabel(row.grade), href: customersHref({ runId, grades: [row.grade as (typeof GRADES)[number]] }), ...row }));
+  const clusterRows = [...data.byCluster]
+    .sort((a, b) => (a.cluster ?? 1e9) - (b.cluster ?? 1e9))
+    .map((row) => ({
+      key: String(row.cluster),
+      label: labels.clusterLabel(row.cluster),
+      href: row.cluster === null ? customersHref({ runId }) : customersHref({ runId, clusters: [row.cluster] }),
+      ...row,
+    }));
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("title")}</h1>
+        <span className="muted">
+          {me.role === "credit_officer" ? t("scopeOfficer", { officer: me.officerCode ?? "" }) : t("scopeAll")} ·{" "}
+          <RunLabel runId={runId} period={data.period} />
+        </span>
+      </div>
+
+      <section className="kpis" aria-label={t("title")}>
+        <Kpi label={t("customers")} value={formatCount(data.totals.customers, locale)} />
+        <Kpi label={t("loanBalance")} value={formatAmount(data.totals.loanBalanceFen)} />
+        <Kpi label={t("depositBalance")} value={formatAmount(data.totals.depositBalanceFen)} />
+        <Kpi label={t("contribution")} value={formatAmount(data.totals.contributionFen)} />
+        <Kpi label={t("nplRatio")} value={formatPct(data.totals.nplRatioPct)} />
+      </section>
+      <p className="muted" style={{ marginTop: "-0.5rem" }}>
+        {/* Table figures are in 万元; headline figures carry their unit. */}
+        <UnitNote />
+      </p>
+
+      <div className="grid-3" style={{ marginBottom: "0.9rem" }}>
+        <section className="panel" aria-labelledby="by-tier">
+          <h2 id="by-tier">{t("byTier")}</h2>
+          <SegmentBarChart data={tierRows.map((row) => ({ label: row.label, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+          <SegmentTable caption={t("byTier")} rows={tierRows} />
+        </section>
+        <section className="panel" aria-labelledby="by-grade">
+          <h2 id="by-grade">{t("byGrade")}</h2>
+          <SegmentBarChart data={gradeRows.map((row) => ({ label: row.key, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+          <SegmentTable caption={t("byGrade")} rows={gradeRows} />
+        </section>
+        <section className="panel" aria-labelledby="by-cluster">
+          <h2 id="by-cluster">{t("byCluster")}</h2>
+          <SegmentBarChart
+            data={clusterRows.map((row) => ({ label: row.key === "null" ? "—" : `#${row.key}`, value: toWanNumber(row.loanBalanceFen), href: row.href }))}
+            valueLabel={`${t("loanBalance")} (万元)`}
+            onSelect={(bar) => go(bar.href)}
+          />
+          <SegmentTable caption={t("byCluster")} rows={clusterRows} />
+        </section>
+      </div>
+
+      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+        <section className="panel" aria-labelledby="npl">
+          <h2 id="npl">{t("nplBySegment")}</h2>
+          <SegmentBarChart
+            data={[...tierRows, ...gradeRows].map((row) => ({ label: row.label, value: Number(row.nplRatioPct ?? 0), href: row.href }))}
+            valueLabel={`${t("nplRatio")} (%)`}
+            onSelect={(bar) => go(bar.href)}
+          />
+        </section>
+        <section className="panel" aria-labelledby="pareto">
+          <h2 id="pareto">{t("pareto")}</h2>
+          <ParetoChart
+            data={data.concentration.pareto.map((point) => ({ customerSharePct: point.customerSharePct, contributionSharePct: Number(point.contributionSharePct ?? 0) }))}
+            xLabel={t("paretoX")}
+            yLabel={t("paretoY")}
+          />
+          <p className="muted">
+            {t("top10", { pct: data.concentration.top10SharePct ?? "—" })} · {t("top20", { pct: data.concentration.top20SharePct ?? "—" })}
+          </p>
+        </section>
+      </div>
+
+      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+        <section className="panel" aria-labelledby="heatmap">
+          <h2 id="heatmap">{t("heatmap")}</h2>
+          <TierClusterHeatmap
+            cells={data.tierCluster}
+            tiers={tiers}
+            tierLabel={labels.tierLabel}
+            clusterLabel={labels.clusterLabel}
+            hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })}
+          />
+        </section>
+        <section className="panel" aria-labelledby="migration">
+          <h2 id="migration">{t("migration")}</h2>
+          <PreviousRunMigration runId={runId} period={data.period} order={tiers} label={labels.tierLabel} />
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="warnings">
+        <h2 id="warnings">{t("warnings")}</h2>
+        <WarningsTable runId={runId} />
+      </section>
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="kpi">
+      <div className="label">{label}</div>
+      <div className="value">{value}</div>
+    </div>
+  );
+}
+
+function UnitNote() {
+  const t = useTranslations("common");
+  return <>{t("amountUnitWan")}</>;
+}
+
+function RunLabel({ runId, period }: { runId: number; period: string }) {
+  const t = useTranslations("common");
+  return <>{t("runLabel", { id: runId, period })}</>;
+}
+
+/** Tier migration from the run before this one (any earlier finished run), when there is one. */
+function PreviousRunMigration({ runId, order, label }: { runId: number; period: string; order: string[]; label: (value: string) => string }) {
+  const t = useTranslations("dashboard");
+  const trpc = useTRPC();
+  const runs = useQuery(trpc.segmentRun.list.queryOptions({ statuses: ["succeeded"], limit: 50 }));
+  const previous = runs.data?.items.find((run) => run.id < runId);
+  const migration = useQuery({
+    ...trpc.segment.migration.queryOptions({ fromRunId: previous?.id ?? 1, toRunId: runId, dimension: "tier" }),
+    enabled: previous !== undefined,
+  });
+  if (runs.error) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />;
+  if (runs.isPending) return <LoadingState />;
+  if (!previous) return <p className="muted">{t("migrationNone")}</p>;
+  if (migration.error) return <ErrorState error={migration.error} onRetry={() => void migration.refetch()} />;
+  if (!migration.data) return <LoadingState />;
+  return (
+    <MigrationMatrix
+      cells={migration.data.cells}
+      order={order}
+      label={(value) => (value === null ? "—" : label(value))}
+      caption={`${previous.id} → ${runId}`}
+    />
+  );
+}

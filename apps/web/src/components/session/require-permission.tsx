@@ -1,0 +1,24 @@
+import "server-only";
+import { can, type Permission } from "@creditseg/core/access";
+import { getServerTranslator } from "~/i18n/server-translator";
+import type { ReactNode } from "react";
+import { requireMe } from "./read-me";
+
+/**
+ * Page guard for server layouts: pages a role may not use say so instead of rendering their
+ * controls (the server refuses the procedures anyway).
+ */
+export async function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = await requireMe();
+  if (can(me.role, permission)) return <>{children}</>;
+  return <NotAllowed />;
+}
+
+async function NotAllowed() {
+  const t = await getServerTranslator();
+  return (
+    <div className="state error" role="alert">
+      <p>{t("common.notAllowed")}</p>
+    </div>
+  );
+}

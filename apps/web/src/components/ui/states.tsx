@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
+/** Placeholder rows while data loads: the layout keeps its shape, screen readers hear "loading". */
+export function LoadingState({ rows = 4 }: { rows?: number }) {
+  const t = useTranslations("common");
+  return (
+    <div role="status" aria-live="polite">
+      <span className="visually-hidden">{t("loading")}</span>
+      <div style={{ display: "grid", gap: "0.4rem" }} aria-hidden="true">
+        {Array.from({ length: rows }, (_, index) => (
+          <div key={index} className="skeleton" style={{ height: "1.1rem", width: `${90 - index * 7}%` }} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A failed load: what happened, in the user's words, and a way to try again. */
+export function ErrorState({ error, onRetry }: { error: { message: string } | null; onRetry?: () => void }) {
+  const t = useTranslations("common");
+  return (
+    <div className="state error" role="alert">
+      <h2>{t("errorTitle")}</h2>
+      {error?.message ? <p>{error.message}</p> : null}
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t("retry")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Nothing to show yet, said plainly, with the next step when there is one. */
+export function EmptyState({ title, children }: { title?: string; children?: ReactNode }) {
+  return (
+    <div className="state">
+      {title ? <h2>{title}</h2> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Renders a query's loading and error states, then its data. */
+export function QueryView<T>({
+  query,
+  children,
+  rows,
+}: {
+  query: { data: T | undefined; error: { message: string } | null; isPending: boolean; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+  rows?: number;
+}) {
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending || query.data === undefined) return <LoadingState rows={rows} />;
+  return <>{children(query.data)}</>;
+}
