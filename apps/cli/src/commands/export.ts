@@ -1,3 +1,133 @@
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
+import ExcelJS from "exceljs";
+import { fenToYuanString } from "@creditseg/core";
+import { readRunExport, type RunExportRow } from "@creditseg/engine";
+import { neutraliseCell } from "@creditseg/ingest";
+import { CliError } from "../cli-error";
+import { withDatabase } from "../open-database";
+import { parseWholeNumber, reportEngineErrors } from "./run";
 
-export function register(_program: Command): void {}
+type Cell = string | number | null;
+type Column = { header: string; value: (row: RunExportRow) => Cell; isAmount?: boolean };
+
+const yuan = (fen: bigint) => fenToYuanString(fen);
+
+/** One row per customer: contribution breakdown (CNY, exact to the fen), segments, recommendation and any override. */
+const COLUMNS: readonly Column[] = [
+  { header: "customer_id", value: (r) => r.customerId },
+  { header: "name", value: (r) => r.name },
+  { header: "officer", value: (r) => r.officer },
+  { header: "deposit_contribution_cny", value: (r) => yuan(r.depositContributionFen), isAmount: true },
+  { header: "loan_contribution_cny", value: (r) => yuan(r.loanContributionFen), isAmount: true },
+  { header: "fee_income_cny", value: (r) => yuan(r.feeIncomeFen), isAmount: true },
+  { header: "contribution_cny", value: (r) => yuan(r.contributionFen), isAmount: true },
+  { header: "classification", value: (r) => r.classification },
+  { header: "tier", value: (r) => r.tier },
+  { header: "grade", value: (r) => r.grade },
+  { header: "grade_score", value: (r) => Number(r.gradeScore) },
+  { header: "cluster", value: (r) => r.cluster },
+  { header: "cluster_label_zh", value: (r) => r.clusterLabelZh },
+  { header: "cluster_label_en", value: (r) => r.clusterLabelEn },
+  { header: "recommendation", value: (r) => r.recommendationAction },
+  { header: "recommendation_reason_zh", value: (r) => r.recommendationZh },
+  { header: "recommendation_reason_en", value: (r) => r.recommendationEn },
+  { header: "override_tier", value: (r) => r.overrideTier },
+  { header: "override_grade", value: (r) => r.overrideGrade },
+  { header: "override_id", value: (r) => r.overrideId },
+];
+
+function csvField(value: Cell, isAmount: boolean): string {
+  if (value === null) return "";
+  // Amounts are our own exact decimals ("-1234.56", a number to a spreadsheet); any other text may come from uploaded data.
+  const text = isAmount || typeof value === "number" ? String(value) : neutraliseCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+async function writeCsv(rows: AsyncIterable<RunExportRow[]>, path: string): Promise<number> {
+  const stream = createWriteStream(path, { encoding: "utf8" });
+  const write = async (text: string) => {
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+  // A byte-order mark so Excel reads the Chinese text as UTF-8.
+  await write(`\uFEFF${COLUMNS.map((c) => c.header).join(",")}\r\n`);
+  let count = 0;
+  for await (const page of rows) {
+    await write(page.map((row) => `${COLUMNS.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(",")}\r\n`).join(""));
+    count += page.length;
+  }
+  stream.end();
+  await once(stream, "finish");
+  return count;
+}
+
+async function writeXlsx(rows: AsyncIterable<RunExportRow[]>, path: string): Promise<number> {
+  // The streaming writer keeps memory flat at 100,000 customers.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet("customers");
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.isAmount ? 18 : 14, style: c.isAmount ? { numFmt: "#,##0.00" } : {} }));
+  let count = 0;
+  for await (const page of rows) {
+    for (const row of page) {
+      sheet
+        .addRow(
+          COLUMNS.map((c) => {
+            const value = c.value(row);
+            if (value === null || typeof value === "number") return value;
+            return c.isAmount ? Number(value) : neutraliseCell(value);
+          }),
+        )
+        .commit();
+      count++;
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
+}
+
+/** Reads the first page now (so its errors surface before any output exists) and yields it and the rest. */
+async function startedPages(pages: AsyncGenerator<RunExportRow[]>): Promise<AsyncIterable<RunExportRow[]>> {
+  const first = await pages.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* pages;
+  })();
+}
+
+export function register(program: Command): void {
+  program
+    .command("export")
+    .description("export a finished run's results, one row per customer, to CSV or XLSX")
+    .requiredOption("--run <id>", "segment run id")
+    .requiredOption("--out <file>", "file to write (replaced only once complete)")
+    .option("--format <format>", "csv or xlsx (default: from the file extension, else csv)")
+    .option("--officer <code>", "only the customers of this credit officer (staff code)")
+    .action(async (options: { run: string; out: string; format?: string; officer?: string }) => {
+      const runId = parseWholeNumber("--run", options.run, 1);
+      const format = (options.format ?? (options.out.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv")).toLowerCase();
+      if (format !== "csv" && format !== "xlsx") throw new CliError(`--format must be csv or xlsx, not "${options.format}"`);
+      // Written beside the target and renamed at the end, so a failed export never leaves half a file under the name.
+      const temporary = join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`);
+      await withDatabase((handle) =>
+        reportEngineErrors(async () => {
+          // The first page is read before any file is opened: an unknown or unfinished run leaves nothing behind.
+          const rows = await startedPages(readRunExport(handle, { runId, officerCode: options.officer }));
+          try {
+            const count = format === "csv" ? await writeCsv(rows, temporary) : await writeXlsx(rows, temporary);
+            renameSync(temporary, options.out);
+            process.stdout.write(`exported ${count} customers of run ${runId} to ${options.out} (${format})\n`);
+          } catch (error) {
+            rmSync(temporary, { force: true });
+            if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EACCES") {
+              throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, 1);
+            }
+            throw error;
+          }
+        }),
+      );
+    });
+}
