@@ -24,6 +24,9 @@ export const isCi = Boolean(process.env.CI);
 /** Customers in the seeded demo world: small enough to seed in seconds, large enough for every view. */
 export const e2eCustomers = Number(process.env.E2E_CUSTOMERS ?? 400);
 
+/** The period the demo world covers and the first run segments. */
+export const e2ePeriod = process.env.E2E_PERIOD ?? "2025";
+
 /**
  * The Chromium to drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the browser Playwright
  * downloaded (`playwright-browser` is that path, resolved by the caller). Null when none exists.

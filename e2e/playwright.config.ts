@@ -55,6 +55,7 @@ export default defineConfig({
     name: project.name,
     testDir: `tests/${project.name}`,
     dependencies: project.dependencies,
+    ...(project.storageState ? { use: { storageState: project.storageState } } : {}),
   })),
   webServer: {
     // Resets and seeds the dedicated database, builds and starts the app: see support/serve.ts.

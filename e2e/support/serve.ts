@@ -1,12 +1,12 @@
 /**
  * The Playwright webServer: refuses a non-local database, resets and seeds the dedicated e2e
- * database, builds the web app (unless E2E_REUSE_BUILD=1 and a build exists) and starts it.
+ * database with one segment run, builds the web app (unless E2E_REUSE_BUILD=1 and a build exists) and starts it.
  * Runs before any test, so the server never holds the database while it is being reset.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { buildServerEnv, e2eCustomers, e2eDatabaseUrl, e2ePgliteDir, e2ePort, isBuildReused, repoRoot } from "../env";
+import { buildServerEnv, e2eCustomers, e2eDatabaseUrl, e2ePeriod, e2ePgliteDir, e2ePort, isBuildReused, repoRoot } from "../env";
 import { assertLocalDatabase } from "./local-database";
 
 const webDir = path.join(repoRoot, "apps/web");
@@ -23,6 +23,8 @@ async function main() {
   assertLocalDatabase({ databaseUrl: e2eDatabaseUrl, pgliteDir: e2ePgliteDir, repoRoot });
   await run("npx", ["creditseg", "db", "reset", "--yes"], repoRoot);
   await run("npx", ["creditseg", "db", "seed", "--customers", String(e2eCustomers)], repoRoot);
+  // A first segment run, so the dashboards have figures from the start of every role's day.
+  await run("npx", ["creditseg", "run", "--period", e2ePeriod], repoRoot);
   const hasBuild = existsSync(path.join(webDir, ".next", "BUILD_ID"));
   if (!isBuildReused || !hasBuild) await run("npx", ["next", "build"], webDir);
   const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], { cwd: webDir, env: buildServerEnv(), stdio: "inherit" });

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { useCan, useMe } from "../session/me-context";
+import { useSegmentLabels } from "../segments/use-segment-labels";
+import { EmptyState, QueryView } from "../ui/states";
+import { formatDateTime } from "~/i18n/format";
+import { useTRPC } from "~/trpc/react";
+
+/** The override queue (risk managers decide) or an officer's own requests. */
+export function OverridesView() {
+  const t = useTranslations("overrides");
+  const tc = useTranslations("common");
+  const ts = useTranslations("overrideStatus");
+  const me = useMe();
+  const canDecide = useCan("override.decide");
+  const [showAll, setShowAll] = useState(false);
+  const trpc = useTRPC();
+  const overrides = useQuery(trpc.override.list.queryOptions({ ...(showAll ? {} : { statuses: ["proposed"] as ("proposed")[] }), limit: 100 }));
+  const labels = useSegmentLabels();
+  const valueLabel = (field: string, value: string) => (field === "tier" ? labels.tierLabel(value) : value);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{me.role === "credit_officer" ? t("titleOfficer") : t("title")}</h1>
+        <label className="row">
+          <input type="checkbox" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} />
+          {t("showAll")}
+        </label>
+      </div>
+      <section className="panel" aria-label={t("title")}>
+        <QueryView query={overrides}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <EmptyState>
+                <p>{t("empty")}</p>
+              </EmptyState>
+            ) : (
+              <div className="table-wrap">
+                <table className="data" data-testid="override-queue">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("customer")}</th>
+                      <th scope="col">{t("field")}</th>
+                      <th scope="col">{t("from")}</th>
+                      <th scope="col">{t("to")}</th>
+                      <th scope="col">{t("reason")}</th>
+                      <th scope="col">{t("proposedAt")}</th>
+                      <th scope="col">{tc("status")}</th>
+                      {canDecide ? <th scope="col">{tc("actions")}</th> : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((override) => (
+                      <tr key={override.id}>
+                        <td>
+                          <Link href={`/customers/${encodeURIComponent(override.customerId)}`}>{override.customerName}</Link> <span className="muted">{override.customerId}</span>
+                        </td>
+                        <td>{override.field}</td>
+                        <td>{valueLabel(override.field, override.computedValue)}</td>
+                        <td>{valueLabel(override.field, override.proposedValue)}</td>
+                        <td>
+                          {override.reasonCode}
+                          {override.comment ? <div className="muted">{override.comment}</div> : null}
+                        </td>
+                        <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
+                        <td>
+                          <span className="badge">{ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}</span>
+                          {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
+                        </td>
+                        {canDecide ? (
+                          <td className="nowrap">
+                            {override.status === "proposed" ? (
+                              <span className="muted" title={tc("unavailableBody")}>
+                                {tc("unavailableTitle")}
+                              </span>
+                            ) : null}
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </QueryView>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
+import { useTranslations } from "next-intl";
+import { useId, useMemo, useState, type ReactNode } from "react";
+
+type Path = (string | number)[];
+
+/** Returns a copy of `value` with the leaf at `path` replaced (the editor never mutates the active policy). */
+function setAt<T>(value: T, path: Path, leaf: unknown): T {
+  if (path.length === 0) return leaf as T;
+  const [head, ...rest] = path;
+  const container = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  container[head as string | number] = setAt(container[head as string | number], rest, leaf);
+  return container as T;
+}
+
+function readNumber(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+/**
+ * The draft editor: the active policy's numbers in a form, validated by the core policy schema as
+ * the user types, with the field-by-field diff against the active version. Saving, submitting and
+ * the impact preview need the policy workflow procedures on the server.
+ */
+export function PolicyDraftEditor({ active }: { active: Policy }) {
+  const t = useTranslations("policies");
+  const tc = useTranslations("common");
+  const [draft, setDraft] = useState<Policy>(active);
+  const validation = useMemo(() => parsePolicy(draft), [draft]);
+  const issues: PolicyIssue[] = validation.ok ? [] : validation.issues;
+  const changes = useMemo(() => diffPolicies(active, draft), [active, draft]);
+  const update = (path: Path, value: unknown) => setDraft((current) => setAt(current, path, value));
+  const issueAt = (path: Path) => issues.find((issue) => issue.path === path.join("."))?.message;
+
+  const numberField = (label: string, path: Path, value: number, step = "any") => (
+    <NumberField key={path.join(".")} label={label} value={value} step={step} error={issueAt(path)} onChange={(text) => update(path, readNumber(text))} />
+  );
+
+  return (
+    <section className="panel" aria-labelledby="draft-editor">
+      <div className="panel-header">
+        <h2 id="draft-editor">{t("editor")}</h2>
+        <span role="status" aria-live="polite" className={`badge ${validation.ok ? "ok" : "danger"}`} data-testid="draft-validity">
+          {validation.ok ? t("valid") : t("invalid", { count: issues.length })}
+        </span>
+      </div>
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
+        <div className="grid-2">
+          <div>
+            <fieldset>
+              <legend>{t("taxRate")}</legend>
+              <div className="filters">{numberField(t("taxRate"), ["taxRate"], draft.taxRate)}</div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("tiers")}</legend>
+              <div className="filters">
+                {draft.tiers.map((tier, index) =>
+                  tier.minContribution !== undefined ? numberField(`${tier.labelZh ?? tier.name} · ${t("minContribution")}`, ["tiers", index, "minContribution"], tier.minContribution) : null,
+                )}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("cutoffs")}</legend>
+              <div className="filters">
+                {(["AAA", "AA", "A"] as const).map((grade) => numberField(grade, ["grades", "cutoffs", grade], draft.grades.cutoffs[grade]))}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("clustering")}</legend>
+              <div className="filters">
+                {typeof draft.clustering.k === "object" ? (
+                  <>
+                    {numberField(t("kMin"), ["clustering", "k", "min"], draft.clustering.k.min, "1")}
+                    {numberField(t("kMax"), ["clustering", "k", "max"], draft.clustering.k.max, "1")}
+                  </>
+                ) : (
+                  numberField("k", ["clustering", "k"], draft.clustering.k, "1")
+                )}
+                {numberField(t("restarts"), ["clustering", "restarts"], draft.clustering.restarts, "1")}
+                {numberField(t("clusterSeed"), ["clustering", "seed"], draft.clustering.seed, "1")}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t("warnings")}</legend>
+              <div className="filters">
+                {numberField(t("overdueDays"), ["warnings", "overdueDaysThreshold"], draft.warnings.overdueDaysThreshold, "1")}
+                {numberField(t("maxSignalRate"), ["warnings", "maxSignalRatePct"], draft.warnings.maxSignalRatePct)}
+                {numberField(t("minGroupSize"), ["warnings", "minGroupSize"], draft.warnings.minGroupSize, "1")}
+                {numberField(t("maxRise"), ["warnings", "maxRisePctPoints"], draft.warnings.maxRisePctPoints)}
+              </div>
+            </fieldset>
+          </div>
+          <div>
+            {(["loan", "deposit"] as const).map((side) => (
+              <fieldset key={side}>
+                <legend>
+                  {t("ftpCurve")} · {side === "loan" ? t("ftpLoan") : t("ftpDeposit")}
+                </legend>
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("maxTerm")}</th>
+                      <th scope="col">{t("rate")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {draft.ftp[side].map((bucket, index) => (
+                      <tr key={index}>
+                        <td>{bucket.maxTermMonths === null ? t("catchAll") : <InlineNumber label={`${side} ${index + 1} ${t("maxTerm")}`} value={bucket.maxTermMonths} error={issueAt(["ftp", side, index, "maxTermMonths"])} onChange={(text) => update(["ftp", side, index, "maxTermMonths"], readNumber(text))} />}</td>
+                        <td>
+                          <InlineNumber label={`${side} ${index + 1} ${t("rate")}`} value={bucket.rate} error={issueAt(["ftp", side, index, "rate"])} onChange={(text) => update(["ftp", side, index, "rate"], readNumber(text))} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </fieldset>
+            ))}
+          </div>
+        </div>
+        {issues.length > 0 ? (
+          <ul className="field-error" aria-label={t("invalid", { count: issues.length })}>
+            {issues.map((issue) => (
+              <li key={`${issue.path}-${issue.message}`}>
+                <code>{issue.path}</code>: {issue.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="row">
+          <button type="button" onClick={() => setDraft(active)}>
+            {tc("cancel")}
+          </button>
+          <button type="submit" className="primary" disabled>
+            {t("submit")}
+          </button>
+          <span className="muted">
+            {tc("unavailableTitle")}: {tc("unavailableBody")}
+          </span>
+        </div>
+      </form>
+      <h3 style={{ marginTop: "0.9rem" }}>{t("diff")}</h3>
+      {changes.length === 0 ? (
+        <p className="muted">{t("noChanges")}</p>
+      ) : (
+        <table className="data" data-testid="draft-diff">
+          <thead>
+            <tr>
+              <th scope="col">{t("field")}</th>
+              <th scope="col">{t("before")}</th>
+              <th scope="col">{t("after")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change) => (
+              <tr key={change.path}>
+                <td>
+                  <code>{change.path}</code>
+                </td>
+                <td>{JSON.stringify(change.before)}</td>
+                <td>{Number.isNaN(change.after) ? "—" : JSON.stringify(change.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function NumberField({ label, value, step, error, onChange }: { label: string; value: number; step: string; error?: string; onChange: (text: string) => void }) {
+  const id = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input type="number" inputMode="decimal" step={step} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "9rem" }} />
+      {error ? <ErrorText id={id}>{error}</ErrorText> : null}
+    </label>
+  );
+}
+
+function InlineNumber({ label, value, error, onChange }: { label: string; value: number; error?: string; onChange: (text: string) => void }) {
+  const id = useId();
+  return (
+    <>
+      <input type="number" step="any" aria-label={label} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "6.5rem" }} />
+      {error ? <ErrorText id={id}>{error}</ErrorText> : null}
+    </>
+  );
+}
+
+function ErrorText({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <span id={id} className="field-error">
+      {children}
+    </span>
+  );
+}

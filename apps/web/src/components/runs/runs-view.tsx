@@ -1,0 +1,150 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { MigrationMatrix } from "../dashboard/migration-matrix";
+import { useCan } from "../session/me-context";
+import { useSegmentLabels } from "../segments/use-segment-labels";
+import { EmptyState, QueryView } from "../ui/states";
+import { RunStatusBadge } from "./run-status-badge";
+import { formatDateTime } from "~/i18n/format";
+import { useTRPC } from "~/trpc/react";
+
+/** Runs: the list with live progress (polled while one is active), and a comparison of any two. */
+export function RunsView() {
+  const t = useTranslations("runs");
+  const tc = useTranslations("common");
+  const canStart = useCan("run.start");
+  const trpc = useTRPC();
+  const runs = useQuery({
+    ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
+    // Poll while a run is queued or running, so progress moves without a reload.
+    refetchInterval: (query) => (query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false),
+  });
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("title")}</h1>
+      </div>
+      {canStart ? (
+        <section className="panel" aria-labelledby="start-run">
+          <h2 id="start-run">{t("start")}</h2>
+          <p className="muted">
+            {tc("unavailableTitle")}: {tc("unavailableBody")}
+          </p>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="run-list">
+        <h2 id="run-list">{t("title")}</h2>
+        <QueryView query={runs}>
+          {(data) =>
+            data.items.length === 0 ? (
+              <EmptyState>
+                <p>{t("empty")}</p>
+              </EmptyState>
+            ) : (
+              <div className="table-wrap">
+                <table className="data" data-testid="run-list">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("id")}</th>
+                      <th scope="col">{tc("period")}</th>
+                      <th scope="col">{t("policyVersion")}</th>
+                      <th scope="col">{tc("status")}</th>
+                      <th scope="col">{t("progress")}</th>
+                      <th scope="col">{t("started")}</th>
+                      <th scope="col">{t("finished")}</th>
+                      <th scope="col">{t("seed")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((run) => (
+                      <tr key={run.id}>
+                        <td>
+                          <Link href={`/?run=${run.id}`}>#{run.id}</Link> {run.isCurrent ? <span className="badge info">{t("current")}</span> : null}
+                        </td>
+                        <td>{run.period}</td>
+                        <td>v{run.policyVersion}</td>
+                        <td>
+                          <RunStatusBadge status={run.status} />
+                          {run.error ? <div className="field-error">{run.error}</div> : null}
+                        </td>
+                        <td>
+                          <div className="row">
+                            <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={run.progressPct} aria-label={`${t("progress")} #${run.id}`}>
+                              <div style={{ width: `${run.progressPct}%` }} />
+                            </div>
+                            <span className="muted">
+                              {run.progressPct}% {run.stage ?? ""}
+                            </span>
+                          </div>
+                        </td>
+                        <td className="nowrap">{formatDateTime(run.startedAt)}</td>
+                        <td className="nowrap">{formatDateTime(run.finishedAt)}</td>
+                        <td>{run.seed}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </QueryView>
+      </section>
+      {runs.data ? <CompareRuns runIds={runs.data.items.filter((run) => run.status === "succeeded").map((run) => run.id)} /> : null}
+    </>
+  );
+}
+
+function CompareRuns({ runIds }: { runIds: number[] }) {
+  const t = useTranslations("runs");
+  const [from, setFrom] = useState<number | undefined>(runIds[1] ?? runIds[0]);
+  const [to, setTo] = useState<number | undefined>(runIds[0]);
+  const [dimension, setDimension] = useState<"tier" | "grade" | "cluster">("tier");
+  const trpc = useTRPC();
+  const labels = useSegmentLabels();
+  const migration = useQuery({ ...trpc.segment.migration.queryOptions({ fromRunId: from ?? 1, toRunId: to ?? 1, dimension }), enabled: from !== undefined && to !== undefined });
+  const label = (value: string | null) => (value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`);
+  return (
+    <section className="panel" aria-labelledby="compare-runs">
+      <h2 id="compare-runs">{t("compare")}</h2>
+      <div className="filters" style={{ marginBottom: "0.6rem" }}>
+        <label className="field">
+          <span>{t("from")}</span>
+          <select value={from ?? ""} onChange={(event) => setFrom(Number(event.target.value))}>
+            {runIds.map((id) => (
+              <option key={id} value={id}>
+                #{id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("to")}</span>
+          <select value={to ?? ""} onChange={(event) => setTo(Number(event.target.value))}>
+            {runIds.map((id) => (
+              <option key={id} value={id}>
+                #{id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("dimension")}</span>
+          <select value={dimension} onChange={(event) => setDimension(event.target.value as "tier" | "grade" | "cluster")}>
+            <option value="tier">{t("dimTier")}</option>
+            <option value="grade">{t("dimGrade")}</option>
+            <option value="cluster">{t("dimCluster")}</option>
+          </select>
+        </label>
+      </div>
+      {from === undefined || to === undefined ? (
+        <p className="muted">{t("pickTwo")}</p>
+      ) : (
+        <QueryView query={migration}>{(data) => <MigrationMatrix cells={data.cells} order={[]} label={label} caption={`#${from} → #${to}`} />}</QueryView>
+      )}
+    </section>
+  );
+}

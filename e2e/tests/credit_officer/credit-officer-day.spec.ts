@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { checkPageInBothLanguages, waitForContent } from "../../support/pages";
+
+const ROLE = "credit_officer";
+
+test("[credit_officer] sees only their own customers and no risk-manager pages", async ({ page }) => {
+  await page.goto("/customers");
+  await waitForContent(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/我的客户|My customers/);
+  await expect(page.getByRole("columnheader", { name: /客户经理|Officer/ })).toHaveCount(0);
+  const nav = page.getByRole("navigation");
+  for (const name of [/细分批次|Segment runs/, /细分政策|Policies/, /数据上传|Uploads/, /用户管理|Users/]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
+});
+
+test("[credit_officer] opens a core customer and reads why it is core", async ({ page }) => {
+  await page.goto("/customers?tier=core");
+  await waitForContent(page);
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/customers\/[^/?]+/);
+  await waitForContent(page);
+  const trace = page.getByTestId("tier-trace");
+  await expect(trace.getByRole("listitem").first()).toContainText(/核心客户|Core/);
+  await expect(trace.getByRole("listitem").first()).toContainText(/符合|matched/);
+  await expect(page.getByTestId("contribution-total")).toContainText("万元");
+  await expect(page.getByRole("heading", { name: /各账户公式参数|Formula inputs per account/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /评分卡得分|Scorecard points/ })).toBeVisible();
+});
+
+test("[credit_officer] exports the filtered list as CSV", async ({ page }) => {
+  await page.goto("/customers?tier=core");
+  await waitForContent(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /导出 CSV|Export CSV/ }).click()]);
+  const text = await readFile(await download.path(), "utf8");
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines.length).toBeGreaterThan(1);
+});
+
+test("[credit_officer] main pages pass axe in both languages", async ({ page }) => {
+  const heading = (p: typeof page) => expect(p.getByRole("heading", { level: 1 })).toBeVisible();
+  await checkPageInBothLanguages(page, { path: "/", name: "dashboard", role: ROLE, ready: heading });
+  await checkPageInBothLanguages(page, { path: "/customers", name: "customers", role: ROLE, ready: heading });
+  await page.goto("/customers?tier=core");
+  await waitForContent(page);
+  const href = await page.getByRole("row").nth(1).getByRole("link").first().getAttribute("href");
+  await checkPageInBothLanguages(page, { path: href ?? "/customers", name: "customer", role: ROLE, ready: heading });
+  await checkPageInBothLanguages(page, { path: "/projects", name: "projects", role: ROLE, ready: heading });
+});
