@@ -47,7 +47,19 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
   });
 
   it("loads the XLSX sheet by name, with Excel dates and percent-formatted rates", async () => {
-    const report = await commitImport({ handle, kind: "loans", period: "2016", file: fileSource(fixturePath("loans-excel-dates.xlsx")), options: { sheet: "贷款明细" }, actor });
+    const phases: string[] = [];
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2016",
+      file: fileSource(fixturePath("loans-excel-dates.xlsx")),
+      options: { sheet: "贷款明细" },
+      actor,
+      onProgress: (progress) => {
+        if (phases.at(-1) !== progress.phase) phases.push(progress.phase);
+      },
+    });
+    expect(phases).toEqual(["validating", "staging", "merging", "merged", "committed"]);
     expect(report.rejects).toEqual([]);
     expect(report.status).toBe("committed");
     expect(report.table).toMatchObject({ format: "xlsx", sheet: "贷款明细" });
@@ -88,6 +100,8 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
     for (const table of ["customers", "loans"]) expect(after[table]).toEqual(before[table]);
     const batches = await listBatches({ handle, kind: "loans", period: "2015" });
     expect(batches.map((batch) => batch.status)).toEqual(["rolled_back", "committed"]);
+    expect(batches[0]).toMatchObject({ fileName: "loans-amend.csv", rowsRead: 5, rowsAccepted: 5, changes: { inserted: 1, updated: 1, deleted: 0 } });
+    expect(batches[0]?.rolledBackAt).toBeInstanceOf(Date);
   });
 
   it("replaces a period: rows missing from the file are removed and restored by rollback", async () => {

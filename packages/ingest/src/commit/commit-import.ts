@@ -6,7 +6,7 @@ import { KIND_SPECS } from "../specs";
 import { resolvePeriod, type ValidateImportArgs, validateImport } from "../validate/validate-import";
 import type { Actor } from "./actor";
 import { createStageSql, recordUpdatesSql, replaceDeletesSql, STAGE_TABLE, stageColumns, upsertSql } from "./merge-sql";
-import { streamAcceptedRows } from "./stream-accepted-rows";
+import { createRowSpool, type RowSpool } from "./row-spool";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
 
@@ -57,16 +57,30 @@ function isCommittedChecksumConflict(error: unknown): boolean {
 export async function commitImport(args: CommitImportArgs): Promise<ImportReport> {
   const { handle, kind } = args;
   const options = args.options ?? {};
-  const spec = KIND_SPECS[kind];
   const period = resolvePeriod(kind, args.period);
   const checksum = await hashSource(args.file);
   const [existing] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, checksum]);
   if (existing) return duplicateReport(args, period, checksum, existing);
 
-  const validation = await validateImport(args);
-  const { report } = validation;
-  if (report.status === "rejected" || report.isDryRun) return report;
-  if (report.checksum !== checksum) throw new IngestError("file_changed", "the file changed while it was being validated");
+  const spool = options.isDryRun ? null : createRowSpool();
+  try {
+    const validation = await validateImport({ ...args, onAcceptedRow: spool ? (values) => spool.write(values) : undefined });
+    const { report } = validation;
+    if (report.status === "rejected" || report.isDryRun || !spool) return report;
+    if (report.checksum !== checksum) throw new IngestError("file_changed", "the file changed while it was being validated");
+    await spool.finish();
+    return await writeBatch({ args, period, checksum, report, spool });
+  } finally {
+    spool?.dispose();
+  }
+}
+
+/** The commit transaction: replays the validated rows from the spool, merges, records, audits. */
+async function writeBatch(input: { args: CommitImportArgs; period: string; checksum: string; report: ImportReport; spool: RowSpool }): Promise<ImportReport> {
+  const { args, period, checksum, report, spool } = input;
+  const { handle, kind } = args;
+  const options = args.options ?? {};
+  const spec = KIND_SPECS[kind];
 
   const mode = options.mode ?? "amend";
   const totals = report.totals;
@@ -102,7 +116,8 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
       await session.copyRows({
         table: STAGE_TABLE,
         columns: stageColumns(spec),
-        rows: streamAcceptedRows({ spec, source: args.file, readOptions: options, mapping: validation.mapping, period, rejectedRows: validation.rejectedRows, checksum, onProgress: args.onProgress }),
+        rows: spool.rows(),
+        onProgress: (rowsCopied) => args.onProgress?.({ phase: "staging", rowsProcessed: rowsCopied, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null }),
       });
       await session.raw(`analyze ${STAGE_TABLE}`);
       await args.onProgress?.({ phase: "merging", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });

@@ -37,10 +37,12 @@ export type ValidateImportArgs = {
   file: ImportSource;
   options?: ImportOptions;
   onProgress?: ProgressListener;
+  /** Receives each accepted row in file order as COPY values (period first for periodic kinds). */
+  onAcceptedRow?: (values: unknown[]) => Promise<void>;
 };
 
-/** A validation's report plus what the commit pass needs: which rows to skip, the mapping used. */
-export type Validation = { report: ImportReport; rejectedRows: Set<number>; mapping: HeaderMapping };
+/** A validation's report and the header mapping it applied (saved or inline). */
+export type Validation = { report: ImportReport; mapping: HeaderMapping };
 
 const DB_CHECK_CHUNK = 5_000;
 
@@ -91,17 +93,18 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   if (!preparation.ok) {
     report.status = "rejected";
     report.fileRejects = preparation.rejects;
-    return { report, rejectedRows, mapping };
+    return { report, mapping };
   }
   const { file } = preparation;
 
   const addRejects = (rowNumber: number, rejects: readonly Reject[]) => {
-    if (!rejectedRows.has(rowNumber)) rejectedRows.add(rowNumber);
+    rejectedRows.add(rowNumber);
     for (const reject of rejects) {
       if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push(reject);
       else report.isRejectListTruncated = true;
     }
   };
+  const toCopyValues = (row: Record<string, unknown>) => [...(spec.isPeriodic ? [period] : []), ...spec.dbFields.map((field) => row[field])];
   const keyFields = spec.keyFields.filter((field) => field !== "period");
   const firstRowByKey = new Map<string, number>();
   const totalByRow = new Map<number, bigint>();
@@ -113,10 +116,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       addRejects(reject.rowNumber!, [reject]);
       rejectedNow.add(reject.rowNumber!);
     }
-    for (const { rowNumber } of pending) {
+    for (const { rowNumber, row } of pending) {
       if (rejectedNow.has(rowNumber)) continue;
       totals.rowsAccepted++;
       totals.totalAcceptedFen += totalByRow.get(rowNumber) ?? 0n;
+      if (args.onAcceptedRow) await args.onAcceptedRow(toCopyValues(row));
     }
     totalByRow.clear();
     pending = [];
@@ -168,5 +172,5 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     report.status = "rejected";
     if (report.fileRejects.length === 0 && totals.rowsAccepted === 0 && totals.rowsRead > 0) report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
   }
-  return { report, rejectedRows, mapping };
+  return { report, mapping };
 }

@@ -27,7 +27,9 @@ function numberToText(value: number): string | null {
 export function parseAmountFen(cell: CellValue, unit: AmountUnit): CellParse<bigint> {
   const raw = typeof cell === "number" ? numberToText(cell) : typeof cell === "string" ? cell : null;
   if (raw === null) return failed("invalid_number");
-  let { text, isParenthesisedNegative } = cleanNumberText(raw);
+  const cleaned = cleanNumberText(raw);
+  const { isParenthesisedNegative } = cleaned;
+  let text = cleaned.text;
   let cellUnit = unit;
   const unitMatch = /(亿元|万元|元)$/.exec(text);
   if (unitMatch) {
