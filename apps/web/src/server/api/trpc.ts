@@ -9,6 +9,7 @@ import { readSession, type AppSession, type SessionUser } from "../auth/session"
 import { readRequestMeta, type RequestMeta } from "../request-meta";
 import { AppErrorCause, appError } from "./errors";
 import { isSameOriginRequest } from "./csrf";
+import { defaultUploadRoot } from "../uploads/upload-store";
 
 /**
  * Who may call a procedure. Every procedure carries one (as tRPC meta), and the role-table test
@@ -37,9 +38,11 @@ export type TrpcContext = {
   meta: RequestMeta;
   source: CallSource;
   trustedOrigins: readonly string[];
+  /** Where uploaded files wait between the upload request and the calls that check and commit them. */
+  uploadRoot: string;
 };
 
-export type CreateContextOptions = { handle: DbHandle; auth: Auth; headers: Headers; source: CallSource; trustedOrigins: readonly string[] };
+export type CreateContextOptions = { handle: DbHandle; auth: Auth; headers: Headers; source: CallSource; trustedOrigins: readonly string[]; uploadRoot?: string };
 
 /** Builds a request's context: the database, the session its cookie names, and where it came from. */
 export async function createTrpcContext(options: CreateContextOptions): Promise<TrpcContext> {
@@ -53,6 +56,7 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
     meta: readRequestMeta(options.headers),
     source: options.source,
     trustedOrigins: options.trustedOrigins,
+    uploadRoot: options.uploadRoot ?? defaultUploadRoot(),
   };
 }
 

@@ -3,7 +3,11 @@ import { schema } from "@creditseg/db";
 import type { Role } from "@creditseg/core/constants";
 import type { RequestMeta } from "../request-meta";
 
-/** Audit actions the web app writes; `detail` carries ids and changed field names only, never customer data. */
+/**
+ * Audit actions the web app writes; `detail` carries ids and changed field names only, never customer data.
+ * Imports, rollbacks, policy steps, runs and overrides are audited by the ingest and engine packages themselves,
+ * in the transaction of the change (`import.commit`, `policy.approved`, `run.started`, `override.proposed` …).
+ */
 export const AUDIT_ACTIONS = [
   "auth.sign_in",
   "auth.sign_in_failed",
@@ -17,12 +21,7 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.unlocked",
   "user.password_reset",
-  "upload.committed",
-  "upload.rolled_back",
-  "policy.changed",
-  "run.started",
-  "override.proposed",
-  "override.decided",
+  "upload.mapping_saved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,11 +1,15 @@
 import { schema } from "@creditseg/db";
+import { compareRuns, compareRunWarnings, startRun } from "@creditseg/engine";
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { decodeIdCursor, toPage } from "../../queries/cursor";
+import { trackBackgroundRun } from "../../runs/background-runs";
+import { callDomain } from "../domain-errors";
 import { notFound } from "../errors";
 import { periodInput } from "../schemas/common";
-import { listRunsInput, runByIdInput } from "../schemas/segment-run";
-import { createTRPCRouter, permissionProcedure } from "../trpc";
-import { z } from "zod";
+import { compareRunsInput, listRunsInput, runByIdInput, runWarningChangesInput, startedRunOutput, startRunInput } from "../schemas/segment-run";
+import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
+import { actorOf } from "./actor-of";
 
 const runs = schema.segmentRuns;
 
@@ -46,7 +50,7 @@ export const segmentRunRouter = createTRPCRouter({
       return toPage(rows, input.limit, (row) => ({ value: null, id: String(row.id) }));
     }),
 
-  /** One run with its progress, inputs and stored summary. */
+  /** One run with its progress, inputs and stored summary: poll it while the run is queued or running. */
   byId: permissionProcedure("run.read")
     .input(runByIdInput)
     .query(async ({ ctx, input }) => {
@@ -71,4 +75,31 @@ export const segmentRunRouter = createTRPCRouter({
         .limit(1);
       return run ?? null;
     }),
+
+  /**
+   * Starts a run of a period with the active policy (or a named approved version). It executes in the background in
+   * this server process and the call returns the queued run at once; poll segmentRun.byId for stage and percent.
+   * A second start while one of the period is active is RUN_ALREADY_ACTIVE. The engine audits the start.
+   */
+  start: permissionProcedure("run.start")
+    .input(startRunInput)
+    .output(startedRunOutput)
+    .mutation(async ({ ctx, input }) => {
+      const started = await callDomain(() => startRun(ctx.handle, { actor: actorOf(ctx.user), ...input }), "POLICY_NOT_FOUND");
+      trackBackgroundRun(started);
+      return started.run;
+    }),
+
+  /** Tier, grade and cluster (matched by centroid) migration between two finished runs, in the caller's scope. */
+  compare: permissionProcedure("segment.read")
+    .input(compareRunsInput)
+    .query(({ ctx, input }) => {
+      const scope = customerScopeOf(ctx.user);
+      return callDomain(() => compareRuns(ctx.handle, { ...input, officerCode: scope.kind === "officer" ? scope.officerCode : undefined }), "RUN_NOT_FOUND");
+    }),
+
+  /** A run's project-group warnings beside the run it compared with: which started, stopped or continue. */
+  warningChanges: permissionProcedure("segment.read")
+    .input(runWarningChangesInput)
+    .query(({ ctx, input }) => callDomain(() => compareRunWarnings(ctx.handle, input), "RUN_NOT_FOUND")),
 });

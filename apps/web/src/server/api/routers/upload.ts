@@ -1,12 +1,55 @@
-import { schema } from "@creditseg/db";
+import { schema, type Db } from "@creditseg/db";
+import { commitImport, fileSource, inspectFile, listMappings, resolveMapping, rollbackBatch, saveMapping, validateImport, type ImportOptions } from "@creditseg/ingest";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { writeAudit } from "../../audit/write-audit";
 import { decodeCursor, toPage } from "../../queries/cursor";
+import { toUploadReportOutput } from "../../uploads/report-output";
+import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
+import { callDomain } from "../domain-errors";
 import { appError, notFound } from "../errors";
-import { listUploadsInput, uploadByIdInput } from "../schemas/upload";
-import { createTRPCRouter, permissionProcedure } from "../trpc";
+import {
+  commitUploadInput,
+  inspectUploadInput,
+  listMappingsInput,
+  listUploadsInput,
+  rollbackOutput,
+  rollbackUploadInput,
+  savedMappingOutput,
+  saveMappingInput,
+  uploadByIdInput,
+  uploadReportOutput,
+  type ValidateUploadInput,
+} from "../schemas/upload";
+import { createTRPCRouter, permissionProcedure, type TrpcContext } from "../trpc";
 
 const b = schema.importBatches;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The caller's own uploaded file; anyone else's, an expired or a committed one is UPLOAD_FILE_NOT_FOUND. */
+async function requireUpload(ctx: TrpcContext, userId: string, fileId: string): Promise<StoredUpload> {
+  const upload = await findUpload({ root: ctx.uploadRoot, ownerId: userId, fileId });
+  if (!upload) throw notFound("UPLOAD_FILE_NOT_FOUND", "The uploaded file (it may have expired or been committed already; upload it again)");
+  return upload;
+}
+
+/** The API's options as the ingest package takes them. */
+function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportOptions {
+  return {
+    encoding: input.encoding,
+    delimiter: input.delimiter,
+    sheet: input.sheet,
+    mapping: input.mapping,
+    expectedTotalFen: input.expectedTotalFen === undefined ? null : BigInt(input.expectedTotalFen),
+    isAcceptValid: input.isAcceptValid,
+    mode: input.mode,
+    isDryRun,
+  };
+}
+
+/** A file named on disk, read twice (check, then commit pass) by the ingest package; shown under its uploaded name. */
+function sourceOf(upload: StoredUpload) {
+  return { ...fileSource(upload.path), name: upload.meta.name };
+}
 
 export const uploadRouter = createTRPCRouter({
   /** Upload batches, newest first, with their control totals. */
@@ -46,4 +89,95 @@ export const uploadRouter = createTRPCRouter({
         .limit(input.rejectsLimit);
       return { batch, rejects };
     }),
+
+  /** Format, encoding, delimiter, headers and first rows of an uploaded file, and how the headers bind to a kind's columns. */
+  inspect: permissionProcedure("upload.commit")
+    .input(inspectUploadInput)
+    .query(async ({ ctx, input }) => {
+      const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
+      const { kind, mapping: named } = input;
+      // A mapping binds headers to a kind's columns, so it only applies once the kind is chosen.
+      const mapping = kind && named !== undefined ? await callDomain(() => resolveMapping({ handle: ctx.handle, kind, mapping: named }), "UPLOAD_NOT_FOUND") : undefined;
+      const inspection = await inspectFile({
+        file: sourceOf(upload),
+        kind: input.kind,
+        options: { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, mapping },
+        previewRows: input.previewRows,
+      });
+      return { fileId: upload.meta.fileId, fileName: upload.meta.name, size: upload.meta.size, ...inspection };
+    }),
+
+  /**
+   * Dry run: every check of a commit (headers, cells, keys, unknown customers, control totals against the expected
+   * total) without writing anything. Saves the report for the rejected-rows download.
+   */
+  validate: permissionProcedure("upload.commit")
+    .input(commitUploadInput)
+    .output(uploadReportOutput)
+    .mutation(async ({ ctx, input }) => {
+      const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
+      const { report } = await callDomain(
+        () => validateImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, true) }),
+        "UPLOAD_NOT_FOUND",
+      );
+      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      return toUploadReportOutput(report, upload.meta.fileId);
+    }),
+
+  /**
+   * Validates and loads the file in one transaction, or not at all: rejected rows block it unless `isAcceptValid`;
+   * `mode` amends or replaces the period by natural key; the same file again is "duplicate" and counts nothing twice.
+   * The ingest package writes the batch, its rejects and the audit row in that transaction.
+   */
+  commit: permissionProcedure("upload.commit")
+    .input(commitUploadInput)
+    .output(uploadReportOutput)
+    .mutation(async ({ ctx, input }) => {
+      const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
+      const report = await callDomain(
+        () => commitImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, false), actor: { id: ctx.user.id, role: ctx.user.role } }),
+        "UPLOAD_NOT_FOUND",
+      );
+      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      if (report.status === "committed" || report.status === "duplicate") await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
+      return toUploadReportOutput(report, upload.meta.fileId);
+    }),
+
+  /** Undoes a committed batch (refused while a segment run was computed from it, or a later batch exists); audited by the package. */
+  rollback: permissionProcedure("upload.rollback")
+    .input(rollbackUploadInput)
+    .output(rollbackOutput)
+    .mutation(({ ctx, input }) => callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: { id: ctx.user.id, role: ctx.user.role } }), "UPLOAD_NOT_FOUND")),
+
+  mappings: createTRPCRouter({
+    /** Saved column mappings for recurring file layouts, by name; of one kind when given. */
+    list: permissionProcedure("upload.read")
+      .input(listMappingsInput)
+      .query(({ ctx, input }) => listMappings({ handle: ctx.handle, kind: input.kind })),
+
+    /** Saves (or replaces, by name) a column mapping, audited in the same transaction. */
+    save: permissionProcedure("mapping.write")
+      .input(saveMappingInput)
+      .output(savedMappingOutput)
+      .mutation(({ ctx, input }) =>
+        callDomain(
+          () =>
+            ctx.db.transaction(async (tx) => {
+              // saveMapping writes through the handle's Drizzle database: give it the transaction so the audit row commits with it.
+              const saved = await saveMapping({ handle: { ...ctx.handle, db: tx as unknown as Db }, input, actorId: ctx.user.id });
+              await writeAudit(tx, {
+                actor: { id: ctx.user.id, role: ctx.user.role },
+                action: "upload.mapping_saved",
+                entityType: "column_mapping",
+                entityId: String(saved.id),
+                detail: { name: saved.name, kind: saved.kind, columns: Object.values(saved.mapping) },
+                meta: ctx.meta,
+              });
+              return saved;
+            }),
+          "UPLOAD_NOT_FOUND",
+        ),
+      ),
+  }),
 });
+
