@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
-    files: ["packages/core/**/*.ts"],
+    files: ["packages/core/src/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -10,7 +10,6 @@
  * Ratios are ours ÷ scikit-learn's (< 1 favours ours). `--json` prints { name, value, unit, baseline, ratio } figures.
  */
 // A benchmark is a Node script beside core, not core logic: it needs files, a subprocess and threads.
-/* eslint-disable no-restricted-imports */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";

@@ -1,5 +1,4 @@
 // Worker thread of the parallel k-means pool: runs the restarts it is given on shared rows.
-/* eslint-disable no-restricted-imports -- a worker is a Node entry point beside core, not core logic */
 import { parentPort } from "node:worker_threads";
 import { runKMeansOnce } from "../src/clustering";
 import type { RestartJob, RestartOutcome } from "./parallel-kmeans";

@@ -4,7 +4,6 @@
  * the lowest inertia wins with ties going to the lowest restart number — so the result is identical to
  * `runKMeans` whatever the number of workers.
  */
-/* eslint-disable no-restricted-imports -- a worker pool is Node-only, kept outside core's src */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { ClusteringInputError, DEFAULT_TOLERANCE, meanFeatureVariance, type KMeansFit, type KMeansRequest, type LloydResult } from "../src/clustering";
