@@ -49,9 +49,32 @@ export async function signIn(app: TestApp, email: string, password: string = TES
 }
 
 /** A tRPC caller as a browser with this cookie (or none) would reach it through the HTTP adapter. */
-export async function callerFor(app: TestApp, cookie: string | null, options: { headers?: Headers; source?: CallSource } = {}) {
+export async function callerFor(app: TestApp, cookie: string | null, options: { headers?: Headers; source?: CallSource; uploadRoot?: string } = {}) {
   const headers = options.headers ?? browserHeaders();
   if (cookie) headers.set("cookie", cookie);
-  const ctx = await createTrpcContext({ handle: app.handle, auth: app.auth, headers, source: options.source ?? "http", trustedOrigins: [TEST_ORIGIN] });
+  const ctx = await createTrpcContext({ handle: app.handle, auth: app.auth, headers, source: options.source ?? "http", trustedOrigins: [TEST_ORIGIN], uploadRoot: options.uploadRoot });
   return createCaller(ctx);
+}
+
+/** Audit rows of an action (optionally on one entity): asserts that a change was recorded once, or a refusal not at all. */
+export async function countAudit(app: TestApp, action: string, entityId?: string): Promise<number> {
+  const [row] = await app.handle.raw<{ n: number }>("select count(*)::int as n from audit_log where action = $1 and ($2::text is null or entity_id = $2)", [action, entityId ?? null]);
+  return row?.n ?? 0;
+}
+
+/** Every audit row, for asserting that a refused mutation wrote none. */
+export async function countAllAudit(app: TestApp): Promise<number> {
+  const [row] = await app.handle.raw<{ n: number }>("select count(*)::int as n from audit_log");
+  return row?.n ?? 0;
+}
+
+/** The tRPC code and app code of a rejected call, for `expect(...).toEqual({ code, appCode })`. */
+export async function failureOf(call: Promise<unknown>): Promise<{ code: string; appCode: string | null }> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as { code?: string; cause?: { appCode?: string } };
+    return { code: e.code ?? "UNKNOWN", appCode: e.cause?.appCode ?? null };
+  }
+  throw new Error("expected the call to fail");
 }
