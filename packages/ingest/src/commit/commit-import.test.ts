@@ -59,9 +59,10 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
         if (phases.at(-1) !== progress.phase) phases.push(progress.phase);
       },
     });
-    expect(phases).toEqual(["validating", "staging", "merging", "merged", "committed"]);
+    expect(report.fileRejects).toEqual([]);
     expect(report.rejects).toEqual([]);
     expect(report.status).toBe("committed");
+    expect(phases).toEqual(["validating", "staging", "merging", "merged", "committed"]);
     expect(report.table).toMatchObject({ format: "xlsx", sheet: "贷款明细" });
     const rows = await handle.raw<Record<string, string>>(
       "select loan_id, rate_pct::text, start_date::text, avg_daily_balance_fen::text, classification::text from loans where period = '2016' order by loan_id",

@@ -46,6 +46,16 @@ describe("openTable", () => {
     expect(result.rows?.map((row) => row.rowNumber)).toEqual([1, 2, 4]);
   });
 
+  it("refuses a truncated XLSX as unreadable", async () => {
+    const bytes = readFileSync(fixturePath("loans-excel-dates.xlsx"));
+    expect(await readAll(bufferSource("cut.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2))), { sheet: "贷款明细" })).toMatchObject({ code: "unreadable_xlsx" });
+  });
+
+  it("reads XLSX cells as typed values: dates, numbers, percent text", async () => {
+    const result = await readAll(fileSource(fixturePath("loans-excel-dates.xlsx")), { sheet: "贷款明细" });
+    expect(result.rows?.[1]?.cells.slice(3, 8)).toEqual([3_000_000, "4.35%", 12, new Date(Date.UTC(2016, 0, 15)), new Date(Date.UTC(2017, 0, 15))]);
+  });
+
   it("refuses an old binary XLS", async () => {
     const bytes = Buffer.from(readFileSync(fixturePath("bad/binary-junk.csv")));
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);

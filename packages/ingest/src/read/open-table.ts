@@ -4,7 +4,8 @@ import type { ReasonCode } from "../reasons";
 import type { ImportSource } from "../source";
 import { detectDelimiter } from "./detect-delimiter";
 import { readCsvRows } from "./read-csv";
-import { readXlsxRows } from "./read-xlsx";
+import { readWorkbookMeta, type WorkbookMeta } from "./read-workbook-meta";
+import { readXlsxRows, XLSX_READ_ATTEMPTS } from "./read-xlsx";
 import { sniffFile } from "./sniff-file";
 import type { TableRow } from "./table-row";
 
@@ -57,12 +58,25 @@ export async function openTable(source: ImportSource, options: ReadOptions = {})
   const sniff = await sniffFile(source, options.encoding);
   if (sniff.format === "empty") return { ok: false, code: "empty_file" };
   if (sniff.format === "invalid") return { ok: false, code: sniff.code, detail: sniff.detail };
-  const tapped = tapBytes(source.open());
   if (sniff.format === "xlsx") {
+    let meta: WorkbookMeta | null = null;
+    let failure = "";
+    for (let attempt = 1; attempt <= XLSX_READ_ATTEMPTS && meta === null; attempt++) {
+      try {
+        meta = await readWorkbookMeta(source.open());
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (meta === null) return { ok: false, code: "unreadable_xlsx", detail: failure };
+    // A retried read starts a fresh tap, so the checksum always covers one whole read.
+    let tapped = tapBytes(new PassThrough().end());
+    const open = () => (tapped = tapBytes(source.open())).stream;
     const info: TableInfo = { format: "xlsx", encoding: null, delimiter: null, sheet: options.sheet ?? null };
-    const rows = readXlsxRows(tapped.stream, { sheet: options.sheet, onSheet: (name) => (info.sheet = name) });
-    return { ok: true, table: { info, rows, bytesRead: tapped.bytesRead, checksum: tapped.checksum } };
+    const rows = readXlsxRows(open, { meta, sheet: options.sheet, onSheet: (name) => (info.sheet = name) });
+    return { ok: true, table: { info, rows, bytesRead: () => tapped.bytesRead(), checksum: () => tapped.checksum() } };
   }
+  const tapped = tapBytes(source.open());
   const delimiter = options.delimiter ?? detectDelimiter(sniff.sample);
   const rows = readCsvRows(tapped.stream, { encoding: sniff.encoding, delimiter });
   return { ok: true, table: { info: { format: "csv", encoding: sniff.encoding, delimiter, sheet: null }, rows, bytesRead: tapped.bytesRead, checksum: tapped.checksum } };

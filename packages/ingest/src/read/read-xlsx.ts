@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../values/cell";
+import type { WorkbookMeta } from "./read-workbook-meta";
 import { type TableRow, TableReadError } from "./table-row";
 
 type ExcelRow = { number: number; values: unknown[] | Record<string, unknown>; getCell: (column: number) => { numFmt?: string } };
@@ -37,12 +38,11 @@ function toCellValue(value: unknown, numFmt: string | undefined): CellValue {
   return String(value);
 }
 
-/**
- * Streams the rows of the first sheet, or of the sheet named `sheet`, of an XLSX workbook
- * (exceljs' streaming reader: rows are not all held in memory). Yields the sheet name first.
- */
-export async function* readXlsxRows(bytes: Readable, options: { sheet?: string; onSheet?: (name: string) => void }): AsyncGenerator<TableRow> {
+/** Reads the chosen sheet once; see readXlsxRows. */
+async function* readSheetOnce(bytes: Readable, options: XlsxReadOptions): AsyncGenerator<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  // Workbook metadata read beforehand (see readWorkbookMeta); exceljs overwrites it with the same when it reaches workbook.xml.
+  Object.assign(reader, { model: { sheets: options.meta.sheets }, properties: { model: { date1904: options.meta.isDate1904 } } });
   let isFound = false;
   try {
     for await (const worksheet of reader) {
@@ -70,4 +70,30 @@ export async function* readXlsxRows(bytes: Readable, options: { sheet?: string; 
     bytes.destroy();
   }
   if (!isFound) throw new TableReadError(options.sheet === undefined ? "unreadable_xlsx" : "sheet_not_found", null, options.sheet);
+}
+
+type XlsxReadOptions = { meta: WorkbookMeta; sheet?: string; onSheet?: (name: string) => void };
+
+/** Whole reads of a workbook tried before giving up, when a read fails before its first row. */
+export const XLSX_READ_ATTEMPTS = 3;
+
+/**
+ * Streams the rows of the first sheet, or of the sheet named `sheet`, of an XLSX workbook
+ * (exceljs' streaming reader: rows are not all held in memory). Its zip stream occasionally drops an
+ * entry on Node ≥ 18 (exceljs issue #3064), which shows as a missing sheet before any row is read:
+ * such a read is retried on a fresh stream, and a file still failing after XLSX_READ_ATTEMPTS is refused.
+ */
+export async function* readXlsxRows(open: () => Readable, options: XlsxReadOptions): AsyncGenerator<TableRow> {
+  for (let attempt = 1; ; attempt++) {
+    let hasYielded = false;
+    try {
+      for await (const row of readSheetOnce(open(), options)) {
+        hasYielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (hasYielded || attempt >= XLSX_READ_ATTEMPTS || !(error instanceof TableReadError)) throw error;
+    }
+  }
 }
