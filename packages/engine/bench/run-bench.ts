@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     } else {
       process.stdout.write(
         `run.full ${figures.db} ${figures.loans} loans / ${figures.customers} customers: ${figures.status}${figures.error ? ` (${figures.error})` : ""}\n` +
-          `  wall ${(figures.runWallMs / 1000).toFixed(1)} s | ${Object.entries(figures.stagesMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" | ")}\n` +
+          `  wall ${(figures.runWallMs / 1000).toFixed(1)} s | ${Object.entries(figures.stagesMs).filter(([stage]) => !stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" | ")}\n` +
+          `  detail ${Object.entries(figures.stagesMs).filter(([stage]) => stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(", ")}\n` +
           `  peak RSS ${figures.peakRssMb} MB (seeding ${(seedMs / 1000).toFixed(1)} s, not counted)\n`,
       );
     }

@@ -71,7 +71,7 @@ export function register(program: Command): void {
           const outcome = await completion;
           progress.stop();
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const stages = Object.entries(outcome.timingsMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(", ");
+          const stages = Object.entries(outcome.timingsMs).filter(([name]) => !name.includes(".")).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(", ");
           if (outcome.status === "failed") throw new CliError(`run ${run.id} (period ${run.period}, policy ${run.policyVersion}) failed after ${seconds} s: ${outcome.error}`, 1);
           process.stdout.write(
             `run ${run.id} succeeded in ${seconds} s (${stages}): period ${run.period}, policy version ${run.policyVersion}, seed ${run.seed}, as ${actor.email}\n` +

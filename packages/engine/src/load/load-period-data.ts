@@ -14,7 +14,7 @@ export type PeriodData = {
   dataChecksum: string;
 };
 
-export type LoadProgress = { kind: keyof Omit<PeriodData, "period" | "dataChecksum">; rowsRead: number };
+export type LoadProgress = { kind: keyof Omit<PeriodData, "period" | "dataChecksum">; rowsRead: number; isDone: boolean };
 
 /** Rows per page: bounds the driver's memory for a page while keeping round trips few at a million loans. */
 const PAGE_SIZE = 20_000;
@@ -30,7 +30,7 @@ type Pager<Row, Out> = {
 };
 
 /** Reads a table page by page (keyset pagination on its natural key), converting each row as it arrives. */
-async function readPaged<Row, Out>(raw: RawQuery, period: string, pager: Pager<Row, Out>, hash: ReturnType<typeof createHash>, onPage: (rowsRead: number) => void): Promise<Out[]> {
+async function readPaged<Row, Out>(raw: RawQuery, period: string, pager: Pager<Row, Out>, hash: ReturnType<typeof createHash>, onPage: (rowsRead: number, isDone: boolean) => void): Promise<Out[]> {
   const out: Out[] = [];
   let lastKey: string | null = null;
   for (;;) {
@@ -40,7 +40,7 @@ async function readPaged<Row, Out>(raw: RawQuery, period: string, pager: Pager<R
       hash.update(JSON.stringify(row));
       hash.update("\n");
     }
-    onPage(out.length);
+    onPage(out.length, rows.length < PAGE_SIZE);
     if (rows.length < PAGE_SIZE) return out;
     lastKey = pager.keyOf(rows[rows.length - 1]!);
   }
@@ -193,7 +193,7 @@ const PROJECTS: Pager<ProjectRow, ProjectRecord> = {
  */
 export async function loadPeriodData(raw: RawQuery, period: string, onProgress?: (progress: LoadProgress) => void): Promise<PeriodData> {
   const hash = createHash("sha256");
-  const report = (kind: LoadProgress["kind"]) => (rowsRead: number) => onProgress?.({ kind, rowsRead });
+  const report = (kind: LoadProgress["kind"]) => (rowsRead: number, isDone: boolean) => onProgress?.({ kind, rowsRead, isDone });
   const customers = await readPaged(raw, period, CUSTOMERS, hash.update("customers\n"), report("customers"));
   const loans = await readPaged(raw, period, LOANS, hash.update("loans\n"), report("loans"));
   const deposits = await readPaged(raw, period, DEPOSITS, hash.update("deposits\n"), report("deposits"));

@@ -93,7 +93,13 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     const asOf = today!.today;
     const totalRows = Math.max(1, await countRows(handle.raw, args.period));
     const doneByKind: Record<string, number> = {};
+    let kindStart = performance.now();
     const data = await loadPeriodData(handle.raw, args.period, (p) => {
+      if (p.isDone) {
+        const now = performance.now();
+        timingsMs[`loading.${p.kind}`] = Math.round(now - kindStart);
+        kindStart = now;
+      }
       if (p.kind === "customers") return;
       doneByKind[p.kind] = p.rowsRead;
       const done = Object.values(doneByKind).reduce((s, n) => s + n, 0);
@@ -122,6 +128,12 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     progress.suspend(true);
     let copiedBefore = 0;
     const checksum = await withBulkTransaction(handle, async (session) => {
+      let stepStart = performance.now();
+      const endStep = (name: string) => {
+        const now = performance.now();
+        timingsMs[`writing.${name}`] = Math.round(now - stepStart);
+        stepStart = now;
+      };
       for (const table of tables) {
         const copied = await session.copyRows({
           table: table.table,
@@ -130,9 +142,11 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
           onProgress: (n) => void progress.report("writing", STAGE_END_PCT.segmenting + ((STAGE_END_PCT.writing - STAGE_END_PCT.segmenting) * (copiedBefore + n)) / totalResultRows),
         });
         copiedBefore += copied;
+        endStep(table.table);
       }
       await session.raw("update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb where id = $1", [args.runId, toJsonText(inputs), toJsonText(summary)]);
       const resultChecksum = await computeResultChecksum(session.raw, args.runId);
+      endStep("checksum");
       await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [args.period, args.runId]);
       const finished = await session.raw(
         `update segment_runs set status = 'succeeded', is_current = true, result_checksum = $2, stage = 'done', progress_pct = 100, heartbeat_at = now(), finished_at = now()

@@ -1,14 +1,14 @@
 import type { DbHandle } from "@creditseg/db";
 import { writeAudit } from "../audit/write-audit";
 import { inTransaction } from "../transaction";
-import { isWorkerDead } from "./worker";
+import { checkWorker } from "./worker";
 
-/** A run whose heartbeat is older than this is taken as dead whatever its host (long CPU stages beat rarely). */
+/** A run on another host whose heartbeat is older than this is taken as dead (long CPU stages beat rarely). */
 export const DEFAULT_STALE_AFTER_MINUTES = 15;
 
 /**
- * Marks failed every queued or running run whose worker is gone (its process no longer exists on this host) or
- * whose heartbeat is older than `staleAfterMinutes`. The previous current run stays current: a run only becomes
+ * Marks failed every queued or running run whose worker is gone: its process no longer exists on this host, or it
+ * runs on another host and its heartbeat is older than `staleAfterMinutes`. The previous current run stays current: a run only becomes
  * current in the transaction that stores its results. Returns the ids marked.
  */
 export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinutes?: number } = {}): Promise<number[]> {
@@ -20,8 +20,10 @@ export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinute
   );
   const marked: number[] = [];
   for (const run of candidates) {
-    const isDead = isWorkerDead(run.worker, run.id);
-    if (!isDead && !run.is_stale) continue;
+    // A live worker on this host is trusted whatever its heartbeat: a long clustering stage blocks the beat.
+    const worker = checkWorker(run.worker, run.id);
+    const isDead = worker === "dead";
+    if (worker === "alive" || (!isDead && !run.is_stale)) continue;
     const reason = isDead ? `the worker process (${run.worker}) stopped before the run finished` : `no heartbeat for over ${staleAfter} minutes`;
     const isMarked = await inTransaction(handle, async (raw) => {
       const rows = await raw("update segment_runs set status = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id", [

@@ -20,23 +20,23 @@ const CHECKSUM_PARTS = [
 ] as const;
 
 /**
- * A checksum over everything a run stored, computed by the database from the stored text of each row: every row is
- * hashed with SHA-256 and the row hashes are combined per table by XOR of four 64-bit words plus an exact sum,
- * which makes the result independent of the order rows come back in (a canonical order by construction) without
- * sorting a million rows. Two runs with the same checksum stored the same rows, byte for byte.
+ * A checksum over everything a run stored, computed by the database from the stored text of each row. Each row's
+ * text is hashed twice (PostgreSQL's `hashtextextended` with two seeds: 128 bits, the stable hash behind hash
+ * partitioning) and the row hashes are combined per table by XOR and by an exact sum, which makes the result
+ * independent of the order rows come back in — a canonical order by construction — without sorting a million rows.
+ * The per-table figures are then hashed with SHA-256. Two runs with the same checksum stored the same rows, byte
+ * for byte (against accidental differences; it is not meant to resist a forger).
  */
 export async function computeResultChecksum(raw: RawQuery, runId: number): Promise<string> {
   const digest = createHash("sha256");
   for (const part of CHECKSUM_PARTS) {
     const idColumn = "idColumn" in part ? part.idColumn : "run_id";
-    const word = (n: number) => `('x' || substr(h, ${n * 16 + 1}, 16))::bit(64)::bigint`;
-    const [row] = await raw<{ n: number; x0: string | null; x1: string | null; x2: string | null; x3: string | null; s: string | null }>(
-      `select count(*)::int as n, bit_xor(${word(0)})::text as x0, bit_xor(${word(1)})::text as x1, bit_xor(${word(2)})::text as x2,
-              bit_xor(${word(3)})::text as x3, sum(${word(0)}::numeric)::text as s
-         from (select encode(sha256(convert_to(${part.row}, 'UTF8')), 'hex') as h from ${part.table} where ${idColumn} = $1) hashed`,
+    const [row] = await raw<{ n: number; x0: string | null; x1: string | null; s0: string | null; s1: string | null }>(
+      `select count(*)::int as n, bit_xor(h0)::text as x0, bit_xor(h1)::text as x1, sum(h0::numeric)::text as s0, sum(h1::numeric)::text as s1
+         from (select hashtextextended(t, 1) as h0, hashtextextended(t, 2) as h1 from (select ${part.row} as t from ${part.table} where ${idColumn} = $1) rows) hashed`,
       [runId],
     );
-    digest.update(`${part.table}:${row?.n ?? 0}:${row?.x0}:${row?.x1}:${row?.x2}:${row?.x3}:${row?.s}\n`);
+    digest.update(`${part.table}:${row?.n ?? 0}:${row?.x0}:${row?.x1}:${row?.s0}:${row?.s1}\n`);
   }
   return digest.digest("hex");
 }

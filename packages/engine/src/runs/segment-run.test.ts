@@ -121,6 +121,23 @@ describeEachDb("segment runs", (kind) => {
     expect(after!.id).toBe(current!.id);
   });
 
+  it("judges runs of workers on other hosts by their heartbeat", async () => {
+    const insert = (period: string, minutesAgo: number) =>
+      handle
+        .raw<{ id: number }>(
+          `insert into segment_runs (period, policy_version, status, code_version, worker, heartbeat_at) values ($1, 1, 'running', 'x', '4242@another-host', now() - make_interval(mins => $2)) returning id`,
+          [period, minutesAgo],
+        )
+        .then((rows) => rows[0]!.id);
+    const stale = await insert("2023", 60);
+    const fresh = await insert("2024", 1);
+    await listRuns(handle);
+    expect(await getRun(handle, { runId: stale })).toMatchObject({ status: "failed", error: expect.stringMatching(/no heartbeat for over 15 minutes/) });
+    expect((await getRun(handle, { runId: fresh })).status).toBe("running");
+    await expect(startRun(handle, { actor: ACTORS.risk, period: "2024" })).rejects.toMatchObject({ code: "RUN_ALREADY_ACTIVE" });
+    await handle.raw("update segment_runs set status = 'failed' where id = $1", [fresh]);
+  });
+
   it("checks the role and the inputs before starting", async () => {
     await expect(startRun(handle, { actor: ACTORS.officer, period: TEST_PERIOD })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(startRun(handle, { actor: ACTORS.risk, period: "2025; drop table x" })).rejects.toMatchObject({ code: "INVALID_INPUT" });

@@ -24,15 +24,15 @@ function isProcessAlive(pid: number): boolean {
 }
 
 /**
- * Whether a run's worker is certainly gone: a process on this host that no longer exists, or this very process
- * when it is not executing the run (it restarted under the same pid, or lost the run). Other hosts' workers are
- * judged by their heartbeat instead.
+ * What can be told of a run's worker from here: on this host, whether its process exists (this very process counts
+ * as dead for a run it is not executing: it restarted under the same pid, or lost the run); on another host nothing
+ * ("unknown"), and the heartbeat decides.
  */
-export function isWorkerDead(worker: string | null, runId: number): boolean {
-  if (!worker) return false;
+export function checkWorker(worker: string | null, runId: number): "alive" | "dead" | "unknown" {
+  if (!worker) return "unknown";
   const [pidText, host] = worker.split("@");
-  if (host !== hostname()) return false;
+  if (host !== hostname()) return "unknown";
   const pid = Number(pidText);
-  if (pid === process.pid) return !activeRunIds.has(runId);
-  return !isProcessAlive(pid);
+  if (pid === process.pid) return activeRunIds.has(runId) ? "alive" : "dead";
+  return isProcessAlive(pid) ? "alive" : "dead";
 }
