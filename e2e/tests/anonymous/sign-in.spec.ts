@@ -6,7 +6,7 @@ test("[anonymous] is told when the password is wrong", async ({ page }) => {
   await page.getByLabel(/邮箱|Email/).fill(DEMO_USERS.second_credit_officer);
   await page.getByLabel(/密码|Password/).fill("not-the-password");
   await page.getByRole("button", { name: /登录|Sign in/ }).click();
-  await expect(page.getByRole("alert")).toContainText(/邮箱或密码错误|Invalid email or password/);
+  await expect(page.locator("form").getByRole("alert")).toContainText(/邮箱或密码错误|Invalid email or password/);
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -5,9 +5,12 @@ export function pickColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length]!;
 }
 
-/** Heat-map fill for a share 0..1: from near-white to the accent blue; text flips to white on dark cells. */
+/**
+ * Heat-map fill for a share 0..1: from near-white to a mid blue. The darkest fill stays light enough
+ * for dark text at WCAG AA (4.5:1), so every count stays readable.
+ */
 export function heatColors(share: number): { background: string; color: string } {
   const clamped = Math.max(0, Math.min(1, share));
-  const lightness = 97 - clamped * 62;
-  return { background: `hsl(211 70% ${lightness}%)`, color: lightness < 55 ? "#ffffff" : "#1b2430" };
+  const lightness = 97 - clamped * 33;
+  return { background: `hsl(211 75% ${lightness}%)`, color: "#111a24" };
 }

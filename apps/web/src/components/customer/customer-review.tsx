@@ -2,9 +2,11 @@
 
 import { GRADES } from "@creditseg/core/constants";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
 import { useCan } from "../session/me-context";
 import { formatDate, formatDateTime } from "~/i18n/format";
+import { useTRPC } from "~/trpc/react";
 
 type OverrideRow = {
   id: number;
@@ -21,11 +23,11 @@ type OverrideRow = {
 };
 
 /** Reason codes officers choose from when proposing an override (stored as the override's reason code). */
-export const OVERRIDE_REASON_CODES = ["NEW_COLLATERAL", "GROUP_SUPPORT", "DATA_LAG", "RESTRUCTURING", "STRATEGIC_CLIENT", "OTHER"] as const;
+export const OVERRIDE_REASON_CODES = ["collateral_added", "group_support", "data_lag", "restructuring", "strategic_client", "other"] as const;
 
 /**
  * The customer's overrides and, for credit officers, the review action: confirm the segment, or
- * propose an override with a reason. Proposing needs the override procedures on the server.
+ * propose an override with a reason code; risk managers decide in the override queue.
  */
 export function CustomerReview({
   customerId,
@@ -65,7 +67,7 @@ export function CustomerReview({
                 <td>{override.field === "tier" ? t("tier") : t("grade")}</td>
                 <td>{override.field === "tier" ? tierLabel(override.computedValue) : override.computedValue}</td>
                 <td>{override.field === "tier" ? tierLabel(override.proposedValue) : override.proposedValue}</td>
-                <td>{override.reasonCode}</td>
+                <td>{t.has(`reason_${override.reasonCode}` as "reason_other") ? t(`reason_${override.reasonCode}` as "reason_other") : override.reasonCode}</td>
                 <td>{override.comment || "—"}</td>
                 <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
                 <td>
@@ -83,29 +85,53 @@ export function CustomerReview({
   );
 }
 
-function ProposeOverrideForm({ result, tierLabel }: { customerId: string; result: { tier: string; grade: string }; tierLabel: (tier: string) => string }) {
+function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: string; result: { tier: string; grade: string }; tierLabel: (tier: string) => string }) {
   const t = useTranslations("customer");
-  const tc = useTranslations("common");
   const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [field, setField] = useState<"tier" | "grade">("tier");
   const [comment, setComment] = useState("");
+  const [hasTriedSubmit, setTriedSubmit] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.customer.byId.queryKey() });
+  const propose = useMutation(trpc.override.propose.mutationOptions({ onSuccess: refresh }));
+  const confirm = useMutation(trpc.override.confirm.mutationOptions({ onSuccess: refresh }));
   const isCommentMissing = comment.trim().length === 0;
-  const tierOptions = ["core", "basic", "general"];
+  const activePolicy = useQuery(trpc.policy.active.queryOptions());
+  const tierOptions = readTierNames(activePolicy.data?.document);
+  const error = propose.error ?? confirm.error;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTriedSubmit(true);
+    if (isCommentMissing) return;
+    const form = new FormData(event.currentTarget);
+    propose.mutate(
+      { customerId, field, proposedValue: String(form.get("proposedValue") ?? ""), reasonCode: String(form.get("reasonCode") ?? "OTHER"), comment: comment.trim() },
+      {
+        onSuccess: () => {
+          setComment("");
+          setTriedSubmit(false);
+        },
+      },
+    );
+  }
+
   return (
-    <form style={{ marginTop: "0.75rem" }} onSubmit={(event) => event.preventDefault()} aria-describedby={`${id}-unavailable`}>
+    <form style={{ marginTop: "0.75rem" }} onSubmit={onSubmit} noValidate>
       <fieldset>
-        <legend>{t("propose")}</legend>
+        <legend>{t("review")}</legend>
         <div className="filters">
           <label className="field">
             <span>{t("field")}</span>
-            <select value={field} onChange={(event) => setField(event.target.value === "grade" ? "grade" : "tier")}>
+            <select name="field" value={field} onChange={(event) => setField(event.target.value === "grade" ? "grade" : "tier")}>
               <option value="tier">{t("tier")}</option>
               <option value="grade">{t("grade")}</option>
             </select>
           </label>
           <label className="field">
             <span>{t("proposedValue")}</span>
-            <select name="proposedValue">
+            <select name="proposedValue" key={field}>
               {(field === "tier" ? tierOptions.filter((tier) => tier !== result.tier) : GRADES.filter((grade) => grade !== result.grade)).map((value) => (
                 <option key={value} value={value}>
                   {field === "tier" ? tierLabel(value) : value}
@@ -118,28 +144,52 @@ function ProposeOverrideForm({ result, tierLabel }: { customerId: string; result
             <select name="reasonCode">
               {OVERRIDE_REASON_CODES.map((code) => (
                 <option key={code} value={code}>
-                  {code}
+                  {t(`reason_${code}`)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field" style={{ flex: 1, minWidth: "16rem" }}>
             <span>{t("reasonComment")}</span>
-            <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} maxLength={500} required aria-invalid={isCommentMissing ? undefined : false} />
+            <input
+              name="comment"
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+              maxLength={2000}
+              required
+              aria-invalid={hasTriedSubmit && isCommentMissing ? true : undefined}
+              aria-describedby={hasTriedSubmit && isCommentMissing ? `${id}-comment` : undefined}
+            />
+            {hasTriedSubmit && isCommentMissing ? (
+              <span id={`${id}-comment`} className="field-error">
+                {t("commentRequired")}
+              </span>
+            ) : null}
           </label>
           <div className="row">
-            <button type="button" disabled>
+            <button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ customerId, field, ...(comment.trim() ? { comment: comment.trim() } : {}) })}>
               {t("confirm")}
             </button>
-            <button type="submit" className="primary" disabled>
+            <button type="submit" className="primary" disabled={propose.isPending}>
               {t("propose")}
             </button>
           </div>
         </div>
-        <p id={`${id}-unavailable`} className="muted" style={{ marginTop: "0.4rem" }}>
-          {tc("unavailableTitle")}: {tc("unavailableBody")}
-        </p>
+        {error ? (
+          <p role="alert" className="field-error">
+            {error.message}
+          </p>
+        ) : null}
+        {propose.isSuccess ? <p role="status">{t("proposedDone")}</p> : null}
+        {confirm.isSuccess ? <p role="status">{t("confirmedDone")}</p> : null}
       </fieldset>
     </form>
   );
+}
+
+/** Tier names of the active policy, in rule order (the default three while it loads). */
+function readTierNames(document: unknown): string[] {
+  const tiers = (document as { tiers?: unknown } | null | undefined)?.tiers;
+  const names = Array.isArray(tiers) ? tiers.map((tier) => (tier as { name?: unknown }).name).filter((name): name is string => typeof name === "string") : [];
+  return names.length > 0 ? names : ["core", "basic", "general"];
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { GRADES } from "@creditseg/core/constants";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useCan, useMe } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
@@ -36,7 +36,16 @@ export function CustomerListView() {
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
   const input = { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
-  const list = useInfiniteQuery(trpc.customer.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  // Pages by keyset cursor. Not an infinite query: tRPC adds its own `direction` to infinite-query input,
+  // which would clash with the list's sort direction.
+  const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
+  const inputKey = JSON.stringify(input);
+  const pageCursors = cursors.key === inputKey ? cursors.list : [];
+  const pages = useQueries({ queries: [null, ...pageCursors].map((cursor) => trpc.customer.list.queryOptions({ ...input, cursor })) });
+  const firstPage = pages[0]!;
+  const lastPage = pages[pages.length - 1]!;
+  const nextCursor = lastPage.data?.nextCursor ?? null;
+  const isFetchingNextPage = pages.length > 1 && lastPage.isPending;
 
   const tierOptions = summary.data?.byTier.map((row) => row.tier) ?? filters.tiers;
   const clusterOptions = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
@@ -48,9 +57,9 @@ export function CustomerListView() {
     return `/api/export/customers?${params.toString()}`;
   };
 
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? null;
-  const hasRun = Boolean(list.data?.pages[0]?.run);
+  const items = pages.flatMap((page) => page.data?.items ?? []);
+  const total = firstPage.data?.total ?? null;
+  const hasRun = Boolean(firstPage.data?.run);
 
   return (
     <>
@@ -73,9 +82,9 @@ export function CustomerListView() {
           <h2 id="customer-results">{total === null ? tc("loading") : t("count", { total: formatCount(total, locale) })}</h2>
           <span className="muted">{tc("amountUnitWan")}</span>
         </div>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.isPending ? (
+        {firstPage.error ? (
+          <ErrorState error={firstPage.error} onRetry={() => void firstPage.refetch()} />
+        ) : firstPage.isPending ? (
           <LoadingState rows={10} />
         ) : items.length === 0 ? (
           <EmptyState>
@@ -127,9 +136,9 @@ export function CustomerListView() {
             </div>
             <div className="row" style={{ marginTop: "0.5rem" }}>
               <span className="muted">{total !== null ? tc("rowsShown", { shown: formatCount(items.length, locale), total: formatCount(total, locale) }) : tc("rowsShownOpen", { shown: items.length })}</span>
-              {list.hasNextPage ? (
-                <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                  {list.isFetchingNextPage ? tc("loading") : tc("more")}
+              {nextCursor ? (
+                <button type="button" onClick={() => setCursors({ key: inputKey, list: [...pageCursors, nextCursor] })} disabled={isFetchingNextPage}>
+                  {isFetchingNextPage ? tc("loading") : tc("more")}
                 </button>
               ) : null}
             </div>

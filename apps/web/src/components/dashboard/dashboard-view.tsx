@@ -96,27 +96,25 @@ export function DashboardView() {
         <UnitNote />
       </p>
 
-      <div className="grid-3" style={{ marginBottom: "0.9rem" }}>
-        <section className="panel" aria-labelledby="by-tier">
-          <h2 id="by-tier">{t("byTier")}</h2>
-          <SegmentBarChart data={tierRows.map((row) => ({ label: row.label, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
-          <SegmentTable caption={t("byTier")} rows={tierRows} />
-        </section>
-        <section className="panel" aria-labelledby="by-grade">
-          <h2 id="by-grade">{t("byGrade")}</h2>
-          <SegmentBarChart data={gradeRows.map((row) => ({ label: row.key, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
-          <SegmentTable caption={t("byGrade")} rows={gradeRows} />
-        </section>
-        <section className="panel" aria-labelledby="by-cluster">
-          <h2 id="by-cluster">{t("byCluster")}</h2>
-          <SegmentBarChart
-            data={clusterRows.map((row) => ({ label: row.key === "null" ? "—" : `#${row.key}`, value: toWanNumber(row.loanBalanceFen), href: row.href }))}
-            valueLabel={`${t("loanBalance")} (万元)`}
-            onSelect={(bar) => go(bar.href)}
-          />
-          <SegmentTable caption={t("byCluster")} rows={clusterRows} />
-        </section>
-      </div>
+      <section className="panel chart-and-table" aria-labelledby="by-tier">
+        <h2 id="by-tier">{t("byTier")}</h2>
+        <SegmentBarChart data={tierRows.map((row) => ({ label: row.label, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+        <SegmentTable caption={t("byTier")} rows={tierRows} />
+      </section>
+      <section className="panel chart-and-table" aria-labelledby="by-grade">
+        <h2 id="by-grade">{t("byGrade")}</h2>
+        <SegmentBarChart data={gradeRows.map((row) => ({ label: row.key, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+        <SegmentTable caption={t("byGrade")} rows={gradeRows} />
+      </section>
+      <section className="panel chart-and-table" aria-labelledby="by-cluster">
+        <h2 id="by-cluster">{t("byCluster")}</h2>
+        <SegmentBarChart
+          data={clusterRows.map((row) => ({ label: row.key === "null" ? "—" : `#${row.key}`, value: toWanNumber(row.loanBalanceFen), href: row.href }))}
+          valueLabel={`${t("loanBalance")} (万元)`}
+          onSelect={(bar) => go(bar.href)}
+        />
+        <SegmentTable caption={t("byCluster")} rows={clusterRows} />
+      </section>
 
       <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
         <section className="panel" aria-labelledby="npl">

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useCan, useMe } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, QueryView } from "../ui/states";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
 /** The override queue (risk managers decide) or an officer's own requests. */
@@ -73,11 +73,7 @@ export function OverridesView() {
                         </td>
                         {canDecide ? (
                           <td className="nowrap">
-                            {override.status === "proposed" ? (
-                              <span className="muted" title={tc("unavailableBody")}>
-                                {tc("unavailableTitle")}
-                              </span>
-                            ) : null}
+                            {override.status === "proposed" ? <DecideOverride overrideId={override.id} customerName={override.customerName} /> : null}
                           </td>
                         ) : null}
                       </tr>
@@ -90,5 +86,64 @@ export function OverridesView() {
         </QueryView>
       </section>
     </>
+  );
+}
+
+/** A year from today as YYYY-MM-DD: the default end of an approved override. */
+function defaultExpiry(): string {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() + 1);
+  return formatDate(date);
+}
+
+/** Approve (until a date) or reject one proposal, with the comment the decision needs. */
+function DecideOverride({ overrideId, customerName }: { overrideId: number; customerName: string }) {
+  const t = useTranslations("overrides");
+  const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState("");
+  const [expiresOn, setExpiresOn] = useState(defaultExpiry);
+  const [hasTried, setTried] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.override.list.queryKey() });
+  const approve = useMutation(trpc.override.approve.mutationOptions({ onSuccess: refresh }));
+  const reject = useMutation(trpc.override.reject.mutationOptions({ onSuccess: refresh }));
+  const isCommentMissing = comment.trim().length === 0;
+  const decide = (isApproval: boolean) => {
+    setTried(true);
+    if (isCommentMissing) return;
+    if (isApproval) approve.mutate({ overrideId, comment: comment.trim(), expiresOn });
+    else reject.mutate({ overrideId, comment: comment.trim() });
+  };
+  const error = approve.error ?? reject.error;
+  return (
+    <div style={{ display: "grid", gap: "0.25rem", minWidth: "15rem" }} role="group" aria-label={`${t("decision")} · ${customerName}`}>
+      <label className="field">
+        <span>{t("decision")}</span>
+        <input value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} aria-invalid={hasTried && isCommentMissing ? true : undefined} aria-describedby={hasTried && isCommentMissing ? `${id}-c` : undefined} />
+      </label>
+      {hasTried && isCommentMissing ? (
+        <span id={`${id}-c`} className="field-error">
+          {t("commentRequired")}
+        </span>
+      ) : null}
+      <label className="field">
+        <span>{t("expiresOn")}</span>
+        <input type="date" value={expiresOn} onChange={(event) => setExpiresOn(event.target.value)} />
+      </label>
+      <div className="row">
+        <button type="button" className="primary" disabled={approve.isPending} onClick={() => decide(true)}>
+          {t("approve")}
+        </button>
+        <button type="button" className="danger" disabled={reject.isPending} onClick={() => decide(false)}>
+          {t("reject")}
+        </button>
+      </div>
+      {error ? (
+        <span role="alert" className="field-error">
+          {error.message}
+        </span>
+      ) : null}
+    </div>
   );
 }

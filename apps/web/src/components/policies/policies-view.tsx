@@ -1,38 +1,51 @@
 "use client";
 
 import { parsePolicy } from "@creditseg/core/policy";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useCan } from "../session/me-context";
-import { EmptyState, QueryView } from "../ui/states";
+import { useId, useState } from "react";
+import { useCan, useMe } from "../session/me-context";
+import { EmptyState, LoadingState, QueryView } from "../ui/states";
 import { PolicyDraftEditor } from "./policy-draft-editor";
 import { PolicyStatusBadge } from "./policy-status-badge";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
-/** Policies: every version with its status, the active document, and (for risk managers) the draft editor. */
+/**
+ * Policies: every version with its status, the active document, and for risk managers the workflow:
+ * draft → edit (validated as you type, diff, impact preview) → submit → a second risk manager approves or rejects.
+ */
 export function PoliciesView() {
   const t = useTranslations("policies");
   const tc = useTranslations("common");
+  const me = useMe();
   const canWrite = useCan("policy.write");
+  const canApprove = useCan("policy.approve");
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const versions = useQuery(trpc.policy.list.queryOptions({ limit: 100 }));
   const active = useQuery(trpc.policy.active.queryOptions());
-  const [isEditing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.policy.active.queryKey() })]);
+  const createDraft = useMutation(trpc.policy.createDraft.mutationOptions({ onSuccess: (created) => void refresh().then(() => setEditing(created.version)) }));
   const parsed = active.data ? parsePolicy(active.data.document) : null;
 
   return (
     <>
       <div className="page-head">
         <h1>{t("title")}</h1>
-        {canWrite && parsed?.ok && !isEditing ? (
-          <button type="button" className="primary" onClick={() => setEditing(true)}>
+        {canWrite && parsed?.ok && editing === null ? (
+          <button type="button" className="primary" disabled={createDraft.isPending} onClick={() => createDraft.mutate({})}>
             {t("newDraft")}
           </button>
         ) : null}
       </div>
-      {isEditing && parsed?.ok ? <PolicyDraftEditor active={parsed.policy} /> : null}
+      {createDraft.error ? (
+        <p role="alert" className="field-error">
+          {createDraft.error.message}
+        </p>
+      ) : null}
+      {editing !== null && parsed?.ok ? <DraftLoader version={editing} active={parsed.policy} onClose={() => { setEditing(null); void refresh(); }} /> : null}
       <section className="panel" aria-labelledby="active-policy">
         <h2 id="active-policy">{t("active")}</h2>
         <QueryView query={active}>
@@ -40,7 +53,7 @@ export function PoliciesView() {
             policy === null ? (
               <p className="muted">{t("noActive")}</p>
             ) : (
-              <dl className="dl">
+              <dl className="dl" data-testid="active-policy">
                 <dt>{t("version")}</dt>
                 <dd>v{policy.version}</dd>
                 <dt>{t("name")}</dt>
@@ -75,7 +88,7 @@ export function PoliciesView() {
                 <p>{t("empty")}</p>
               </EmptyState>
             ) : (
-              <table className="data">
+              <table className="data" data-testid="policy-versions">
                 <thead>
                   <tr>
                     <th scope="col">{t("version")}</th>
@@ -84,21 +97,36 @@ export function PoliciesView() {
                     <th scope="col">{t("effectiveFrom")}</th>
                     <th scope="col">{t("changeNote")}</th>
                     <th scope="col">{tc("createdAt")}</th>
+                    {canWrite || canApprove ? <th scope="col">{tc("actions")}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
-                  {data.items.map((policy) => (
-                    <tr key={policy.version}>
-                      <td>v{policy.version}</td>
-                      <td>{policy.name}</td>
-                      <td>
-                        <PolicyStatusBadge status={policy.status} />
-                      </td>
-                      <td>{formatDate(policy.effectiveFrom)}</td>
-                      <td>{policy.changeNote || "—"}</td>
-                      <td className="nowrap">{formatDateTime(policy.createdAt)}</td>
-                    </tr>
-                  ))}
+                  {data.items.map((policy) => {
+                    const isMine = policy.createdBy === me.id || policy.submittedBy === me.id;
+                    return (
+                      <tr key={policy.version}>
+                        <td>v{policy.version}</td>
+                        <td>{policy.name}</td>
+                        <td>
+                          <PolicyStatusBadge status={policy.status} />
+                        </td>
+                        <td>{formatDate(policy.effectiveFrom)}</td>
+                        <td>{policy.changeNote || "—"}</td>
+                        <td className="nowrap">{formatDateTime(policy.createdAt)}</td>
+                        {canWrite || canApprove ? (
+                          <td>
+                            {policy.status === "draft" && canWrite && policy.createdBy === me.id && editing === null ? (
+                              <button type="button" onClick={() => setEditing(policy.version)}>
+                                {t("edit")}
+                              </button>
+                            ) : null}
+                            {policy.status === "submitted" && isMine ? <span className="muted">{t("ownDraft")}</span> : null}
+                            {policy.status === "submitted" && !isMine && canApprove ? <DecidePolicy version={policy.version} onDecided={refresh} /> : null}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             )
@@ -106,5 +134,61 @@ export function PoliciesView() {
         </QueryView>
       </section>
     </>
+  );
+}
+
+/** Loads a draft's document, then opens the editor on it. */
+function DraftLoader({ version, active, onClose }: { version: number; active: Parameters<typeof PolicyDraftEditor>[0]["active"]; onClose: () => void }) {
+  const trpc = useTRPC();
+  const draft = useQuery(trpc.policy.byVersion.queryOptions({ version }));
+  if (draft.isPending) return <LoadingState rows={6} />;
+  const parsed = draft.data ? parsePolicy(draft.data.document) : null;
+  return <PolicyDraftEditor key={version} active={active} initial={parsed?.ok ? parsed.policy : active} version={version} onClose={onClose} />;
+}
+
+/** Approve or reject another risk manager's submitted version (four eyes). */
+function DecidePolicy({ version, onDecided }: { version: number; onDecided: () => unknown }) {
+  const t = useTranslations("policies");
+  const id = useId();
+  const trpc = useTRPC();
+  const [comment, setComment] = useState("");
+  const [hasTriedReject, setTriedReject] = useState(false);
+  const approve = useMutation(trpc.policy.approve.mutationOptions({ onSuccess: onDecided }));
+  const reject = useMutation(trpc.policy.reject.mutationOptions({ onSuccess: onDecided }));
+  const isCommentMissing = comment.trim().length === 0;
+  const error = approve.error ?? reject.error;
+  return (
+    <div style={{ display: "grid", gap: "0.25rem", minWidth: "14rem" }} role="group" aria-label={`${t("decisionComment")} v${version}`}>
+      <label className="field">
+        <span>{t("decisionComment")}</span>
+        <input value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} aria-invalid={hasTriedReject && isCommentMissing ? true : undefined} aria-describedby={hasTriedReject && isCommentMissing ? id : undefined} />
+      </label>
+      {hasTriedReject && isCommentMissing ? (
+        <span id={id} className="field-error">
+          {t("commentRequired")}
+        </span>
+      ) : null}
+      <div className="row">
+        <button type="button" className="primary" disabled={approve.isPending} onClick={() => approve.mutate({ version, ...(comment.trim() ? { comment: comment.trim() } : {}) })}>
+          {t("approve")}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={reject.isPending}
+          onClick={() => {
+            setTriedReject(true);
+            if (!isCommentMissing) reject.mutate({ version, comment: comment.trim() });
+          }}
+        >
+          {t("reject")}
+        </button>
+      </div>
+      {error ? (
+        <span role="alert" className="field-error">
+          {error.message}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -2,7 +2,11 @@
 
 import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
 import { useTranslations } from "next-intl";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState, type ReactNode } from "react";
+import { QueryView } from "../ui/states";
+import { PolicyImpactView } from "./policy-impact-view";
+import { useTRPC } from "~/trpc/react";
 
 type Path = (string | number)[];
 
@@ -21,18 +25,32 @@ function readNumber(text: string): number {
 
 /**
  * The draft editor: the active policy's numbers in a form, validated by the core policy schema as
- * the user types, with the field-by-field diff against the active version. Saving, submitting and
- * the impact preview need the policy workflow procedures on the server.
+ * the user types, with the field-by-field diff against the active version; saves the draft, previews
+ * its impact on the current period and submits it for a second risk manager's decision.
  */
-export function PolicyDraftEditor({ active }: { active: Policy }) {
+export function PolicyDraftEditor({ active, initial, version, onClose }: { active: Policy; initial: Policy; version: number; onClose: () => void }) {
   const t = useTranslations("policies");
   const tc = useTranslations("common");
-  const [draft, setDraft] = useState<Policy>(active);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Policy>(initial);
+  const [changeNote, setChangeNote] = useState("");
+  const [previewPeriod, setPreviewPeriod] = useState<string | null>(null);
+  const current = useQuery(trpc.segmentRun.current.queryOptions({}));
+  const refreshLists = () => queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() });
+  const save = useMutation(trpc.policy.update.mutationOptions({ onSuccess: refreshLists }));
+  const submit = useMutation(trpc.policy.submit.mutationOptions({ onSuccess: refreshLists }));
+  const preview = useQuery({ ...trpc.policy.preview.queryOptions({ version, period: previewPeriod ?? "2025" }), enabled: previewPeriod !== null && save.isSuccess, staleTime: 0 });
   const validation = useMemo(() => parsePolicy(draft), [draft]);
   const issues: PolicyIssue[] = validation.ok ? [] : validation.issues;
   const changes = useMemo(() => diffPolicies(active, draft), [active, draft]);
   const update = (path: Path, value: unknown) => setDraft((current) => setAt(current, path, value));
   const issueAt = (path: Path) => issues.find((issue) => issue.path === path.join("."))?.message;
+
+  function saveDraft(then?: () => void) {
+    if (!validation.ok) return;
+    save.mutate({ version, document: draft as unknown as Record<string, unknown>, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) }, { onSuccess: () => then?.() });
+  }
 
   const numberField = (label: string, path: Path, value: number, step = "any") => (
     <NumberField key={path.join(".")} label={label} value={value} step={step} error={issueAt(path)} onChange={(text) => update(path, readNumber(text))} />
@@ -46,7 +64,13 @@ export function PolicyDraftEditor({ active }: { active: Policy }) {
           {validation.ok ? t("valid") : t("invalid", { count: issues.length })}
         </span>
       </div>
-      <form onSubmit={(event) => event.preventDefault()} noValidate>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          saveDraft(() => submit.mutate({ version, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) }, { onSuccess: onClose }));
+        }}
+      >
         <div className="grid-2">
           <div>
             <fieldset>
@@ -129,18 +153,46 @@ export function PolicyDraftEditor({ active }: { active: Policy }) {
             ))}
           </ul>
         ) : null}
+        <label className="field" style={{ marginBottom: "0.5rem" }}>
+          <span>{t("changeNote")}</span>
+          <input value={changeNote} onChange={(event) => setChangeNote(event.target.value)} maxLength={2000} />
+        </label>
         <div className="row">
-          <button type="button" onClick={() => setDraft(active)}>
+          <button type="button" onClick={onClose}>
             {tc("cancel")}
           </button>
-          <button type="submit" className="primary" disabled>
+          <button type="button" disabled={!validation.ok || save.isPending} onClick={() => saveDraft()}>
+            {t("saveDraft")}
+          </button>
+          <button
+            type="button"
+            disabled={!validation.ok || save.isPending}
+            onClick={() => saveDraft(() => {
+              setPreviewPeriod(current.data?.period ?? String(new Date().getFullYear() - 1));
+              void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
+            })}
+          >
+            {t("impact")}
+          </button>
+          <button type="submit" className="primary" disabled={!validation.ok || save.isPending || submit.isPending}>
             {t("submit")}
           </button>
-          <span className="muted">
-            {tc("unavailableTitle")}: {tc("unavailableBody")}
-          </span>
+          {save.isSuccess && !save.isPending ? <span role="status">{t("saved", { version })}</span> : null}
         </div>
+        {save.error ?? submit.error ? (
+          <p role="alert" className="field-error">
+            {(save.error ?? submit.error)?.message}
+          </p>
+        ) : null}
       </form>
+      {previewPeriod !== null ? (
+        <div style={{ marginTop: "0.9rem" }}>
+          <h3>
+            {t("impact")} · {previewPeriod}
+          </h3>
+          <QueryView query={preview}>{(impact) => <PolicyImpactView impact={impact} />}</QueryView>
+        </div>
+      ) : null}
       <h3 style={{ marginTop: "0.9rem" }}>{t("diff")}</h3>
       {changes.length === 0 ? (
         <p className="muted">{t("noChanges")}</p>

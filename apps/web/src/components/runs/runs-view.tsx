@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useCan } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -28,14 +28,7 @@ export function RunsView() {
       <div className="page-head">
         <h1>{t("title")}</h1>
       </div>
-      {canStart ? (
-        <section className="panel" aria-labelledby="start-run">
-          <h2 id="start-run">{t("start")}</h2>
-          <p className="muted">
-            {tc("unavailableTitle")}: {tc("unavailableBody")}
-          </p>
-        </section>
-      ) : null}
+      {canStart ? <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? String(new Date().getFullYear() - 1)} /> : null}
       <section className="panel" aria-labelledby="run-list">
         <h2 id="run-list">{t("title")}</h2>
         <QueryView query={runs}>
@@ -146,5 +139,55 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
         <QueryView query={migration}>{(data) => <MigrationMatrix cells={data.cells} order={[]} label={label} caption={`#${from} → #${to}`} />}</QueryView>
       )}
     </section>
+  );
+}
+
+/** Starts a run of a period with the active policy; the list above follows its progress live. */
+function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
+  const t = useTranslations("runs");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const start = useMutation(trpc.segmentRun.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.segmentRun.list.queryKey() }) }));
+  const [period, setPeriod] = useState(defaultPeriod);
+  const isPeriodValid = /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period.trim());
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!isPeriodValid) return;
+    const seedText = String(new FormData(event.currentTarget).get("seed") ?? "").trim();
+    start.mutate({ period: period.trim(), ...(seedText ? { seed: Number(seedText) } : {}) });
+  }
+  return (
+    <form className="panel" onSubmit={onSubmit} aria-labelledby="start-run" noValidate>
+      <h2 id="start-run">{t("start")}</h2>
+      <div className="filters">
+        <label className="field">
+          <span>{tc("period")}</span>
+          <input name="period" value={period} onChange={(event) => setPeriod(event.target.value)} size={8} aria-invalid={isPeriodValid ? undefined : true} aria-describedby={isPeriodValid ? undefined : "run-period-error"} />
+          {isPeriodValid ? null : (
+            <span id="run-period-error" className="field-error">
+              {t("periodHint")}
+            </span>
+          )}
+        </label>
+        <label className="field">
+          <span>{t("seed")}</span>
+          <input name="seed" type="number" min={0} step={1} size={6} placeholder={t("seedDefault")} />
+        </label>
+        <button type="submit" className="primary" disabled={start.isPending || !isPeriodValid}>
+          {t("start")}
+        </button>
+      </div>
+      {start.error ? (
+        <p role="alert" className="field-error">
+          {start.error.message}
+        </p>
+      ) : null}
+      {start.data ? (
+        <p role="status" data-testid="run-started">
+          {t("started")}: #{start.data.id}
+        </p>
+      ) : null}
+    </form>
   );
 }

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { waitForContent } from "../../support/pages";
+import { storageStatePath } from "../../support/roles";
+
+test("[risk_manager] drafts a policy, previews it, a second risk manager approves it, and a run finishes with progress shown", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto("/policies");
+  await waitForContent(page);
+  await page.getByRole("button", { name: /基于生效版本新建草稿|New draft from the active version/ }).click();
+  await expect(page.getByTestId("draft-validity")).toContainText(/草稿校验通过|The draft is valid/);
+
+  // Lower the core threshold to 800,000 CNY: more customers become core.
+  const threshold = page.getByRole("spinbutton", { name: /最低贡献度|Minimum contribution/ }).first();
+  await threshold.fill("800000");
+  await expect(page.getByTestId("draft-diff")).toContainText("tiers.0.minContribution");
+  await page.getByLabel(/^(变更说明|Change note)$/).fill("核心客户门槛下调至80万元");
+  await page.getByRole("button", { name: /影响预览|Impact preview/ }).click();
+  const impact = page.getByTestId("policy-impact");
+  await expect(impact).toBeVisible({ timeout: 30_000 });
+  await expect(impact).toContainText(/分层迁移|Tier transitions/);
+  await page.getByRole("button", { name: /保存并提交审批|Save and submit for approval/ }).click();
+
+  const versions = page.getByTestId("policy-versions");
+  const submitted = versions.getByRole("row").filter({ hasText: /待审批|Submitted/ }).first();
+  await expect(submitted).toBeVisible();
+  const versionText = (await submitted.getByRole("cell").first().innerText()).trim();
+  // The author cannot approve their own version.
+  await expect(submitted.getByRole("button", { name: /^(批准|Approve)$/ })).toHaveCount(0);
+
+  const secondContext = await browser.newContext({ storageState: storageStatePath("second_risk_manager") });
+  const second = await secondContext.newPage();
+  await second.goto("/policies");
+  await waitForContent(second);
+  const row = second.getByTestId("policy-versions").getByRole("row").filter({ hasText: versionText });
+  await row.getByLabel(/审批意见|Decision comment/).fill("同意");
+  await row.getByRole("button", { name: /^(批准|Approve)$/ }).click();
+  await expect(second.getByTestId("active-policy")).toContainText(versionText);
+  await secondContext.close();
+
+  await page.goto("/runs");
+  await waitForContent(page);
+  await page.getByRole("button", { name: /^(发起细分|Start a run)$/ }).click();
+  const started = page.getByTestId("run-started");
+  await expect(started).toBeVisible();
+  const runId = (await started.innerText()).match(/#(\d+)/)?.[1];
+  expect(runId).toBeDefined();
+  const runRow = page.getByTestId("run-list").getByRole("row").filter({ hasText: `#${runId}` });
+  await expect(runRow.getByRole("progressbar")).toBeVisible();
+  await expect(runRow).toContainText(/已完成|Succeeded/, { timeout: 90_000 });
+  await expect(runRow.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(runRow).toContainText(versionText);
+});
