@@ -1,16 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCan } from "../session/me-context";
 import { EmptyState, QueryView } from "../ui/states";
+import { UploadWizard } from "./upload-wizard";
 import { formatAmount, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
 /**
- * Uploads: batch history with control totals and each batch's rejected rows. Dropping a file, the
- * header mapping, commit, cancel and rollback need the upload procedures on the server.
+ * Uploads (admin): the upload flow, then the batch history with control totals, each batch's
+ * rejected rows, and rollback of a committed batch.
  */
 export function UploadsView() {
   const t = useTranslations("uploads");
@@ -20,20 +21,22 @@ export function UploadsView() {
   const trpc = useTRPC();
   const batches = useQuery(trpc.upload.list.queryOptions({ limit: 100 }));
   const [selected, setSelected] = useState<string | null>(null);
+  const canRollback = useCan("upload.rollback");
+  const queryClient = useQueryClient();
+  const rollback = useMutation(trpc.upload.rollback.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() }) }));
   const kindLabel = (kind: string) => (t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind);
   return (
     <>
       <h1>{t("title")}</h1>
-      {canCommit ? (
-        <section className="panel" aria-labelledby="upload-drop">
-          <h2 id="upload-drop">{t("drop")}</h2>
-          <p className="muted">
-            {tc("unavailableTitle")}: {tc("unavailableBody")}
-          </p>
-        </section>
-      ) : null}
+      {canCommit ? <UploadWizard /> : null}
       <section className="panel" aria-labelledby="upload-history">
         <h2 id="upload-history">{t("history")}</h2>
+        {rollback.error ? (
+          <p role="alert" className="field-error">
+            {rollback.error.message}
+          </p>
+        ) : null}
+        {rollback.isSuccess ? <p role="status">{t("rolledBack")}</p> : null}
         <QueryView query={batches}>
           {(data) =>
             data.items.length === 0 ? (
@@ -73,10 +76,17 @@ export function UploadsView() {
                         <td className="num">{batch.rowsRejected}</td>
                         <td className="num">{formatAmount(batch.totalAcceptedFen)}</td>
                         <td className="nowrap">{formatDateTime(batch.createdAt)}</td>
-                        <td>
-                          <button type="button" onClick={() => setSelected(batch.id)} aria-pressed={selected === batch.id}>
-                            {t("rejects")}
-                          </button>
+                        <td className="row">
+                          {batch.rowsRejected > 0 ? (
+                            <button type="button" onClick={() => setSelected(batch.id)} aria-pressed={selected === batch.id}>
+                              {t("rejects")}
+                            </button>
+                          ) : null}
+                          {canRollback && batch.status === "committed" ? (
+                            <button type="button" className="danger" disabled={rollback.isPending} onClick={() => rollback.mutate({ batchId: batch.id })}>
+                              {t("rollback")}
+                            </button>
+                          ) : null}
                         </td>
                       </tr>
                     ))}
@@ -105,6 +115,10 @@ function RejectsPanel({ batchId }: { batchId: string }) {
           data.rejects.length === 0 ? (
             <p className="muted">{t("noRejects")}</p>
           ) : (
+            <>
+            <a className="button" href={`/api/uploads/batches/${batchId}/report`} download>
+              {t("downloadRejects")}
+            </a>
             <table className="data">
               <thead>
                 <tr>
@@ -126,6 +140,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
                 ))}
               </tbody>
             </table>
+            </>
           )
         }
       </QueryView>

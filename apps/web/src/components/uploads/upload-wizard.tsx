@@ -1,0 +1,350 @@
+"use client";
+
+import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useState, type DragEvent } from "react";
+import { QueryView } from "../ui/states";
+import { sendUpload, type StoredUpload } from "./send-upload";
+import { formatAmount } from "~/i18n/format";
+import { useTRPC } from "~/trpc/react";
+
+const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
+const ENCODINGS = ["utf-8", "gbk", "gb18030"] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/**
+ * The upload flow: drop a file (progress shown), see what was detected (format, encoding, headers
+ * and how they map, editable and savable), check it (control totals and rejected rows, downloadable),
+ * then commit or cancel.
+ */
+export function UploadWizard() {
+  const t = useTranslations("uploads");
+  const tc = useTranslations("common");
+  const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKind>("customers");
+  const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
+  const [encoding, setEncoding] = useState<Encoding | "">("");
+  const [stored, setStored] = useState<StoredUpload | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [isAcceptValid, setAcceptValid] = useState(false);
+  const [isDragging, setDragging] = useState(false);
+
+  const readOptions = { ...(encoding ? { encoding } : {}), ...(Object.keys(mapping).length ? { mapping } : {}) };
+  const inspection = useQuery({ ...trpc.upload.inspect.queryOptions({ fileId: stored?.fileId ?? "00000000-0000-4000-8000-000000000000", kind, ...readOptions, previewRows: 5 }), enabled: stored !== null });
+  const refreshHistory = () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() });
+  const validate = useMutation(trpc.upload.validate.mutationOptions());
+  const commit = useMutation(trpc.upload.commit.mutationOptions({ onSuccess: refreshHistory }));
+  const report = commit.data ?? validate.data;
+  const request = () => ({ fileId: stored!.fileId, kind, ...(PERIODIC_KINDS.includes(kind) ? { period } : {}), ...readOptions, isAcceptValid });
+
+  function reset() {
+    setStored(null);
+    setProgress(null);
+    setMapping({});
+    setSendError(null);
+    validate.reset();
+    commit.reset();
+  }
+
+  async function receive(file: File | undefined) {
+    if (!file) return;
+    reset();
+    setProgress(0);
+    try {
+      setStored(await sendUpload(file, setProgress));
+    } catch (error) {
+      setSendError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLLabelElement>) {
+    event.preventDefault();
+    setDragging(false);
+    void receive(event.dataTransfer.files[0]);
+  }
+
+  const kindLabel = (value: string) => (t.has(`kind_${value}` as "kind_loans") ? t(`kind_${value}` as "kind_loans") : value);
+  const isCommitted = commit.data?.status === "committed" || commit.data?.status === "duplicate";
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("newUpload")}</h2>
+      <div className="filters" style={{ marginBottom: "0.6rem" }}>
+        <label className="field">
+          <span>{t("kind")}</span>
+          <select value={kind} onChange={(event) => { setKind(event.target.value as ImportKind); setMapping({}); validate.reset(); commit.reset(); }}>
+            {IMPORT_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {kindLabel(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {PERIODIC_KINDS.includes(kind) ? (
+          <label className="field">
+            <span>{tc("period")}</span>
+            <input value={period} onChange={(event) => setPeriod(event.target.value)} size={8} />
+          </label>
+        ) : null}
+        <label className="field">
+          <span>{t("encoding")}</span>
+          <select value={encoding} onChange={(event) => setEncoding(event.target.value as Encoding | "")}>
+            <option value="">{t("detect")}</option>
+            {ENCODINGS.map((value) => (
+              <option key={value} value={value}>
+                {value.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button" href={`/api/templates/${kind}?format=xlsx`} download>
+          {t("template")}
+        </a>
+      </div>
+      <label
+        className={`dropzone${isDragging ? " dragging" : ""}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <span>{t("drop")}</span>
+        <input type="file" accept=".csv,.txt,.xlsx" data-testid="upload-input" onChange={(event) => void receive(event.target.files?.[0])} />
+      </label>
+      {progress !== null ? (
+        <div className="row" style={{ marginTop: "0.4rem" }}>
+          <div className="progress" role="progressbar" aria-label={t("sending")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+            <div style={{ width: `${Math.round(progress * 100)}%` }} />
+          </div>
+          <span className="muted">{Math.round(progress * 100)}%</span>
+        </div>
+      ) : null}
+      {sendError ? (
+        <p role="alert" className="field-error">
+          {sendError}
+        </p>
+      ) : null}
+
+      {stored ? (
+        <div style={{ marginTop: "0.75rem" }}>
+          <h3>
+            {stored.name} <span className="muted">({(stored.size / 1024).toFixed(1)} KB)</span>
+          </h3>
+          <QueryView query={inspection}>
+            {(data) => (
+              <>
+                <dl className="dl" data-testid="upload-detected">
+                  <dt>{t("format")}</dt>
+                  <dd>{data.table?.format?.toUpperCase() ?? "—"}</dd>
+                  <dt>{t("encoding")}</dt>
+                  <dd>{data.table?.encoding?.toUpperCase() ?? "—"}</dd>
+                  <dt>{t("delimiter")}</dt>
+                  <dd>{data.table?.delimiter ? JSON.stringify(data.table.delimiter) : "—"}</dd>
+                </dl>
+                <FileRejects rejects={data.fileRejects} />
+                <MappingEditor
+                  kind={kind}
+                  headers={data.headers}
+                  bound={data.columns}
+                  missing={data.missingColumns}
+                  previewRows={data.previewRows}
+                  onChange={(header, column) => setMapping((current) => ({ ...Object.fromEntries(data.columns.map((c) => [c.header, c.column])), ...current, [header]: column }))}
+                />
+              </>
+            )}
+          </QueryView>
+          <div className="row" style={{ marginTop: "0.6rem" }}>
+            <label className="row">
+              <input type="checkbox" checked={isAcceptValid} onChange={(event) => setAcceptValid(event.target.checked)} />
+              {t("acceptValid")}
+            </label>
+            <button type="button" disabled={validate.isPending || isCommitted} onClick={() => { commit.reset(); validate.mutate(request()); }}>
+              {t("check")}
+            </button>
+            <button type="button" className="primary" disabled={commit.isPending || isCommitted || !validate.data} onClick={() => commit.mutate(request())}>
+              {t("commit")}
+            </button>
+            <button type="button" onClick={reset}>
+              {tc("cancel")}
+            </button>
+          </div>
+          {validate.error ?? commit.error ? (
+            <p role="alert" className="field-error">
+              {(validate.error ?? commit.error)?.message}
+            </p>
+          ) : null}
+          {report ? <UploadReport report={report} /> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function FileRejects({ rejects }: { rejects: { code: string; messageZh: string; messageEn: string }[] }) {
+  const locale = useLocale();
+  if (rejects.length === 0) return null;
+  return (
+    <ul className="field-error" role="alert">
+      {rejects.map((reject, index) => (
+        <li key={`${reject.code}-${index}`}>{locale === "en" ? reject.messageEn : reject.messageZh}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** How each header binds to a column of the kind; each binding can be changed and the layout saved by name. */
+function MappingEditor({
+  kind,
+  headers,
+  bound,
+  missing,
+  previewRows,
+  onChange,
+}: {
+  kind: ImportKind;
+  headers: string[];
+  bound: { header: string; column: string }[];
+  missing: string[];
+  previewRows: string[][];
+  onChange: (header: string, column: string) => void;
+}) {
+  const t = useTranslations("uploads");
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const save = useMutation(trpc.upload.mappings.save.mutationOptions());
+  const columns = [...new Set([...bound.map((binding) => binding.column), ...missing])].sort();
+  const current = Object.fromEntries(bound.map((binding) => [binding.header, binding.column]));
+  return (
+    <div style={{ marginTop: "0.5rem" }}>
+      <h4>{t("mapping")}</h4>
+      {missing.length ? <p className="field-error">{t("missingColumns", { columns: missing.join(", ") })}</p> : null}
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("header")}</th>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("example")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {headers.map((header, index) => (
+              <tr key={`${header}-${index}`}>
+                <td>{header}</td>
+                <td>
+                  <select aria-label={`${t("column")}: ${header}`} value={current[header] ?? ""} onChange={(event) => onChange(header, event.target.value)}>
+                    <option value="">{t("unmapped")}</option>
+                    {columns.map((column) => (
+                      <option key={column} value={column}>
+                        {column}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="muted">{previewRows[0]?.[index] ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="row" style={{ marginTop: "0.4rem" }}>
+        <label className="field">
+          <span>{t("mappingName")}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
+        </label>
+        <button type="button" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ name: name.trim(), kind, mapping: current })}>
+          {t("saveMapping")}
+        </button>
+        {save.isSuccess ? <span role="status">{t("mappingSaved")}</span> : null}
+        {save.error ? (
+          <span role="alert" className="field-error">
+            {save.error.message}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+type Report = {
+  status: string;
+  rejects: { rowNumber: number | null; column: string | null; value: string | null; code: string; messageZh: string; messageEn: string }[];
+  fileRejects: { code: string; messageZh: string; messageEn: string }[];
+  rejectCount: number;
+  isRejectListTruncated: boolean;
+  totals: { rowsRead: number; rowsAccepted: number; rowsRejected: number; totalReadFen: bigint; totalAcceptedFen: bigint; totalRejectedFen: bigint; expectedTotalFen: bigint | null; isExpectedTotalMatched: boolean | null };
+  isDryRun: boolean;
+  batchId: string | null;
+  changes: { inserted: number; updated: number; deleted: number } | null;
+  reportUrl: string | null;
+};
+
+/** The validation (or commit) report: control totals, then the rejected rows with their reasons. */
+function UploadReport({ report }: { report: Report }) {
+  const t = useTranslations("uploads");
+  const ts = useTranslations("uploadStatus");
+  const locale = useLocale();
+  return (
+    <div style={{ marginTop: "0.75rem" }} data-testid="upload-report">
+      <p>
+        <span className={`badge ${report.status === "committed" || report.status === "validated" ? "ok" : report.status === "rejected" ? "danger" : "warn"}`}>{ts.has(report.status as "validated") ? ts(report.status as "validated") : report.status}</span>{" "}
+        {report.isDryRun ? t("dryRun") : null}
+        {report.changes ? ` · ${t("changes", report.changes)}` : null}
+      </p>
+      <dl className="dl">
+        <dt>{t("rows")}</dt>
+        <dd>{report.totals.rowsRead}</dd>
+        <dt>{t("accepted")}</dt>
+        <dd>{report.totals.rowsAccepted}</dd>
+        <dt>{t("rejected")}</dt>
+        <dd>{report.totals.rowsRejected}</dd>
+        <dt>{t("controlTotal")}</dt>
+        <dd>
+          {formatAmount(report.totals.totalReadFen)} / {formatAmount(report.totals.totalAcceptedFen)} / {formatAmount(report.totals.totalRejectedFen)}
+        </dd>
+      </dl>
+      <FileRejects rejects={report.fileRejects} />
+      {report.rejects.length > 0 ? (
+        <>
+          <h4>
+            {t("rejects")} ({report.rejectCount})
+          </h4>
+          <table className="data" data-testid="upload-rejects">
+            <thead>
+              <tr>
+                <th scope="col" className="num">{t("row")}</th>
+                <th scope="col">{t("column")}</th>
+                <th scope="col">{t("value")}</th>
+                <th scope="col">{t("problem")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rejects.map((reject, index) => (
+                <tr key={`${reject.rowNumber}-${reject.column}-${index}`}>
+                  <td className="num">{reject.rowNumber ?? "—"}</td>
+                  <td>{reject.column ?? "—"}</td>
+                  <td>{reject.value ?? ""}</td>
+                  <td>{locale === "en" ? reject.messageEn : reject.messageZh}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.reportUrl ? (
+            <a className="button" href={report.reportUrl} download style={{ marginTop: "0.4rem" }}>
+              {t("downloadRejects")}
+            </a>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

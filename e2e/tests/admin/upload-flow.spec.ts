@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { repoRoot } from "../../env";
+import { waitForContent } from "../../support/pages";
+
+const fixture = (name: string) => path.join(repoRoot, "e2e", "fixtures", name);
+
+test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes it, then loads an XLSX", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/uploads");
+  await waitForContent(page);
+
+  // A GBK CSV with one bad enterprise size: the check names the row, column and value.
+  await page.getByTestId("upload-input").setInputFiles(fixture("customers-with-error.gbk.csv"));
+  await expect(page.getByTestId("upload-detected")).toContainText(/GB18030|GBK/);
+  await expect(page.getByRole("cell", { name: "客户编号", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: /^(校验|Check)$/ }).click();
+  const rejects = page.getByTestId("upload-rejects");
+  await expect(rejects).toBeVisible();
+  await expect(rejects.getByRole("row").nth(1)).toContainText("巨型");
+  await expect(rejects.getByRole("row").nth(1)).toContainText("size");
+
+  // The corrected file passes and is committed.
+  await page.getByTestId("upload-input").setInputFiles(fixture("customers-fixed.gbk.csv"));
+  await expect(page.getByTestId("upload-detected")).toContainText(/GB18030|GBK/);
+  await page.getByRole("button", { name: /^(校验|Check)$/ }).click();
+  await expect(page.getByTestId("upload-report")).toContainText(/已校验|Validated/);
+  await expect(page.getByTestId("upload-rejects")).toHaveCount(0);
+  await page.getByRole("button", { name: /^(确认入库|Commit)$/ }).click();
+  await expect(page.getByTestId("upload-report")).toContainText(/已入库|Committed/);
+
+  // An XLSX of loans for the new customers.
+  await page.getByLabel(/^(数据类型|Data)$/).selectOption("loans");
+  await page.getByLabel(/^(期间|Period)$/).fill("2025");
+  await page.getByTestId("upload-input").setInputFiles(fixture("loans-2025.xlsx"));
+  await expect(page.getByTestId("upload-detected")).toContainText("XLSX");
+  await page.getByRole("button", { name: /^(校验|Check)$/ }).click();
+  await expect(page.getByTestId("upload-report")).toContainText(/已校验|Validated/);
+  await page.getByRole("button", { name: /^(确认入库|Commit)$/ }).click();
+  await expect(page.getByTestId("upload-report")).toContainText(/已入库|Committed/);
+
+  const history = page.locator("section", { has: page.getByRole("heading", { name: /上传批次|Batch history/ }) });
+  await expect(history.getByRole("row").filter({ hasText: "loans-2025.xlsx" })).toContainText(/已入库|Committed/);
+  await expect(history.getByRole("row").filter({ hasText: "customers-fixed.gbk.csv" })).toContainText(/已入库|Committed/);
+});
