@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "dr
 import type { CustomerFilterInput, CustomerSortField } from "../api/schemas/customer";
 import type { CustomerScope } from "../api/trpc";
 import { decodeCursor, escapeLike, toPage } from "./cursor";
+import { createMemo } from "./memo-cache";
 import type { ResolvedRun } from "./resolve-run";
 
 const c = schema.customers;
@@ -43,13 +44,18 @@ export type ListCustomersArgs = {
   cursor?: string | null;
 };
 
-/** Sort expressions over the joined row; balances and contribution exist only with a run. */
-function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text" } {
-  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind: "bigint" };
-  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind: "bigint" };
-  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind: "bigint" };
-  if (sort === "name") return { expr: sql`${c.name}`, kind: "text" };
-  return { expr: sql`${c.customerId}`, kind: "text" };
+/**
+ * Sort expressions over the joined row; balances and contribution exist only with a run. With a run, ids come from
+ * the results (equal to the master's through the join), so the order and the keyset condition follow the indexes
+ * on segment_results — (run_id, contribution_fen) and the (run_id, customer_id) key — instead of sorting the join.
+ */
+function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
+  const id = hasRun ? sql`${r.customerId}` : sql`${c.customerId}`;
+  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind: "bigint", id };
+  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind: "bigint", id };
+  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind: "bigint", id };
+  if (sort === "name") return { expr: sql`${c.name}`, kind: "text", id };
+  return { expr: id, kind: "text", id };
 }
 
 /** The WHERE of a customer read: the caller's officer scope first, then the filters. */
@@ -126,15 +132,15 @@ const EMPTY_RESULT = {
 export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<{ items: CustomerListRow[]; nextCursor: string | null }> {
   const { run, scope, filter, limit } = args;
   if (!run && needsRun(filter)) return { items: [], nextCursor: null };
-  const { expr, kind } = sortExpression(args.sort, run !== null);
+  const { expr, kind, id } = sortExpression(args.sort, run !== null);
   const isDesc = args.direction === "desc";
   const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
   if (args.cursor) {
     const cursor = decodeCursor(args.cursor);
     const value = kind === "bigint" ? sql`${BigInt(cursor.value ?? "0")}::bigint` : sql`${cursor.value ?? ""}`;
-    conditions.push(isDesc ? sql`(${expr}, ${c.customerId}) < (${value}, ${cursor.id})` : sql`(${expr}, ${c.customerId}) > (${value}, ${cursor.id})`);
+    conditions.push(isDesc ? sql`(${expr}, ${id}) < (${value}, ${cursor.id})` : sql`(${expr}, ${id}) > (${value}, ${cursor.id})`);
   }
-  const order = isDesc ? [desc(expr), desc(c.customerId)] : [asc(expr), asc(c.customerId)];
+  const order = isDesc ? [desc(expr), desc(id)] : [asc(expr), asc(id)];
   const rows: CustomerListRow[] = run
     ? await db
         .select({ ...rowColumns, ...resultColumns })
@@ -162,12 +168,46 @@ function cursorValue(row: CustomerListRow, sort: CustomerSortField, hasRun: bool
   return row.customerId;
 }
 
-/** How many customers the filter matches within the caller's scope. */
-export async function countCustomers(db: Db, run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): Promise<number> {
-  if (!run && needsRun(filter)) return 0;
-  const where = buildWhere(run, scope, filter);
-  const [row] = run
-    ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
-    : await db.select({ n: count() }).from(c).where(where);
-  return Number(row?.n ?? 0);
+/** Filters on the customer master (not on the run's results): counting them needs the join to customers. */
+function usesMaster(filter: CustomerFilterInput): boolean {
+  return Boolean(filter.industries?.length || filter.regions?.length || filter.search);
+}
+
+/** How long a count is reused, ms: a run's results never change; the customer master changes with uploads. */
+const MASTER_COUNT_TTL_MS = 30_000;
+const memoCount = createMemo<number>({ limit: 2_000 });
+
+/** Forgets cached counts: the customer master changed in this process (an upload was committed or rolled back). */
+export function forgetCustomerCounts(): void {
+  memoCount.clear();
+}
+
+/**
+ * How many customers the filter matches within the caller's scope. Counting 100,000 rows on every page view is
+ * the list's heaviest work, so a count is computed once per (run, scope, filter) and shared by concurrent callers:
+ * for good when it reads only the run's stored results, for half a minute when it reads the customer master.
+ */
+export function countCustomers(db: Db, run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): Promise<number> {
+  if (!run && needsRun(filter)) return Promise.resolve(0);
+  const isMaster = !run || usesMaster(filter);
+  const key = JSON.stringify([
+    run?.id ?? null,
+    scope.kind === "officer" ? scope.officerCode : null,
+    filter.officer ?? null,
+    filter.tiers ?? null,
+    filter.grades ?? null,
+    filter.clusters ?? null,
+    filter.industries ?? null,
+    filter.regions ?? null,
+    filter.search ?? null,
+  ]);
+  return memoCount(db, key, isMaster ? MASTER_COUNT_TTL_MS : Number.POSITIVE_INFINITY, async () => {
+    const where = buildWhere(run, scope, filter);
+    const [row] = !run
+      ? await db.select({ n: count() }).from(c).where(where)
+      : isMaster
+        ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
+        : await db.select({ n: count() }).from(r).where(where);
+    return Number(row?.n ?? 0);
+  });
 }

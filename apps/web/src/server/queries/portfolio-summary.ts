@@ -3,6 +3,7 @@ import { schema } from "@creditseg/db";
 import { NON_PERFORMING } from "@creditseg/core/constants";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { CustomerScope } from "../api/trpc";
+import { createMemo } from "./memo-cache";
 import { formatSharePct } from "./ratio";
 import { rowsOf } from "./rows-of";
 import type { ResolvedRun } from "./resolve-run";
@@ -38,26 +39,16 @@ function scopeCondition(scope: CustomerScope): SQL | undefined {
   return scope.kind === "officer" ? eq(r.officer, scope.officerCode) : undefined;
 }
 
-const cache = new WeakMap<Db, Map<string, PortfolioSummary>>();
-const CACHE_LIMIT = 500;
+const memoSummary = createMemo<PortfolioSummary>({ limit: 500 });
 
 /**
  * Portfolio figures of a finished run for the caller's scope. A finished run's stored results
- * never change, so each (run, scope) is computed once per process and then served from memory.
+ * never change, so each (run, scope) is computed once per process (concurrent first requests share
+ * the computation) and then served from memory.
  */
-export async function readPortfolioSummary(db: Db, run: ResolvedRun, scope: CustomerScope): Promise<PortfolioSummary> {
+export function readPortfolioSummary(db: Db, run: ResolvedRun, scope: CustomerScope): Promise<PortfolioSummary> {
   const key = `${run.id}:${scope.kind === "officer" ? `o:${scope.officerCode}` : "all"}`;
-  let perDb = cache.get(db);
-  const hit = perDb?.get(key);
-  if (hit) return hit;
-  const summary = await computePortfolioSummary(db, run, scope);
-  if (!perDb) {
-    perDb = new Map();
-    cache.set(db, perDb);
-  }
-  if (perDb.size >= CACHE_LIMIT) perDb.delete(perDb.keys().next().value as string);
-  perDb.set(key, summary);
-  return summary;
+  return memoSummary(db, key, Number.POSITIVE_INFINITY, () => computePortfolioSummary(db, run, scope));
 }
 
 async function computePortfolioSummary(db: Db, run: ResolvedRun, scope: CustomerScope): Promise<PortfolioSummary> {

@@ -2,6 +2,7 @@ import { schema, type Db } from "@creditseg/db";
 import { commitImport, fileSource, inspectFile, listMappings, resolveMapping, rollbackBatch, saveMapping, validateImport, type ImportOptions } from "@creditseg/ingest";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../../audit/write-audit";
+import { forgetCustomerCounts } from "../../queries/customer-list";
 import { decodeCursor, toPage } from "../../queries/cursor";
 import { toUploadReportOutput } from "../../uploads/report-output";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
@@ -139,6 +140,7 @@ export const uploadRouter = createTRPCRouter({
         "UPLOAD_NOT_FOUND",
       );
       await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      if (report.status === "committed") forgetCustomerCounts();
       if (report.status === "committed" || report.status === "duplicate") await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
     }),
@@ -147,7 +149,11 @@ export const uploadRouter = createTRPCRouter({
   rollback: permissionProcedure("upload.rollback")
     .input(rollbackUploadInput)
     .output(rollbackOutput)
-    .mutation(({ ctx, input }) => callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: { id: ctx.user.id, role: ctx.user.role } }), "UPLOAD_NOT_FOUND")),
+    .mutation(async ({ ctx, input }) => {
+      const result = await callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: { id: ctx.user.id, role: ctx.user.role } }), "UPLOAD_NOT_FOUND");
+      forgetCustomerCounts();
+      return result;
+    }),
 
   mappings: createTRPCRouter({
     /** Saved column mappings for recurring file layouts, by name; of one kind when given. */
