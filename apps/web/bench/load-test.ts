@@ -18,8 +18,13 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "50" },
     period: { type: "string" },
+    json: { type: "boolean", default: false },
   },
 });
+/** With --json the figures go to stdout as one JSON line and the readable lines to stderr. */
+const say = (line: string) => (values.json ? console.error(line) : console.log(line));
+type Measured = { name: string; requests: number; p50: number; p95: number; p99: number; failures: number };
+const measured: Measured[] = [];
 const base = new URL(values.url);
 if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) {
   console.error(`refusing to load-test ${base.hostname}: loopback addresses only`);
@@ -50,6 +55,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(title: string, path: string, cookies: string[]): Promise<void> {
+  const name = title;
   const latencies: number[] = [];
   let connectionNo = 0;
   const instance = autocannon({
@@ -72,7 +78,8 @@ async function measure(title: string, path: string, cookies: string[]): Promise<
   const result = await instance;
   latencies.sort((a, b) => a - b);
   const non2xx = result.non2xx + result.errors + result.timeouts;
-  console.log(
+  measured.push({ name, requests: result.requests.total, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), failures: non2xx });
+  say(
     `${title.padEnd(28)} requests ${String(result.requests.total).padStart(6)}  ${result.requests.average.toFixed(0).padStart(5)} req/s  ` +
       `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  non-2xx/errors ${non2xx}`,
   );
@@ -81,11 +88,14 @@ async function measure(title: string, path: string, cookies: string[]): Promise<
 async function main(): Promise<void> {
   const cookies: string[] = [];
   for (let i = 0; i < connections; i++) cookies.push(await signIn(DEMO_EMAILS[i % DEMO_EMAILS.length]!));
-  console.log(`${connections} signed-in sessions (${DEMO_EMAILS.length} demo users), ${seconds} s per endpoint, ${base.origin}`);
+  say(`${connections} signed-in sessions (${DEMO_EMAILS.length} demo users), ${seconds} s per endpoint, ${base.origin}`);
   const period = values.period ? { period: values.period } : {};
+  // Baseline: the same stack (Next.js, tRPC, session cookie) answering a procedure that reads nothing.
+  await measure("system.health", trpcGet("system.health", undefined), cookies);
   await measure("segment.summary", trpcGet("segment.summary", period), cookies);
   await measure("customer.list (by contribution)", trpcGet("customer.list", { ...period, limit: 50 }), cookies);
   await measure("customer.list (search)", trpcGet("customer.list", { ...period, limit: 50, search: "C00" }), cookies);
+  if (values.json) console.log(JSON.stringify({ connections, seconds, results: measured }));
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,52 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import type { DbHandle } from "@creditseg/db";
+import { startRun } from "@creditseg/engine";
+import { REPO_ROOT, runJsonChild } from "./children";
+
+type LoadResult = { connections: number; seconds: number; results: { name: string; requests: number; p50: number; p95: number; p99: number; failures: number }[] };
+
+const PORT = 3210;
+
+/**
+ * Serves the seeded database with `next start` (production build) and load-tests it from a second
+ * process on loopback: 50 signed-in users, each endpoint for `seconds`, `repeats` times.
+ */
+export async function measureApi(handle: DbHandle, url: string, args: { repeats: number; seconds: number }): Promise<LoadResult[]> {
+  const { completion } = await startRun(handle, { actor: { id: "demo-risk", role: "risk_manager" }, period: "2025" });
+  const outcome = await completion;
+  if (outcome.status !== "succeeded") throw new Error(`the segment run for the API benchmark failed: ${outcome.error ?? outcome.status}`);
+  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"], { cwd: REPO_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+  const origin = `http://127.0.0.1:${PORT}`;
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: join(REPO_ROOT, "apps/web"),
+    env: { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: origin, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer(`${origin}/api/trpc/system.health`);
+    const results: LoadResult[] = [];
+    for (let i = 0; i < args.repeats; i++) {
+      results.push(await runJsonChild<LoadResult>("apps/web/bench/load-test.ts", ["--url", origin, "--seconds", String(args.seconds), "--connections", "50", "--json"]));
+    }
+    return results;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+async function waitForServer(healthUrl: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(healthUrl)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`next start did not answer ${healthUrl} within 120 s`);
+}
