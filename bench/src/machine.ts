@@ -11,12 +11,7 @@ export async function describeMachine(postgres: DbHandle | null): Promise<Machin
     const [row] = await postgres.raw<{ version: string }>("select version()");
     postgresVersion = row?.version.split(",")[0] ?? null;
   }
-  let loadAverage = "";
-  try {
-    loadAverage = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  } catch {
-    loadAverage = "unknown";
-  }
+  const loadAverage = readLoadAverage();
   return {
     cpuModel: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
@@ -25,4 +20,12 @@ export async function describeMachine(postgres: DbHandle | null): Promise<Machin
     postgres: postgresVersion,
     loadAverageAtStart: loadAverage,
   };
+}
+
+function readLoadAverage(): string {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  } catch {
+    return "unknown";
+  }
 }
