@@ -137,7 +137,7 @@ try {
   if (isJson) {
     process.stdout.write(`${JSON.stringify({ rows: ROWS, fileMegabytes: Number(megabytes.toFixed(1)), results }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${ROWS} loan rows, ${megabytes.toFixed(1)} MB CSV (GB-style Chinese headers, UTF-8)\n`);
+    process.stdout.write(`${ROWS} loan rows, ${megabytes.toFixed(1)} MB CSV (Chinese headers, UTF-8)\n`);
     for (const result of results) process.stdout.write(`${result.target.padEnd(42)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.rowsPerSecond).padStart(9)} rows/s\n`);
   }
 } finally {
