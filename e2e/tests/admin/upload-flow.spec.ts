@@ -30,8 +30,8 @@ test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes
   await expect(page.getByTestId("upload-report")).toContainText(/已入库|Committed/);
 
   // An XLSX of loans for the new customers.
-  await page.getByLabel(/^(数据类型|Data)$/).selectOption("loans");
-  await page.getByLabel(/^(期间|Period)$/).fill("2025");
+  await page.getByRole("combobox", { name: /^(数据类型|Data)$/ }).selectOption("loans");
+  await page.getByRole("textbox", { name: /^(期间|Period)$/ }).fill("2025");
   await page.getByTestId("upload-input").setInputFiles(fixture("loans-2025.xlsx"));
   await expect(page.getByTestId("upload-detected")).toContainText("XLSX");
   await page.getByRole("button", { name: /^(校验|Check)$/ }).click();

@@ -14,10 +14,10 @@ test("[credit_officer] proposes an override that a risk manager approves and tha
   // Proposing without a reason is refused in the form.
   await form.getByRole("button", { name: /申请调整|Propose an override/ }).click();
   await expect(form.getByText(/请简要说明原因|Say why/)).toBeVisible();
-  await form.getByLabel(/^(调整项|Field)$/).selectOption("tier");
-  await form.getByLabel(/^(建议值|Proposed value)$/).selectOption("basic");
-  await form.getByLabel(/^(原因|Reason)$/).selectOption("data_lag");
-  await form.getByLabel(/^(说明|Explanation)$/).fill("年末大额存款为临时性资金，贡献度将回落。");
+  await form.getByRole("combobox", { name: /^(调整项|Field)$/ }).selectOption("tier");
+  await form.getByRole("combobox", { name: /^(建议值|Proposed value)$/ }).selectOption("basic");
+  await form.getByRole("combobox", { name: /^(原因|Reason)$/ }).selectOption("data_lag");
+  await form.getByRole("textbox", { name: /^(说明|Explanation)$/ }).fill("年末大额存款为临时性资金，贡献度将回落。");
   await form.getByRole("button", { name: /申请调整|Propose an override/ }).click();
   await expect(page.getByRole("status").filter({ hasText: /已提交调整申请|Override proposed/ })).toBeVisible();
   const overrides = page.getByTestId("customer-overrides");
@@ -29,7 +29,7 @@ test("[credit_officer] proposes an override that a risk manager approves and tha
   await riskPage.goto("/overrides");
   await waitForContent(riskPage);
   const row = riskPage.getByTestId("override-queue").getByRole("row").filter({ hasText: customerId });
-  await row.getByLabel(/^(审批意见|Decision)$/).fill("同意，请在下一批次复核。");
+  await row.getByRole("textbox", { name: /^(审批意见|Decision)$/ }).fill("同意，请在下一批次复核。");
   await row.getByRole("button", { name: /批准|Approve/ }).click();
   await expect(riskPage.getByTestId("override-queue").getByRole("row").filter({ hasText: customerId })).toHaveCount(0);
   await riskContext.close();

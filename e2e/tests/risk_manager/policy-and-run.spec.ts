@@ -13,7 +13,7 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   const threshold = page.getByRole("spinbutton", { name: /最低贡献度|Minimum contribution/ }).first();
   await threshold.fill("800000");
   await expect(page.getByTestId("draft-diff")).toContainText("tiers.0.minContribution");
-  await page.getByLabel(/^(变更说明|Change note)$/).fill("核心客户门槛下调至80万元");
+  await page.getByRole("textbox", { name: /^(变更说明|Change note)$/ }).fill("核心客户门槛下调至80万元");
   await page.getByRole("button", { name: /影响预览|Impact preview/ }).click();
   const impact = page.getByTestId("policy-impact");
   await expect(impact).toBeVisible({ timeout: 30_000 });
@@ -32,7 +32,7 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   await second.goto("/policies");
   await waitForContent(second);
   const row = second.getByTestId("policy-versions").getByRole("row").filter({ hasText: versionText });
-  await row.getByLabel(/审批意见|Decision comment/).fill("同意");
+  await row.getByRole("textbox", { name: /^(审批意见|Decision comment)$/ }).fill("同意");
   await row.getByRole("button", { name: /^(批准|Approve)$/ }).click();
   await expect(second.getByTestId("active-policy")).toContainText(versionText);
   await secondContext.close();

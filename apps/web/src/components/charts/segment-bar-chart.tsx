@@ -9,7 +9,7 @@ export type SegmentBar = { label: string; value: number; href?: string };
  * One bar per segment; selecting a bar follows its drill-down link. The same figures are shown in a
  * table next to every chart, so the chart is a visual aid, not the only way to read them.
  */
-export function SegmentBarChart({ data, valueLabel, onSelect, height = 220 }: { data: SegmentBar[]; valueLabel: string; onSelect?: (bar: SegmentBar) => void; height?: number }) {
+export function SegmentBarChart({ data, valueLabel, onSelect, height = 190 }: { data: SegmentBar[]; valueLabel: string; onSelect?: (bar: SegmentBar) => void; height?: number }) {
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />

@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useCan } from "../session/me-context";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { readTierNames } from "../segments/tier-order";
 
 type OverrideRow = {
   id: number;
@@ -187,9 +188,3 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
   );
 }
 
-/** Tier names of the active policy, in rule order (the default three while it loads). */
-function readTierNames(document: unknown): string[] {
-  const tiers = (document as { tiers?: unknown } | null | undefined)?.tiers;
-  const names = Array.isArray(tiers) ? tiers.map((tier) => (tier as { name?: unknown }).name).filter((name): name is string => typeof name === "string") : [];
-  return names.length > 0 ? names : ["core", "basic", "general"];
-}

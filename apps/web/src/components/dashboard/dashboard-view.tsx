@@ -9,6 +9,7 @@ import { ParetoChart } from "../charts/pareto-chart";
 import { SegmentBarChart } from "../charts/segment-bar-chart";
 import { customersHref } from "../customers/customer-filter-params";
 import { useCan, useMe } from "../session/me-context";
+import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { MigrationMatrix } from "./migration-matrix";
@@ -31,6 +32,8 @@ export function DashboardView() {
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
+  const activePolicy = useQuery(trpc.policy.active.queryOptions());
+  const tierOrder = readTierNames(activePolicy.data?.document);
 
   if (summary.error) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   if (summary.isPending) {
@@ -59,9 +62,9 @@ export function DashboardView() {
   }
 
   const runId = data.runId;
-  const tiers = data.byTier.map((row) => row.tier);
+  const tiers = sortByTierOrder(data.byTier, (row) => row.tier, tierOrder).map((row) => row.tier);
   const go = (href?: string) => href && router.push(href);
-  const tierRows = data.byTier.map((row) => ({ key: row.tier, label: labels.tierLabel(row.tier), href: customersHref({ runId, tiers: [row.tier] }), ...row }));
+  const tierRows = sortByTierOrder(data.byTier, (row) => row.tier, tierOrder).map((row) => ({ key: row.tier, label: labels.tierLabel(row.tier), href: customersHref({ runId, tiers: [row.tier] }), ...row }));
   const gradeRows = [...data.byGrade]
     .sort((a, b) => GRADES.indexOf(a.grade as (typeof GRADES)[number]) - GRADES.indexOf(b.grade as (typeof GRADES)[number]))
     .map((row) => ({ key: row.grade, label: labels.gradeLabel(row.grade), href: customersHref({ runId, grades: [row.grade as (typeof GRADES)[number]] }), ...row }));

@@ -34,7 +34,7 @@ export function WarningsTable({ runId }: { runId?: number }) {
                   <tr key={warning.id}>
                     <td>{warning.groupKey}</td>
                     <td>
-                      <span className={`badge ${warning.level === "red" || warning.level === "high" ? "danger" : "warn"}`}>{warning.level}</span>
+                      <span className={`badge ${["alert", "red", "high"].includes(warning.level) ? "danger" : "warn"}`}>{warning.level}</span>
                     </td>
                     <td className="num">{formatPct(warning.signalRate * 100, 1)}</td>
                     <td>{readReason(warning, locale)}</td>

@@ -43,6 +43,8 @@ export function ProjectsView() {
                       <th scope="col" className="num">{t("projects")}</th>
                       <th scope="col" className="num">{t("loanAmount")} (万元)</th>
                       <th scope="col" className="num">{t("signalRate")}</th>
+                      <th scope="col" className="num">{t("previousRate")}</th>
+                      <th scope="col" className="num">{t("change")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -54,6 +56,8 @@ export function ProjectsView() {
                         <td className="num">{group.projectCount}</td>
                         <td className="num">{formatWanNumber(group.loanAmountFen)}</td>
                         <td className="num">{formatPct(group.signalRate * 100, 1)}</td>
+                        <td className="num">{formatPct(readProfileText(group.profile, "previousSignalRatePct"), 1)}</td>
+                        <td className="num">{readProfileText(group.profile, "changePctPoints") ?? "—"}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -65,4 +69,10 @@ export function ProjectsView() {
       </section>
     </>
   );
+}
+
+/** A text figure the run stored in a group's profile (core ProjectGroup), or null. */
+function readProfileText(profile: unknown, key: "previousSignalRatePct" | "changePctPoints"): string | null {
+  const value = (profile as Record<string, unknown> | null)?.[key];
+  return typeof value === "string" ? value : null;
 }
