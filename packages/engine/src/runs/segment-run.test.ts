@@ -34,6 +34,11 @@ describeEachDb("segment runs", (kind) => {
   });
 
   it("runs over the demo world, storing every result with progress, inputs and a verifiable checksum", async () => {
+    const [batch] = await handle.raw<{ id: string }>(
+      `insert into import_batches (kind, period, file_name, checksum, status, committed_at) values ('loans', $1, 'loans-2025.csv', $2, 'committed', now()) returning id::text as id`,
+      [TEST_PERIOD, "ab".repeat(32)],
+    );
+    await handle.raw(`insert into import_batches (kind, period, file_name, checksum, status) values ('loans', $1, 'rejected.csv', $2, 'rejected')`, [TEST_PERIOD, "cd".repeat(32)]);
     const progress: RunProgress[] = [];
     const { run, completion } = await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, onProgress: (p) => progress.push(p) });
     expect(run).toMatchObject({ period: TEST_PERIOD, status: "queued", policyVersion: 1, isCurrent: false });
@@ -61,6 +66,8 @@ describeEachDb("segment runs", (kind) => {
     expect(counts!.projects_grouped).toBe(stored.inputs.counts.projects);
     expect(stored.inputs).toMatchObject({ counts: { customers: counts!.active, loans: counts!.loans }, previousRunId: null, overrideIds: [] });
     expect(stored.inputs.dataChecksum).toMatch(/^[0-9a-f]{64}$/);
+    // Only committed batches are inputs.
+    expect(stored.inputs.batches).toEqual([expect.objectContaining({ id: batch!.id, kind: "loans", fileName: "loans-2025.csv", checksum: "ab".repeat(32) })]);
 
     // Contribution breakdown adds up on every stored row, and the summary's total is their sum.
     const [sums] = await handle.raw<{ mismatches: number; total: string }>(
