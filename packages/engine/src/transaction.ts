@@ -5,7 +5,7 @@ export function inTransaction<T>(handle: DbHandle, work: (raw: RawQuery) => Prom
   return withBulkTransaction(handle, (session) => work(session.raw));
 }
 
-/** A calendar date as `YYYY-MM-DD`, or throws via `invalid` naming the field. */
+/** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);

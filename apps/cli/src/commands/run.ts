@@ -7,7 +7,7 @@ import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
 
 /** Engine errors caused by what was typed (exit 2); the rest are the state of the system (exit 1). */
-const INPUT_ERRORS: readonly EngineErrorCode[] = ["INVALID_INPUT", "INVALID_POLICY", "NOT_FOUND", "FORBIDDEN", "OUT_OF_SCOPE"];
+const INPUT_ERRORS: readonly EngineErrorCode[] = ["INVALID_INPUT", "INVALID_POLICY", "NOT_FOUND", "FORBIDDEN"];
 
 /** Runs a command body, turning engine errors into one-line CLI errors with the right exit code. */
 export async function reportEngineErrors<T>(work: () => Promise<T>): Promise<T> {

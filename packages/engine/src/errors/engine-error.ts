@@ -9,7 +9,6 @@ export const ENGINE_ERROR_CODES = [
   "SELF_APPROVAL",
   "CONFLICT",
   "RUN_ALREADY_ACTIVE",
-  "OUT_OF_SCOPE",
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 
