@@ -66,11 +66,19 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
       const stream = await unsafe(`COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`).writable();
       const progressEvery = args.chunkSize ?? 50_000;
       let copied = 0;
+      // Lines are sent in ~64 KB writes: one protocol message per row costs more than the row itself.
+      let pending = "";
+      const send = async () => {
+        if (pending.length > 0 && !stream.write(pending)) await once(stream, "drain");
+        pending = "";
+      };
       for await (const row of args.rows) {
-        if (!stream.write(toCopyCsvLine(row))) await once(stream, "drain");
+        pending += toCopyCsvLine(row);
+        if (pending.length >= 65_536) await send();
         copied++;
         if (copied % progressEvery === 0) args.onProgress?.(copied);
       }
+      await send();
       stream.end();
       await once(stream, "finish");
       args.onProgress?.(copied);

@@ -87,7 +87,7 @@ async function insertPolicyAndCurve(session: BulkSession, period: string): Promi
   const effectiveFrom = `${period}-01-01`;
   await session.raw(
     `insert into policies (version, name, status, document, effective_from, change_note, created_by, submitted_by, submitted_at, decided_by, decided_at, decision_comment)
-     values (1, $1, 'active', $2::jsonb, $3, $4, 'demo-risk', 'demo-risk', now(), 'demo-risk2', now(), $5)`,
+     values (1, $1, 'active', $2::text::jsonb, $3, $4, 'demo-risk', 'demo-risk', now(), 'demo-risk2', now(), $5)`,
     ["默认政策 Default policy", JSON.stringify(DEFAULT_POLICY), effectiveFrom, "Initial policy from the seed study (贡献度分层) and the default scorecard", "Approved at set-up"],
   );
   const points = (["loan", "deposit"] as const).flatMap((side) =>
