@@ -24,6 +24,6 @@ for _ in $(seq 1 30); do
 done
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2; exit 1; }
 
-runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -f "$here/init.sql" >/dev/null
+(cd / && runuser -u postgres -- psql -q -v ON_ERROR_STOP=1) < "$here/init.sql" >/dev/null
 echo "PostgreSQL $version is running. Use:"
 echo "  export DATABASE_URL=postgres://creditseg:creditseg@127.0.0.1:5432/creditseg"
