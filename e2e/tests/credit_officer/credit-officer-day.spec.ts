@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { checkPageInBothLanguages, waitForContent } from "../../support/pages";
 
@@ -36,13 +36,24 @@ test("[credit_officer] exports the filtered list as CSV", async ({ page }) => {
   expect(lines.length).toBeGreaterThan(1);
 });
 
-test("[credit_officer] main pages pass axe in both languages", async ({ page }) => {
-  const heading = (p: typeof page) => expect(p.getByRole("heading", { level: 1 })).toBeVisible();
-  await checkPageInBothLanguages(page, { path: "/", name: "dashboard", role: ROLE, ready: heading });
-  await checkPageInBothLanguages(page, { path: "/customers", name: "customers", role: ROLE, ready: heading });
+const heading = (p: Page) => expect(p.getByRole("heading", { level: 1 })).toBeVisible();
+
+for (const [path, name] of [
+  ["/", "dashboard"],
+  ["/customers", "customers"],
+  ["/projects", "projects"],
+  ["/overrides", "overrides"],
+] as const) {
+  test(`[credit_officer] ${name} page passes axe in both languages`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await checkPageInBothLanguages(page, { path, name, role: ROLE, ready: heading });
+  });
+}
+
+test("[credit_officer] customer page passes axe in both languages", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/customers?tier=core");
   await waitForContent(page);
   const href = await page.getByRole("row").nth(1).getByRole("link").first().getAttribute("href");
   await checkPageInBothLanguages(page, { path: href ?? "/customers", name: "customer", role: ROLE, ready: heading });
-  await checkPageInBothLanguages(page, { path: "/projects", name: "projects", role: ROLE, ready: heading });
 });

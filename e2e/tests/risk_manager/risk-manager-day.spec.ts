@@ -56,17 +56,17 @@ test("[risk_manager] switches the interface to English and it is remembered", as
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });
 
-test("[risk_manager] main pages pass axe in both languages", async ({ page }) => {
-  const heading = (p: typeof page) => expect(p.getByRole("heading", { level: 1 })).toBeVisible();
-  for (const [path, name] of [
-    ["/", "dashboard"],
-    ["/customers", "customers"],
-    ["/runs", "runs"],
-    ["/policies", "policies"],
-    ["/clusters", "clusters"],
-    ["/projects", "projects"],
-    ["/overrides", "overrides"],
-  ] as const) {
-    await checkPageInBothLanguages(page, { path, name, role: ROLE, ready: heading });
-  }
-});
+for (const [path, name] of [
+  ["/", "dashboard"],
+  ["/customers", "customers"],
+  ["/runs", "runs"],
+  ["/policies", "policies"],
+  ["/clusters", "clusters"],
+  ["/projects", "projects"],
+  ["/overrides", "overrides"],
+] as const) {
+  test(`[risk_manager] ${name} page passes axe in both languages`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await checkPageInBothLanguages(page, { path, name, role: ROLE, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() });
+  });
+}

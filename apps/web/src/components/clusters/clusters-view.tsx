@@ -27,6 +27,7 @@ function readSelection(summary: unknown): KCandidate[] {
 /** The clustering explorer: how k was chosen, what each cluster holds, a sampled scatter, and tier × cluster. */
 export function ClustersView() {
   const t = useTranslations("clusters");
+  const tDashboard = useTranslations("dashboard");
   const locale = useLocale();
   const trpc = useTRPC();
   const clusters = useQuery(trpc.segment.clusters.queryOptions({}));
@@ -86,7 +87,7 @@ export function ClustersView() {
                   )}
                 </section>
                 <section className="panel" aria-labelledby="tier-cluster">
-                  <h2 id="tier-cluster">{t("title")} · Tier × cluster</h2>
+                  <h2 id="tier-cluster">{tDashboard("heatmap")}</h2>
                   {summary.data ? (
                     <TierClusterHeatmap
                       cells={summary.data.tierCluster}

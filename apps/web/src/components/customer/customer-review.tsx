@@ -150,23 +150,25 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
               ))}
             </select>
           </label>
-          <label className="field" style={{ flex: 1, minWidth: "16rem" }}>
-            <span>{t("reasonComment")}</span>
-            <input
-              name="comment"
-              value={comment}
-              onChange={(event) => setComment(event.target.value)}
-              maxLength={2000}
-              required
-              aria-invalid={hasTriedSubmit && isCommentMissing ? true : undefined}
-              aria-describedby={hasTriedSubmit && isCommentMissing ? `${id}-comment` : undefined}
-            />
+          <div style={{ display: "grid", gap: "0.15rem", flex: 1, minWidth: "16rem" }}>
+            <label className="field">
+              <span>{t("reasonComment")}</span>
+              <input
+                name="comment"
+                value={comment}
+                onChange={(event) => setComment(event.target.value)}
+                maxLength={2000}
+                required
+                aria-invalid={hasTriedSubmit && isCommentMissing ? true : undefined}
+                aria-describedby={hasTriedSubmit && isCommentMissing ? `${id}-comment` : undefined}
+              />
+            </label>
             {hasTriedSubmit && isCommentMissing ? (
               <span id={`${id}-comment`} className="field-error">
                 {t("commentRequired")}
               </span>
             ) : null}
-          </label>
+          </div>
           <div className="row">
             <button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ customerId, field, ...(comment.trim() ? { comment: comment.trim() } : {}) })}>
               {t("confirm")}

@@ -225,11 +225,13 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
 function NumberField({ label, value, step, error, onChange }: { label: string; value: number; step: string; error?: string; onChange: (text: string) => void }) {
   const id = useId();
   return (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" inputMode="decimal" step={step} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "9rem" }} />
+    <div style={{ display: "grid", gap: "0.15rem" }}>
+      <label className="field">
+        <span>{label}</span>
+        <input type="number" inputMode="decimal" step={step} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "9rem" }} />
+      </label>
       {error ? <ErrorText id={id}>{error}</ErrorText> : null}
-    </label>
+    </div>
   );
 }
 

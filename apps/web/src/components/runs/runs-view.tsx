@@ -161,15 +161,17 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
     <form className="panel" onSubmit={onSubmit} aria-labelledby="start-run" noValidate>
       <h2 id="start-run">{t("start")}</h2>
       <div className="filters">
-        <label className="field">
-          <span>{tc("period")}</span>
-          <input name="period" value={period} onChange={(event) => setPeriod(event.target.value)} size={8} aria-invalid={isPeriodValid ? undefined : true} aria-describedby={isPeriodValid ? undefined : "run-period-error"} />
+        <div style={{ display: "grid", gap: "0.15rem" }}>
+          <label className="field">
+            <span>{tc("period")}</span>
+            <input name="period" value={period} onChange={(event) => setPeriod(event.target.value)} size={8} aria-invalid={isPeriodValid ? undefined : true} aria-describedby={isPeriodValid ? undefined : "run-period-error"} />
+          </label>
           {isPeriodValid ? null : (
             <span id="run-period-error" className="field-error">
               {t("periodHint")}
             </span>
           )}
-        </label>
+        </div>
         <label className="field">
           <span>{t("seed")}</span>
           <input name="seed" type="number" min={0} step={1} size={6} placeholder={t("seedDefault")} />
