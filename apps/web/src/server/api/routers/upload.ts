@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../../audit/write-audit";
 import { forgetCustomerCounts } from "../../queries/customer-list";
 import { decodeCursor, toPage } from "../../queries/cursor";
-import { toUploadReportOutput } from "../../uploads/report-output";
+import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
 import { callDomain } from "../domain-errors";
 import { appError, notFound } from "../errors";
@@ -76,7 +76,7 @@ export const uploadRouter = createTRPCRouter({
       return toPage(rows, input.limit, (row) => ({ value: row.createdAt.toISOString(), id: row.id }));
     }),
 
-  /** One batch with its first rejected rows. */
+  /** One batch with its first rejected rows, and where to download all of them (null when none were set aside). */
   byId: permissionProcedure("upload.read")
     .input(uploadByIdInput)
     .query(async ({ ctx, input }) => {
@@ -88,7 +88,7 @@ export const uploadRouter = createTRPCRouter({
         .where(eq(schema.importRejects.batchId, batch.id))
         .orderBy(asc(schema.importRejects.rowNumber), asc(schema.importRejects.id))
         .limit(input.rejectsLimit);
-      return { batch, rejects };
+      return { batch, rejects, reportUrl: batch.rowsRejected > 0 ? batchReportUrl(batch.id) : null };
     }),
 
   /** Format, encoding, delimiter, headers and first rows of an uploaded file, and how the headers bind to a kind's columns. */
