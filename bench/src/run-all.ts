@@ -14,7 +14,7 @@ import { REPO_ROOT, runJsonChild } from "./children";
 import { flag, isTargetMet, median, type Figure } from "./figures";
 import { describeMachine } from "./machine";
 import { measureSeed } from "./seed-bench";
-import { withThrowawayPostgres } from "./throwaway-postgres";
+import { withMigratedPostgres } from "./throwaway-postgres";
 
 const SCALES = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 } as const;
 type Scale = keyof typeof SCALES;
@@ -35,14 +35,14 @@ const stats = (values: number[]) => ({ value: median(values), min: Math.min(...v
 const say = (line: string) => process.stderr.write(`[bench ${scale}] ${line}\n`);
 
 const startedAt = new Date().toISOString();
-const machine = await withThrowawayPostgres(serverUrl, (handle) => describeMachine(handle));
+const machine = await withMigratedPostgres(serverUrl, (handle) => describeMachine(handle));
 say(`${loans} loans, ${customers} customers, ${repeats} repeats; ${machine.cpuModel} × ${machine.cores}, load ${machine.loadAverageAtStart}`);
 
 if (only.has("seed") || only.has("contribution")) {
   const seedRates: number[] = [];
   const copyRates: number[] = [];
   for (let i = 0; i < heavyRepeats; i++) {
-    await withThrowawayPostgres(serverUrl, async (handle, url) => {
+    await withMigratedPostgres(serverUrl, async (handle, url) => {
       say(`seed ${i + 1}/${heavyRepeats}`);
       const seeded = await measureSeed(handle, url, { customers, loans });
       seedRates.push(seeded.rows / seeded.seconds);
@@ -128,7 +128,7 @@ if (only.has("run")) {
 
 if (only.has("api")) {
   say("api: seed, run, build, next start, 50 signed-in users");
-  const loads = await withThrowawayPostgres(serverUrl, async (handle, url) => {
+  const loads = await withMigratedPostgres(serverUrl, async (handle, url) => {
     const { seedDemoWorld } = await import("@creditseg/db/seed");
     await seedDemoWorld(handle, { customers, loans });
     return measureApi(handle, url, { repeats, seconds: 10 });

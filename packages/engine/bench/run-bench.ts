@@ -8,7 +8,6 @@
  * PostgreSQL: a throwaway database on TEST_DATABASE_URL's server (dropped afterwards). PGlite: a temporary directory.
  */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createDb, migrateDb, type DbHandle } from "@creditseg/db";
 import { seedDemoWorld } from "@creditseg/db/seed";
-import postgres from "postgres";
+import { createThrowawayPostgres } from "@creditseg/db/throwaway-postgres";
 import { startRun } from "../src/runs/start-run";
 
 const PERIOD = "2025";
@@ -52,20 +51,8 @@ async function createLocation(kind: string): Promise<{ location: string; dispose
   }
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("--db postgres needs TEST_DATABASE_URL (a server the bench may create a throwaway database on)");
-  const name = `creditseg_run_bench_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    location: url.toString(),
-    dispose: async () => {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  const database = await createThrowawayPostgres(serverUrl, "creditseg_run_bench");
+  return { location: database.url, dispose: database.drop };
 }
 
 async function main(): Promise<void> {

@@ -8,13 +8,12 @@
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type DbHandle, migrateDb } from "@creditseg/db";
-import postgres from "postgres";
+import { withThrowawayPostgres } from "@creditseg/db/throwaway-postgres";
 import { commitImport, fileSource } from "../src/index";
 
 const args = process.argv.slice(2);
@@ -78,18 +77,9 @@ async function timeImport(handle: DbHandle, customersFile: string, loansFile: st
   return seconds;
 }
 
-async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `creditseg_bench_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+/** A throwaway database on the benchmark server, dropped afterwards. */
+function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  return withThrowawayPostgres(SERVER_URL, work, "creditseg_import_bench");
 }
 
 const dir = mkdtempSync(join(tmpdir(), "creditseg-bench-"));
@@ -102,7 +92,7 @@ try {
   const megabytes = statSync(loansFile).size / 1024 / 1024;
 
   log("psql \\copy baseline…");
-  const psqlSeconds = await withThrowawayPostgres(async (url) => {
+  const psqlSeconds = await withBenchDatabase(async (url) => {
     const table = "create table plain_loans (loan_id text, customer_id text, product text, amount numeric, rate numeric, term_months int, start_date date, maturity_date date, guarantee text, classification text, avg_daily_balance numeric, days int)";
     execFileSync("psql", [url, "-q", "-c", table]);
     const started = performance.now();
@@ -111,7 +101,7 @@ try {
   });
 
   log("commitImport into PostgreSQL…");
-  const postgresSeconds = await withThrowawayPostgres(async (url) => {
+  const postgresSeconds = await withBenchDatabase(async (url) => {
     const handle = await createDb({ url, maxConnections: 2 });
     try {
       return await timeImport(handle, customersFile, loansFile);

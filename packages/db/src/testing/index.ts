@@ -1,9 +1,10 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { describe } from "vitest";
 import { createDb, type DbHandle } from "../client";
 import { readDbEnv } from "../env";
 import { migrateDb } from "../migrate";
+import { createThrowawayPostgres } from "./throwaway-postgres";
+
+export { createLocatedDb, createThrowawayPostgres, withThrowawayPostgres, type LocatedDb, type ThrowawayPostgres } from "./throwaway-postgres";
 
 export type TestDbKind = "pglite" | "postgres";
 
@@ -27,22 +28,14 @@ export async function createTestDb(kind: TestDbKind): Promise<DbHandle> {
   }
   const serverUrl = readDbEnv().TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
-  const name = `creditseg_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ url: url.toString(), maxConnections: 4 });
+  const database = await createThrowawayPostgres(serverUrl, "creditseg_test");
+  const handle = await createDb({ url: database.url, maxConnections: 4 });
   await migrateDb(handle);
-  const close = handle.close;
   return {
     ...handle,
     close: async () => {
-      await close();
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await handle.close();
+      await database.drop();
     },
   };
 }

@@ -1,13 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, migrateDb, readDbEnv, type DbHandle } from "@creditseg/db";
+import { migrateDb } from "@creditseg/db";
 import { seedDemoWorld } from "@creditseg/db/seed";
-import { testDbKinds } from "@creditseg/db/testing";
-import postgres from "postgres";
+import { createLocatedDb, testDbKinds } from "@creditseg/db/testing";
 import { describe, expect, it } from "vitest";
 import { ACTORS, TEST_PERIOD } from "../testing/seeded-world";
 import { getRun, listRuns } from "./run-queries";
@@ -15,31 +10,6 @@ import { startRun } from "./start-run";
 
 const CHILD = fileURLToPath(new URL("../testing/run-then-exit.ts", import.meta.url));
 const EXIT_CODE_WHILE_WRITING = 70;
-
-/** A database another process can open by location: a PGlite directory, or a throwaway PostgreSQL database. */
-async function createLocatedDb(kind: "pglite" | "postgres"): Promise<{ location: string; open: () => Promise<DbHandle>; dispose: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const dir = mkdtempSync(join(tmpdir(), "creditseg-run-kill-"));
-    const location = join(dir, "pglite");
-    return { location, open: () => createDb({ pgliteDir: location }), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const serverUrl = readDbEnv().TEST_DATABASE_URL!;
-  const name = `creditseg_run_kill_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    location: url.toString(),
-    open: () => createDb({ url: url.toString(), maxConnections: 2 }),
-    dispose: async () => {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 describe.each(testDbKinds())("a run whose process dies while writing its results [%s]", (kind) => {
   it("is marked failed on the next list, stores nothing, and leaves the previous run current", async () => {
