@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient types of an untyped package, needed wherever this file is compiled (the CLI and web include it through the package)
+/// <reference path="./unzipper.d.ts" />
 import type { Readable } from "node:stream";
 import { Parse } from "unzipper";
 
