@@ -22,7 +22,8 @@ export function UsersView() {
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: refresh }));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions({ onSuccess: refresh }));
   const unlock = useMutation(trpc.user.unlock.mutationOptions({ onSuccess: refresh }));
-  const actionError = deactivate.error ?? reactivate.error ?? unlock.error;
+  const update = useMutation(trpc.user.update.mutationOptions({ onSuccess: refresh }));
+  const actionError = deactivate.error ?? reactivate.error ?? unlock.error ?? update.error;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -60,7 +61,19 @@ export function UsersView() {
                       <td>
                         {user.name} {user.id === me.id ? <span className="muted">({t("self")})</span> : null}
                       </td>
-                      <td>{tr(user.role)}</td>
+                      <td>
+                        {user.id === me.id ? (
+                          tr(user.role)
+                        ) : (
+                          <select aria-label={`${t("role")}: ${user.email}`} value={user.role} disabled={update.isPending} onChange={(event) => update.mutate({ userId: user.id, role: event.target.value as Role })}>
+                            {ROLES.map((option) => (
+                              <option key={option} value={option}>
+                                {tr(option)}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </td>
                       <td>{user.officerCode ?? "—"}</td>
                       <td>{user.isActive ? <span className="badge ok">{tc("yes")}</span> : <span className="badge danger">{tc("no")}</span>}</td>
                       <td className="nowrap">{user.lockedUntil && new Date(user.lockedUntil) > new Date() ? formatDateTime(user.lockedUntil) : "—"}</td>
