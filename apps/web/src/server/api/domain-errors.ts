@@ -13,7 +13,6 @@ export type NotFoundCode = Extract<AppErrorCode, "POLICY_NOT_FOUND" | "RUN_NOT_F
 export function engineErrorToTrpc(error: EngineError, notFoundCode: NotFoundCode): TRPCError {
   switch (error.code) {
     case "NOT_FOUND":
-    case "OUT_OF_SCOPE":
       return appError("NOT_FOUND", notFoundCode, error.message);
     case "FORBIDDEN":
       return appError("FORBIDDEN", "NOT_PERMITTED", "Your role does not allow this action.");
