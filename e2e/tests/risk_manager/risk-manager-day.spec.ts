@@ -17,6 +17,16 @@ test("[risk_manager] reads the portfolio and drills down from a tier to its cust
   for (const text of await tierCells.allInnerTexts()) expect(text).toMatch(/核心客户|Core/);
 });
 
+test("[risk_manager] drills down from a benefit cluster to its loans", async ({ page }) => {
+  await page.goto("/");
+  await waitForContent(page);
+  const clusterPanel = page.locator("section", { has: page.getByRole("heading", { name: /按利益细分群|By benefit cluster/ }) });
+  await clusterPanel.getByRole("link", { name: /^(贷款|Loans)$/ }).first().click();
+  await expect(page).toHaveURL(/\/loans\?.*cluster=\d+/);
+  await waitForContent(page);
+  await expect(page.getByTestId("loan-list").getByRole("row").nth(1)).toBeVisible();
+});
+
 test("[risk_manager] watches the finished run and compares runs", async ({ page }) => {
   await page.goto("/runs");
   await waitForContent(page);
@@ -62,6 +72,7 @@ for (const [path, name] of [
   ["/runs", "runs"],
   ["/policies", "policies"],
   ["/clusters", "clusters"],
+  ["/loans?cluster=0", "loans"],
   ["/projects", "projects"],
   ["/overrides", "overrides"],
 ] as const) {

@@ -2,6 +2,7 @@
 
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { pickColor } from "../charts/palette";
@@ -28,6 +29,7 @@ function readSelection(summary: unknown): KCandidate[] {
 export function ClustersView() {
   const t = useTranslations("clusters");
   const tDashboard = useTranslations("dashboard");
+  const tLoans = useTranslations("loans");
   const locale = useLocale();
   const trpc = useTRPC();
   const clusters = useQuery(trpc.segment.clusters.queryOptions({}));
@@ -122,7 +124,11 @@ export function ClustersView() {
                         const features = Object.fromEntries(readProfileFeatures(cluster.profile));
                         return (
                           <tr key={cluster.clusterNo}>
-                            <td>{cluster.clusterNo}</td>
+                            <td>
+                              <Link href={`/loans?run=${runId ?? ""}&cluster=${cluster.clusterNo}`} aria-label={`${tLoans("viewLoans")} #${cluster.clusterNo}`}>
+                                #{cluster.clusterNo}
+                              </Link>
+                            </td>
                             <td>{locale === "en" ? cluster.labelEn : cluster.labelZh}</td>
                             <td className="num">{cluster.size.toLocaleString()}</td>
                             {FEATURES.map((feature) => (

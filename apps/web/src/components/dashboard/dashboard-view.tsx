@@ -74,6 +74,7 @@ export function DashboardView() {
       key: String(row.cluster),
       label: labels.clusterLabel(row.cluster),
       href: row.cluster === null ? customersHref({ runId }) : customersHref({ runId, clusters: [row.cluster] }),
+      loansHref: row.cluster === null ? undefined : `/loans?run=${runId}&cluster=${row.cluster}`,
       ...row,
     }));
 

@@ -12,11 +12,14 @@ export type SegmentRow = {
   loanBalanceFen: bigint;
   contributionFen: bigint;
   nplRatioPct: string | null;
+  /** The loans behind the segment, when it is a loan-level one (benefit clusters). */
+  loansHref?: string;
 };
 
 /** The figures behind a segment chart; each segment links to its customers. */
 export function SegmentTable({ caption, rows }: { caption: string; rows: SegmentRow[] }) {
   const t = useTranslations("dashboard");
+  const tLoans = useTranslations("loans");
   const locale = useLocale();
   return (
     <div className="table-wrap">
@@ -36,6 +39,12 @@ export function SegmentTable({ caption, rows }: { caption: string; rows: Segment
             <tr key={row.key}>
               <th scope="row" style={{ fontWeight: 400, textAlign: "left" }}>
                 <Link href={row.href}>{row.label}</Link>
+                {row.loansHref ? (
+                  <>
+                    {" · "}
+                    <Link href={row.loansHref}>{tLoans("viewLoans")}</Link>
+                  </>
+                ) : null}
               </th>
               <td className="num">{formatCount(row.customers, locale)}</td>
               <td className="num">{formatWanNumber(row.loanBalanceFen)}</td>
