@@ -2,6 +2,7 @@
 """Writes scikit-learn k-means parity fixtures for packages/core/src/clustering.
 
 Run with Debian's python3-sklearn:  /usr/bin/python3 packages/core/scripts/make-kmeans-fixtures.py
+(the demo data set first needs `npx tsx packages/db/scripts/export-demo-loans.ts`)
 For each data set it stores the raw rows, the transformed rows (log1p on the `log` features, then
 StandardScaler, i.e. z-score with the population SD) and, per k, the inertia, labels and silhouette of
 KMeans(n_clusters=k, n_init=10, random_state=0) fitted on the transformed rows, and the inertia for
@@ -88,3 +89,8 @@ write("iris", [str(f).replace(" (cm)", "").replace(" ", "_") for f in iris.featu
 wine = load_wine()
 write("wine", [str(f) for f in wine.feature_names], [], wine.data)
 write("loans", ["rate", "amount", "term_months"], ["amount"], make_loans())
+
+# The demo world's loans (exported by packages/db/scripts/export-demo-loans.ts), clustered as the default policy does.
+demo_csv = os.path.join(OUT_DIR, "demo-loans.csv")
+if os.path.exists(demo_csv):
+    write("demo", ["rate", "amount", "term_months"], ["amount"], np.loadtxt(demo_csv, delimiter=",", skiprows=1))

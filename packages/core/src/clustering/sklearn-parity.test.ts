@@ -3,6 +3,7 @@ import { computeAdjustedRandIndex } from "./adjusted-rand-index";
 import { fitTransform } from "./feature-transform";
 import { runKMeans } from "./run-kmeans";
 import { computeSilhouette } from "./silhouette";
+import demo from "./__fixtures__/demo.json";
 import iris from "./__fixtures__/iris.json";
 import loans from "./__fixtures__/loans.json";
 import wine from "./__fixtures__/wine.json";
@@ -20,7 +21,8 @@ type Fixture = {
 
 const mean = (values: number[]): number => values.reduce((sum, x) => sum + x, 0) / values.length;
 
-const fixtures = { iris, wine, loans } as unknown as Record<string, Fixture>;
+// demo: the demo world's own loans (packages/db/scripts/export-demo-loans.ts), transformed as the default policy does.
+const fixtures = { iris, wine, loans, demo } as unknown as Record<string, Fixture>;
 
 describe.each(Object.keys(fixtures))("parity with scikit-learn on %s", (name) => {
   const fixture = fixtures[name]!;
