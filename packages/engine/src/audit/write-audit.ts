@@ -1,4 +1,4 @@
-import type { RawQuery } from "@creditseg/db";
+import { insertAuditRow, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 
 /** Audit actions the engine writes. */
@@ -30,12 +30,14 @@ export type EngineAuditEntry = {
 
 /** Writes one audit row with `raw`, which should be the transaction making the change so both commit together. */
 export async function writeAudit(raw: RawQuery, entry: EngineAuditEntry): Promise<void> {
-  await raw("insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, $3, $4, $5, $6::text::jsonb)", [
-    entry.actor?.id ?? null,
-    entry.actor?.role ?? null,
-    entry.action,
-    entry.entityType,
-    String(entry.entityId),
-    JSON.stringify(entry.detail ?? {}),
-  ]);
+  await insertAuditRow(raw, {
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    detail: entry.detail ?? {},
+    ip: entry.actor?.ip,
+    userAgent: entry.actor?.userAgent,
+  });
 }

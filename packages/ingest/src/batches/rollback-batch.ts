@@ -1,4 +1,4 @@
-import { withBulkTransaction, type DbHandle } from "@creditseg/db";
+import { insertAuditRow, withBulkTransaction, type DbHandle } from "@creditseg/db";
 import type { ImportKind } from "@creditseg/core/constants";
 import type { Actor } from "../commit/actor";
 import { deleteInsertedSql, restoreBeforeImagesSql } from "../commit/merge-sql";
@@ -51,10 +51,16 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
       );
       await session.raw("update import_batches set status = 'rolled_back', rolled_back_at = now(), rolled_back_by = $2 where id = $1", [batchId, args.actor.id]);
       const result = { batchId, deleted: deleted?.n ?? 0, restored: restored?.n ?? 0 };
-      await session.raw(
-        "insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.rollback', 'import_batch', $3, $4::text::jsonb)",
-        [args.actor.id, args.actor.role ?? null, batchId, JSON.stringify({ kind: batch.kind, period: batch.period, deleted: result.deleted, restored: result.restored })],
-      );
+      await insertAuditRow(session.raw, {
+        actorId: args.actor.id,
+        actorRole: args.actor.role ?? null,
+        action: "import.rollback",
+        entityType: "import_batch",
+        entityId: batchId,
+        detail: { kind: batch.kind, period: batch.period, deleted: result.deleted, restored: result.restored },
+        ip: args.actor.ip,
+        userAgent: args.actor.userAgent,
+      });
       return result;
     });
   } catch (error) {

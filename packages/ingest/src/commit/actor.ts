@@ -1,4 +1,7 @@
 import type { Role } from "@creditseg/core/constants";
 
-/** Who runs an import or a rollback: a user id (null for the command line) and role, for the audit trail. */
-export type Actor = { id: string | null; role?: Role | null };
+/**
+ * Who runs an import or a rollback, for the audit trail: a user id (null for the command line), role,
+ * and where the request came from.
+ */
+export type Actor = { id: string | null; role?: Role | null; ip?: string | null; userAgent?: string | null };

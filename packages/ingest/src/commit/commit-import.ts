@@ -1,4 +1,4 @@
-import { type BulkSession, withBulkTransaction } from "@creditseg/db";
+import { type BulkSession, insertAuditRow, withBulkTransaction } from "@creditseg/db";
 import { IngestError } from "../ingest-error";
 import { hashSource } from "../read/open-table";
 import { emptyTotals, type ImportReport } from "../report/import-report";
@@ -137,10 +137,16 @@ async function writeBatch(input: { args: CommitImportArgs; period: string; check
           rows: report.rejects.map((reject) => [batchId, reject.rowNumber ?? 0, reject.column, reject.value, reject.code, reject.messageZh, reject.messageEn]),
         });
       }
-      await session.raw(
-        `insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail) values ($1, $2, 'import.commit', 'import_batch', $3, $4::text::jsonb)`,
-        [args.actor.id, args.actor.role ?? null, batchId, JSON.stringify({ kind, period, mode, rowsAccepted: totals.rowsAccepted, rowsRejected: totals.rowsRejected, changes })],
-      );
+      await insertAuditRow(session.raw, {
+        actorId: args.actor.id,
+        actorRole: args.actor.role ?? null,
+        action: "import.commit",
+        entityType: "import_batch",
+        entityId: batchId,
+        detail: { kind, period, mode, rowsAccepted: totals.rowsAccepted, rowsRejected: totals.rowsRejected, changes },
+        ip: args.actor.ip,
+        userAgent: args.actor.userAgent,
+      });
       await args.onProgress?.({ phase: "merged", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });
       return { batchId, changes } as const;
     });

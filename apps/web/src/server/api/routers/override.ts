@@ -55,23 +55,23 @@ export const overrideRouter = createTRPCRouter({
   propose: permissionProcedure("override.propose")
     .input(proposeOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => proposeOverride(ctx.handle, { actor: actorOf(ctx.user), ...input }), "CUSTOMER_NOT_FOUND")),
+    .mutation(({ ctx, input }) => callDomain(() => proposeOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND")),
 
   /** A credit officer confirms the computed tier or grade of their own customer (recorded, changes nothing). */
   confirm: permissionProcedure("override.propose")
     .input(confirmSegmentInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => confirmSegment(ctx.handle, { actor: actorOf(ctx.user), ...input }), "CUSTOMER_NOT_FOUND")),
+    .mutation(({ ctx, input }) => callDomain(() => confirmSegment(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND")),
 
   /** A risk manager other than the proposer approves a proposal until `expiresOn`; the proposer gets SELF_APPROVAL. */
   approve: permissionProcedure("override.decide")
     .input(approveOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => approveOverride(ctx.handle, { actor: actorOf(ctx.user), ...input }), "OVERRIDE_NOT_FOUND")),
+    .mutation(({ ctx, input }) => callDomain(() => approveOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND")),
 
   /** A risk manager other than the proposer rejects a proposal, saying why. */
   reject: permissionProcedure("override.decide")
     .input(rejectOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => rejectOverride(ctx.handle, { actor: actorOf(ctx.user), ...input }), "OVERRIDE_NOT_FOUND")),
+    .mutation(({ ctx, input }) => callDomain(() => rejectOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND")),
 });

@@ -38,6 +38,12 @@ describeEachDb("policy workflow through the API", (kind) => {
     const draft = await author.policy.createDraft({ changeNote: "Raise the core tier bar" });
     expect(draft).toMatchObject({ status: "draft", basedOnVersion: 1 });
     expect(await countAudit(app, "policy.draft_created", String(draft.version))).toBe(1);
+    // The engine's audit row says from where, as the web's own rows do.
+    const [origin] = await app.handle.raw<{ ip: string | null; user_agent: string | null }>(
+      "select ip, user_agent from audit_log where action = 'policy.draft_created' and entity_id = $1",
+      [String(draft.version)],
+    );
+    expect(origin).toEqual({ ip: "203.0.113.7", user_agent: "vitest" });
 
     const document = structuredClone(draft.document) as { clustering: { seed: number } };
     document.clustering.seed += 1;

@@ -85,7 +85,7 @@ export const segmentRunRouter = createTRPCRouter({
     .input(startRunInput)
     .output(startedRunOutput)
     .mutation(async ({ ctx, input }) => {
-      const started = await callDomain(() => startRun(ctx.handle, { actor: actorOf(ctx.user), ...input }), "POLICY_NOT_FOUND");
+      const started = await callDomain(() => startRun(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND");
       trackBackgroundRun(started);
       return started.run;
     }),

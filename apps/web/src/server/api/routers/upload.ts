@@ -6,6 +6,7 @@ import { forgetCustomerCounts } from "../../queries/customer-list";
 import { decodeCursor, toPage } from "../../queries/cursor";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
+import { actorOf } from "./actor-of";
 import { callDomain } from "../domain-errors";
 import { appError, notFound } from "../errors";
 import {
@@ -136,7 +137,7 @@ export const uploadRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
       const report = await callDomain(
-        () => commitImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, false), actor: { id: ctx.user.id, role: ctx.user.role } }),
+        () => commitImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, false), actor: actorOf(ctx) }),
         "UPLOAD_NOT_FOUND",
       );
       await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
@@ -150,7 +151,7 @@ export const uploadRouter = createTRPCRouter({
     .input(rollbackUploadInput)
     .output(rollbackOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: { id: ctx.user.id, role: ctx.user.role } }), "UPLOAD_NOT_FOUND");
+      const result = await callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: actorOf(ctx) }), "UPLOAD_NOT_FOUND");
       forgetCustomerCounts();
       return result;
     }),
@@ -172,7 +173,7 @@ export const uploadRouter = createTRPCRouter({
               // saveMapping writes through the handle's Drizzle database: give it the transaction so the audit row commits with it.
               const saved = await saveMapping({ handle: { ...ctx.handle, db: tx as unknown as Db }, input, actorId: ctx.user.id });
               await writeAudit(tx, {
-                actor: { id: ctx.user.id, role: ctx.user.role },
+                actor: actorOf(ctx),
                 action: "upload.mapping_saved",
                 entityType: "column_mapping",
                 entityId: String(saved.id),
