@@ -5,7 +5,9 @@ import type { DbHandle } from "@creditseg/db";
 import { startRun } from "@creditseg/engine";
 import { REPO_ROOT, runJsonChild } from "./children";
 
-type LoadResult = { connections: number; seconds: number; results: { name: string; requests: number; p50: number; p95: number; p99: number; failures: number }[] };
+type EndpointResult = { name: string; requests: number; p50: number; p95: number; p99: number; failures: number };
+/** One repeat of the load test: every endpoint measured once. */
+export type LoadResult = { results: EndpointResult[] };
 
 const PORT = 3210;
 
@@ -28,11 +30,18 @@ export async function measureApi(handle: DbHandle, url: string, args: { repeats:
   });
   try {
     await waitForServer(`${origin}/api/trpc/system.health`);
-    const results: LoadResult[] = [];
-    for (let i = 0; i < args.repeats; i++) {
-      results.push(await runJsonChild<LoadResult>("apps/web/bench/load-test.ts", ["--url", origin, "--seconds", String(args.seconds), "--connections", "50", "--json"]));
-    }
-    return results;
+    const load = await runJsonChild<{ runs: EndpointResult[][] }>("apps/web/bench/load-test.ts", [
+      "--url",
+      origin,
+      "--seconds",
+      String(args.seconds),
+      "--connections",
+      "50",
+      "--repeats",
+      String(args.repeats),
+      "--json",
+    ]);
+    return load.runs.map((results) => ({ results }));
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
