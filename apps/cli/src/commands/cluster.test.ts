@@ -1,29 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CliError } from "../cli-error";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCommands } from "../testing/run-commands";
 import { register } from "./cluster";
 
-async function run(args: string[]): Promise<{ stdout: string; error: CliError | null }> {
-  const program = new Command("creditseg").exitOverride();
-  register(program);
-  let stdout = "";
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: "user" });
-    return { stdout, error: null };
-  } catch (error) {
-    if (error instanceof CliError) return { stdout, error };
-    throw error;
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommands([register], args);
 
 /** Three loan bundles, 30 rows each, with deterministic jitter (rate %, amount CNY, term months). */
 function writeLoans(file: string): void {
