@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { DbHandle } from "@creditseg/db";
 import { startRun } from "@creditseg/engine";
 import { REPO_ROOT, runJsonChild } from "./children";
+import { measurePages, type PageTimings } from "./page-bench";
 
 type EndpointResult = { name: string; requests: number; p50: number; p95: number; p99: number; failures: number };
 /** One repeat of the load test: every endpoint measured once. */
@@ -15,7 +16,7 @@ const PORT = 3210;
  * Serves the seeded database with `next start` (production build) and load-tests it from a second
  * process on loopback: 50 signed-in users, each endpoint for `seconds`, `repeats` times.
  */
-export async function measureApi(handle: DbHandle, url: string, args: { repeats: number; seconds: number }): Promise<LoadResult[]> {
+export async function measureApi(handle: DbHandle, url: string, args: { repeats: number; seconds: number }): Promise<{ loads: LoadResult[]; pages: PageTimings }> {
   const { completion } = await startRun(handle, { actor: { id: "demo-risk", role: "risk_manager" }, period: "2025" });
   const outcome = await completion;
   if (outcome.status !== "succeeded") throw new Error(`the segment run for the API benchmark failed: ${outcome.error ?? outcome.status}`);
@@ -41,7 +42,8 @@ export async function measureApi(handle: DbHandle, url: string, args: { repeats:
       String(args.repeats),
       "--json",
     ]);
-    return load.runs.map((results) => ({ results }));
+    const pages = await measurePages(origin, { repeats: args.repeats, email: "risk@creditseg.local", password: "CreditSeg#2025" });
+    return { loads: load.runs.map((results) => ({ results })), pages };
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }

@@ -128,7 +128,7 @@ if (only.has("run")) {
 
 if (only.has("api")) {
   say("api: seed, run, build, next start, 50 signed-in users");
-  const loads = await withMigratedPostgres(serverUrl, async (handle, url) => {
+  const { loads, pages } = await withMigratedPostgres(serverUrl, async (handle, url) => {
     const { seedDemoWorld } = await import("@creditseg/db/seed");
     await seedDemoWorld(handle, { customers, loans });
     return measureApi(handle, url, { repeats, seconds: 10 });
@@ -139,6 +139,11 @@ if (only.has("api")) {
     const s = stats(p95(endpoint));
     const failures = loads.reduce((sum, l) => sum + l.results.find((r) => r.name === endpoint)!.failures, 0);
     results.push({ name: figure, ...s, unit: "ms", baseline: { name: "system.health p95 (same stack, no data)", value: health }, ratio: s.value / health, target: { op: "<=", value: 300 }, note: `${customers} customers on PostgreSQL, 50 connections; ${failures} failed requests` });
+  }
+  const signInPage = median(pages.signIn);
+  for (const [figure, timings] of [["page.dashboard", pages.dashboard], ["page.customers", pages.customers]] as const) {
+    const s = stats(timings);
+    results.push({ name: figure, ...s, unit: "ms", baseline: { name: "sign-in page (no data), same browser", value: signInPage }, ratio: s.value / signInPage, target: { op: "<=", value: 1000 }, note: `Chromium 1366×768, risk manager seeing all ${customers} customers, navigation until data rows show` });
   }
 }
 
