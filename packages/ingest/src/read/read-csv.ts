@@ -12,6 +12,8 @@ const PARSER_ERRORS: Record<string, "line_too_long" | "unclosed_quote" | "malfor
   CSV_QUOTE_NOT_CLOSED: "unclosed_quote",
   CSV_INVALID_CLOSING_QUOTE: "malformed_quotes",
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "malformed_quotes",
+  // A quote in the middle of an unquoted field (csv-parse names this one without the CSV_ prefix).
+  INVALID_OPENING_QUOTE: "malformed_quotes",
 };
 
 /**

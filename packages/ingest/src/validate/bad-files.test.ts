@@ -74,6 +74,15 @@ describeEachDb("bad files are rejected by name and leave the database unchanged"
     expect(await snapshotTables(handle)).toEqual(before);
   });
 
+  it("names a stray quote inside an unquoted field as malformed quotes", async () => {
+    const before = await snapshotTables(handle);
+    const file = bufferSource("stray-quote.csv", Buffer.from(`${HEADER}\n${loanLine("L1")}\nL2,C001,=HYPERLINK("x"),1,4.35,12,2025-01-15,2026-01-15,guarantee,normal,1,350\n`));
+    const report = await commitImport({ handle, kind: "loans", period: "2025", file, actor });
+    expect(report.status).toBe("rejected");
+    expect(report.fileRejects.map(({ code, rowNumber }) => ({ code, rowNumber }))).toEqual([{ code: "malformed_quotes", rowNumber: 3 }]);
+    expect(await snapshotTables(handle)).toEqual(before);
+  });
+
   it("rejects a key that already belongs to another customer in the database", async () => {
     const first = await commitImport({ handle, kind: "loans", period: "2030", file: bufferSource("a.csv", Buffer.from(`${HEADER}\n${loanLine("L9", "C001")}\n`)), actor });
     expect(first.status).toBe("committed");
