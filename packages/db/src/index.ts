@@ -7,3 +7,4 @@ export * as schema from "./schema";
 export { copyRows, openBulkSession, withBulkTransaction, type BulkSession, type CopyRowsArgs } from "./bulk/bulk-session";
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
+export { isProcessAlive } from "./pglite-lock";

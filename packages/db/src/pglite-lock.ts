@@ -30,7 +30,8 @@ export function acquirePgliteLock(dataDir: string): () => void {
   return release;
 }
 
-function isProcessAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this host (EPERM: it exists but belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

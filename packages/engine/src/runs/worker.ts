@@ -1,7 +1,13 @@
 import { hostname } from "node:os";
+import { isProcessAlive } from "@creditseg/db";
 
-/** Runs executing in this process, so a run row naming this process but unknown here is known to be orphaned. */
-const activeRunIds = new Set<number>();
+/**
+ * Runs executing in this process, so a run row naming this process but unknown here is known to be orphaned.
+ * Kept on globalThis: a bundler (Next.js) may load this module more than once in one process, and every copy
+ * must see the same runs, or one copy would judge another's live run dead.
+ */
+const globalRuns = globalThis as typeof globalThis & { __creditsegActiveRunIds?: Set<number> };
+const activeRunIds = (globalRuns.__creditsegActiveRunIds ??= new Set<number>());
 
 /** This process as a run's worker: `<pid>@<host>`. */
 export function currentWorker(): string {
@@ -11,16 +17,6 @@ export function currentWorker(): string {
 export function registerActiveRun(runId: number): () => void {
   activeRunIds.add(runId);
   return () => activeRunIds.delete(runId);
-}
-
-function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**
