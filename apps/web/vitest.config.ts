@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // In CI every test is listed, so the log shows each database test running on [pglite] and [postgres].
+    reporters: process.env.CI ? ["verbose"] : ["default"],
   },
 });
