@@ -107,6 +107,7 @@ function toJsonSummary(result: ClusteringResult): Record<string, unknown> {
     centroidsTransformed: result.centroids,
     labels: result.clusterLabels,
     selection: result.selection,
+    selectionSampleSize: result.selectionSampleSize,
     seed: result.seed,
     restarts: result.restarts,
     iterations: result.iterations,
@@ -131,7 +132,8 @@ function formatTable(result: ClusteringResult, input: string): string {
     ),
   ];
   if (result.selection.length > 1) {
-    lines.push("", ["k", "inertia", "silhouette"].join("\t"), ...result.selection.map((c) => [c.k, formatNumber(c.inertia), formatNumber(c.silhouette)].join("\t")));
+    const sampled = result.selectionSampleSize < result.labels.length ? ` (each k fitted on a seeded sample of ${result.selectionSampleSize} rows; k = ${result.k} then on all rows)` : "";
+    lines.push("", `choice of k${sampled}`, ["k", "inertia", "silhouette"].join("\t"), ...result.selection.map((c) => [c.k, formatNumber(c.inertia), formatNumber(c.silhouette)].join("\t")));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -55,6 +55,28 @@ describe("clusterPoints", () => {
     expect(result.stability).toBeNull();
   });
 
+  it("chooses k on a seeded sample above selectionSampleSize, then fits that k on every row", () => {
+    const many = makeLoans(4_500, 11);
+    const sampled = clusterPoints({ rows: many, settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 });
+    expect(sampled.selectionSampleSize).toBe(1_000);
+    expect(sampled.k).toBe(3);
+    expect(sampled.labels).toHaveLength(4_500);
+    expect(sampled.sizes).toEqual([1_500, 1_500, 1_500]);
+    expect(sampled.selection.map((c) => c.k)).toEqual([2, 3, 4, 5]);
+    // The kept fit is the one on all rows: the same as fitting k = 3 on all rows directly.
+    const direct = clusterPoints({ rows: many, settings: settings({ k: 3 }), stabilityReplicates: 0 });
+    expect(sampled.inertia).toBe(direct.inertia);
+    expect(sampled.labels).toEqual(direct.labels);
+    expect(clusterPoints({ rows: many, settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 })).toEqual(sampled);
+  });
+
+  it("leaves results unchanged when the rows fit within selectionSampleSize", () => {
+    const within = clusterPoints({ rows, settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 });
+    const larger = clusterPoints({ rows, settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 600 }), stabilityReplicates: 0 });
+    expect(within.selectionSampleSize).toBe(600);
+    expect(larger).toEqual(within);
+  });
+
   it("numbers clusters by size and keeps labels, sizes and profiles consistent", () => {
     const uneven = [...makeLoans(300, 2).slice(0, 250), ...makeLoans(300, 3).filter((_, i) => i % 3 === 2).slice(0, 20)];
     const result = clusterPoints({ rows: uneven, settings: settings({ k: 3 }) });

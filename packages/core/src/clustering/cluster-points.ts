@@ -5,7 +5,7 @@ import type { ClusterLabel } from "./business-label";
 import { fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
 import { runKMeans, type KMeansFit } from "./run-kmeans";
 import type { ClusteringSettings } from "./settings";
-import { chooseSilhouetteRows, computeSilhouette, gatherRows } from "./silhouette";
+import { chooseSampleRows, computeSilhouette, gatherRows } from "./silhouette";
 import { scoreStability, type StabilityScore } from "./stability";
 
 /** One candidate k of the selection: the elbow (inertia) and the silhouette side by side. */
@@ -28,8 +28,10 @@ export type ClusteringResult = {
   /** The same centroids in raw units (inverse transform; for log features, expm1 of the mean of log1p). */
   centroidsRaw: number[][];
   sizes: number[];
-  /** Every k tried, in increasing order (one entry when k is fixed). */
+  /** Every k tried, in increasing order (one entry when k is fixed); inertia and silhouette of the fit on the selection sample. */
   selection: KCandidate[];
+  /** Rows each candidate k was fitted on: all rows, or a seeded sample of `settings.selectionSampleSize` when k is a range and there are more rows. */
+  selectionSampleSize: number;
   /** Lloyd iterations of the kept restart. */
   iterations: number;
   isConverged: boolean;
@@ -40,8 +42,9 @@ export type ClusteringResult = {
   transform: FittedTransform;
 };
 
-/** Stream id for the silhouette sample, apart from the restarts' streams. */
+/** Stream ids for the silhouette and selection samples, apart from the restarts' streams. */
 const SILHOUETTE_STREAM = 0x5117;
+const SELECTION_STREAM = 0x5e1e;
 
 /** Accepts rows as arrays or as a row-major Float64Array; checks every value is a finite number. */
 function toRowMajor(rows: Float64Array | readonly (readonly number[])[], features: readonly string[]): Float64Array {
@@ -171,26 +174,39 @@ function* stepClusterPoints(args: ClusterPointsArgs): Generator<KMeansRequest, C
   if (args.weights && args.weights.length !== n) throw new ClusteringInputError(`${args.weights.length} weights for ${n} rows`);
 
   const { transform, transformed } = fitTransform({ data: raw, features, log: settings.log, scale: settings.scale });
-  const silhouetteRows = chooseSilhouetteRows(n, settings.silhouetteSampleSize, createRng(deriveSeed(settings.seed, SILHOUETTE_STREAM)));
-  const silhouetteData = gatherRows(transformed, dims, silhouetteRows);
   const isFixedK = typeof settings.k === "number";
+  // A range of k is chosen on a sample (all rows when there are few enough); a fixed k is fitted on all rows at once.
+  const selectionRows = isFixedK ? null : chooseSampleRows(n, settings.selectionSampleSize, createRng(deriveSeed(settings.seed, SELECTION_STREAM)));
+  const isSampled = selectionRows !== null && selectionRows.length < n;
+  const selectionData = isSampled ? gatherRows(transformed, dims, selectionRows) : transformed;
+  const m = selectionData.length / dims;
+  // Silhouette rows index the selection data; `toFullRow` maps them back to rows of the input.
+  const silhouetteRows = chooseSampleRows(m, settings.silhouetteSampleSize, createRng(deriveSeed(settings.seed, SILHOUETTE_STREAM)));
+  const silhouetteData = gatherRows(selectionData, dims, silhouetteRows);
+  const toFullRow = (row: number) => (isSampled ? selectionRows[row]! : row);
+  const fitRequest = (data: Float64Array, k: number): KMeansRequest => ({ data, dims, k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations });
+  const scoreSilhouette = (labelOf: (row: number) => number, k: number) =>
+    computeSilhouette({ data: silhouetteData, dims, labels: Int32Array.from(silhouetteRows, labelOf), k });
 
   const selection: KCandidate[] = [];
   let chosen: { fit: KMeansFit; silhouette: number | null } | undefined;
-  for (const k of candidateKs(settings.k, n)) {
+  for (const k of candidateKs(settings.k, m)) {
     let fit: KMeansFit;
     try {
-      fit = yield { data: transformed, dims, k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations };
+      fit = yield fitRequest(selectionData, k);
     } catch (error) {
       if (error instanceof ClusteringInputError && !isFixedK) continue; // fewer distinct rows than this k
       throw error;
     }
-    const sampleLabels = Int32Array.from(silhouetteRows, (row) => fit.labels[row]!);
-    const silhouette = computeSilhouette({ data: silhouetteData, dims, labels: sampleLabels, k });
+    const silhouette = scoreSilhouette((row) => fit.labels[row]!, k);
     selection.push({ k, inertia: fit.inertia, silhouette });
     if (!chosen || (silhouette ?? -Infinity) > (chosen.silhouette ?? -Infinity)) chosen = { fit, silhouette };
   }
   if (!chosen) throw new ClusteringInputError("the rows hold fewer distinct points than any k in the range");
+  if (isSampled) {
+    const full: KMeansFit = yield fitRequest(transformed, chosen.fit.k);
+    chosen = { fit: full, silhouette: scoreSilhouette((row) => full.labels[toFullRow(row)]!, full.k) };
+  }
 
   const { fit, silhouette } = chosen;
   const { labels, centroids, sizes } = renumberBySize(fit, dims);
@@ -213,6 +229,7 @@ function* stepClusterPoints(args: ClusterPointsArgs): Generator<KMeansRequest, C
     centroidsRaw: toRows(centroidsRaw, dims),
     sizes,
     selection,
+    selectionSampleSize: m,
     iterations: fit.iterations,
     isConverged: fit.isConverged,
     seed: settings.seed,

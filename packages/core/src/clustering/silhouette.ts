@@ -50,10 +50,11 @@ export function computeSilhouette(args: { data: Float64Array; dims: number; labe
 }
 
 /**
- * Rows the silhouette is computed on: all of them up to `maxRows`, otherwise a seeded uniform sample
- * of `maxRows` (sorted, so the sample does not depend on draw order). Drawn once and reused for every k.
+ * Rows a score is computed on (the silhouette; the choice of k): all of them up to `maxRows`, otherwise a
+ * seeded uniform sample of `maxRows` (sorted, so the sample does not depend on draw order). Drawn once and
+ * reused for every k.
  */
-export function chooseSilhouetteRows(n: number, maxRows: number, rng: Rng): Int32Array {
+export function chooseSampleRows(n: number, maxRows: number, rng: Rng): Int32Array {
   if (n <= maxRows) return Int32Array.from({ length: n }, (_, i) => i);
   return rng.sample(n, maxRows).sort();
 }

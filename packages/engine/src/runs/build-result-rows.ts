@@ -101,7 +101,7 @@ export function buildRunSummary(result: SegmentResult, extra: { overridesApplied
       crossTable: result.crossTable,
       topTierPreferences: result.topTierPreferences,
       clustering: c
-        ? { features: c.features, k: c.k, inertia: c.inertia, silhouette: c.silhouette, silhouetteSampleSize: c.silhouetteSampleSize, selection: c.selection, iterations: c.iterations, isConverged: c.isConverged, seed: c.seed, restarts: c.restarts, stability: c.stability, transform: c.transform, skippedReason: null }
+        ? { features: c.features, k: c.k, inertia: c.inertia, silhouette: c.silhouette, silhouetteSampleSize: c.silhouetteSampleSize, selection: c.selection, selectionSampleSize: c.selectionSampleSize, iterations: c.iterations, isConverged: c.isConverged, seed: c.seed, restarts: c.restarts, stability: c.stability, transform: c.transform, skippedReason: null }
         : { skippedReason: result.clusteringSkippedReason },
       projectGroupCount: result.projects.groups.length,
       warningCount: result.projects.warnings.length,

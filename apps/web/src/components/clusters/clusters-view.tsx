@@ -20,6 +20,12 @@ const SAMPLE_PER_CLUSTER = 150;
 
 type KCandidate = { k: number; inertia: number; silhouette: number | null };
 
+/** Rows each candidate k was fitted on, when the run chose k on a sample (older runs do not record it). */
+function readSelectionSampleSize(summary: unknown): number | null {
+  const size = (summary as { clustering?: { selectionSampleSize?: unknown } } | null)?.clustering?.selectionSampleSize;
+  return typeof size === "number" ? size : null;
+}
+
 function readSelection(summary: unknown): KCandidate[] {
   const clustering = (summary as { clustering?: { selection?: unknown } } | null)?.clustering;
   return Array.isArray(clustering?.selection) ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number") : [];
@@ -44,6 +50,8 @@ export function ClustersView() {
     queries: clusterNos.map((clusterNo) => ({ ...trpc.loan.list.queryOptions({ runId: runId ?? 1, cluster: clusterNo, limit: SAMPLE_PER_CLUSTER }), enabled: runId !== undefined })),
   });
   const featureLabel = (feature: Feature) => t(`feature_${feature}`);
+  const selectionSample = readSelectionSampleSize(run.data?.summary);
+  const clusteredLoans = (clusters.data?.clusters ?? []).reduce((sum, cluster) => sum + cluster.size, 0);
 
   return (
     <>
@@ -87,6 +95,9 @@ export function ClustersView() {
                       </div>
                     </div>
                   )}
+                  {selectionSample !== null && selectionSample < clusteredLoans ? (
+                    <p className="muted">{t("selectionSample", { rows: selectionSample.toLocaleString(locale) })}</p>
+                  ) : null}
                 </section>
                 <section className="panel" aria-labelledby="tier-cluster">
                   <h2 id="tier-cluster">{tDashboard("heatmap")}</h2>
