@@ -113,10 +113,10 @@ async function writeBatch(input: { args: CommitImportArgs; period: string; check
       );
       const batchId = batch!.id;
       await session.raw(createStageSql(spec));
-      await session.copyRows({
+      await session.copyCsv({
         table: STAGE_TABLE,
         columns: stageColumns(spec),
-        rows: spool.rows(),
+        blocks: spool.blocks(),
         onProgress: (rowsCopied) => args.onProgress?.({ phase: "staging", rowsProcessed: rowsCopied, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null }),
       });
       await session.raw(`analyze ${STAGE_TABLE}`);
