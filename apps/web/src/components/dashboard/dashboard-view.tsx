@@ -19,6 +19,9 @@ import { WarningsTable } from "./warnings-table";
 import { formatAmount, formatCount, formatPct, toWanNumber } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
+/** Finished runs the tier migration looks through for the run before the one shown. */
+const MIGRATION_RUNS = { statuses: ["succeeded" as const], limit: 50 };
+
 /** The portfolio dashboard: the current run (or `?run=`), in the caller's scope, every figure drilling down. */
 export function DashboardView() {
   const t = useTranslations("dashboard");
@@ -27,12 +30,16 @@ export function DashboardView() {
   const canStartRun = useCan("run.start");
   const router = useRouter();
   const runParam = Number(useSearchParams().get("run"));
-  const selector = Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {};
+  const selector: { runId?: number } = Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {};
   const trpc = useTRPC();
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
   const activePolicy = useQuery(trpc.policy.active.queryOptions());
+  // Started with the summary, not after it: the panels below read these same queries from the cache,
+  // so the page costs one round trip instead of two in a row.
+  useQuery(trpc.segment.warnings.queryOptions(selector));
+  useQuery(trpc.segmentRun.list.queryOptions(MIGRATION_RUNS));
   const tierOrder = readTierNames(activePolicy.data?.document);
 
   if (summary.error) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -161,7 +168,7 @@ export function DashboardView() {
 
       <section className="panel" aria-labelledby="warnings">
         <h2 id="warnings">{t("warnings")}</h2>
-        <WarningsTable runId={runId} />
+        <WarningsTable runId={selector.runId} />
       </section>
     </>
   );
@@ -190,7 +197,7 @@ function RunLabel({ runId, period }: { runId: number; period: string }) {
 function PreviousRunMigration({ runId, order, label }: { runId: number; period: string; order: string[]; label: (value: string) => string }) {
   const t = useTranslations("dashboard");
   const trpc = useTRPC();
-  const runs = useQuery(trpc.segmentRun.list.queryOptions({ statuses: ["succeeded"], limit: 50 }));
+  const runs = useQuery(trpc.segmentRun.list.queryOptions(MIGRATION_RUNS));
   const previous = runs.data?.items.find((run) => run.id < runId);
   const migration = useQuery({
     ...trpc.segment.migration.queryOptions({ fromRunId: previous?.id ?? 1, toRunId: runId, dimension: "tier" }),
