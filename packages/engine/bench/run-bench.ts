@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createDb, migrateDb, type DbHandle } from "@creditseg/db";
 import { seedDemoWorld } from "@creditseg/db/seed";
@@ -36,12 +37,17 @@ const open = (location: string): Promise<DbHandle> => (location.startsWith("post
 /** The child: one run on an already seeded database; prints its figures as one JSON line. */
 async function runPhase(location: string): Promise<void> {
   const handle = await open(location);
+  // The longest the event loop went unanswered during the run: what a web server running it would make its users wait.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const started = performance.now();
   const { completion } = await startRun(handle, { actor: ACTOR, period: PERIOD });
   const outcome = await completion;
   const wallMs = Math.round(performance.now() - started);
+  loopDelay.disable();
   await handle.close();
-  process.stdout.write(`${JSON.stringify({ outcome, wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  const eventLoopMaxDelayMs = Math.round(loopDelay.max / 1e6);
+  process.stdout.write(`${JSON.stringify({ outcome, wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), eventLoopMaxDelayMs })}\n`);
 }
 
 async function createLocation(kind: string): Promise<{ location: string; dispose: () => Promise<void> }> {
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
       stdio: ["ignore", "pipe", "inherit"],
     });
     if (child.status !== 0) throw new Error(`the run process exited with ${child.status ?? child.signal}`);
-    const run = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { outcome: { status: string; error?: string; timingsMs: Record<string, number> }; wallMs: number; maxRssMb: number };
+    const run = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { outcome: { status: string; error?: string; timingsMs: Record<string, number> }; wallMs: number; maxRssMb: number; eventLoopMaxDelayMs: number };
     const figures = {
       db: values.db,
       loans: seeded.loans,
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
       runWallMs: run.wallMs,
       stagesMs: run.outcome.timingsMs,
       peakRssMb: run.maxRssMb,
+      eventLoopMaxDelayMs: run.eventLoopMaxDelayMs,
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
         `run.full ${figures.db} ${figures.loans} loans / ${figures.customers} customers: ${figures.status}${figures.error ? ` (${figures.error})` : ""}\n` +
           `  wall ${(figures.runWallMs / 1000).toFixed(1)} s | ${Object.entries(figures.stagesMs).filter(([stage]) => !stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" | ")}\n` +
           `  detail ${Object.entries(figures.stagesMs).filter(([stage]) => stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(", ")}\n` +
-          `  peak RSS ${figures.peakRssMb} MB (seeding ${(seedMs / 1000).toFixed(1)} s, not counted)\n`,
+          `  peak RSS ${figures.peakRssMb} MB, longest event-loop stall ${figures.eventLoopMaxDelayMs} ms (seeding ${(seedMs / 1000).toFixed(1)} s, not counted)\n`,
       );
     }
   } finally {

@@ -3,7 +3,8 @@ import { ClusteringInputError } from "./clustering-error";
 import { profileClusters, type ClusterProfile } from "./cluster-profile";
 import type { ClusterLabel } from "./business-label";
 import { fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
-import { runKMeans, type KMeansFit } from "./run-kmeans";
+import { driveFits, driveFitsWith, type FitSteps, type KMeansRequest } from "./drive-fits";
+import type { KMeansFit } from "./run-kmeans";
 import type { ClusteringSettings } from "./settings";
 import { chooseSampleRows, computeSilhouette, gatherRows } from "./silhouette";
 import { scoreStability, type StabilityScore } from "./stability";
@@ -110,8 +111,7 @@ export type ClusterPointsArgs = {
   stabilityReplicates?: number;
 };
 
-/** A k-means fit the clustering needs: the arguments of `runKMeans`. */
-export type KMeansRequest = Parameters<typeof runKMeans>[0];
+export type { KMeansRequest } from "./drive-fits";
 
 /**
  * Benefit segmentation: transforms the rows (log1p, then scaling, per the settings), runs k-means
@@ -124,44 +124,19 @@ export type KMeansRequest = Parameters<typeof runKMeans>[0];
  * Throws ClusteringInputError for no rows, k > n, fewer distinct rows than k, or values a log cannot take.
  */
 export function clusterPoints(args: ClusterPointsArgs): ClusteringResult {
-  const steps = stepClusterPoints(args);
-  let step = steps.next();
-  while (!step.done) {
-    let fit: KMeansFit;
-    try {
-      fit = runKMeans(step.value);
-    } catch (error) {
-      step = steps.throw(error);
-      continue;
-    }
-    step = steps.next(fit);
-  }
-  return step.value;
+  return driveFits(stepClusterPoints(args));
 }
 
 /**
  * `clusterPoints` with the k-means fits delegated to `fitKMeans` (for example a pool of worker threads
- * running the restarts in parallel). `fitKMeans` must return what `runKMeans` returns for the same
- * request — restarts have independent seeded streams, so any split of them gives the same result.
+ * running the restarts in parallel); see `driveFitsWith`.
  */
-export async function clusterPointsWith(args: ClusterPointsArgs & { fitKMeans: (request: KMeansRequest) => Promise<KMeansFit> }): Promise<ClusteringResult> {
-  const steps = stepClusterPoints(args);
-  let step = steps.next();
-  while (!step.done) {
-    let fit: KMeansFit;
-    try {
-      fit = await args.fitKMeans(step.value);
-    } catch (error) {
-      step = steps.throw(error);
-      continue;
-    }
-    step = steps.next(fit);
-  }
-  return step.value;
+export function clusterPointsWith(args: ClusterPointsArgs & { fitKMeans: (request: KMeansRequest) => Promise<KMeansFit> }): Promise<ClusteringResult> {
+  return driveFitsWith(stepClusterPoints(args), args.fitKMeans);
 }
 
 /** The clustering as steps: yields each k-means fit it needs and receives the fit back. */
-function* stepClusterPoints(args: ClusterPointsArgs): Generator<KMeansRequest, ClusteringResult, KMeansFit> {
+export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<ClusteringResult> {
   const { settings } = args;
   const features = [...(args.features ?? settings.features)];
   const dims = features.length;

@@ -5,7 +5,7 @@ import { createRng } from "../random";
 import { ClusteringInputError } from "./clustering-error";
 import { seedKMeansPlusPlus } from "./kmeans-plus-plus";
 import { computeInertia, runLloyd } from "./lloyd-hamerly";
-import { runKMeans } from "./run-kmeans";
+import { runKMeans, runKMeansPaced } from "./run-kmeans";
 
 /** Gaussian blobs around `centres`, row-major. */
 function makeBlobs(n: number, centres: number[][], spread: number, seed: number): Float64Array {
@@ -54,6 +54,13 @@ describe("runKMeans", () => {
     expect(second.centroids).toEqual(first.centroids);
     expect(second.inertia).toBe(first.inertia);
     expect(second.restartInertias).toEqual(first.restartInertias);
+  });
+
+  it("gives the same fit when paced, pausing once between each pair of restarts", async () => {
+    let pauses = 0;
+    const paced = await runKMeansPaced({ data, dims: 3, k: 4, restarts: 5, seed: 3, pause: async () => void pauses++ });
+    expect(paced).toEqual(runKMeans({ data, dims: 3, k: 4, restarts: 5, seed: 3 }));
+    expect(pauses).toBe(4);
   });
 
   it("keeps the restart with the lowest inertia", () => {

@@ -64,12 +64,7 @@ export function runKMeansOnce(args: {
   return runLloyd({ data, dims, initialCentroids, maxIterations: args.maxIterations, tolerance: args.absoluteTolerance });
 }
 
-/**
- * k-means with `restarts` independent k-means++ starts, keeping the lowest inertia (the first on ties).
- * `data` is row-major in the space to cluster (already transformed). `tolerance` is relative, like
- * scikit-learn's: the run stops when the summed squared centre shift is ≤ tolerance × mean feature variance.
- */
-export function runKMeans(args: {
+type RunKMeansArgs = {
   data: Float64Array;
   dims: number;
   k: number;
@@ -77,7 +72,10 @@ export function runKMeans(args: {
   seed: number;
   maxIterations?: number;
   tolerance?: number;
-}): KMeansFit {
+};
+
+/** The restarts of a fit one by one: yields after each restart, returns the kept fit. */
+function* fitRestarts(args: RunKMeansArgs): Generator<void, KMeansFit, void> {
   const { data, dims, k, restarts, seed } = args;
   if (!Number.isInteger(restarts) || restarts < 1) throw new ClusteringInputError(`restarts must be ≥ 1, got ${restarts}`);
   const absoluteTolerance = (args.tolerance ?? DEFAULT_TOLERANCE) * meanFeatureVariance(data, dims);
@@ -92,6 +90,33 @@ export function runKMeans(args: {
       best = fit;
       bestRestart = restart;
     }
+    if (restart < restarts - 1) yield;
   }
   return { ...best!, k, restartInertias, bestRestart };
+}
+
+/**
+ * k-means with `restarts` independent k-means++ starts, keeping the lowest inertia (the first on ties).
+ * `data` is row-major in the space to cluster (already transformed). `tolerance` is relative, like
+ * scikit-learn's: the run stops when the summed squared centre shift is ≤ tolerance × mean feature variance.
+ */
+export function runKMeans(args: RunKMeansArgs): KMeansFit {
+  const restarts = fitRestarts(args);
+  let step = restarts.next();
+  while (!step.done) step = restarts.next();
+  return step.value;
+}
+
+/**
+ * `runKMeans` awaiting `pause()` between restarts, with the same result: a host serving requests on
+ * one thread (the web server running a segment run) gets its turn every restart, not every fit.
+ */
+export async function runKMeansPaced(args: RunKMeansArgs & { pause: () => Promise<void> }): Promise<KMeansFit> {
+  const restarts = fitRestarts(args);
+  let step = restarts.next();
+  while (!step.done) {
+    await args.pause();
+    step = restarts.next();
+  }
+  return step.value;
 }

@@ -1,4 +1,4 @@
-import { ClusteringInputError, clusterPoints, matchClustersByCentroid, type ClusterMatch, type ClusteringResult } from "../clustering";
+import { ClusteringInputError, driveFits, matchClustersByCentroid, stepClusterPoints, type ClusterMatch, type ClusteringResult, type FitSteps } from "../clustering";
 import type { ClusteringSettings } from "../clustering/settings";
 import type { LoanRecord } from "../records";
 import { fenToYuanNumber } from "../money/fen";
@@ -25,6 +25,11 @@ export type LoanClusterOutcome = { result: ClusteringResult | null; skippedReaso
  * (none, or fewer distinct loans than k) every loan keeps cluster −1 and the reason is returned.
  */
 export function clusterLoans(loans: readonly LoanRecord[], settings: ClusteringSettings): LoanClusterOutcome {
+  return driveFits(stepClusterLoans(loans, settings));
+}
+
+/** `clusterLoans` as steps yielding each k-means fit (see `FitSteps`). */
+export function* stepClusterLoans(loans: readonly LoanRecord[], settings: ClusteringSettings): FitSteps<LoanClusterOutcome> {
   const unclustered = (reason: string): LoanClusterOutcome => ({ result: null, skippedReason: reason, loanClusters: new Int32Array(loans.length).fill(-1) });
   if (loans.length === 0) return unclustered("no loans to cluster");
   const dims = settings.features.length;
@@ -36,7 +41,7 @@ export function clusterLoans(loans: readonly LoanRecord[], settings: ClusteringS
     weights[i] = fenToYuanNumber(loan.avgDailyBalanceFen);
   });
   try {
-    const result = clusterPoints({ rows, features: settings.features, settings, weights });
+    const result = yield* stepClusterPoints({ rows, features: settings.features, settings, weights });
     return { result, skippedReason: null, loanClusters: result.labels };
   } catch (error) {
     if (error instanceof ClusteringInputError) return unclustered(error.message);

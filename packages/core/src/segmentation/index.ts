@@ -1,6 +1,6 @@
-export { SegmentInputError, segmentPortfolio } from "./segment-portfolio";
+export { SegmentInputError, segmentPortfolio, segmentPortfolioWith } from "./segment-portfolio";
 export type { PortfolioFigures, PreviousRun, SegmentInput, SegmentResult, SegmentedCustomer } from "./segment-portfolio";
-export { clusterLoans, matchLoanClusters, readLoanFeature } from "./cluster-loans";
+export { clusterLoans, matchLoanClusters, readLoanFeature, stepClusterLoans } from "./cluster-loans";
 export type { LoanClusterOutcome } from "./cluster-loans";
 export { addToNpl, createNplFigure, finishNpl, measureConcentration } from "./portfolio-figures";
 export type { Concentration, NplFigure, NplLoan } from "./portfolio-figures";

@@ -3,7 +3,8 @@ import type { Classification } from "../constants";
 import { DEFAULT_POLICY } from "../policy/default-policy";
 import type { Policy } from "../policy/policy-schema";
 import type { CustomerRecord, LoanRecord, ProjectRecord } from "../records";
-import { SegmentInputError, segmentPortfolio } from "./segment-portfolio";
+import { runKMeansPaced } from "../clustering";
+import { SegmentInputError, segmentPortfolio, segmentPortfolioWith } from "./segment-portfolio";
 
 const POLICY: Policy = { ...DEFAULT_POLICY, clustering: { ...DEFAULT_POLICY.clustering, k: 2, restarts: 3 } };
 
@@ -107,6 +108,16 @@ describe("segmentPortfolio", () => {
     const again = segment();
     expect(again.customers).toEqual(result.customers);
     expect(Array.from(again.loanClusters)).toEqual(Array.from(result.loanClusters));
+  });
+
+  it("gives the same result with its k-means fits delegated and paced", async () => {
+    const requests: number[] = [];
+    const paced = await segmentPortfolioWith({ customers, loans, deposits: [], fees: [], projects: [], policy: POLICY }, (request) => {
+      requests.push(request.k);
+      return runKMeansPaced({ ...request, pause: () => Promise.resolve() });
+    });
+    expect(paced).toEqual(result);
+    expect(requests.length).toBeGreaterThan(0);
   });
 
   it("compares with a previous run: migrations, project-group rates and cluster matching", () => {

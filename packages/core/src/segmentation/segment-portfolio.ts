@@ -10,8 +10,8 @@ import { lookupGuidance, type CustomerGuidance } from "../recommendation/lookup-
 import { groupProjects, type PreviousProjectGroup, type ProjectGrouping } from "../projects/group-projects";
 import { compareSegmentations, type Migration, type MigrationCustomer } from "../migration/build-transition-matrix";
 import { addToNpl, createNplFigure, finishNpl, measureConcentration, type Concentration, type NplFigure } from "./portfolio-figures";
-import type { ClusterMatch, ClusteringResult } from "../clustering";
-import { clusterLoans, matchLoanClusters } from "./cluster-loans";
+import { driveFits, driveFitsWith, type ClusterMatch, type ClusteringResult, type FitSteps, type KMeansFit, type KMeansRequest } from "../clustering";
+import { matchLoanClusters, stepClusterLoans } from "./cluster-loans";
 
 export type SegmentedCustomer = {
   customerId: string;
@@ -112,6 +112,18 @@ function pickBenefitSegment(balanceByCluster: ReadonlyMap<number, bigint>): numb
  * Runs in O(n log n) over customers and loans plus the clustering's own cost.
  */
 export function segmentPortfolio(input: SegmentInput): SegmentResult {
+  return driveFits(stepSegmentPortfolio(input));
+}
+
+/**
+ * `segmentPortfolio` with its k-means fits delegated to `fitKMeans` (see `driveFitsWith`): a server
+ * runs the fits with pauses between restarts, so a million-loan run does not stop it answering.
+ */
+export function segmentPortfolioWith(input: SegmentInput, fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>): Promise<SegmentResult> {
+  return driveFitsWith(stepSegmentPortfolio(input), fitKMeans);
+}
+
+function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   const { policy } = input;
   const knownIds = new Set(input.customers.map((c) => c.customerId));
   assertKnownCustomers(knownIds, input.loans, "loan", (i) => input.loans[i]!.loanId);
@@ -120,7 +132,7 @@ export function segmentPortfolio(input: SegmentInput): SegmentResult {
   assertKnownCustomers(knownIds, input.projects, "project", (i) => input.projects[i]!.projectId);
 
   const contributions = calculateContributions({ loans: input.loans, deposits: input.deposits, fees: input.fees }, policy);
-  const clustering = clusterLoans(input.loans, policy.clustering);
+  const clustering = yield* stepClusterLoans(input.loans, policy.clustering);
   const loanClusters = clustering.loanClusters;
 
   const tallies = new Map<string, LoanTally>();

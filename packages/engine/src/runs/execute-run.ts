@@ -1,4 +1,5 @@
-import { segmentPortfolio, type Policy } from "@creditseg/core";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { runKMeansPaced, segmentPortfolioWith, type Policy } from "@creditseg/core";
 import { withBulkTransaction, type DbHandle, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
@@ -112,7 +113,12 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     endStage("loading");
 
     await progress.report("segmenting", STAGE_END_PCT.loading);
-    const result = segmentPortfolio({ customers: data.customers, loans: data.loans, deposits: data.deposits, fees: data.fees, projects: data.projects, policy: args.policy, previous });
+    // Runs share the web server's thread: each k-means restart hands the event loop back, so other users'
+    // requests wait for one restart (≈0.3 s at a million loans) instead of the whole clustering. Same result.
+    const result = await segmentPortfolioWith(
+      { customers: data.customers, loans: data.loans, deposits: data.deposits, fees: data.fees, projects: data.projects, policy: args.policy, previous },
+      (request) => runKMeansPaced({ ...request, pause: () => nextTurn() }),
+    );
     endStage("segmenting");
     await progress.report("writing", STAGE_END_PCT.segmenting);
 

@@ -47,7 +47,7 @@ export function ClustersView() {
   const [y, setY] = useState<Feature>("rate");
   const clusterNos = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
   const samples = useQueries({
-    queries: clusterNos.map((clusterNo) => ({ ...trpc.loan.list.queryOptions({ runId: runId ?? 1, cluster: clusterNo, limit: SAMPLE_PER_CLUSTER }), enabled: runId !== undefined })),
+    queries: clusterNos.map((clusterNo) => ({ ...trpc.loan.sample.queryOptions({ runId: runId ?? 1, cluster: clusterNo, size: SAMPLE_PER_CLUSTER }), enabled: runId !== undefined })),
   });
   const featureLabel = (feature: Feature) => t(`feature_${feature}`);
   const selectionSample = readSelectionSampleSize(run.data?.summary);

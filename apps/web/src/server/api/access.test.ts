@@ -31,6 +31,7 @@ const SAMPLE_INPUTS: Record<string, (ids: { runId: number; targetUserId: string 
   "customer.count": () => ({}),
   "customer.byId": () => ({ customerId: "C001" }),
   "loan.list": () => ({ period: FIXTURE_PERIOD }),
+  "loan.sample": ({ runId }) => ({ runId, cluster: 0 }),
   "deposit.list": () => ({}),
   "project.list": () => ({}),
   "upload.list": () => ({}),

@@ -69,6 +69,9 @@ describeEachDb("a credit officer's scope", (kind) => {
     expect((await caller.deposit.list({})).items.map((d) => d.customerId).sort()).toEqual(ownIds);
     expect((await caller.project.list({})).items.map((p) => p.customerId).sort()).toEqual(ownIds);
     expect((await caller.loan.list({ customerId: others[0]!.customerId })).items).toEqual([]);
+    const clusterNos = (await caller.segment.clusters({ runId })).clusters.map((cluster) => cluster.clusterNo);
+    const sampled = await Promise.all(clusterNos.map((cluster) => caller.loan.sample({ runId, cluster, size: 500 })));
+    expect(sampled.flatMap((sample) => sample.items.map((l) => l.customerId)).sort()).toEqual(ownIds);
     const migration = await caller.segment.migration({ fromRunId: runId, toRunId: runId });
     expect(migration.cells.reduce((n, cell) => n + cell.customers, 0)).toBe(own.length);
   });

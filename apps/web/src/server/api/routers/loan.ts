@@ -1,7 +1,7 @@
 import { schema } from "@creditseg/db";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, toPage } from "../../queries/cursor";
-import { listLoansInput } from "../schemas/loan";
+import { listLoansInput, sampleLoansInput } from "../schemas/loan";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { requireRun } from "./run-helpers";
 
@@ -54,5 +54,26 @@ export const loanRouter = createTRPCRouter({
         .orderBy(asc(l.period), asc(l.loanId))
         .limit(input.limit + 1);
       return toPage(rows, input.limit, (row) => ({ value: row.period, id: row.loanId }));
+    }),
+  /**
+   * A uniform sample of a cluster's loans for the scatter, in the caller's scope: ordered by a hash of the
+   * loan id seeded with the run id, so the same run always shows the same sample and no part of the
+   * id range is favoured (the first loans by id would be one branch's, or one year's, oldest loans).
+   */
+  sample: permissionProcedure("loan.read")
+    .input(sampleLoansInput)
+    .query(async ({ ctx, input }) => {
+      const scope = customerScopeOf(ctx.user);
+      const run = await requireRun(ctx.db, input);
+      if (!run) return { runId: null, cluster: input.cluster, items: [] };
+      const items = await ctx.db
+        .select({ loanId: l.loanId, customerId: l.customerId, ratePct: l.ratePct, amountFen: l.amountFen, termMonths: l.termMonths })
+        .from(ca)
+        .innerJoin(l, and(eq(l.period, run.period), eq(l.loanId, ca.loanId)))
+        .innerJoin(c, eq(c.customerId, l.customerId))
+        .where(and(eq(ca.runId, run.id), eq(ca.clusterNo, input.cluster), scope.kind === "officer" ? eq(c.officer, scope.officerCode) : undefined))
+        .orderBy(sql`hashtextextended(${ca.loanId}, ${run.id})`, asc(ca.loanId))
+        .limit(input.size);
+      return { runId: run.id, cluster: input.cluster, items };
     }),
 });

@@ -14,6 +14,15 @@ export const listLoansInput = z.object({
 });
 export type ListLoansInput = z.infer<typeof listLoansInput>;
 
+/** A benefit cluster of a run (the current run by default) to draw a scatter sample from. */
+export const sampleLoansInput = z.object({
+  runId: runIdInput.optional(),
+  cluster: z.number().int().min(0).max(100),
+  /** Loans to draw: enough to see the cluster's shape, few enough to plot. */
+  size: z.number().int().min(1).max(500).default(150),
+});
+export type SampleLoansInput = z.infer<typeof sampleLoansInput>;
+
 export const listDepositsInput = z.object({
   period: periodInput.optional(),
   customerId: businessIdInput.optional(),
