@@ -27,6 +27,14 @@ test("[risk_manager] drills down from a benefit cluster to its loans", async ({ 
   await expect(page.getByTestId("loan-list").getByRole("row").nth(1)).toBeVisible();
 });
 
+test("[risk_manager] explores the clusters: how k was chosen and a sample of every cluster's loans", async ({ page }) => {
+  await page.goto("/clusters");
+  await waitForContent(page);
+  await expect(page.getByRole("heading", { name: /各 k 的惯性|Inertia by k/ })).toBeVisible();
+  // Counted once every cluster's sample has arrived: a non-zero count means the scatter has points.
+  await expect(page.getByText(/^(抽样|Sample of) [1-9][\d,]* (笔贷款|loans)$/)).toBeVisible();
+});
+
 test("[risk_manager] watches the finished run and compares runs", async ({ page }) => {
   await page.goto("/runs");
   await waitForContent(page);

@@ -3,7 +3,7 @@ import { ClusteringInputError } from "./clustering-error";
 import { profileClusters, type ClusterProfile } from "./cluster-profile";
 import type { ClusterLabel } from "./business-label";
 import { fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
-import { driveFits, driveFitsWith, type FitSteps, type KMeansRequest } from "./drive-fits";
+import { driveFits, driveFitsWith, fitStep, pauseStep, type FitSteps, type KMeansRequest } from "./drive-fits";
 import type { KMeansFit } from "./run-kmeans";
 import type { ClusteringSettings } from "./settings";
 import { chooseSampleRows, computeSilhouette, gatherRows } from "./silhouette";
@@ -168,7 +168,7 @@ export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<Clustering
   for (const k of candidateKs(settings.k, m)) {
     let fit: KMeansFit;
     try {
-      fit = yield fitRequest(selectionData, k);
+      fit = yield* fitStep(fitRequest(selectionData, k));
     } catch (error) {
       if (error instanceof ClusteringInputError && !isFixedK) continue; // fewer distinct rows than this k
       throw error;
@@ -179,7 +179,7 @@ export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<Clustering
   }
   if (!chosen) throw new ClusteringInputError("the rows hold fewer distinct points than any k in the range");
   if (isSampled) {
-    const full: KMeansFit = yield fitRequest(transformed, chosen.fit.k);
+    const full = yield* fitStep(fitRequest(transformed, chosen.fit.k));
     chosen = { fit: full, silhouette: scoreSilhouette((row) => full.labels[toFullRow(row)]!, full.k) };
   }
 
@@ -187,6 +187,7 @@ export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<Clustering
   const { labels, centroids, sizes } = renumberBySize(fit, dims);
   const centroidsRaw = inverseTransform(transform, centroids);
   const profiles = profileClusters({ raw, features, labels, k: fit.k, centroidsRaw, weights: args.weights });
+  yield* pauseStep();
   const replicates = args.stabilityReplicates ?? 5;
   const stability =
     replicates > 0

@@ -8,7 +8,7 @@ export { seedKMeansPlusPlus } from "./kmeans-plus-plus";
 export { computeInertia, runLloyd, type LloydIteration, type LloydResult } from "./lloyd-hamerly";
 export { matchClustersByCentroid, type ClusterMatch } from "./match-clusters";
 export { DEFAULT_TOLERANCE, meanFeatureVariance, restartSeed, runKMeans, runKMeansOnce, runKMeansPaced, type KMeansFit } from "./run-kmeans";
-export { driveFits, driveFitsWith, type FitSteps } from "./drive-fits";
+export { driveFits, driveFitsWith, fitStep, pauseStep, type FitSteps } from "./drive-fits";
 export { clusteringSettingsSchema, kChoiceSchema, LOAN_FEATURES, SCALE_METHODS, type ClusteringSettings, type KChoice, type ScaleMethod } from "./settings";
 export { computeSilhouette } from "./silhouette";
 export { scoreStability, type StabilityScore } from "./stability";

@@ -112,12 +112,19 @@ describe("segmentPortfolio", () => {
 
   it("gives the same result with its k-means fits delegated and paced", async () => {
     const requests: number[] = [];
-    const paced = await segmentPortfolioWith({ customers, loans, deposits: [], fees: [], projects: [], policy: POLICY }, (request) => {
-      requests.push(request.k);
-      return runKMeansPaced({ ...request, pause: () => Promise.resolve() });
-    });
+    let pauses = 0;
+    const paced = await segmentPortfolioWith(
+      { customers, loans, deposits: [], fees: [], projects: [], policy: POLICY },
+      (request) => {
+        requests.push(request.k);
+        return runKMeansPaced({ ...request, pause: () => Promise.resolve() });
+      },
+      async () => void pauses++,
+    );
     expect(paced).toEqual(result);
     expect(requests.length).toBeGreaterThan(0);
+    // Between stages as well as between restarts: a host gets its turn during the non-clustering work too.
+    expect(pauses).toBeGreaterThanOrEqual(5);
   });
 
   it("compares with a previous run: migrations, project-group rates and cluster matching", () => {

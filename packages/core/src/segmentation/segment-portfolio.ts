@@ -10,7 +10,7 @@ import { lookupGuidance, type CustomerGuidance } from "../recommendation/lookup-
 import { groupProjects, type PreviousProjectGroup, type ProjectGrouping } from "../projects/group-projects";
 import { compareSegmentations, type Migration, type MigrationCustomer } from "../migration/build-transition-matrix";
 import { addToNpl, createNplFigure, finishNpl, measureConcentration, type Concentration, type NplFigure } from "./portfolio-figures";
-import { driveFits, driveFitsWith, type ClusterMatch, type ClusteringResult, type FitSteps, type KMeansFit, type KMeansRequest } from "../clustering";
+import { driveFits, driveFitsWith, pauseStep, type ClusterMatch, type ClusteringResult, type FitSteps, type KMeansFit, type KMeansRequest } from "../clustering";
 import { matchLoanClusters, stepClusterLoans } from "./cluster-loans";
 
 export type SegmentedCustomer = {
@@ -119,8 +119,8 @@ export function segmentPortfolio(input: SegmentInput): SegmentResult {
  * `segmentPortfolio` with its k-means fits delegated to `fitKMeans` (see `driveFitsWith`): a server
  * runs the fits with pauses between restarts, so a million-loan run does not stop it answering.
  */
-export function segmentPortfolioWith(input: SegmentInput, fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>): Promise<SegmentResult> {
-  return driveFitsWith(stepSegmentPortfolio(input), fitKMeans);
+export function segmentPortfolioWith(input: SegmentInput, fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>, pause?: () => Promise<void>): Promise<SegmentResult> {
+  return driveFitsWith(stepSegmentPortfolio(input), fitKMeans, pause);
 }
 
 function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
@@ -132,6 +132,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   assertKnownCustomers(knownIds, input.projects, "project", (i) => input.projects[i]!.projectId);
 
   const contributions = calculateContributions({ loans: input.loans, deposits: input.deposits, fees: input.fees }, policy);
+  yield* pauseStep();
   const clustering = yield* stepClusterLoans(input.loans, policy.clustering);
   const loanClusters = clustering.loanClusters;
 
@@ -149,6 +150,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     if (cluster >= 0) tally.balanceByCluster.set(cluster, (tally.balanceByCluster.get(cluster) ?? 0n) + loan.avgDailyBalanceFen);
   });
 
+  yield* pauseStep();
   const partial = input.customers.map((customer) => {
     const tally = tallies.get(customer.customerId);
     const classification = CLASSIFICATIONS[tally?.worstIndex ?? 0]!;
@@ -175,6 +177,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     tiers: tierNames,
     clusterCount,
   });
+  yield* pauseStep();
   const topTierPreferences = findPreferredBundles(crossTable, topTier);
   const labels: BundleLabel[] = clustering.result?.clusterLabels ?? [];
 
@@ -192,8 +195,10 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     guidance: lookupGuidance(policy, p.tier.tier, p.grade.grade),
   }));
 
+  yield* pauseStep();
   const gradeByCustomer = new Map(customers.map((c) => [c.customerId, c.grade.grade]));
   const portfolio = buildPortfolioFigures({ customers, input, tierNames, tierByCustomer, gradeByCustomer, loanClusters, clusterCount });
+  yield* pauseStep();
   const previous = input.previous;
   return {
     customers,

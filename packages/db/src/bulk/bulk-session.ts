@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DbHandle, RawQuery } from "../client";
 import { toCopyCsvLine } from "./csv-line";
 
@@ -7,7 +8,7 @@ type CopyTarget = {
   table: string;
   /** Column names in snake_case, in the order of each row's values. */
   columns: readonly string[];
-  /** Called after each block with the rows copied so far. */
+  /** Called with the rows copied so far: after each block on PGlite, at least every 20,000 rows on PostgreSQL, and at the end. */
   onProgress?: (rowsCopied: number) => void;
 };
 
@@ -17,8 +18,8 @@ export type CopyRowsArgs = CopyTarget & {
   chunkSize?: number;
 };
 
-/** Whole rows already encoded as COPY CSV lines (see toCopyCsvLine), and how many rows the text holds. */
-export type CsvBlock = { text: string; rows: number };
+/** Whole rows already encoded as COPY CSV lines (see toCopyCsvLine), in one or more parts, and how many rows they hold. */
+export type CsvBlock = { parts: readonly (string | Uint8Array)[]; rows: number };
 
 export type CopyCsvArgs = CopyTarget & { blocks: Iterable<CsvBlock> | AsyncIterable<CsvBlock> };
 
@@ -32,24 +33,35 @@ export type BulkSession = {
   copyCsv: (args: CopyCsvArgs) => Promise<number>;
 };
 
-/** Characters per block at most: bounds memory when rows are wide. */
-const MAX_BLOCK_CHARS = 4 * 1024 * 1024;
-
-/** Encodes rows into CSV blocks of at most `chunkSize` rows (and about MAX_BLOCK_CHARS characters). */
-export async function* encodeCsvBlocks(rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>, chunkSize = 50_000): AsyncGenerator<CsvBlock> {
-  let text = "";
-  let count = 0;
+/**
+ * Encodes rows into blocks of at most `maxRows` rows and about `maxChars` characters. `isJoined` makes
+ * each block one string; otherwise a block keeps its lines as parts, so no large string is built: a
+ * string of megabytes lands in V8's large-object space, and a run holding a million loans in memory
+ * would pay a full garbage collection for each one.
+ */
+export async function* encodeCsvBlocks(
+  rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>,
+  options: { maxRows: number; maxChars: number; isJoined: boolean },
+): AsyncGenerator<CsvBlock> {
+  let lines: string[] = [];
+  let chars = 0;
+  const take = (): CsvBlock => {
+    const block = { parts: options.isJoined ? [lines.join("")] : lines, rows: lines.length };
+    lines = [];
+    chars = 0;
+    return block;
+  };
   for await (const row of rows) {
-    text += toCopyCsvLine(row);
-    count++;
-    if (count >= chunkSize || text.length >= MAX_BLOCK_CHARS) {
-      yield { text, rows: count };
-      text = "";
-      count = 0;
-    }
+    const line = toCopyCsvLine(row);
+    lines.push(line);
+    chars += line.length;
+    if (lines.length >= options.maxRows || chars >= options.maxChars) yield take();
   }
-  if (count > 0) yield { text, rows: count };
+  if (lines.length > 0) yield take();
 }
+
+/** Rows between progress calls when blocks are small. */
+const PROGRESS_EVERY_ROWS = 20_000;
 
 type PgliteQuery = (text: string, params?: unknown[], options?: { blob?: Blob }) => Promise<{ rows: unknown[] }>;
 type PostgresUnsafe = (text: string, params?: never[]) => { writable: () => Promise<NodeJS.WritableStream> } & PromiseLike<unknown>;
@@ -91,21 +103,26 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
   const copyCsv = async (args: CopyCsvArgs) => {
     const stream = await unsafe(`COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`).writable();
     let copied = 0;
+    let reported = 0;
     for await (const block of args.blocks) {
-      if (!stream.write(block.text)) await once(stream, "drain");
+      for (const part of block.parts) if (!stream.write(part)) await once(stream, "drain");
+      // The socket may take every write without back-pressure; without a turn here a million rows would
+      // be encoded and sent while the process (a web server running a segment run) answers nobody.
+      await nextTurn();
       copied += block.rows;
-      args.onProgress?.(copied);
+      if (copied - reported >= PROGRESS_EVERY_ROWS) args.onProgress?.((reported = copied));
     }
     stream.end();
     await once(stream, "finish");
+    if (copied !== reported) args.onProgress?.(copied);
     return copied;
   };
   return {
     kind: "postgres",
     raw: async (text, params = []) => (await unsafe(text, params as never[])) as never,
     copyCsv,
-    // Blocks are sent as single writes: one protocol message per row costs more than the row itself.
-    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, args.chunkSize) }),
+    // ~64 KB writes: one protocol message per row costs more than the row itself, and larger strings cost garbage collections.
+    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, { maxRows: args.chunkSize ?? 50_000, maxChars: 65_536, isJoined: true }) }),
   };
 }
 
@@ -114,7 +131,7 @@ function pgliteSession(query: PgliteQuery): BulkSession {
     const statement = `COPY ${args.table} (${columnList(args.columns)}) FROM '/dev/blob' WITH (FORMAT csv)`;
     let copied = 0;
     for await (const block of args.blocks) {
-      await query(statement, [], { blob: new Blob([block.text]) });
+      await query(statement, [], { blob: new Blob([...block.parts]) });
       copied += block.rows;
       args.onProgress?.(copied);
     }
@@ -124,6 +141,7 @@ function pgliteSession(query: PgliteQuery): BulkSession {
     kind: "pglite",
     raw: async (text, params = []) => (await query(text, params)).rows as never,
     copyCsv,
-    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, args.chunkSize) }),
+    // PGlite's COPY reads a whole blob: few large blocks, kept as lines until the blob copies them.
+    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, { maxRows: args.chunkSize ?? 50_000, maxChars: 64 * 1024 * 1024, isJoined: false }) }),
   };
 }

@@ -113,11 +113,12 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     endStage("loading");
 
     await progress.report("segmenting", STAGE_END_PCT.loading);
-    // Runs share the web server's thread: each k-means restart hands the event loop back, so other users'
-    // requests wait for one restart (≈0.3 s at a million loans) instead of the whole clustering. Same result.
+    // Runs share the web server's thread: each k-means restart and each stage hands the event loop back, so
+    // other users' requests wait for one step (≤ 0.5–2 s at a million loans) instead of the whole run. Same result.
     const result = await segmentPortfolioWith(
       { customers: data.customers, loans: data.loans, deposits: data.deposits, fees: data.fees, projects: data.projects, policy: args.policy, previous },
       (request) => runKMeansPaced({ ...request, pause: () => nextTurn() }),
+      () => nextTurn(),
     );
     endStage("segmenting");
     await progress.report("writing", STAGE_END_PCT.segmenting);

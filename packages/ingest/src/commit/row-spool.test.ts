@@ -12,9 +12,10 @@ describe("createRowSpool", () => {
       let text = "";
       const counts: number[] = [];
       for await (const block of spool.blocks()) {
-        text += block.text;
+        const blockText = block.parts.map((part) => (typeof part === "string" ? part : Buffer.from(part).toString("utf8"))).join("");
+        text += blockText;
         counts.push(block.rows);
-        expect(block.text.endsWith("\n")).toBe(true);
+        expect(blockText.endsWith("\n")).toBe(true);
       }
       expect(counts).toEqual([20_000, 20_000, 5_001]);
       expect(text).toBe(rows.map(toCopyCsvLine).join(""));

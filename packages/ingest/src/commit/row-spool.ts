@@ -61,7 +61,7 @@ export function createRowSpool(): RowSpool {
           const { bytesRead } = await file.read(buffer, 0, block.bytes, position);
           if (bytesRead !== block.bytes) throw new Error(`the import spool is shorter than written (${bytesRead} of ${block.bytes} bytes at ${position})`);
           position += block.bytes;
-          yield { text: buffer.toString("utf8"), rows: block.rows };
+          yield { parts: [buffer], rows: block.rows };
         }
       } finally {
         await file.close();
