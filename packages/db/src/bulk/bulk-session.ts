@@ -19,7 +19,7 @@ export type CopyRowsArgs = CopyTarget & {
 };
 
 /** Whole rows already encoded as COPY CSV lines (see toCopyCsvLine), in one or more parts, and how many rows they hold. */
-export type CsvBlock = { parts: readonly (string | Uint8Array)[]; rows: number };
+export type CsvBlock = { parts: readonly (string | Uint8Array<ArrayBuffer>)[]; rows: number };
 
 export type CopyCsvArgs = CopyTarget & { blocks: Iterable<CsvBlock> | AsyncIterable<CsvBlock> };
 
