@@ -17,6 +17,23 @@ test("[risk_manager] reads the portfolio and drills down from a tier to its cust
   for (const text of await tierCells.allInnerTexts()) expect(text).toMatch(/核心客户|Core/);
 });
 
+test("[risk_manager] filters customers by an industry picked from the values the portfolio has", async ({ page }) => {
+  await page.goto("/customers");
+  await waitForContent(page);
+  const industry = page.getByRole("listbox", { name: /^(行业|Industry)$/ });
+  const first = industry.locator("option").first();
+  // Options read "制造业 (123)": the value and how many customers have it.
+  await expect(first).toHaveText(/\(\d[\d,]*\)$/);
+  const value = await first.getAttribute("value");
+  await industry.selectOption(value!);
+  await page.getByRole("button", { name: /^(应用|Apply)$/ }).click();
+  await expect(page).toHaveURL(/industry=/);
+  await waitForContent(page);
+  const industryCells = page.getByRole("row").locator("td:nth-child(3)");
+  await expect(industryCells.first()).toBeVisible();
+  for (const text of await industryCells.allInnerTexts()) expect(text).toBe(value);
+});
+
 test("[risk_manager] drills down from a benefit cluster to its loans", async ({ page }) => {
   await page.goto("/");
   await waitForContent(page);

@@ -2,6 +2,7 @@
 
 import { GRADES } from "@creditseg/core/constants";
 import { useQueries, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -11,7 +12,11 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { CUSTOMER_SORTS, buildCustomerSearch, parseCustomerFilters, toFilterInput, type CustomerFilters, type CustomerSort } from "./customer-filter-params";
 import { formatCount, formatWanNumber } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+
+type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
+type FacetValue = CustomerFacets["industries"][number];
 
 const SORT_LABEL_KEYS: Record<CustomerSort, "sortContribution" | "sortLoanBalance" | "sortDepositBalance" | "sortCustomerId" | "sortName"> = {
   contribution: "sortContribution",
@@ -35,6 +40,7 @@ export function CustomerListView() {
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
+  const facets = useQuery(trpc.customer.facets.queryOptions());
   const input = { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
   // Pages by keyset cursor. Not an infinite query: tRPC adds its own `direction` to infinite-query input,
   // which would clash with the list's sort direction.
@@ -76,7 +82,7 @@ export function CustomerListView() {
           </div>
         ) : null}
       </div>
-      <FilterForm filters={filters} tierOptions={tierOptions} clusterOptions={clusterOptions} labels={labels} canFilterOfficer={me.role !== "credit_officer"} />
+      <FilterForm filters={filters} tierOptions={tierOptions} clusterOptions={clusterOptions} facets={facets.data} labels={labels} canFilterOfficer={me.role !== "credit_officer"} />
       <section className="panel" aria-labelledby="customer-results">
         <div className="panel-header">
           <h2 id="customer-results">{total === null ? tc("loading") : t("count", { total: formatCount(total, locale) })}</h2>
@@ -153,12 +159,15 @@ function FilterForm({
   filters,
   tierOptions,
   clusterOptions,
+  facets,
   labels,
   canFilterOfficer,
 }: {
   filters: CustomerFilters;
   tierOptions: string[];
   clusterOptions: number[];
+  /** Filter values with counts; until they arrive, the selected values alone are offered. */
+  facets: CustomerFacets | undefined;
   labels: ReturnType<typeof useSegmentLabels>;
   canFilterOfficer: boolean;
 }) {
@@ -173,14 +182,13 @@ function FilterForm({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
-    const split = (name: string) => text(name).split(/[,，]/).map((part) => part.trim()).filter(Boolean);
     const next: CustomerFilters = {
       runId: filters.runId,
       tiers: list("tier"),
       grades: list("grade").filter((grade): grade is CustomerFilters["grades"][number] => (GRADES as readonly string[]).includes(grade)),
       clusters: list("cluster").map(Number),
-      industries: split("industry"),
-      regions: split("region"),
+      industries: list("industry"),
+      regions: list("region"),
       officer: text("officer") || undefined,
       search: text("q") || undefined,
       sort: (text("sort") || "contribution") as CustomerSort,
@@ -227,16 +235,23 @@ function FilterForm({
       </label>
       <label className="field">
         <span>{t("industry")}</span>
-        <input name="industry" defaultValue={filters.industries.join(", ")} maxLength={200} />
+        <select name="industry" multiple defaultValue={filters.industries}>
+          <FacetOptions values={facets?.industries} selected={filters.industries} />
+        </select>
       </label>
       <label className="field">
         <span>{t("region")}</span>
-        <input name="region" defaultValue={filters.regions.join(", ")} maxLength={200} />
+        <select name="region" multiple defaultValue={filters.regions}>
+          <FacetOptions values={facets?.regions} selected={filters.regions} />
+        </select>
       </label>
       {canFilterOfficer ? (
         <label className="field">
           <span>{t("officer")}</span>
-          <input name="officer" defaultValue={filters.officer ?? ""} maxLength={32} size={8} />
+          <select name="officer" defaultValue={filters.officer ?? ""}>
+            <option value="">{t("any")}</option>
+            <FacetOptions values={facets?.officers} selected={filters.officer ? [filters.officer] : []} />
+          </select>
         </label>
       ) : null}
       <label className="field">
@@ -265,5 +280,27 @@ function FilterForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A filter's values, most customers first, with their counts; a value in the URL but not among them stays selectable. */
+function FacetOptions({ values, selected }: { values: FacetValue[] | undefined; selected: string[] }) {
+  const locale = useLocale();
+  const offered = new Set((values ?? []).map((facet) => facet.value));
+  return (
+    <>
+      {(values ?? []).map((facet) => (
+        <option key={facet.value} value={facet.value}>
+          {`${facet.value} (${facet.customers.toLocaleString(locale)})`}
+        </option>
+      ))}
+      {selected
+        .filter((value) => !offered.has(value))
+        .map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+    </>
   );
 }

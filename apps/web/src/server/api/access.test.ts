@@ -29,6 +29,7 @@ const SAMPLE_INPUTS: Record<string, (ids: { runId: number; targetUserId: string 
   "system.health": () => undefined,
   "customer.list": () => ({ period: FIXTURE_PERIOD }),
   "customer.count": () => ({}),
+  "customer.facets": () => undefined,
   "customer.byId": () => ({ customerId: "C001" }),
   "loan.list": () => ({ period: FIXTURE_PERIOD }),
   "loan.sample": ({ runId }) => ({ runId, cluster: 0 }),

@@ -62,6 +62,17 @@ describeEachDb("a credit officer's scope", (kind) => {
     expect(officer?.totals.nplRatioPct).toBe("23.08");
   });
 
+  it("offers filter values from the officer's own customers only, and officers only to those who see everyone", async () => {
+    const facets = await (await callerFor(app, officerCookie)).customer.facets();
+    // The fixture's customers are all manufacturing in the east: the counts show whose customers were counted.
+    expect(facets.industries).toEqual([{ value: "manufacturing", customers: own.length }]);
+    expect(facets.regions).toEqual([{ value: "east", customers: own.length }]);
+    expect(facets.officers).toEqual([]);
+    const all = await (await callerFor(app, riskCookie)).customer.facets();
+    expect(all.officers.reduce((n, o) => n + o.customers, 0)).toBe(FIXTURE_CUSTOMERS.length);
+    expect(all.industries.reduce((n, o) => n + o.customers, 0)).toBe(FIXTURE_CUSTOMERS.length);
+  });
+
   it("scopes loans, deposits, projects, overrides and migrations to the officer's customers", async () => {
     const caller = await callerFor(app, officerCookie);
     const ownIds = own.map((c) => c.customerId).sort();

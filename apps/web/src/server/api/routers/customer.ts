@@ -1,5 +1,6 @@
 import { countCustomers, listCustomers } from "../../queries/customer-list";
 import { findCustomerInScope, readCustomerDetail } from "../../queries/customer-detail";
+import { readCustomerFacets } from "../../queries/customer-facets";
 import { resolveRun } from "../../queries/resolve-run";
 import { notFound } from "../errors";
 import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
@@ -19,6 +20,9 @@ export const customerRouter = createTRPCRouter({
       ]);
       return { run, ...page, total };
     }),
+
+  /** The values the list's industry, region and officer filters offer, with counts, within the caller's scope. */
+  facets: permissionProcedure("customer.read").query(({ ctx }) => readCustomerFacets(ctx.db, customerScopeOf(ctx.user))),
 
   /** How many customers match the filter, within the caller's scope. */
   count: permissionProcedure("customer.read")
