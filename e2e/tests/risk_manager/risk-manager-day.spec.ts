@@ -52,6 +52,15 @@ test("[risk_manager] explores the clusters: how k was chosen and a sample of eve
   await expect(page.getByText(/^(抽样|Sample of) [1-9][\d,]* (笔贷款|loans)$/)).toBeVisible();
 });
 
+test("[risk_manager] follows a project group's signal rate across runs", async ({ page }) => {
+  await page.goto("/projects");
+  await waitForContent(page);
+  await page.getByRole("button", { name: /^(趋势|History)$/ }).first().click();
+  const history = page.getByTestId("group-history");
+  await expect(history.getByRole("row").nth(1)).toBeVisible();
+  await expect(history.getByRole("row").nth(1).locator("td").first()).toHaveText(/^#\d+$/);
+});
+
 test("[risk_manager] watches the finished run and compares runs", async ({ page }) => {
   await page.goto("/runs");
   await waitForContent(page);

@@ -53,6 +53,7 @@ const SAMPLE_INPUTS: Record<string, (ids: { runId: number; targetUserId: string 
   "segment.clusters": () => ({}),
   "segment.projectGroups": () => ({}),
   "segment.warnings": () => ({}),
+  "segment.projectGroupHistory": () => ({ groupKey: "infrastructure|east|low" }),
   "segment.migration": ({ runId }) => ({ fromRunId: runId, toRunId: runId }),
   "policy.list": () => ({}),
   "policy.byVersion": () => ({ version: 1 }),

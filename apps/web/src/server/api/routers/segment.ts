@@ -1,10 +1,10 @@
 import { schema } from "@creditseg/db";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { readPortfolioSummary } from "../../queries/portfolio-summary";
 import { resolveRun } from "../../queries/resolve-run";
 import { rowsOf } from "../../queries/rows-of";
 import { notFound } from "../errors";
-import { clustersInput, migrationInput, projectGroupsInput, summaryInput, warningsInput } from "../schemas/segment";
+import { clustersInput, migrationInput, projectGroupHistoryInput, projectGroupsInput, summaryInput, warningsInput } from "../schemas/segment";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { requireRun } from "./run-helpers";
 
@@ -45,6 +45,34 @@ export const segmentRouter = createTRPCRouter({
         .orderBy(desc(schema.projectGroups.signalRate), asc(schema.projectGroups.groupKey))
         .limit(1000);
       return { run, groups };
+    }),
+
+  /**
+   * A project group's default-signal rate in every finished run that holds it, oldest first, with the
+   * highest warning level each run raised for it: the group's trend beyond the previous run.
+   */
+  projectGroupHistory: permissionProcedure("segment.read")
+    .input(projectGroupHistoryInput)
+    .query(async ({ ctx, input }) => {
+      const g = schema.projectGroups;
+      const runs = schema.segmentRuns;
+      const w = schema.earlyWarnings;
+      const points = await ctx.db
+        .select({
+          runId: g.runId,
+          period: runs.period,
+          finishedAt: runs.finishedAt,
+          isCurrent: runs.isCurrent,
+          projectCount: g.projectCount,
+          signalRate: g.signalRate,
+          warningLevels: sql<string[]>`coalesce((select array_agg(distinct ${w.level}::text) from ${w} where ${w.runId} = ${g.runId} and ${w.groupKey} = ${g.groupKey}), '{}')`,
+        })
+        .from(g)
+        .innerJoin(runs, and(eq(runs.id, g.runId), eq(runs.status, "succeeded")))
+        .where(eq(g.groupKey, input.groupKey))
+        .orderBy(asc(runs.period), asc(runs.finishedAt), asc(g.runId))
+        .limit(200);
+      return { groupKey: input.groupKey, points };
     }),
 
   /** Early warnings the run raised. */
