@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { LoansTable } from "../loans/loans-table";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
 import { formatAmount, formatDate, formatPct, formatWanNumber, toWanNumber } from "~/i18n/format";
@@ -388,49 +389,13 @@ type AccountsData = {
 
 function AccountsSection({ data, classificationLabel }: { data: AccountsData; classificationLabel: (value: string) => string }) {
   const t = useTranslations("customer");
-  const tg = useTranslations("guarantees");
   const td = useTranslations("depositProducts");
   const tc = useTranslations("common");
   const none = <p className="muted">{t("noAccounts")}</p>;
   return (
     <>
       <Panel title={t("loans")} id="loans">
-        {data.loans.length === 0 ? none : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("loanId")}</th>
-                  <th scope="col">{t("product")}</th>
-                  <th scope="col" className="num">{t("amount")} (万元)</th>
-                  <th scope="col" className="num">{t("balance")} (万元)</th>
-                  <th scope="col" className="num">{t("rate")}</th>
-                  <th scope="col" className="num">{t("term")}</th>
-                  <th scope="col">{t("start")}</th>
-                  <th scope="col">{t("maturity")}</th>
-                  <th scope="col">{t("guarantee")}</th>
-                  <th scope="col">{t("classification")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.loans.map((loan) => (
-                  <tr key={loan.loanId}>
-                    <td className="nowrap">{loan.loanId}</td>
-                    <td>{loan.product}</td>
-                    <td className="num">{formatWanNumber(loan.amountFen)}</td>
-                    <td className="num">{formatWanNumber(loan.avgDailyBalanceFen)}</td>
-                    <td className="num">{loan.ratePct}</td>
-                    <td className="num">{loan.termMonths}</td>
-                    <td className="nowrap">{formatDate(loan.startDate)}</td>
-                    <td className="nowrap">{formatDate(loan.maturityDate)}</td>
-                    <td>{tg.has(loan.guarantee as "credit") ? tg(loan.guarantee as "credit") : loan.guarantee}</td>
-                    <td>{classificationLabel(loan.classification)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {data.loans.length === 0 ? none : <LoansTable loans={data.loans} classificationLabel={classificationLabel} columns={{ start: true }} />}
       </Panel>
       <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
         <Panel title={t("deposits")} id="deposits">

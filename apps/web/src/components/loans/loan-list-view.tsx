@@ -3,12 +3,11 @@
 import { CLASSIFICATIONS, type Classification } from "@creditseg/core/constants";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { formatDate, formatWanNumber } from "~/i18n/format";
+import { LoansTable } from "./loans-table";
 import { useTRPC } from "~/trpc/react";
 
 function isClassification(value: string): value is Classification {
@@ -19,7 +18,6 @@ function isClassification(value: string): value is Classification {
 export function LoanListView() {
   const t = useTranslations("loans");
   const tc = useTranslations("common");
-  const tg = useTranslations("guarantees");
   const locale = useLocale();
   const params = useSearchParams();
   const router = useRouter();
@@ -94,42 +92,7 @@ export function LoanListView() {
           </EmptyState>
         ) : (
           <>
-            <div className="table-wrap">
-              <table className="data" data-testid="loan-list">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("loanId")}</th>
-                    <th scope="col">{t("customer")}</th>
-                    <th scope="col">{t("product")}</th>
-                    <th scope="col" className="num">{t("amount")} (万元)</th>
-                    <th scope="col" className="num">{t("balance")} (万元)</th>
-                    <th scope="col" className="num">{t("rate")}</th>
-                    <th scope="col" className="num">{t("term")}</th>
-                    <th scope="col">{t("maturity")}</th>
-                    <th scope="col">{t("guarantee")}</th>
-                    <th scope="col">{t("classification")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((loan) => (
-                    <tr key={`${loan.period}-${loan.loanId}`}>
-                      <td className="nowrap">{loan.loanId}</td>
-                      <td>
-                        <Link href={`/customers/${encodeURIComponent(loan.customerId)}`}>{loan.customerName}</Link>
-                      </td>
-                      <td>{loan.product}</td>
-                      <td className="num">{formatWanNumber(loan.amountFen)}</td>
-                      <td className="num">{formatWanNumber(loan.avgDailyBalanceFen)}</td>
-                      <td className="num">{loan.ratePct}</td>
-                      <td className="num">{loan.termMonths}</td>
-                      <td className="nowrap">{formatDate(loan.maturityDate)}</td>
-                      <td>{tg.has(loan.guarantee as "credit") ? tg(loan.guarantee as "credit") : loan.guarantee}</td>
-                      <td>{labels.classificationLabel(loan.classification)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LoansTable loans={items} classificationLabel={labels.classificationLabel} columns={{ customer: true }} testId="loan-list" />
             <div className="row" style={{ marginTop: "0.5rem" }}>
               <span className="muted">{tc("rowsShownOpen", { shown: items.length.toLocaleString(locale) })}</span>
               {nextCursor ? (
