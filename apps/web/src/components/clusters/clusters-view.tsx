@@ -20,15 +20,15 @@ const SAMPLE_PER_CLUSTER = 150;
 
 type KCandidate = { k: number; inertia: number; silhouette: number | null };
 
-/** Rows each candidate k was fitted on, when the run chose k on a sample (older runs do not record it). */
-function readSelectionSampleSize(summary: unknown): number | null {
-  const size = (summary as { clustering?: { selectionSampleSize?: unknown } } | null)?.clustering?.selectionSampleSize;
-  return typeof size === "number" ? size : null;
-}
-
-function readSelection(summary: unknown): KCandidate[] {
-  const clustering = (summary as { clustering?: { selection?: unknown } } | null)?.clustering;
-  return Array.isArray(clustering?.selection) ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number") : [];
+/**
+ * How the run chose k, from its stored summary: every k tried, and the rows each was fitted on when k was
+ * chosen on a sample (null for older runs, which do not record it).
+ */
+function readKChoice(summary: unknown): { selection: KCandidate[]; selectionSampleSize: number | null } {
+  const clustering = (summary as { clustering?: { selection?: unknown; selectionSampleSize?: unknown } } | null)?.clustering;
+  const selection = Array.isArray(clustering?.selection) ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number") : [];
+  const size = clustering?.selectionSampleSize;
+  return { selection, selectionSampleSize: typeof size === "number" ? size : null };
 }
 
 /** The clustering explorer: how k was chosen, what each cluster holds, a sampled scatter, and tier × cluster. */
@@ -50,7 +50,7 @@ export function ClustersView() {
     queries: clusterNos.map((clusterNo) => ({ ...trpc.loan.sample.queryOptions({ runId: runId ?? 1, cluster: clusterNo, size: SAMPLE_PER_CLUSTER }), enabled: runId !== undefined })),
   });
   const featureLabel = (feature: Feature) => t(`feature_${feature}`);
-  const selectionSample = readSelectionSampleSize(run.data?.summary);
+  const { selection, selectionSampleSize: selectionSample } = readKChoice(run.data?.summary);
   const clusteredLoans = (clusters.data?.clusters ?? []).reduce((sum, cluster) => sum + cluster.size, 0);
 
   return (
@@ -69,13 +69,13 @@ export function ClustersView() {
                   <h2 id="k-choice">{t("quality")}</h2>
                   {run.isPending ? (
                     <LoadingState />
-                  ) : readSelection(run.data?.summary).length === 0 ? (
+                  ) : selection.length === 0 ? (
                     <p className="muted">{t("noQuality")}</p>
                   ) : (
                     <div className="grid-2">
                       <div>
                         <h3>{t("elbow")}</h3>
-                        <LineChart responsive style={{ width: "100%", height: 180 }} data={readSelection(run.data?.summary)}>
+                        <LineChart responsive style={{ width: "100%", height: 180 }} data={selection}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
                           <YAxis tick={{ fontSize: 11 }} width={56} />
@@ -85,7 +85,7 @@ export function ClustersView() {
                       </div>
                       <div>
                         <h3>{t("silhouette")}</h3>
-                        <LineChart responsive style={{ width: "100%", height: 180 }} data={readSelection(run.data?.summary)}>
+                        <LineChart responsive style={{ width: "100%", height: 180 }} data={selection}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
                           <YAxis tick={{ fontSize: 11 }} width={48} domain={[-1, 1]} />
