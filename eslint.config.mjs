@@ -3,19 +3,70 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/.turbo/**", "**/next-env.d.ts", "**/drizzle/**", "bench/work/**", "**/test-results/**", "**/playwright-report/**", "e2e/artifacts/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/.turbo/**",
+      "**/next-env.d.ts",
+      "**/drizzle/**",
+      "bench/work/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      "e2e/artifacts/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", TextDecoder: "readonly", TextEncoder: "readonly", fetch: "readonly", performance: "readonly", structuredClone: "readonly", AbortController: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", window: "readonly", document: "readonly", navigator: "readonly", localStorage: "readonly", Blob: "readonly", File: "readonly", FormData: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
+        TextDecoder: "readonly",
+        TextEncoder: "readonly",
+        fetch: "readonly",
+        performance: "readonly",
+        structuredClone: "readonly",
+        AbortController: "readonly",
+        Response: "readonly",
+        Request: "readonly",
+        Headers: "readonly",
+        window: "readonly",
+        document: "readonly",
+        navigator: "readonly",
+        localStorage: "readonly",
+        Blob: "readonly",
+        File: "readonly",
+        FormData: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment only in env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment only in env.ts." },
+      ],
     },
   },
   {
-    files: ["**/env.ts", "**/*.config.ts", "**/*.config.mjs", "scripts/**", "e2e/**", ".ci/**", "bench/**", "**/bench/**", "apps/cli/bin/**"],
+    files: [
+      "**/env.ts",
+      "**/*.config.ts",
+      "**/*.config.mjs",
+      "scripts/**",
+      "e2e/**",
+      ".ci/**",
+      "bench/**",
+      "**/bench/**",
+      "apps/cli/bin/**",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {
@@ -23,16 +74,71 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@creditseg/db", "@creditseg/db/*", "@creditseg/ingest", "@creditseg/engine", "drizzle-orm", "drizzle-orm/*", "next", "next/*", "react", "react-dom", "node:*", "fs", "path", "os", "child_process"], message: "packages/core is pure domain logic: no I/O, database, framework or Node imports." }] },
+        {
+          patterns: [
+            {
+              group: [
+                "@creditseg/db",
+                "@creditseg/db/*",
+                "@creditseg/ingest",
+                "@creditseg/engine",
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "next",
+                "next/*",
+                "react",
+                "react-dom",
+                "node:*",
+                "fs",
+                "path",
+                "os",
+                "child_process",
+              ],
+              message: "packages/core is pure domain logic: no I/O, database, framework or Node imports.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ["packages/db/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@creditseg/ingest", "@creditseg/engine", "@creditseg/web", "@creditseg/cli", "next", "next/*", "react"], message: "Dependencies point one way: core ← db ← ingest / engine ← web / cli." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@creditseg/ingest",
+                "@creditseg/engine",
+                "@creditseg/web",
+                "@creditseg/cli",
+                "next",
+                "next/*",
+                "react",
+              ],
+              message: "Dependencies point one way: core ← db ← ingest / engine ← web / cli.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["packages/ingest/**/*.ts", "packages/engine/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@creditseg/web", "@creditseg/cli", "next", "next/*", "react"], message: "Dependencies point one way: core ← db ← ingest / engine ← web / cli." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@creditseg/web", "@creditseg/cli", "next", "next/*", "react"],
+              message: "Dependencies point one way: core ← db ← ingest / engine ← web / cli.",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

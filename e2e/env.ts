@@ -33,7 +33,9 @@ export const e2ePeriod = process.env.E2E_PERIOD ?? "2025";
  */
 export function resolveChromiumPath(playwrightBrowser: string | undefined): string | null {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", playwrightBrowser];
-  return candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string)) ?? null;
+  return (
+    candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate as string)) ?? null
+  );
 }
 
 /**

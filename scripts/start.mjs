@@ -30,7 +30,9 @@ server.on("exit", (code) => process.exit(code ?? 0));
 function run(step, [command, args]) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
   if (result.status !== 0) {
-    console.error(`npm start: the ${step} step failed (exit code ${result.status ?? result.signal}); see the message above.`);
+    console.error(
+      `npm start: the ${step} step failed (exit code ${result.status ?? result.signal}); see the message above.`,
+    );
     process.exit(result.status || 1);
   }
 }

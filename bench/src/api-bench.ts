@@ -16,16 +16,32 @@ const PORT = 3210;
  * Serves the seeded database with `next start` (production build) and load-tests it from a second
  * process on loopback: 50 signed-in users, each endpoint for `seconds`, `repeats` times.
  */
-export async function measureApi(handle: DbHandle, url: string, args: { repeats: number; seconds: number }): Promise<{ loads: LoadResult[]; pages: PageTimings }> {
+export async function measureApi(
+  handle: DbHandle,
+  url: string,
+  args: { repeats: number; seconds: number },
+): Promise<{ loads: LoadResult[]; pages: PageTimings }> {
   const { completion } = await startRun(handle, { actor: { id: "demo-risk", role: "risk_manager" }, period: "2025" });
   const outcome = await completion;
-  if (outcome.status !== "succeeded") throw new Error(`the segment run for the API benchmark failed: ${outcome.error ?? outcome.status}`);
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"], { cwd: REPO_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (outcome.status !== "succeeded")
+    throw new Error(`the segment run for the API benchmark failed: ${outcome.error ?? outcome.status}`);
+  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error("next build failed");
   const origin = `http://127.0.0.1:${PORT}`;
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: join(REPO_ROOT, "apps/web"),
-    env: { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: origin, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_URL: origin,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -42,7 +58,11 @@ export async function measureApi(handle: DbHandle, url: string, args: { repeats:
       String(args.repeats),
       "--json",
     ]);
-    const pages = await measurePages(origin, { repeats: args.repeats, email: "risk@creditseg.local", password: "CreditSeg#2025" });
+    const pages = await measurePages(origin, {
+      repeats: args.repeats,
+      email: "risk@creditseg.local",
+      password: "CreditSeg#2025",
+    });
     return { loads: load.runs.map((results) => ({ results })), pages };
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

@@ -7,7 +7,11 @@ export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
  * Runs a TypeScript benchmark script in its own process (so its memory and threads do not mix with
  * the others) and parses the last JSON value it prints on stdout. Its stderr streams through.
  */
-export async function runJsonChild<T>(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<T> {
+export async function runJsonChild<T>(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<T> {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },

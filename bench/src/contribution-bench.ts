@@ -17,7 +17,8 @@ export function contributionSql(policy: Policy): string {
   const bucketValues = (side: "loan" | "deposit", curve: readonly FtpBucket[]) =>
     curve.map((b, i) => `('${side}', ${i}, ${b.maxTermMonths ?? "null"}, ${b.rate}::numeric)`).join(", ");
   // Half-to-even rounding of an exact numeric: ties (x.5) go to the even neighbour.
-  const roundHalfEven = (x: string) => `(case when abs(${x} - trunc(${x})) = 0.5 then 2 * round(${x} / 2) else round(${x}) end)`;
+  const roundHalfEven = (x: string) =>
+    `(case when abs(${x} - trunc(${x})) = 0.5 then 2 * round(${x} / 2) else round(${x}) end)`;
   const taxFactor = `(1 - ${policy.taxRate}::numeric / 100)`;
   const basis = `${policy.dayCountBasis}::numeric`;
   return `
@@ -41,19 +42,50 @@ export function contributionSql(policy: Policy): string {
 }
 
 async function engineTotals(handle: DbHandle, period: string, policy: Policy): Promise<Map<string, bigint>> {
-  const loans = await handle.raw<{ loan_id: string; customer_id: string; avg_daily_balance_fen: string; rate_pct: string; term_months: number; days: number }>(
+  const loans = await handle.raw<{
+    loan_id: string;
+    customer_id: string;
+    avg_daily_balance_fen: string;
+    rate_pct: string;
+    term_months: number;
+    days: number;
+  }>(
     "select loan_id, customer_id, avg_daily_balance_fen::text, rate_pct::text, term_months, days from loans where period = $1",
     [period],
   );
-  const deposits = await handle.raw<{ account_id: string; customer_id: string; avg_daily_balance_fen: string; rate_pct: string; term_months: number; days: number }>(
+  const deposits = await handle.raw<{
+    account_id: string;
+    customer_id: string;
+    avg_daily_balance_fen: string;
+    rate_pct: string;
+    term_months: number;
+    days: number;
+  }>(
     "select account_id, customer_id, avg_daily_balance_fen::text, rate_pct::text, term_months, days from deposits where period = $1",
     [period],
   );
-  const fees = await handle.raw<{ customer_id: string; amount_fen: string }>("select customer_id, amount_fen::text from fee_income where period = $1", [period]);
+  const fees = await handle.raw<{ customer_id: string; amount_fen: string }>(
+    "select customer_id, amount_fen::text from fee_income where period = $1",
+    [period],
+  );
   const result = calculateContributions(
     {
-      loans: loans.map((l) => ({ loanId: l.loan_id, customerId: l.customer_id, avgDailyBalanceFen: BigInt(l.avg_daily_balance_fen), ratePct: l.rate_pct, termMonths: l.term_months, days: l.days })),
-      deposits: deposits.map((d) => ({ accountId: d.account_id, customerId: d.customer_id, avgDailyBalanceFen: BigInt(d.avg_daily_balance_fen), ratePct: d.rate_pct, termMonths: d.term_months, days: d.days })),
+      loans: loans.map((l) => ({
+        loanId: l.loan_id,
+        customerId: l.customer_id,
+        avgDailyBalanceFen: BigInt(l.avg_daily_balance_fen),
+        ratePct: l.rate_pct,
+        termMonths: l.term_months,
+        days: l.days,
+      })),
+      deposits: deposits.map((d) => ({
+        accountId: d.account_id,
+        customerId: d.customer_id,
+        avgDailyBalanceFen: BigInt(d.avg_daily_balance_fen),
+        ratePct: d.rate_pct,
+        termMonths: d.term_months,
+        days: d.days,
+      })),
       fees: fees.map((f) => ({ customerId: f.customer_id, amountFen: BigInt(f.amount_fen) })),
     },
     policy,
@@ -62,7 +94,10 @@ async function engineTotals(handle: DbHandle, period: string, policy: Policy): P
 }
 
 /** Times both sides `repeats` times (after a warm-up) and checks they agree to the fen. */
-export async function benchContribution(handle: DbHandle, args: { period: string; repeats: number; policy?: Policy }): Promise<Figure> {
+export async function benchContribution(
+  handle: DbHandle,
+  args: { period: string; repeats: number; policy?: Policy },
+): Promise<Figure> {
   const policy = args.policy ?? DEFAULT_POLICY;
   const sql = contributionSql(policy);
   const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
@@ -108,7 +143,10 @@ export async function benchContribution(handle: DbHandle, args: { period: string
 if (import.meta.url === `file://${process.argv[1]}`) {
   const handle = await createDb();
   try {
-    const figure = await benchContribution(handle, { period: flag("--period") ?? "2025", repeats: Number(flag("--repeats") ?? 3) });
+    const figure = await benchContribution(handle, {
+      period: flag("--period") ?? "2025",
+      repeats: Number(flag("--repeats") ?? 3),
+    });
     printFigure(figure, process.argv.includes("--json"));
   } finally {
     await handle.close();

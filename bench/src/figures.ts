@@ -34,9 +34,13 @@ export function printFigure(figure: Figure, asJson: boolean): void {
     process.stdout.write(`${JSON.stringify(figure)}\n`);
     return;
   }
-  const baseline = figure.baseline ? ` | baseline ${figure.baseline.name}: ${figure.baseline.value.toFixed(3)} ${figure.unit}` : "";
+  const baseline = figure.baseline
+    ? ` | baseline ${figure.baseline.name}: ${figure.baseline.value.toFixed(3)} ${figure.unit}`
+    : "";
   const ratio = figure.ratio === null ? "" : ` | ratio ${figure.ratio.toFixed(2)}`;
-  process.stdout.write(`${figure.name}: ${figure.value.toFixed(3)} ${figure.unit}${baseline}${ratio}${figure.note ? ` (${figure.note})` : ""}\n`);
+  process.stdout.write(
+    `${figure.name}: ${figure.value.toFixed(3)} ${figure.unit}${baseline}${ratio}${figure.note ? ` (${figure.note})` : ""}\n`,
+  );
 }
 
 /** The value after `--name` on the command line, if any. */

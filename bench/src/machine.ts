@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import type { DbHandle } from "@creditseg/db";
 
-export type MachineInfo = { cpuModel: string; cores: number; memoryGb: number; node: string; postgres: string | null; loadAverageAtStart: string };
+export type MachineInfo = {
+  cpuModel: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  postgres: string | null;
+  loadAverageAtStart: string;
+};
 
 /** What the figures were measured on: they are only comparable on the same machine. */
 export async function describeMachine(postgres: DbHandle | null): Promise<MachineInfo> {

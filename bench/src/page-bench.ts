@@ -1,7 +1,16 @@
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export type PageTimings = { signIn: number[]; dashboard: number[]; customers: number[] };
 
@@ -10,12 +19,19 @@ export type PageTimings = { signIn: number[]; dashboard: number[]; customers: nu
  * their data is on screen (no loading placeholder left and a table row shown), signed in as a risk
  * manager who sees every customer. Baseline: the sign-in page, which reads no data, in the same browser.
  */
-export async function measurePages(origin: string, args: { repeats: number; email: string; password: string }): Promise<PageTimings> {
-  const executablePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+export async function measurePages(
+  origin: string,
+  args: { repeats: number; email: string; password: string },
+): Promise<PageTimings> {
+  const executablePath =
+    process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ baseURL: origin, viewport: { width: 1366, height: 768 } });
-    const signedIn = await context.request.post("/api/auth/sign-in/email", { data: { email: args.email, password: args.password }, headers: { origin } });
+    const signedIn = await context.request.post("/api/auth/sign-in/email", {
+      data: { email: args.email, password: args.password },
+      headers: { origin },
+    });
     if (!signedIn.ok()) throw new Error(`sign-in for the page benchmark failed: HTTP ${signedIn.status()}`);
     const page = await context.newPage();
     const timeUntilReady = async (path: string, isReady: () => boolean): Promise<number> => {
@@ -24,7 +40,8 @@ export async function measurePages(origin: string, args: { repeats: number; emai
       await page.waitForFunction(isReady, undefined, { timeout: 60_000, polling: 20 });
       return performance.now() - started;
     };
-    const hasData = () => document.querySelectorAll(".skeleton").length === 0 && document.querySelector("main table tbody tr") !== null;
+    const hasData = () =>
+      document.querySelectorAll(".skeleton").length === 0 && document.querySelector("main table tbody tr") !== null;
     const hasForm = () => document.querySelector("form input[type=password]") !== null;
     // Warm-up: the first visit compiles nothing in production, but fills the server's per-run caches.
     await timeUntilReady("/", hasData);

@@ -27,16 +27,26 @@ const customers = loans / 10;
 const repeats = Math.max(1, Number(flag("--repeats") ?? 3));
 const heavyRepeats = scale === "1m" ? 1 : repeats;
 const only = new Set((flag("--only") ?? "seed,import,contribution,cluster,run,api").split(","));
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://creditseg:creditseg@127.0.0.1:5432/creditseg";
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://creditseg:creditseg@127.0.0.1:5432/creditseg";
 const results: Result[] = [];
 const notes: string[] = [];
 
-const stats = (values: number[]) => ({ value: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length });
+const stats = (values: number[]) => ({
+  value: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  runs: values.length,
+});
 const say = (line: string) => process.stderr.write(`[bench ${scale}] ${line}\n`);
 
 const startedAt = new Date().toISOString();
 const machine = await withMigratedPostgres(serverUrl, (handle) => describeMachine(handle));
-say(`${loans} loans, ${customers} customers, ${repeats} repeats; ${machine.cpuModel} × ${machine.cores}, load ${machine.loadAverageAtStart}`);
+say(
+  `${loans} loans, ${customers} customers, ${repeats} repeats; ${machine.cpuModel} × ${machine.cores}, load ${machine.loadAverageAtStart}`,
+);
 
 if (only.has("seed") || only.has("contribution")) {
   const seedRates: number[] = [];
@@ -56,7 +66,14 @@ if (only.has("seed") || only.has("contribution")) {
   }
   const seed = stats(seedRates);
   const copy = median(copyRates);
-  results.push({ name: "seed", ...seed, unit: "rows/s", baseline: { name: "psql \\copy of the same rows", value: copy }, ratio: seed.value / copy, note: `${customers} customers and their loans, deposits, fees, projects (PostgreSQL)` });
+  results.push({
+    name: "seed",
+    ...seed,
+    unit: "rows/s",
+    baseline: { name: "psql \\copy of the same rows", value: copy },
+    ratio: seed.value / copy,
+    note: `${customers} customers and their loans, deposits, fees, projects (PostgreSQL)`,
+  });
 }
 
 if (only.has("import")) {
@@ -64,13 +81,27 @@ if (only.has("import")) {
   const runs: ImportResult[] = [];
   for (let i = 0; i < heavyRepeats; i++) {
     say(`import ${i + 1}/${heavyRepeats}`);
-    runs.push(await runJsonChild<ImportResult>("packages/ingest/bench/import-bench.ts", ["--rows", String(loans), "--json"], { BENCH_DATABASE_URL: serverUrl }));
+    runs.push(
+      await runJsonChild<ImportResult>("packages/ingest/bench/import-bench.ts", ["--rows", String(loans), "--json"], {
+        BENCH_DATABASE_URL: serverUrl,
+      }),
+    );
   }
   const rate = (prefix: string) => runs.map((r) => r.results.find((x) => x.target.startsWith(prefix))!.rowsPerSecond);
   const psql = median(rate("psql"));
-  for (const [name, prefix] of [["import.csv.postgres", "creditseg import → PostgreSQL"], ["import.csv.pglite", "creditseg import → PGlite"]] as const) {
+  for (const [name, prefix] of [
+    ["import.csv.postgres", "creditseg import → PostgreSQL"],
+    ["import.csv.pglite", "creditseg import → PGlite"],
+  ] as const) {
     const s = stats(rate(prefix));
-    results.push({ name, ...s, unit: "rows/s", baseline: { name: "psql \\copy (plain table, no validation)", value: psql }, ratio: s.value / psql, target: { op: ">=", ratio: 0.5 } });
+    results.push({
+      name,
+      ...s,
+      unit: "rows/s",
+      baseline: { name: "psql \\copy (plain table, no validation)", value: psql },
+      ratio: s.value / psql,
+      target: { op: ">=", ratio: 0.5 },
+    });
   }
 }
 
@@ -80,7 +111,15 @@ if (only.has("cluster")) {
   const runs: ClusterResult[] = [];
   for (let i = 0; i < heavyRepeats; i++) {
     say(`cluster ${i + 1}/${heavyRepeats}`);
-    runs.push(await runJsonChild<ClusterResult>("packages/core/bench/cluster-bench.ts", ["--n", String(loans), "--workers", "2", "--json"]));
+    runs.push(
+      await runJsonChild<ClusterResult>("packages/core/bench/cluster-bench.ts", [
+        "--n",
+        String(loans),
+        "--workers",
+        "2",
+        "--json",
+      ]),
+    );
   }
   const pick = (name: string) => runs.map((r) => r.figures.find((f) => f.name === name)!);
   const skipped = runs[0]?.baselineNote;
@@ -98,21 +137,37 @@ if (only.has("cluster")) {
       name,
       ...s,
       unit: "s",
-      baseline: baseline === null ? null : { name: "scikit-learn KMeans(n_init=10), same transformed data", value: baseline },
+      baseline:
+        baseline === null ? null : { name: "scikit-learn KMeans(n_init=10), same transformed data", value: baseline },
       ratio: baseline === null ? null : s.value / baseline,
       target: { op: "<=", ratio: 2 },
-      note: inertiaRatio === null ? "10 restarts, 2 worker threads" : `10 restarts, 2 worker threads; inertia ratio ${inertiaRatio.toFixed(6)} (target ≤ 1.005)`,
+      note:
+        inertiaRatio === null
+          ? "10 restarts, 2 worker threads"
+          : `10 restarts, 2 worker threads; inertia ratio ${inertiaRatio.toFixed(6)} (target ≤ 1.005)`,
     });
   }
 }
 
 if (only.has("run")) {
-  type RunResult = { db: string; status: string; error: string | null; runWallMs: number; stagesMs: Record<string, number>; peakRssMb: number; eventLoopMaxDelayMs: number };
+  type RunResult = {
+    db: string;
+    status: string;
+    error: string | null;
+    runWallMs: number;
+    stagesMs: Record<string, number>;
+    peakRssMb: number;
+    eventLoopMaxDelayMs: number;
+  };
   for (const db of scale === "1m" ? ["postgres"] : ["postgres", "pglite"]) {
     const runs: RunResult[] = [];
     for (let i = 0; i < heavyRepeats; i++) {
       say(`run.full ${db} ${i + 1}/${heavyRepeats}`);
-      const run = await runJsonChild<RunResult>("packages/engine/bench/run-bench.ts", ["--loans", String(loans), "--db", db, "--json"], { TEST_DATABASE_URL: serverUrl });
+      const run = await runJsonChild<RunResult>(
+        "packages/engine/bench/run-bench.ts",
+        ["--loans", String(loans), "--db", db, "--json"],
+        { TEST_DATABASE_URL: serverUrl },
+      );
       if (run.status !== "succeeded") throw new Error(`run.full on ${db} failed: ${run.error ?? run.status}`);
       runs.push(run);
     }
@@ -123,8 +178,24 @@ if (only.has("run")) {
       .filter(([stage]) => !stage.includes("."))
       .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
       .join(", ");
-    results.push({ name: `run.full.${db}`, ...wall, unit: "s", baseline: null, ratio: null, target: { op: "<=", value: 120 }, note: `peak RSS ${rss} MB; longest event-loop stall ${stall} ms; stages: ${stages}` });
-    results.push({ name: `run.full.${db}.peakRss`, ...stats(runs.map((r) => r.peakRssMb)), unit: "MB", baseline: null, ratio: null, target: { op: "<=", value: 2048 }, note: "peak resident memory of the process running the segment run (seeding not counted)" });
+    results.push({
+      name: `run.full.${db}`,
+      ...wall,
+      unit: "s",
+      baseline: null,
+      ratio: null,
+      target: { op: "<=", value: 120 },
+      note: `peak RSS ${rss} MB; longest event-loop stall ${stall} ms; stages: ${stages}`,
+    });
+    results.push({
+      name: `run.full.${db}.peakRss`,
+      ...stats(runs.map((r) => r.peakRssMb)),
+      unit: "MB",
+      baseline: null,
+      ratio: null,
+      target: { op: "<=", value: 2048 },
+      note: "peak resident memory of the process running the segment run (seeding not counted)",
+    });
   }
 }
 
@@ -137,27 +208,65 @@ if (only.has("api")) {
   });
   const p95 = (name: string) => loads.map((l) => l.results.find((r) => r.name === name)!.p95);
   const health = median(p95("system.health"));
-  for (const [figure, endpoint] of [["api.dashboard.p95", "segment.summary"], ["api.customers.p95", "customer.list (by contribution)"]] as const) {
+  for (const [figure, endpoint] of [
+    ["api.dashboard.p95", "segment.summary"],
+    ["api.customers.p95", "customer.list (by contribution)"],
+  ] as const) {
     const s = stats(p95(endpoint));
     const failures = loads.reduce((sum, l) => sum + l.results.find((r) => r.name === endpoint)!.failures, 0);
-    results.push({ name: figure, ...s, unit: "ms", baseline: { name: "system.health p95 (same stack, no data)", value: health }, ratio: s.value / health, target: { op: "<=", value: 300 }, note: `${customers} customers on PostgreSQL, 50 connections; ${failures} failed requests` });
+    results.push({
+      name: figure,
+      ...s,
+      unit: "ms",
+      baseline: { name: "system.health p95 (same stack, no data)", value: health },
+      ratio: s.value / health,
+      target: { op: "<=", value: 300 },
+      note: `${customers} customers on PostgreSQL, 50 connections; ${failures} failed requests`,
+    });
   }
   const signInPage = median(pages.signIn);
-  for (const [figure, timings] of [["page.dashboard", pages.dashboard], ["page.customers", pages.customers]] as const) {
+  for (const [figure, timings] of [
+    ["page.dashboard", pages.dashboard],
+    ["page.customers", pages.customers],
+  ] as const) {
     const s = stats(timings);
-    results.push({ name: figure, ...s, unit: "ms", baseline: { name: "sign-in page (no data), same browser", value: signInPage }, ratio: s.value / signInPage, target: { op: "<=", value: 1000 }, note: `Chromium 1366×768, risk manager seeing all ${customers} customers, navigation until data rows show` });
+    results.push({
+      name: figure,
+      ...s,
+      unit: "ms",
+      baseline: { name: "sign-in page (no data), same browser", value: signInPage },
+      ratio: s.value / signInPage,
+      target: { op: "<=", value: 1000 },
+      note: `Chromium 1366×768, risk manager seeing all ${customers} customers, navigation until data rows show`,
+    });
   }
 }
 
-const report = { scale, loans, customers, repeats, startedAt, finishedAt: new Date().toISOString(), machine, notes, figures: results.map((r) => ({ ...r, isTargetMet: isTargetMet(r) })) };
-for (const file of ["bench/results.json", `bench/results-${scale}.json`]) writeFileSync(join(REPO_ROOT, file), `${JSON.stringify(report, null, 2)}\n`);
+const report = {
+  scale,
+  loans,
+  customers,
+  repeats,
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine,
+  notes,
+  figures: results.map((r) => ({ ...r, isTargetMet: isTargetMet(r) })),
+};
+for (const file of ["bench/results.json", `bench/results-${scale}.json`])
+  writeFileSync(join(REPO_ROOT, file), `${JSON.stringify(report, null, 2)}\n`);
 
-const cell = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "—" : x >= 1000 ? Math.round(x).toLocaleString("en") : x.toFixed(digits));
-console.log(`\nCreditSeg bench, scale ${scale} (${loans.toLocaleString("en")} loans), ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}, ${machine.postgres ?? ""}`);
+const cell = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? "—" : x >= 1000 ? Math.round(x).toLocaleString("en") : x.toFixed(digits);
+console.log(
+  `\nCreditSeg bench, scale ${scale} (${loans.toLocaleString("en")} loans), ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}, ${machine.postgres ?? ""}`,
+);
 console.log("| figure | value | unit | min – max | baseline | baseline value | ratio | target met |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const r of report.figures) {
-  console.log(`| ${r.name} | ${cell(r.value)} | ${r.unit} | ${cell(r.min)} – ${cell(r.max)} | ${r.baseline?.name ?? "—"} | ${cell(r.baseline?.value)} | ${cell(r.ratio, 3)} | ${r.isTargetMet === null ? "—" : r.isTargetMet ? "yes" : "no"} |`);
+  console.log(
+    `| ${r.name} | ${cell(r.value)} | ${r.unit} | ${cell(r.min)} – ${cell(r.max)} | ${r.baseline?.name ?? "—"} | ${cell(r.baseline?.value)} | ${cell(r.ratio, 3)} | ${r.isTargetMet === null ? "—" : r.isTargetMet ? "yes" : "no"} |`,
+  );
 }
 for (const r of report.figures) if (r.note) console.log(`- ${r.name}: ${r.note}`);
 for (const note of notes) console.log(`- ${note}`);

@@ -13,7 +13,11 @@ export type SeedMeasurement = { seconds: number; rows: number; psqlCopySeconds: 
  * Seeds the demo world into an empty database and, as the baseline, times `psql \copy` loading the very
  * same rows (exported to CSV files) into empty tables of the same shape on the same server.
  */
-export async function measureSeed(handle: DbHandle, url: string, args: { customers: number; loans: number }): Promise<SeedMeasurement> {
+export async function measureSeed(
+  handle: DbHandle,
+  url: string,
+  args: { customers: number; loans: number },
+): Promise<SeedMeasurement> {
   const started = performance.now();
   const summary = await seedDemoWorld(handle, { customers: args.customers, loans: args.loans });
   const seconds = (performance.now() - started) / 1000;
@@ -25,7 +29,13 @@ export async function measureSeed(handle: DbHandle, url: string, args: { custome
       execFileSync("psql", [url, "-q", "-c", `create table copy_${table} (like ${table} including defaults)`]);
     }
     const copyStarted = performance.now();
-    for (const table of TABLES) execFileSync("psql", [url, "-q", "-c", `\\copy copy_${table} from '${join(dir, `${table}.csv`)}' with (format csv)`]);
+    for (const table of TABLES)
+      execFileSync("psql", [
+        url,
+        "-q",
+        "-c",
+        `\\copy copy_${table} from '${join(dir, `${table}.csv`)}' with (format csv)`,
+      ]);
     const psqlCopySeconds = (performance.now() - copyStarted) / 1000;
     for (const table of TABLES) execFileSync("psql", [url, "-q", "-c", `drop table copy_${table}`]);
     return { seconds, rows, psqlCopySeconds, summary };

@@ -2,7 +2,10 @@ import { createDb, migrateDb, type DbHandle } from "@creditseg/db";
 import { withThrowawayPostgres } from "@creditseg/db/throwaway-postgres";
 
 /** A fresh, migrated PostgreSQL database on `serverUrl`'s server, dropped when `work` ends. */
-export function withMigratedPostgres<T>(serverUrl: string, work: (handle: DbHandle, url: string) => Promise<T>): Promise<T> {
+export function withMigratedPostgres<T>(
+  serverUrl: string,
+  work: (handle: DbHandle, url: string) => Promise<T>,
+): Promise<T> {
   return withThrowawayPostgres(
     serverUrl,
     async (url) => {

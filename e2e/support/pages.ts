@@ -20,7 +20,15 @@ export async function waitForContent(page: Page): Promise<void> {
  * Opens a page in Chinese and in English, checks each with axe and saves a full-page screenshot
  * under e2e/artifacts/screenshots/<role>/<name>.<locale>.png. Leaves the page in Chinese.
  */
-export async function checkPageInBothLanguages(page: Page, { path: pagePath, name, role, ready }: { path: string; name: string; role: string; ready: (page: Page) => Promise<void> }): Promise<void> {
+export async function checkPageInBothLanguages(
+  page: Page,
+  {
+    path: pagePath,
+    name,
+    role,
+    ready,
+  }: { path: string; name: string; role: string; ready: (page: Page) => Promise<void> },
+): Promise<void> {
   for (const locale of [...LANGUAGES].reverse()) {
     await page.goto(pagePath);
     await useLanguage(page, locale);
@@ -29,6 +37,9 @@ export async function checkPageInBothLanguages(page: Page, { path: pagePath, nam
     await ready(page);
     await waitForContent(page);
     await expectNoSeriousA11yViolations(page);
-    await page.screenshot({ path: path.join(repoRoot, "e2e", "artifacts", "screenshots", role, `${name}.${locale}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(repoRoot, "e2e", "artifacts", "screenshots", role, `${name}.${locale}.png`),
+      fullPage: true,
+    });
   }
 }

@@ -6,7 +6,16 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { buildServerEnv, e2eCustomers, e2eDatabaseUrl, e2ePeriod, e2ePgliteDir, e2ePort, isBuildReused, repoRoot } from "../env";
+import {
+  buildServerEnv,
+  e2eCustomers,
+  e2eDatabaseUrl,
+  e2ePeriod,
+  e2ePgliteDir,
+  e2ePort,
+  isBuildReused,
+  repoRoot,
+} from "../env";
 import { assertLocalDatabase } from "./local-database";
 
 const webDir = path.join(repoRoot, "apps/web");
@@ -15,7 +24,9 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: buildServerEnv(), stdio: "inherit" });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -27,7 +38,11 @@ async function main() {
   await run("npx", ["creditseg", "run", "--period", e2ePeriod], repoRoot);
   const hasBuild = existsSync(path.join(webDir, ".next", "BUILD_ID"));
   if (!isBuildReused || !hasBuild) await run("npx", ["next", "build"], webDir);
-  const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], { cwd: webDir, env: buildServerEnv(), stdio: "inherit" });
+  const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
+    cwd: webDir,
+    env: buildServerEnv(),
+    stdio: "inherit",
+  });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -4,4 +4,12 @@ import { defineConfig } from "vitest/config";
 const CI_REPORTERS = process.env.CI ? ["verbose"] : ["default"];
 
 // Database tests share one PostgreSQL server; files run one at a time to keep 2 cores responsive.
-export default defineConfig({ test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false, reporters: CI_REPORTERS } });
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    reporters: CI_REPORTERS,
+  },
+});

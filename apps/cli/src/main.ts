@@ -15,7 +15,16 @@ export function buildProgram(): Command {
     .description("CreditSeg: customer contribution, segmentation and grouping for SME / corporate lending")
     .exitOverride()
     .showHelpAfterError();
-  for (const command of [dbCommand, policyCommand, clusterCommand, segmentCommand, importCommand, runCommand, runsCommand, exportCommand]) {
+  for (const command of [
+    dbCommand,
+    policyCommand,
+    clusterCommand,
+    segmentCommand,
+    importCommand,
+    runCommand,
+    runsCommand,
+    exportCommand,
+  ]) {
     command.register(program);
   }
   return program;

@@ -18,7 +18,9 @@ export function readPolicyFile(file: string): Policy {
   }
   const result = parsePolicy(json);
   if (!result.ok) {
-    throw new CliError(`${file}: invalid policy (${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}):\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+    throw new CliError(
+      `${file}: invalid policy (${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}):\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`,
+    );
   }
   return result.policy;
 }

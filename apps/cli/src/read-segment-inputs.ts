@@ -98,7 +98,10 @@ class RowReader {
     const value = this.text(column).replace(/%$/, "");
     if (!/^\d+(\.\d+)?$/.test(value)) this.fail(column, `"${value}" is not a non-negative decimal rate`);
     if (Number(value) > MAX_PLAUSIBLE_RATE_PCT) {
-      this.fail(column, `rate ${value} is not an annual percent (expected 0–${MAX_PLAUSIBLE_RATE_PCT}; write 4.35 for 4.35%)`);
+      this.fail(
+        column,
+        `rate ${value} is not an annual percent (expected 0–${MAX_PLAUSIBLE_RATE_PCT}; write 4.35 for 4.35%)`,
+      );
     }
     return value;
   }
@@ -111,9 +114,17 @@ class RowReader {
   }
 }
 
-const CLASSIFICATION_ALIASES = Object.fromEntries(Object.entries(CLASSIFICATION_LABELS_ZH).map(([code, zh]) => [zh, code as Classification]));
+const CLASSIFICATION_ALIASES = Object.fromEntries(
+  Object.entries(CLASSIFICATION_LABELS_ZH).map(([code, zh]) => [zh, code as Classification]),
+);
 
-function readCsv<T>(dir: string, file: string, required: readonly string[], toRecord: (reader: RowReader) => T, { isOptional = false } = {}): T[] {
+function readCsv<T>(
+  dir: string,
+  file: string,
+  required: readonly string[],
+  toRecord: (reader: RowReader) => T,
+  { isOptional = false } = {},
+): T[] {
   const path = join(dir, file);
   if (!existsSync(path)) {
     if (isOptional) return [];
@@ -139,39 +150,62 @@ function assertUnique<T>(file: string, column: string, records: readonly T[], id
   const seen = new Set<string>();
   records.forEach((record, index) => {
     const id = idOf(record);
-    if (seen.has(id)) throw new CliError(`${file}, row ${index + 1} (line ${index + 2}), column ${column}: duplicate id "${id}"`);
+    if (seen.has(id))
+      throw new CliError(`${file}, row ${index + 1} (line ${index + 2}), column ${column}: duplicate id "${id}"`);
     seen.add(id);
   });
 }
 
-function assertKnownCustomers(file: string, records: readonly { customerId: string }[], known: ReadonlySet<string>): void {
+function assertKnownCustomers(
+  file: string,
+  records: readonly { customerId: string }[],
+  known: ReadonlySet<string>,
+): void {
   records.forEach((record, index) => {
     if (!known.has(record.customerId)) {
-      throw new CliError(`${file}, row ${index + 1} (line ${index + 2}), column customer_id: unknown customer "${record.customerId}" (not in customers.csv)`);
+      throw new CliError(
+        `${file}, row ${index + 1} (line ${index + 2}), column customer_id: unknown customer "${record.customerId}" (not in customers.csv)`,
+      );
     }
   });
 }
 
 /** Reads and validates customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv from `dir`. Amounts in the files are CNY. */
 export function readSegmentInputs(dir: string): SegmentInputs {
-  const customers = readCsv(dir, "customers.csv", ["customer_id", "name", "industry", "region", "size", "officer"], (r) => ({
-    customerId: r.text("customer_id"),
-    name: r.text("name"),
-    industry: r.text("industry"),
-    region: r.text("region"),
-    size: r.oneOf("size", ENTERPRISE_SIZES),
-    creditRating: r.optionalText("credit_rating"),
-    officer: r.text("officer"),
-    debtRatioPct: r.optionalNumber("debt_ratio"),
-    currentRatio: r.optionalNumber("current_ratio"),
-    roaPct: r.optionalNumber("roa"),
-    revenueFen: r.optionalFen("revenue"),
-    defaultCount: r.optionalText("default_count") === null ? 0 : r.integer("default_count"),
-  }));
+  const customers = readCsv(
+    dir,
+    "customers.csv",
+    ["customer_id", "name", "industry", "region", "size", "officer"],
+    (r) => ({
+      customerId: r.text("customer_id"),
+      name: r.text("name"),
+      industry: r.text("industry"),
+      region: r.text("region"),
+      size: r.oneOf("size", ENTERPRISE_SIZES),
+      creditRating: r.optionalText("credit_rating"),
+      officer: r.text("officer"),
+      debtRatioPct: r.optionalNumber("debt_ratio"),
+      currentRatio: r.optionalNumber("current_ratio"),
+      roaPct: r.optionalNumber("roa"),
+      revenueFen: r.optionalFen("revenue"),
+      defaultCount: r.optionalText("default_count") === null ? 0 : r.integer("default_count"),
+    }),
+  );
   const loans = readCsv(
     dir,
     "loans.csv",
-    ["loan_id", "customer_id", "product", "amount", "rate", "term_months", "guarantee", "classification", "avg_daily_balance", "days"],
+    [
+      "loan_id",
+      "customer_id",
+      "product",
+      "amount",
+      "rate",
+      "term_months",
+      "guarantee",
+      "classification",
+      "avg_daily_balance",
+      "days",
+    ],
     (r) => ({
       loanId: r.text("loan_id"),
       customerId: r.text("customer_id"),
@@ -187,15 +221,20 @@ export function readSegmentInputs(dir: string): SegmentInputs {
       days: r.integer("days"),
     }),
   );
-  const deposits = readCsv(dir, "deposits.csv", ["account_id", "customer_id", "product", "avg_daily_balance", "rate", "days", "term_months"], (r) => ({
-    accountId: r.text("account_id"),
-    customerId: r.text("customer_id"),
-    product: r.oneOf("product", DEPOSIT_PRODUCTS),
-    avgDailyBalanceFen: r.fen("avg_daily_balance"),
-    ratePct: r.rate("rate"),
-    days: r.integer("days"),
-    termMonths: r.integer("term_months"),
-  }));
+  const deposits = readCsv(
+    dir,
+    "deposits.csv",
+    ["account_id", "customer_id", "product", "avg_daily_balance", "rate", "days", "term_months"],
+    (r) => ({
+      accountId: r.text("account_id"),
+      customerId: r.text("customer_id"),
+      product: r.oneOf("product", DEPOSIT_PRODUCTS),
+      avgDailyBalanceFen: r.fen("avg_daily_balance"),
+      ratePct: r.rate("rate"),
+      days: r.integer("days"),
+      termMonths: r.integer("term_months"),
+    }),
+  );
   const fees = readCsv(dir, "fees.csv", ["customer_id", "type", "amount", "date"], (r) => ({
     customerId: r.text("customer_id"),
     type: r.text("type"),
@@ -205,7 +244,19 @@ export function readSegmentInputs(dir: string): SegmentInputs {
   const projects = readCsv(
     dir,
     "projects.csv",
-    ["project_id", "customer_id", "name", "industry", "region", "total_investment", "loan_amount", "risk_level", "status", "overdue_days", "downgraded"],
+    [
+      "project_id",
+      "customer_id",
+      "name",
+      "industry",
+      "region",
+      "total_investment",
+      "loan_amount",
+      "risk_level",
+      "status",
+      "overdue_days",
+      "downgraded",
+    ],
     (r) => ({
       projectId: r.text("project_id"),
       customerId: r.text("customer_id"),

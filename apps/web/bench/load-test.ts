@@ -10,7 +10,13 @@ import autocannon from "autocannon";
 import { parseArgs } from "node:util";
 
 const DEMO_PASSWORD = "CreditSeg#2025";
-const DEMO_EMAILS = ["admin@creditseg.local", "risk@creditseg.local", "risk2@creditseg.local", "officer@creditseg.local", "officer2@creditseg.local"];
+const DEMO_EMAILS = [
+  "admin@creditseg.local",
+  "risk@creditseg.local",
+  "risk2@creditseg.local",
+  "officer@creditseg.local",
+  "officer2@creditseg.local",
+];
 
 const { values } = parseArgs({
   options: {
@@ -79,7 +85,14 @@ async function measure(title: string, path: string, cookies: string[]): Promise<
   const result = await instance;
   latencies.sort((a, b) => a - b);
   const non2xx = result.non2xx + result.errors + result.timeouts;
-  measured.push({ name, requests: result.requests.total, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), failures: non2xx });
+  measured.push({
+    name,
+    requests: result.requests.total,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures: non2xx,
+  });
   say(
     `${title.padEnd(28)} requests ${String(result.requests.total).padStart(6)}  ${result.requests.average.toFixed(0).padStart(5)} req/s  ` +
       `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  non-2xx/errors ${non2xx}`,
@@ -89,7 +102,9 @@ async function measure(title: string, path: string, cookies: string[]): Promise<
 async function main(): Promise<void> {
   const cookies: string[] = [];
   for (let i = 0; i < connections; i++) cookies.push(await signIn(DEMO_EMAILS[i % DEMO_EMAILS.length]!));
-  say(`${connections} signed-in sessions (${DEMO_EMAILS.length} demo users), ${seconds} s per endpoint, ${base.origin}`);
+  say(
+    `${connections} signed-in sessions (${DEMO_EMAILS.length} demo users), ${seconds} s per endpoint, ${base.origin}`,
+  );
   const period = values.period ? { period: values.period } : {};
   // Sessions are signed in once and reused by every repeat: signing in again would trip the sign-in rate limit.
   const repeats = Math.min(Math.max(Number(values.repeats), 1), 10);

@@ -20,7 +20,12 @@ export const env = createEnv({
     /** Extra origins allowed to send cookie-authenticated requests, comma-separated. */
     TRUSTED_ORIGINS: z.string().optional(),
     /** Minutes a session lasts without activity before the user must sign in again. */
-    SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+    SESSION_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(8 * 60),
     /** Set to "1" to serve cookies without the Secure flag in production (plain-http intranet only). */
     AUTH_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
     NEXT_PHASE: z.string().optional(),
@@ -55,7 +60,9 @@ export const trustedOrigins: readonly string[] = [
 export function readAuthSecret(): string {
   const secret = env.BETTER_AUTH_SECRET;
   if (env.NODE_ENV === "production" && !isBuildPhase && (!secret || secret === DEV_AUTH_SECRET)) {
-    throw new Error("BETTER_AUTH_SECRET must be set to a private random value (32+ characters) in production; generate one with `openssl rand -base64 32`.");
+    throw new Error(
+      "BETTER_AUTH_SECRET must be set to a private random value (32+ characters) in production; generate one with `openssl rand -base64 32`.",
+    );
   }
   return secret ?? DEV_AUTH_SECRET;
 }

@@ -6,8 +6,10 @@ const ROLE = "admin";
 test("[admin] sees the admin navigation and nothing a risk manager does", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation");
-  for (const name of [/数据上传|Uploads/, /用户管理|Users/, /审计日志|Audit log/]) await expect(nav.getByRole("link", { name })).toBeVisible();
-  for (const name of [/细分批次|Segment runs/, /细分政策|Policies/, /调整审批|Overrides/]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
+  for (const name of [/数据上传|Uploads/, /用户管理|Users/, /审计日志|Audit log/])
+    await expect(nav.getByRole("link", { name })).toBeVisible();
+  for (const name of [/细分批次|Segment runs/, /细分政策|Policies/, /调整审批|Overrides/])
+    await expect(nav.getByRole("link", { name })).toHaveCount(0);
 });
 
 test("[admin] adds a user and finds it in the audit log", async ({ page }) => {
@@ -37,6 +39,11 @@ for (const [path, name] of [
 ] as const) {
   test(`[admin] ${name} page passes axe in both languages`, async ({ page }) => {
     test.setTimeout(120_000);
-    await checkPageInBothLanguages(page, { path, name, role: ROLE, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() });
+    await checkPageInBothLanguages(page, {
+      path,
+      name,
+      role: ROLE,
+      ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible(),
+    });
   });
 }

@@ -5,7 +5,9 @@ import { waitForContent } from "../../support/pages";
 
 const fixture = (name: string) => path.join(repoRoot, "e2e", "fixtures", name);
 
-test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes it, then loads an XLSX", async ({ page }) => {
+test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes it, then loads an XLSX", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/uploads");
   await waitForContent(page);
@@ -41,5 +43,7 @@ test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes
 
   const history = page.locator("section", { has: page.getByRole("heading", { name: /上传批次|Batch history/ }) });
   await expect(history.getByRole("row").filter({ hasText: "loans-2025.xlsx" })).toContainText(/已入库|Committed/);
-  await expect(history.getByRole("row").filter({ hasText: "customers-fixed.gbk.csv" })).toContainText(/已入库|Committed/);
+  await expect(history.getByRole("row").filter({ hasText: "customers-fixed.gbk.csv" })).toContainText(
+    /已入库|Committed/,
+  );
 });

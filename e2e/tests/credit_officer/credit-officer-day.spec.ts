@@ -10,7 +10,8 @@ test("[credit_officer] sees only their own customers and no risk-manager pages",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/我的客户|My customers/);
   await expect(page.getByRole("columnheader", { name: /客户经理|Officer/ })).toHaveCount(0);
   const nav = page.getByRole("navigation");
-  for (const name of [/细分批次|Segment runs/, /细分政策|Policies/, /数据上传|Uploads/, /用户管理|Users/]) await expect(nav.getByRole("link", { name })).toHaveCount(0);
+  for (const name of [/细分批次|Segment runs/, /细分政策|Policies/, /数据上传|Uploads/, /用户管理|Users/])
+    await expect(nav.getByRole("link", { name })).toHaveCount(0);
 });
 
 test("[credit_officer] opens a core customer and reads why it is core", async ({ page }) => {
@@ -30,7 +31,10 @@ test("[credit_officer] opens a core customer and reads why it is core", async ({
 test("[credit_officer] exports the filtered list as CSV", async ({ page }) => {
   await page.goto("/customers?tier=core");
   await waitForContent(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /导出 CSV|Export CSV/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /导出 CSV|Export CSV/ }).click(),
+  ]);
   const text = await readFile(await download.path(), "utf8");
   const lines = text.trim().split(/\r?\n/);
   expect(lines.length).toBeGreaterThan(1);

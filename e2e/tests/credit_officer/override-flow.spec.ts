@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { waitForContent } from "../../support/pages";
 import { storageStatePath } from "../../support/roles";
 
-test("[credit_officer] proposes an override that a risk manager approves and that then shows on the customer page", async ({ page, browser }) => {
+test("[credit_officer] proposes an override that a risk manager approves and that then shows on the customer page", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/customers?tier=core");
   await waitForContent(page);
   await page.getByRole("row").nth(1).getByRole("link").first().click();

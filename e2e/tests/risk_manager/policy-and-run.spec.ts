@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { waitForContent } from "../../support/pages";
 import { storageStatePath } from "../../support/roles";
 
-test("[risk_manager] drafts a policy, previews it, a second risk manager approves it, and a run finishes with progress shown", async ({ page, browser }) => {
+test("[risk_manager] drafts a policy, previews it, a second risk manager approves it, and a run finishes with progress shown", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/policies");
   await waitForContent(page);
@@ -21,7 +24,10 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   await page.getByRole("button", { name: /保存并提交审批|Save and submit for approval/ }).click();
 
   const versions = page.getByTestId("policy-versions");
-  const submitted = versions.getByRole("row").filter({ hasText: /待审批|Submitted/ }).first();
+  const submitted = versions
+    .getByRole("row")
+    .filter({ hasText: /待审批|Submitted/ })
+    .first();
   await expect(submitted).toBeVisible();
   const versionText = (await submitted.getByRole("cell").first().innerText()).trim();
   // The author cannot approve their own version.
@@ -44,7 +50,10 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   await expect(started).toBeVisible();
   const runId = (await started.innerText()).match(/#(\d+)/)?.[1];
   expect(runId).toBeDefined();
-  const runRow = page.getByTestId("run-list").getByRole("row").filter({ hasText: `#${runId}` });
+  const runRow = page
+    .getByTestId("run-list")
+    .getByRole("row")
+    .filter({ hasText: `#${runId}` });
   await expect(runRow.getByRole("progressbar")).toBeVisible();
   await expect(runRow).toContainText(/已完成|Succeeded/, { timeout: 90_000 });
   await expect(runRow.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");

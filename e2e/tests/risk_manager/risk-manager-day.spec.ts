@@ -7,7 +7,9 @@ test("[risk_manager] reads the portfolio and drills down from a tier to its cust
   await page.goto("/");
   await waitForContent(page);
   await expect(page.getByRole("heading", { name: /按贡献度分层|By contribution tier/ })).toBeVisible();
-  const tierTable = page.locator("section", { has: page.getByRole("heading", { name: /按贡献度分层|By contribution tier/ }) });
+  const tierTable = page.locator("section", {
+    has: page.getByRole("heading", { name: /按贡献度分层|By contribution tier/ }),
+  });
   await tierTable.getByRole("link", { name: /核心客户|Core/ }).click();
   await expect(page).toHaveURL(/\/customers\?.*tier=core/);
   await waitForContent(page);
@@ -37,14 +39,21 @@ test("[risk_manager] filters customers by an industry picked from the values the
 test("[risk_manager] drills down from a benefit cluster to its loans", async ({ page }) => {
   await page.goto("/");
   await waitForContent(page);
-  const clusterPanel = page.locator("section", { has: page.getByRole("heading", { name: /按利益细分群|By benefit cluster/ }) });
-  await clusterPanel.getByRole("link", { name: /^(贷款|Loans)$/ }).first().click();
+  const clusterPanel = page.locator("section", {
+    has: page.getByRole("heading", { name: /按利益细分群|By benefit cluster/ }),
+  });
+  await clusterPanel
+    .getByRole("link", { name: /^(贷款|Loans)$/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/loans\?.*cluster=\d+/);
   await waitForContent(page);
   await expect(page.getByTestId("loan-list").getByRole("row").nth(1)).toBeVisible();
 });
 
-test("[risk_manager] explores the clusters: how k was chosen and a sample of every cluster's loans", async ({ page }) => {
+test("[risk_manager] explores the clusters: how k was chosen and a sample of every cluster's loans", async ({
+  page,
+}) => {
   await page.goto("/clusters");
   await waitForContent(page);
   await expect(page.getByRole("heading", { name: /各 k 的惯性|Inertia by k/ })).toBeVisible();
@@ -55,7 +64,10 @@ test("[risk_manager] explores the clusters: how k was chosen and a sample of eve
 test("[risk_manager] follows a project group's signal rate across runs", async ({ page }) => {
   await page.goto("/projects");
   await waitForContent(page);
-  await page.getByRole("button", { name: /^(趋势|History)$/ }).first().click();
+  await page
+    .getByRole("button", { name: /^(趋势|History)$/ })
+    .first()
+    .click();
   const history = page.getByTestId("group-history");
   await expect(history.getByRole("row").nth(1)).toBeVisible();
   await expect(history.getByRole("row").nth(1).locator("td").first()).toHaveText(/^#\d+$/);
@@ -112,6 +124,11 @@ for (const [path, name] of [
 ] as const) {
   test(`[risk_manager] ${name} page passes axe in both languages`, async ({ page }) => {
     test.setTimeout(120_000);
-    await checkPageInBothLanguages(page, { path, name, role: ROLE, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() });
+    await checkPageInBothLanguages(page, {
+      path,
+      name,
+      role: ROLE,
+      ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible(),
+    });
   });
 }

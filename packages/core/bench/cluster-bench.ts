@@ -16,7 +16,16 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { clusterPoints, clusterPointsWith, clusteringSettingsSchema, fitTransform, runKMeans, type ClusteringResult, type KCandidate, type KMeansFit } from "../src/clustering";
+import {
+  clusterPoints,
+  clusterPointsWith,
+  clusteringSettingsSchema,
+  fitTransform,
+  runKMeans,
+  type ClusteringResult,
+  type KCandidate,
+  type KMeansFit,
+} from "../src/clustering";
 import { generateLoanRows } from "./loan-data";
 import { createKMeansPool } from "./parallel-kmeans";
 
@@ -55,7 +64,15 @@ const raw = generateLoanRows(n, seed);
 const { transformed } = fitTransform({ data: raw, features: FEATURES, log: ["amount"], scale: "zscore" });
 
 // Every k fitted on all n rows, as scikit-learn does here (a run above 100,000 loans chooses k on a sample).
-const settings = clusteringSettingsSchema.parse({ features: FEATURES, log: ["amount"], scale: "zscore", k: { min: 2, max: 8 }, restarts: 10, seed, selectionSampleSize: Math.max(100, n) });
+const settings = clusteringSettingsSchema.parse({
+  features: FEATURES,
+  log: ["amount"],
+  scale: "zscore",
+  k: { min: 2, max: 8 },
+  restarts: 10,
+  seed,
+  selectionSampleSize: Math.max(100, n),
+});
 // Warm-up on a slice (JIT, worker start-up and module loading are not what is measured); the
 // scikit-learn side does the same.
 const warmUpRows = transformed.subarray(0, Math.min(n, 20_000) * 3);
@@ -73,7 +90,8 @@ try {
 } finally {
   await pool?.close();
 }
-if (k5Pool && k5Pool.result.inertia !== k5.result.inertia) throw new Error("the worker pool and the single thread disagree");
+if (k5Pool && k5Pool.result.inertia !== k5.result.inertia)
+  throw new Error("the worker pool and the single thread disagree");
 
 function runSklearn(): SklearnFigures | string {
   if (values["no-sklearn"]) return "skipped (--no-sklearn)";
@@ -83,7 +101,9 @@ function runSklearn(): SklearnFigures | string {
     const file = join(dir, "rows.f64");
     writeFileSync(file, Buffer.from(transformed.buffer, transformed.byteOffset, transformed.byteLength));
     const script = fileURLToPath(new URL("./sklearn-baseline.py", import.meta.url));
-    return JSON.parse(execFileSync(PYTHON, [script, file, String(n), "3"], { encoding: "utf8", maxBuffer: 1 << 24 })) as SklearnFigures;
+    return JSON.parse(
+      execFileSync(PYTHON, [script, file, String(n), "3"], { encoding: "utf8", maxBuffer: 1 << 24 }),
+    ) as SklearnFigures;
   } catch (error) {
     return `skipped: scikit-learn failed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
   } finally {
@@ -95,7 +115,9 @@ const baseline = typeof sklearn === "string" ? null : sklearn;
 
 /** Worst ratio over k of our inertia to scikit-learn's in the k selection. */
 const worstSelectionRatio = baseline
-  ? Math.max(...selected.result.selection.map((c) => c.inertia / baseline.select.selection.find((s) => s.k === c.k)!.inertia))
+  ? Math.max(
+      ...selected.result.selection.map((c) => c.inertia / baseline.select.selection.find((s) => s.k === c.k)!.inertia),
+    )
   : null;
 
 const BASELINE_NAME = "scikit-learn KMeans(n_init=10)";
@@ -110,7 +132,12 @@ const selectMode = pool ? `workers${workerCount}` : "single";
 const figures = [
   figure("cluster.k5.time.single", k5.seconds, "s", baseline?.k5.seconds),
   figure("cluster.k5.cpu.single", k5.cpuSeconds, "s", baseline?.k5.cpuSeconds),
-  ...(k5Pool ? [figure(`cluster.k5.time.workers${workerCount}`, k5Pool.seconds, "s", baseline?.k5.seconds), figure(`cluster.k5.cpu.workers${workerCount}`, k5Pool.cpuSeconds, "s", baseline?.k5.cpuSeconds)] : []),
+  ...(k5Pool
+    ? [
+        figure(`cluster.k5.time.workers${workerCount}`, k5Pool.seconds, "s", baseline?.k5.seconds),
+        figure(`cluster.k5.cpu.workers${workerCount}`, k5Pool.cpuSeconds, "s", baseline?.k5.cpuSeconds),
+      ]
+    : []),
   figure("cluster.k5.inertia", k5.result.inertia, "", baseline?.k5.inertia),
   figure(`cluster.select2to8.time.${selectMode}`, selected.seconds, "s", baseline?.select.seconds),
   figure(`cluster.select2to8.cpu.${selectMode}`, selected.cpuSeconds, "s", baseline?.select.cpuSeconds),
@@ -119,21 +146,53 @@ const figures = [
 
 if (values.json) {
   const note = typeof sklearn === "string" ? sklearn : null;
-  console.log(JSON.stringify({ n, seed, restarts: 10, workers: pool ? workerCount : 1, figures, worstSelectionInertiaRatio: worstSelectionRatio, baselineNote: note }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        n,
+        seed,
+        restarts: 10,
+        workers: pool ? workerCount : 1,
+        figures,
+        worstSelectionInertiaRatio: worstSelectionRatio,
+        baselineNote: note,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
-  const format = (x: number | null | undefined, digits = 3): string => (x === null || x === undefined ? "—" : x.toFixed(digits));
-  console.log(`k-means on ${n.toLocaleString("en")} loan-like rows × 3 (log1p amount, z-score), 10 restarts, seed ${seed}`);
+  const format = (x: number | null | undefined, digits = 3): string =>
+    x === null || x === undefined ? "—" : x.toFixed(digits);
+  console.log(
+    `k-means on ${n.toLocaleString("en")} loan-like rows × 3 (log1p amount, z-score), 10 restarts, seed ${seed}`,
+  );
   if (typeof sklearn === "string") console.log(`scikit-learn ${sklearn}`);
   console.log(["what", "ours", "scikit-learn", "ratio"].map((h, i) => h.padEnd(i === 0 ? 34 : 18)).join(""));
   for (const f of figures) {
-    const cells = [f.name, format(f.value, f.unit === "s" ? 3 : 4), format(f.baseline?.value, f.unit === "s" ? 3 : 4), format(f.ratio, 4)];
+    const cells = [
+      f.name,
+      format(f.value, f.unit === "s" ? 3 : 4),
+      format(f.baseline?.value, f.unit === "s" ? 3 : 4),
+      format(f.ratio, 4),
+    ];
     console.log(cells.map((c, i) => c.padEnd(i === 0 ? 34 : 18)).join(""));
   }
-  console.log(`k = 5: ${k5.result.iterations} Lloyd iterations in the kept restart; selection inertia ratio, worst k: ${format(worstSelectionRatio, 5)}`);
   console.log(
-    "selection (ours):    " + selected.result.selection.map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`).join("; "),
+    `k = 5: ${k5.result.iterations} Lloyd iterations in the kept restart; selection inertia ratio, worst k: ${format(worstSelectionRatio, 5)}`,
+  );
+  console.log(
+    "selection (ours):    " +
+      selected.result.selection
+        .map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`)
+        .join("; "),
   );
   if (baseline) {
-    console.log("selection (sklearn): " + baseline.select.selection.map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`).join("; "));
+    console.log(
+      "selection (sklearn): " +
+        baseline.select.selection
+          .map((c) => `k=${c.k} inertia=${c.inertia.toFixed(1)} silhouette=${format(c.silhouette, 4)}`)
+          .join("; "),
+    );
   }
 }

@@ -8,10 +8,21 @@ parentPort!.on("message", (job: RestartJob) => {
   let best: RestartOutcome["best"] = null;
   const inertias: [number, number][] = [];
   for (const restart of job.restarts) {
-    const fit = runKMeansOnce({ data, dims: job.dims, k: job.k, seed: job.seed, restart, maxIterations: job.maxIterations, absoluteTolerance: job.absoluteTolerance });
+    const fit = runKMeansOnce({
+      data,
+      dims: job.dims,
+      k: job.k,
+      seed: job.seed,
+      restart,
+      maxIterations: job.maxIterations,
+      absoluteTolerance: job.absoluteTolerance,
+    });
     inertias.push([restart, fit.inertia]);
     if (!best || fit.inertia < best.inertia) best = { restart, ...fit };
   }
   const outcome: RestartOutcome = { inertias, best, error: null };
-  parentPort!.postMessage(outcome, best ? [best.labels.buffer as ArrayBuffer, best.centroids.buffer as ArrayBuffer] : []);
+  parentPort!.postMessage(
+    outcome,
+    best ? [best.labels.buffer as ArrayBuffer, best.centroids.buffer as ArrayBuffer] : [],
+  );
 });

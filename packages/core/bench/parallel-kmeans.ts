@@ -6,10 +6,29 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { ClusteringInputError, DEFAULT_TOLERANCE, meanFeatureVariance, type KMeansFit, type KMeansRequest, type LloydResult } from "../src/clustering";
+import {
+  ClusteringInputError,
+  DEFAULT_TOLERANCE,
+  meanFeatureVariance,
+  type KMeansFit,
+  type KMeansRequest,
+  type LloydResult,
+} from "../src/clustering";
 
-export type RestartJob = { rows: SharedArrayBuffer; dims: number; k: number; seed: number; restarts: number[]; maxIterations: number; absoluteTolerance: number };
-export type RestartOutcome = { inertias: [number, number][]; best: (LloydResult & { restart: number }) | null; error: string | null };
+export type RestartJob = {
+  rows: SharedArrayBuffer;
+  dims: number;
+  k: number;
+  seed: number;
+  restarts: number[];
+  maxIterations: number;
+  absoluteTolerance: number;
+};
+export type RestartOutcome = {
+  inertias: [number, number][];
+  best: (LloydResult & { restart: number }) | null;
+  error: string | null;
+};
 
 export type KMeansPool = {
   fitKMeans(request: KMeansRequest): Promise<KMeansFit>;
@@ -51,26 +70,39 @@ export function createKMeansPool(size = availableParallelism()): KMeansPool {
     async fitKMeans(request) {
       const { data, dims, k, restarts, seed } = request;
       const n = data.length / dims;
-      if (!Number.isInteger(k) || k < 1 || k > n) throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
+      if (!Number.isInteger(k) || k < 1 || k > n)
+        throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
       const absoluteTolerance = (request.tolerance ?? DEFAULT_TOLERANCE) * meanFeatureVariance(data, dims);
       const rows = toShared(data);
-      const jobs = workers.map((_, w) => Array.from({ length: restarts }, (_, r) => r).filter((r) => r % workers.length === w));
+      const jobs = workers.map((_, w) =>
+        Array.from({ length: restarts }, (_, r) => r).filter((r) => r % workers.length === w),
+      );
       let outcomes: RestartOutcome[];
       try {
         outcomes = await Promise.all(
           jobs.map((assigned, w) =>
             assigned.length === 0
               ? Promise.resolve<RestartOutcome>({ inertias: [], best: null, error: null })
-              : runJob(workers[w]!, { rows, dims, k, seed, restarts: assigned, maxIterations: request.maxIterations ?? 300, absoluteTolerance }),
+              : runJob(workers[w]!, {
+                  rows,
+                  dims,
+                  k,
+                  seed,
+                  restarts: assigned,
+                  maxIterations: request.maxIterations ?? 300,
+                  absoluteTolerance,
+                }),
           ),
         );
       } catch (error) {
         // runKMeansOnce's input errors (fewer distinct rows than k) surface as worker errors.
-        if (error instanceof Error && /distinct|exceeds/.test(error.message)) throw new ClusteringInputError(error.message);
+        if (error instanceof Error && /distinct|exceeds/.test(error.message))
+          throw new ClusteringInputError(error.message);
         throw error;
       }
       const restartInertias = new Array<number>(restarts);
-      for (const outcome of outcomes) for (const [restart, inertia] of outcome.inertias) restartInertias[restart] = inertia;
+      for (const outcome of outcomes)
+        for (const [restart, inertia] of outcome.inertias) restartInertias[restart] = inertia;
       const best = outcomes
         .map((o) => o.best)
         .filter((b) => b !== null)

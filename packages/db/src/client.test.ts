@@ -14,13 +14,17 @@ describe("createDb", () => {
   it("names an unreachable PostgreSQL without its password", async () => {
     const attempt = createDb({ url: "postgres://someone:secret@127.0.0.1:1/nowhere" });
     await expect(attempt).rejects.toBeInstanceOf(DbUnavailableError);
-    await expect(attempt).rejects.toThrow(/cannot reach PostgreSQL at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere/);
+    await expect(attempt).rejects.toThrow(
+      /cannot reach PostgreSQL at postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere/,
+    );
   });
 
   it("names a data directory it cannot create", async () => {
     const file = join(scratch, "a-file");
     writeFileSync(file, "");
-    await expect(createDb({ pgliteDir: join(file, "pglite") })).rejects.toThrow(/embedded database directory .*a-file\/pglite is not writable \(ENOTDIR\)/);
+    await expect(createDb({ pgliteDir: join(file, "pglite") })).rejects.toThrow(
+      /embedded database directory .*a-file\/pglite is not writable \(ENOTDIR\)/,
+    );
   });
 
   it("keeps data across restarts and refuses a second process on the same directory", async () => {
@@ -46,7 +50,9 @@ describeEachDb("schema constraints", (kind) => {
   it("rejects a bad classification, a negative balance and an approver who submitted the policy", async () => {
     const handle = await createTestDb(kind);
     try {
-      await handle.raw("insert into customers (customer_id, name, industry, region, size, officer) values ('C1', 'n', 'i', 'r', 'small', 'O001')");
+      await handle.raw(
+        "insert into customers (customer_id, name, industry, region, size, officer) values ('C1', 'n', 'i', 'r', 'small', 'O001')",
+      );
       const loan = (classification: string, balance: number) =>
         handle.raw(
           `insert into loans (period, loan_id, customer_id, product, amount_fen, rate_pct, term_months, start_date, maturity_date, guarantee, classification, avg_daily_balance_fen, days)
@@ -58,7 +64,9 @@ describeEachDb("schema constraints", (kind) => {
       await expect(loan("normal", 100)).resolves.toBeDefined();
       await handle.raw("insert into users (id, name, email, role) values ('u1', 'a', 'a@x', 'risk_manager')");
       await expect(
-        handle.raw("insert into policies (version, name, status, document, submitted_by, decided_by) values (9, 'p', 'active', '{}', 'u1', 'u1')"),
+        handle.raw(
+          "insert into policies (version, name, status, document, submitted_by, decided_by) values (9, 'p', 'active', '{}', 'u1', 'u1')",
+        ),
       ).rejects.toThrow(/policies_four_eyes/);
     } finally {
       await handle.close();

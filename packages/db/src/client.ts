@@ -92,7 +92,9 @@ async function openPglite(dir: string): Promise<DbHandle> {
     pglite = await PGlite.create(isMemory ? undefined : dir);
   } catch (error) {
     release();
-    throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, { cause: error });
+    throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   const db = drizzlePglite({ client: pglite, ...DRIZZLE_OPTIONS }) as unknown as Db;
   return {

@@ -32,7 +32,8 @@ const { values } = parseArgs({
   },
 });
 
-const open = (location: string): Promise<DbHandle> => (location.startsWith("postgres") ? createDb({ url: location, maxConnections: 4 }) : createDb({ pgliteDir: location }));
+const open = (location: string): Promise<DbHandle> =>
+  location.startsWith("postgres") ? createDb({ url: location, maxConnections: 4 }) : createDb({ pgliteDir: location });
 
 /** The child: one run on an already seeded database; prints its figures as one JSON line. */
 async function runPhase(location: string): Promise<void> {
@@ -47,7 +48,9 @@ async function runPhase(location: string): Promise<void> {
   loopDelay.disable();
   await handle.close();
   const eventLoopMaxDelayMs = Math.round(loopDelay.max / 1e6);
-  process.stdout.write(`${JSON.stringify({ outcome, wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), eventLoopMaxDelayMs })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ outcome, wallMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), eventLoopMaxDelayMs })}\n`,
+  );
 }
 
 async function createLocation(kind: string): Promise<{ location: string; dispose: () => Promise<void> }> {
@@ -56,7 +59,8 @@ async function createLocation(kind: string): Promise<{ location: string; dispose
     return { location: join(dir, "pglite"), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("--db postgres needs TEST_DATABASE_URL (a server the bench may create a throwaway database on)");
+  if (!serverUrl)
+    throw new Error("--db postgres needs TEST_DATABASE_URL (a server the bench may create a throwaway database on)");
   const database = await createThrowawayPostgres(serverUrl, "creditseg_run_bench");
   return { location: database.url, dispose: database.drop };
 }
@@ -74,13 +78,22 @@ async function main(): Promise<void> {
     const seeded = await seedDemoWorld(handle, { customers, loans, period: PERIOD, seed: 20_250_101 });
     const seedMs = Math.round(performance.now() - seedStart);
     await handle.close();
-    const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--phase", "run", "--location", target.location], {
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--phase", "run", "--location", target.location],
+      {
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     if (child.status !== 0) throw new Error(`the run process exited with ${child.status ?? child.signal}`);
-    const run = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { outcome: { status: string; error?: string; timingsMs: Record<string, number> }; wallMs: number; maxRssMb: number; eventLoopMaxDelayMs: number };
+    const run = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+      outcome: { status: string; error?: string; timingsMs: Record<string, number> };
+      wallMs: number;
+      maxRssMb: number;
+      eventLoopMaxDelayMs: number;
+    };
     const figures = {
       db: values.db,
       loans: seeded.loans,
@@ -100,8 +113,14 @@ async function main(): Promise<void> {
     } else {
       process.stdout.write(
         `run.full ${figures.db} ${figures.loans} loans / ${figures.customers} customers: ${figures.status}${figures.error ? ` (${figures.error})` : ""}\n` +
-          `  wall ${(figures.runWallMs / 1000).toFixed(1)} s | ${Object.entries(figures.stagesMs).filter(([stage]) => !stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(" | ")}\n` +
-          `  detail ${Object.entries(figures.stagesMs).filter(([stage]) => stage.includes(".")).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(", ")}\n` +
+          `  wall ${(figures.runWallMs / 1000).toFixed(1)} s | ${Object.entries(figures.stagesMs)
+            .filter(([stage]) => !stage.includes("."))
+            .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+            .join(" | ")}\n` +
+          `  detail ${Object.entries(figures.stagesMs)
+            .filter(([stage]) => stage.includes("."))
+            .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+            .join(", ")}\n` +
           `  peak RSS ${figures.peakRssMb} MB, longest event-loop stall ${figures.eventLoopMaxDelayMs} ms (seeding ${(seedMs / 1000).toFixed(1)} s, not counted)\n`,
       );
     }

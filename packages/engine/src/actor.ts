@@ -10,5 +10,6 @@ export type Actor = { id: string; role: Role; ip?: string | null; userAgent?: st
 
 /** Throws FORBIDDEN unless the actor's role holds the permission. */
 export function assertPermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) throw new EngineError("FORBIDDEN", `Your role (${actor.role}) may not do this (${permission}).`);
+  if (!can(actor.role, permission))
+    throw new EngineError("FORBIDDEN", `Your role (${actor.role}) may not do this (${permission}).`);
 }

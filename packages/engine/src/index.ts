@@ -3,7 +3,12 @@ export { ENGINE_ERROR_CODES, EngineError, type EngineErrorCode } from "./errors/
 export { readCodeVersion } from "./code-version";
 export { loadPeriodData, type LoadProgress, type PeriodData } from "./load/load-period-data";
 
-export { getPolicyVersion, listPolicyVersions, type PolicyVersion, type PolicyVersionSummary } from "./policies/policy-queries";
+export {
+  getPolicyVersion,
+  listPolicyVersions,
+  type PolicyVersion,
+  type PolicyVersionSummary,
+} from "./policies/policy-queries";
 export {
   approvePolicyVersion,
   createPolicyDraft,
@@ -17,7 +22,14 @@ export { previewPolicyImpact, type PolicyImpact, type TierTotals, type WarningCh
 
 export { startRun, type StartedRun, type StartRunArgs } from "./runs/start-run";
 export type { RunOutcome, RunProgress, RunStage } from "./runs/execute-run";
-export { findCurrentRun, getRun, listRuns, type RunInputs, type SegmentRun, type SegmentRunDetail } from "./runs/run-queries";
+export {
+  findCurrentRun,
+  getRun,
+  listRuns,
+  type RunInputs,
+  type SegmentRun,
+  type SegmentRunDetail,
+} from "./runs/run-queries";
 export { DEFAULT_STALE_AFTER_MINUTES, markDeadRuns } from "./runs/mark-dead-runs";
 export { computeResultChecksum, verifyRunChecksum } from "./runs/result-checksum";
 

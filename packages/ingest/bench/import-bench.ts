@@ -20,7 +20,8 @@ const args = process.argv.slice(2);
 const rowsArg = args.indexOf("--rows");
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
 const isJson = args.includes("--json");
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SERVER_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CUSTOMERS = Math.max(1, Math.min(20_000, Math.ceil(ROWS / 50)));
 const PERIOD = "2025";
 
@@ -46,7 +47,8 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
 
 function* customerLines(): Generator<string> {
   yield "customer_id,name,industry,region,size,officer\n";
-  for (let i = 1; i <= CUSTOMERS; i++) yield `C${String(i).padStart(7, "0")},customer ${i},manufacturing,Zhejiang,small,E${1000 + (i % 50)}\n`;
+  for (let i = 1; i <= CUSTOMERS; i++)
+    yield `C${String(i).padStart(7, "0")},customer ${i},manufacturing,Zhejiang,small,E${1000 + (i % 50)}\n`;
 }
 
 function* loanLines(): Generator<string> {
@@ -68,12 +70,26 @@ function* loanLines(): Generator<string> {
 
 async function timeImport(handle: DbHandle, customersFile: string, loansFile: string): Promise<number> {
   await migrateDb(handle);
-  const customers = await commitImport({ handle, kind: "customers", file: fileSource(customersFile), actor: { id: null } });
+  const customers = await commitImport({
+    handle,
+    kind: "customers",
+    file: fileSource(customersFile),
+    actor: { id: null },
+  });
   if (customers.status !== "committed") throw new Error(`customers not loaded: ${customers.status}`);
   const started = performance.now();
-  const report = await commitImport({ handle, kind: "loans", period: PERIOD, file: fileSource(loansFile), actor: { id: null } });
+  const report = await commitImport({
+    handle,
+    kind: "loans",
+    period: PERIOD,
+    file: fileSource(loansFile),
+    actor: { id: null },
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (report.status !== "committed" || report.totals.rowsAccepted !== ROWS) throw new Error(`loans not loaded: ${report.status} ${JSON.stringify(report.fileRejects.concat(report.rejects.slice(0, 3)))}`);
+  if (report.status !== "committed" || report.totals.rowsAccepted !== ROWS)
+    throw new Error(
+      `loans not loaded: ${report.status} ${JSON.stringify(report.fileRejects.concat(report.rejects.slice(0, 3)))}`,
+    );
   return seconds;
 }
 
@@ -93,7 +109,8 @@ try {
 
   log("psql \\copy baseline…");
   const psqlSeconds = await withBenchDatabase(async (url) => {
-    const table = "create table plain_loans (loan_id text, customer_id text, product text, amount numeric, rate numeric, term_months int, start_date date, maturity_date date, guarantee text, classification text, avg_daily_balance numeric, days int)";
+    const table =
+      "create table plain_loans (loan_id text, customer_id text, product text, amount numeric, rate numeric, term_months int, start_date date, maturity_date date, guarantee text, classification text, avg_daily_balance numeric, days int)";
     execFileSync("psql", [url, "-q", "-c", table]);
     const started = performance.now();
     execFileSync("psql", [url, "-q", "-c", `\\copy plain_loans from '${loansFile}' with (format csv, header true)`]);
@@ -125,10 +142,15 @@ try {
     { target: "creditseg import → PGlite", seconds: pgliteSeconds },
   ].map((result) => ({ ...result, rowsPerSecond: Math.round(ROWS / result.seconds) }));
   if (isJson) {
-    process.stdout.write(`${JSON.stringify({ rows: ROWS, fileMegabytes: Number(megabytes.toFixed(1)), results }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ rows: ROWS, fileMegabytes: Number(megabytes.toFixed(1)), results }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(`${ROWS} loan rows, ${megabytes.toFixed(1)} MB CSV (Chinese headers, UTF-8)\n`);
-    for (const result of results) process.stdout.write(`${result.target.padEnd(42)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.rowsPerSecond).padStart(9)} rows/s\n`);
+    for (const result of results)
+      process.stdout.write(
+        `${result.target.padEnd(42)} ${result.seconds.toFixed(1).padStart(7)} s  ${String(result.rowsPerSecond).padStart(9)} rows/s\n`,
+      );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

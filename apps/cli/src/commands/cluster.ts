@@ -1,9 +1,24 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { once } from "node:events";
 import type { Command } from "commander";
 import { parse } from "csv-parse";
-import { ClusteringInputError, clusteringSettingsSchema, clusterPoints, SCALE_METHODS, type ClusteringResult } from "@creditseg/core";
+import {
+  ClusteringInputError,
+  clusteringSettingsSchema,
+  clusterPoints,
+  SCALE_METHODS,
+  type ClusteringResult,
+} from "@creditseg/core";
 import { CliError } from "../cli-error";
 
 type ClusterOptions = {
@@ -29,7 +44,8 @@ const splitList = (list: string | undefined): string[] =>
     .filter((s) => s.length > 0);
 
 function parseInteger(value: string, option: string, min: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new CliError(`${option} must be an integer ≥ ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new CliError(`${option} must be an integer ≥ ${min}, got "${value}"`);
   return Number(value);
 }
 
@@ -47,7 +63,9 @@ function parseK(value: string): number | { min: number; max: number } {
  */
 async function readNumericColumns(file: string, columns: readonly string[]): Promise<NumericTable> {
   if (!existsSync(file)) throw new CliError(`${file}: file not found`);
-  const parser = createReadStream(file).pipe(parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const parser = createReadStream(file).pipe(
+    parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
   let indexes: number[] | null = null;
   let capacity = 1024;
   let values = new Float64Array(capacity * columns.length);
@@ -72,7 +90,9 @@ async function readNumericColumns(file: string, columns: readonly string[]): Pro
       const text = record[indexes[c]!] ?? "";
       const value = text === "" ? Number.NaN : Number(text);
       if (!Number.isFinite(value)) {
-        throw new CliError(`${file}: row ${rows + 1} (line ${info.lines}), column "${columns[c]}": "${text}" is not a number`);
+        throw new CliError(
+          `${file}: row ${rows + 1} (line ${info.lines}), column "${columns[c]}": "${text}" is not a number`,
+        );
       }
       values[rows * columns.length + c] = value;
     }
@@ -118,22 +138,39 @@ function toJsonSummary(result: ClusteringResult): Record<string, unknown> {
   };
 }
 
-const formatNumber = (x: number | null, digits = 4): string => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(digits));
+const formatNumber = (x: number | null, digits = 4): string =>
+  x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(digits);
 
 function formatTable(result: ClusteringResult, input: string): string {
   const lines = [
     `${input}: ${result.labels.length} rows, features ${result.features.join(", ")}; k = ${result.k}, seed ${result.seed}, ${result.restarts} restarts`,
     `inertia ${formatNumber(result.inertia)} (transformed space), silhouette ${formatNumber(result.silhouette)} on ${result.silhouetteSampleSize} rows` +
-      (result.stability ? `, stability (ARI of ${result.stability.replicates} subsamples) ${formatNumber(result.stability.mean, 3)}` : ""),
+      (result.stability
+        ? `, stability (ARI of ${result.stability.replicates} subsamples) ${formatNumber(result.stability.mean, 3)}`
+        : ""),
     "",
     ["cluster", "size", "share", ...result.features.map((f) => `${f} (centre)`), "label"].join("\t"),
     ...result.profiles.map((p) =>
-      [p.cluster, p.size, `${(p.shareOfRows * 100).toFixed(1)}%`, ...p.centroidRaw.map((x) => formatNumber(x, 2)), `${p.label.zh} / ${p.label.en}`].join("\t"),
+      [
+        p.cluster,
+        p.size,
+        `${(p.shareOfRows * 100).toFixed(1)}%`,
+        ...p.centroidRaw.map((x) => formatNumber(x, 2)),
+        `${p.label.zh} / ${p.label.en}`,
+      ].join("\t"),
     ),
   ];
   if (result.selection.length > 1) {
-    const sampled = result.selectionSampleSize < result.labels.length ? ` (each k fitted on a seeded sample of ${result.selectionSampleSize} rows; k = ${result.k} then on all rows)` : "";
-    lines.push("", `choice of k${sampled}`, ["k", "inertia", "silhouette"].join("\t"), ...result.selection.map((c) => [c.k, formatNumber(c.inertia), formatNumber(c.silhouette)].join("\t")));
+    const sampled =
+      result.selectionSampleSize < result.labels.length
+        ? ` (each k fitted on a seeded sample of ${result.selectionSampleSize} rows; k = ${result.k} then on all rows)`
+        : "";
+    lines.push(
+      "",
+      `choice of k${sampled}`,
+      ["k", "inertia", "silhouette"].join("\t"),
+      ...result.selection.map((c) => [c.k, formatNumber(c.inertia), formatNumber(c.silhouette)].join("\t")),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -176,7 +213,8 @@ async function runCluster(options: ClusterOptions): Promise<void> {
   const features = splitList(options.features);
   if (features.length === 0) throw new CliError("--features needs at least one column name");
   const log = splitList(options.log);
-  if (!(SCALE_METHODS as readonly string[]).includes(options.scale)) throw new CliError(`--scale must be one of ${SCALE_METHODS.join(", ")}, got "${options.scale}"`);
+  if (!(SCALE_METHODS as readonly string[]).includes(options.scale))
+    throw new CliError(`--scale must be one of ${SCALE_METHODS.join(", ")}, got "${options.scale}"`);
   const parsed = clusteringSettingsSchema.safeParse({
     features,
     log,
@@ -186,20 +224,29 @@ async function runCluster(options: ClusterOptions): Promise<void> {
     seed: parseInteger(options.seed, "--seed", 0),
   });
   if (!parsed.success) {
-    throw new CliError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
+    throw new CliError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "),
+    );
   }
   const columns = options.weight ? [...features, options.weight] : features;
   const read = await readNumericColumns(options.input, columns);
   const table = options.weight ? separateWeights(read, features.length) : read;
   let result: ClusteringResult;
   try {
-    result = clusterPoints({ rows: table.values, features, settings: parsed.data, weights: table.weights ?? undefined });
+    result = clusterPoints({
+      rows: table.values,
+      features,
+      settings: parsed.data,
+      weights: table.weights ?? undefined,
+    });
   } catch (error) {
     if (error instanceof ClusteringInputError) throw new CliError(`${options.input}: ${error.message}`);
     throw error;
   }
   if (options.out) await writeOutputs(options.out, result, table);
-  process.stdout.write(options.json ? `${JSON.stringify(toJsonSummary(result), null, 2)}\n` : formatTable(result, options.input));
+  process.stdout.write(
+    options.json ? `${JSON.stringify(toJsonSummary(result), null, 2)}\n` : formatTable(result, options.input),
+  );
 }
 
 /**

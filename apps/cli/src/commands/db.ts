@@ -6,7 +6,11 @@ import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
 
 export function register(program: Command): void {
-  const db = program.command("db").description("create, migrate, seed and reset the database (DATABASE_URL, else the embedded PGlite in .data/pglite)");
+  const db = program
+    .command("db")
+    .description(
+      "create, migrate, seed and reset the database (DATABASE_URL, else the embedded PGlite in .data/pglite)",
+    );
 
   db.command("migrate")
     .description("apply pending migrations")
@@ -26,7 +30,8 @@ export function register(program: Command): void {
     .action(async (options: { customers: string; loans?: string; period: string; seed: string }) => {
       const customers = parsePositiveInt("--customers", options.customers);
       const loans = options.loans === undefined ? undefined : parsePositiveInt("--loans", options.loans);
-      if (!/^\d{4}$/.test(options.period)) throw new CliError(`--period must be a year such as 2025, not "${options.period}"`);
+      if (!/^\d{4}$/.test(options.period))
+        throw new CliError(`--period must be a year such as 2025, not "${options.period}"`);
       const seed = parsePositiveInt("--seed", options.seed, true);
       await withDatabase(async (handle) => {
         await migrateDb(handle);
@@ -70,6 +75,7 @@ export function register(program: Command): void {
 
 function parsePositiveInt(flag: string, value: string, allowZero = false): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new CliError(`${flag} must be a whole number${allowZero ? "" : " above 0"}, not "${value}"`);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1))
+    throw new CliError(`${flag} must be a whole number${allowZero ? "" : " above 0"}, not "${value}"`);
   return n;
 }

@@ -55,7 +55,9 @@ async function writeCsv(rows: AsyncIterable<RunExportRow[]>, path: string): Prom
   await write(`\uFEFF${COLUMNS.map((c) => c.header).join(",")}\r\n`);
   let count = 0;
   for await (const page of rows) {
-    await write(page.map((row) => `${COLUMNS.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(",")}\r\n`).join(""));
+    await write(
+      page.map((row) => `${COLUMNS.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(",")}\r\n`).join(""),
+    );
     count += page.length;
   }
   stream.end();
@@ -67,7 +69,12 @@ async function writeXlsx(rows: AsyncIterable<RunExportRow[]>, path: string): Pro
   // The streaming writer keeps memory flat at 100,000 customers.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet("customers");
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.isAmount ? 18 : 14, style: c.isAmount ? { numFmt: "#,##0.00" } : {} }));
+  sheet.columns = COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.header,
+    width: c.isAmount ? 18 : 14,
+    style: c.isAmount ? { numFmt: "#,##0.00" } : {},
+  }));
   let count = 0;
   for await (const page of rows) {
     for (const row of page) {
@@ -109,7 +116,8 @@ export function register(program: Command): void {
     .action(async (options: { run: string; out: string; format?: string; officer?: string }) => {
       const runId = parseWholeNumber("--run", options.run, 1);
       const format = (options.format ?? (options.out.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv")).toLowerCase();
-      if (format !== "csv" && format !== "xlsx") throw new CliError(`--format must be csv or xlsx, not "${options.format}"`);
+      if (format !== "csv" && format !== "xlsx")
+        throw new CliError(`--format must be csv or xlsx, not "${options.format}"`);
       // Written beside the target and renamed at the end, so a failed export never leaves half a file under the name.
       const temporary = join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`);
       await withDatabase((handle) =>
@@ -122,7 +130,10 @@ export function register(program: Command): void {
             process.stdout.write(`exported ${count} customers of run ${runId} to ${options.out} (${format})\n`);
           } catch (error) {
             rmSync(temporary, { force: true });
-            if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EACCES") {
+            if (
+              (error as NodeJS.ErrnoException).code === "ENOENT" ||
+              (error as NodeJS.ErrnoException).code === "EACCES"
+            ) {
               throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`, 1);
             }
             throw error;

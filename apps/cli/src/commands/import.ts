@@ -37,7 +37,8 @@ type ImportFlags = {
 const PRINTED_REJECTS = 20;
 
 function parseKind(kind: string): ImportKind {
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(", ")}, not "${kind}"`);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+    throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(", ")}, not "${kind}"`);
   return kind as ImportKind;
 }
 
@@ -51,19 +52,42 @@ function formatFen(fen: bigint): string {
 function printReport(report: ImportReport): void {
   const out = (line = "") => process.stdout.write(`${line}\n`);
   const { totals } = report;
-  const format = report.table ? [report.table.format, report.table.encoding, report.table.delimiter === "\t" ? "tab" : report.table.delimiter, report.table.sheet].filter(Boolean).join(", ") : "unread";
+  const format = report.table
+    ? [
+        report.table.format,
+        report.table.encoding,
+        report.table.delimiter === "\t" ? "tab" : report.table.delimiter,
+        report.table.sheet,
+      ]
+        .filter(Boolean)
+        .join(", ")
+    : "unread";
   out(`file      ${report.fileName} (${format})`);
   out(`kind      ${report.kind}  period ${report.period}  checksum ${report.checksum?.slice(0, 16) ?? "-"}`);
   if (report.unknownHeaders.length > 0) out(`ignored   unknown columns: ${report.unknownHeaders.join(", ")}`);
   out(`rows      read ${totals.rowsRead}  accepted ${totals.rowsAccepted}  rejected ${totals.rowsRejected}`);
-  out(`balances  read ${formatFen(totals.totalReadFen)}  accepted ${formatFen(totals.totalAcceptedFen)}  rejected ${formatFen(totals.totalRejectedFen)} (CNY)`);
-  if (totals.expectedTotalFen !== null) out(`expected  ${formatFen(totals.expectedTotalFen)}: ${totals.isExpectedTotalMatched ? "matches" : "DOES NOT MATCH"}`);
-  for (const reject of report.fileRejects) out(`FILE      ${reject.code}${reject.rowNumber ? ` (row ${reject.rowNumber})` : ""}${reject.column ? ` [${reject.column}]` : ""}: ${reject.messageEn} / ${reject.messageZh}`);
+  out(
+    `balances  read ${formatFen(totals.totalReadFen)}  accepted ${formatFen(totals.totalAcceptedFen)}  rejected ${formatFen(totals.totalRejectedFen)} (CNY)`,
+  );
+  if (totals.expectedTotalFen !== null)
+    out(
+      `expected  ${formatFen(totals.expectedTotalFen)}: ${totals.isExpectedTotalMatched ? "matches" : "DOES NOT MATCH"}`,
+    );
+  for (const reject of report.fileRejects)
+    out(
+      `FILE      ${reject.code}${reject.rowNumber ? ` (row ${reject.rowNumber})` : ""}${reject.column ? ` [${reject.column}]` : ""}: ${reject.messageEn} / ${reject.messageZh}`,
+    );
   for (const reject of report.rejects.slice(0, PRINTED_REJECTS)) {
-    out(`row ${String(reject.rowNumber).padStart(6)}  ${reject.column ?? "-"}  ${reject.code}  ${JSON.stringify(reject.value ?? "")}  ${reject.messageEn} / ${reject.messageZh}`);
+    out(
+      `row ${String(reject.rowNumber).padStart(6)}  ${reject.column ?? "-"}  ${reject.code}  ${JSON.stringify(reject.value ?? "")}  ${reject.messageEn} / ${reject.messageZh}`,
+    );
   }
-  if (report.rejects.length > PRINTED_REJECTS || report.isRejectListTruncated) out(`… ${totals.rowsRejected} rejected rows in all; write them with --report FILE`);
-  if (report.changes) out(`changes   inserted ${report.changes.inserted}  updated ${report.changes.updated}  deleted ${report.changes.deleted}`);
+  if (report.rejects.length > PRINTED_REJECTS || report.isRejectListTruncated)
+    out(`… ${totals.rowsRejected} rejected rows in all; write them with --report FILE`);
+  if (report.changes)
+    out(
+      `changes   inserted ${report.changes.inserted}  updated ${report.changes.updated}  deleted ${report.changes.deleted}`,
+    );
 }
 
 function toJson(value: unknown): string {
@@ -72,11 +96,15 @@ function toJson(value: unknown): string {
 
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   const kind = parseKind(flags.kind);
-  if (flags.mode !== "amend" && flags.mode !== "replace") throw new CliError(`--mode must be amend or replace, not "${flags.mode}"`);
+  if (flags.mode !== "amend" && flags.mode !== "replace")
+    throw new CliError(`--mode must be amend or replace, not "${flags.mode}"`);
   let expectedTotalFen: bigint | null = null;
   if (flags.expectedTotal !== undefined) {
     const parsed = parseAmountFen(flags.expectedTotal, "yuan");
-    if (!parsed.ok) throw new CliError(`--expected-total must be an amount in yuan such as 12,345,678.90, not "${flags.expectedTotal}"`);
+    if (!parsed.ok)
+      throw new CliError(
+        `--expected-total must be an amount in yuan such as 12,345,678.90, not "${flags.expectedTotal}"`,
+      );
     expectedTotalFen = parsed.value;
   }
   let source;
@@ -110,7 +138,10 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
           if (progress.phase !== phase) {
             bar?.stop();
             phase = progress.phase;
-            bar = createProgress(`${phase} (KB)`, Math.max(1, Math.round((progress.totalBytes ?? progress.bytesRead) / 1024)));
+            bar = createProgress(
+              `${phase} (KB)`,
+              Math.max(1, Math.round((progress.totalBytes ?? progress.bytesRead) / 1024)),
+            );
           }
           bar?.update(Math.round(progress.bytesRead / 1024));
         },
@@ -136,7 +167,10 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
       process.stdout.write(`committed batch ${report.batchId}\n`);
       return;
     case "rejected": {
-      const why = report.fileRejects.length > 0 ? report.fileRejects.map((reject) => reject.code).join(", ") : `${report.totals.rowsRejected} rejected rows (use --accept-valid to load the valid ones)`;
+      const why =
+        report.fileRejects.length > 0
+          ? report.fileRejects.map((reject) => reject.code).join(", ")
+          : `${report.totals.rowsRejected} rejected rows (use --accept-valid to load the valid ones)`;
       throw new CliError(`import rejected, nothing written: ${why}`, 2);
     }
   }
@@ -145,7 +179,9 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
 export function register(program: Command): void {
   program
     .command("import")
-    .description("validate a CSV / XLSX file and load it in one transaction (any rejected row blocks it unless --accept-valid)")
+    .description(
+      "validate a CSV / XLSX file and load it in one transaction (any rejected row blocks it unless --accept-valid)",
+    )
     .argument("<file>", "CSV (UTF-8, GBK / GB18030) or XLSX file")
     .requiredOption("--kind <kind>", `what the file holds: ${IMPORT_KINDS.join(", ")}`)
     .option("--period <period>", "reporting period of loans, deposits, fees and projects, e.g. 2025")
@@ -155,7 +191,11 @@ export function register(program: Command): void {
     .option("--mapping <name>", "saved column mapping to apply")
     .option("--dry-run", "validate and report only")
     .option("--accept-valid", "commit the valid rows and set the rejected ones aside")
-    .option("--mode <mode>", "amend (upsert by key) or replace (also remove the period's rows missing from the file)", "amend")
+    .option(
+      "--mode <mode>",
+      "amend (upsert by key) or replace (also remove the period's rows missing from the file)",
+      "amend",
+    )
     .option("--expected-total <yuan>", "the source system's balance total, checked against the file")
     .option("--report <file>", "write the validation report as CSV")
     .option("--json", "print the report as JSON")
@@ -170,7 +210,8 @@ export function register(program: Command): void {
     .action(async (flags: { kind?: string; period?: string; limit: string }) => {
       const kind = flags.kind === undefined ? undefined : parseKind(flags.kind);
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a whole number above 0, not "${flags.limit}"`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError(`--limit must be a whole number above 0, not "${flags.limit}"`);
       await withDatabase(async (handle) => {
         const batches = await listBatches({ handle, kind, period: flags.period, limit });
         for (const batch of batches) {
@@ -190,7 +231,9 @@ export function register(program: Command): void {
       await withDatabase(async (handle) => {
         try {
           const result = await rollbackBatch({ handle, batchId, actor: { id: null } });
-          process.stdout.write(`rolled back batch ${result.batchId}: ${result.deleted} rows removed, ${result.restored} rows restored\n`);
+          process.stdout.write(
+            `rolled back batch ${result.batchId}: ${result.deleted} rows removed, ${result.restored} rows restored\n`,
+          );
         } catch (error) {
           if (error instanceof IngestError) throw new CliError(error.message, 2);
           throw error;
@@ -205,7 +248,8 @@ export function register(program: Command): void {
     .option("--format <format>", "csv or xlsx", "xlsx")
     .requiredOption("--out <file>", "where to write it")
     .action(async (flags: { kind: string; format: string; out: string }) => {
-      if (flags.format !== "csv" && flags.format !== "xlsx") throw new CliError(`--format must be csv or xlsx, not "${flags.format}"`);
+      if (flags.format !== "csv" && flags.format !== "xlsx")
+        throw new CliError(`--format must be csv or xlsx, not "${flags.format}"`);
       writeFileSync(flags.out, await buildTemplate(parseKind(flags.kind), flags.format));
       process.stdout.write(`wrote ${flags.out}\n`);
     });

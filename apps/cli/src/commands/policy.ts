@@ -8,7 +8,9 @@ function describeCurve(curve: Policy["ftp"]["loan"]): string {
 
 function describeTier(rule: Policy["tiers"][number]): string {
   const conditions = [
-    rule.minContribution === undefined ? null : `contribution ≥ ${fenToYuanString(roundYuanToFen(toDecimal(rule.minContribution)))} CNY`,
+    rule.minContribution === undefined
+      ? null
+      : `contribution ≥ ${fenToYuanString(roundYuanToFen(toDecimal(rule.minContribution)))} CNY`,
     rule.classifications ? `classification in [${rule.classifications.join(", ")}]` : null,
   ].filter((c) => c !== null);
   return `${rule.name}${rule.labelZh ? ` (${rule.labelZh})` : ""}: ${conditions.length === 0 ? "everyone else" : conditions.join(" and ")}`;
@@ -26,7 +28,9 @@ export function summarizePolicy(policy: Policy): string {
     ...policy.tiers.map((t, i) => `  ${i + 1}. ${describeTier(t)}`),
     `grades: AAA ≥ ${cutoffs.AAA}, AA ≥ ${cutoffs.AA}, A ≥ ${cutoffs.A} points, else B`,
     `clustering: features ${policy.clustering.features.join(", ")}; log ${policy.clustering.log.join(", ") || "none"}; scale ${policy.clustering.scale}; k ${
-      typeof policy.clustering.k === "number" ? policy.clustering.k : `${policy.clustering.k.min}..${policy.clustering.k.max}`
+      typeof policy.clustering.k === "number"
+        ? policy.clustering.k
+        : `${policy.clustering.k.min}..${policy.clustering.k.max}`
     }; ${policy.clustering.restarts} restarts; seed ${policy.clustering.seed}`,
     `warnings: signal = overdue > ${policy.warnings.overdueDaysThreshold} days or downgraded; flag groups of ≥ ${policy.warnings.minGroupSize} above ${policy.warnings.maxSignalRatePct}% or rising > ${policy.warnings.maxRisePctPoints} points`,
     changes === 0 ? "same as the default policy" : `${changes} field(s) differ from the default policy`,

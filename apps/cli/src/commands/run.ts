@@ -21,7 +21,8 @@ export async function reportEngineErrors<T>(work: () => Promise<T>): Promise<T> 
 
 /** A whole number option ≥ `min`, or a CliError naming the option. */
 export function parseWholeNumber(option: string, value: string, min = 0): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new CliError(`${option} must be a whole number ≥ ${min}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value)))
+    throw new CliError(`${option} must be a whole number ≥ ${min}, not "${value}"`);
   return Number(value);
 }
 
@@ -36,7 +37,11 @@ export async function resolveActor(handle: DbHandle, as: string | undefined): Pr
       order by created_at, id limit 1`,
     [as ?? null],
   );
-  if (!user) throw new CliError(as ? `no active user "${as}"` : "no active risk manager to act as: create one, or name a user with --as", 2);
+  if (!user)
+    throw new CliError(
+      as ? `no active user "${as}"` : "no active risk manager to act as: create one, or name a user with --as",
+      2,
+    );
   return user;
 }
 
@@ -71,8 +76,15 @@ export function register(program: Command): void {
           const outcome = await completion;
           progress.stop();
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const stages = Object.entries(outcome.timingsMs).filter(([name]) => !name.includes(".")).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(", ");
-          if (outcome.status === "failed") throw new CliError(`run ${run.id} (period ${run.period}, policy ${run.policyVersion}) failed after ${seconds} s: ${outcome.error}`, 1);
+          const stages = Object.entries(outcome.timingsMs)
+            .filter(([name]) => !name.includes("."))
+            .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+            .join(", ");
+          if (outcome.status === "failed")
+            throw new CliError(
+              `run ${run.id} (period ${run.period}, policy ${run.policyVersion}) failed after ${seconds} s: ${outcome.error}`,
+              1,
+            );
           process.stdout.write(
             `run ${run.id} succeeded in ${seconds} s (${stages}): period ${run.period}, policy version ${run.policyVersion}, seed ${run.seed}, as ${actor.email}\n` +
               `result checksum ${outcome.resultChecksum}\n`,

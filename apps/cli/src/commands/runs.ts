@@ -9,10 +9,19 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A transition matrix as aligned text: rows = earlier run, columns = later run. */
 function formatMatrix(title: string, matrix: TransitionMatrix): string {
-  const width = Math.max(8, ...matrix.labels.map((l) => l.length + 1), ...matrix.counts.flat().map((n) => String(n).length + 1));
+  const width = Math.max(
+    8,
+    ...matrix.labels.map((l) => l.length + 1),
+    ...matrix.counts.flat().map((n) => String(n).length + 1),
+  );
   const cell = (text: string) => text.padStart(width);
-  const lines = [`${title} (rows: from, columns: to; ${matrix.movedCount} moved, ${matrix.stayedCount} stayed)`, `${cell("")}${matrix.labels.map(cell).join("")}`];
-  matrix.labels.forEach((label, i) => lines.push(`${cell(label)}${matrix.counts[i]!.map((n) => cell(String(n))).join("")}`));
+  const lines = [
+    `${title} (rows: from, columns: to; ${matrix.movedCount} moved, ${matrix.stayedCount} stayed)`,
+    `${cell("")}${matrix.labels.map(cell).join("")}`,
+  ];
+  matrix.labels.forEach((label, i) =>
+    lines.push(`${cell(label)}${matrix.counts[i]!.map((n) => cell(String(n))).join("")}`),
+  );
   const entered = Object.entries(matrix.entered).filter(([, n]) => n > 0);
   const left = Object.entries(matrix.left).filter(([, n]) => n > 0);
   if (entered.length) lines.push(`  entered: ${entered.map(([l, n]) => `${l} ${n}`).join(", ")}`);
@@ -21,7 +30,9 @@ function formatMatrix(title: string, matrix: TransitionMatrix): string {
 }
 
 function formatComparison(c: RunComparison): string {
-  const matches = c.clusterMatches.map((m) => `${m.previous ?? "—"}→${m.next ?? "—"}${m.distance === null ? "" : ` (${m.distance.toFixed(3)})`}`).join(", ");
+  const matches = c.clusterMatches
+    .map((m) => `${m.previous ?? "—"}→${m.next ?? "—"}${m.distance === null ? "" : ` (${m.distance.toFixed(3)})`}`)
+    .join(", ");
   return [
     `run ${c.fromRunId} → run ${c.toRunId}`,
     formatMatrix("tiers", c.tiers),
@@ -44,7 +55,14 @@ export function register(program: Command): void {
         reportEngineErrors(async () => {
           const list = await listRuns(handle, { period: options.period, limit: 1_000 });
           if (options.json) {
-            const rows = list.map((r) => ({ id: r.id, period: r.period, status: r.status, policyVersion: r.policyVersion, startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt) }));
+            const rows = list.map((r) => ({
+              id: r.id,
+              period: r.period,
+              status: r.status,
+              policyVersion: r.policyVersion,
+              startedAt: iso(r.startedAt),
+              finishedAt: iso(r.finishedAt),
+            }));
             process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
             return;
           }
@@ -53,10 +71,15 @@ export function register(program: Command): void {
             return;
           }
           for (const r of list) {
-            const state = r.status === "running" || r.status === "queued" ? `${r.status} ${r.stage ?? ""} ${r.progressPct}%` : r.status;
+            const state =
+              r.status === "running" || r.status === "queued"
+                ? `${r.status} ${r.stage ?? ""} ${r.progressPct}%`
+                : r.status;
             const current = r.isCurrent ? " [current]" : "";
             const error = r.error ? ` — ${r.error}` : "";
-            process.stdout.write(`${String(r.id).padStart(5)}  ${r.period}  policy ${r.policyVersion}  seed ${r.seed}  ${state}${current}  ${iso(r.startedAt) ?? "-"} → ${iso(r.finishedAt) ?? "-"}${error}\n`);
+            process.stdout.write(
+              `${String(r.id).padStart(5)}  ${r.period}  policy ${r.policyVersion}  seed ${r.seed}  ${state}${current}  ${iso(r.startedAt) ?? "-"} → ${iso(r.finishedAt) ?? "-"}${error}\n`,
+            );
           }
         }),
       );
@@ -74,7 +97,9 @@ export function register(program: Command): void {
       await withDatabase((handle) =>
         reportEngineErrors(async () => {
           const comparison = await compareRuns(handle, { fromRunId, toRunId });
-          process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`);
+          process.stdout.write(
+            options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+          );
         }),
       );
     });
@@ -88,7 +113,11 @@ export function register(program: Command): void {
       await withDatabase((handle) =>
         reportEngineErrors(async () => {
           const check = await verifyRunChecksum(handle, { runId });
-          if (!check.isMatch) throw new CliError(`run ${runId}: stored results do not match the recorded checksum (recorded ${check.stored ?? "none"}, now ${check.recomputed})`, 1);
+          if (!check.isMatch)
+            throw new CliError(
+              `run ${runId}: stored results do not match the recorded checksum (recorded ${check.stored ?? "none"}, now ${check.recomputed})`,
+              1,
+            );
           process.stdout.write(`run ${runId}: stored results match checksum ${check.recomputed}\n`);
         }),
       );

@@ -23,13 +23,28 @@ function parseCsv(text: string): Record<string, string>[] {
   const [header, ...lines] = text.trim().split("\n");
   const columns = header!.split(",");
   // The fixture's first columns hold no commas or quotes; only the trailing reason columns are quoted.
-  return lines.map((line) => Object.fromEntries(line.split(",").slice(0, 10).map((cell, i) => [columns[i]!, cell])));
+  return lines.map((line) =>
+    Object.fromEntries(
+      line
+        .split(",")
+        .slice(0, 10)
+        .map((cell, i) => [columns[i]!, cell]),
+    ),
+  );
 }
 
 describe("creditseg segment", () => {
   it("writes the four outputs, with DOMAIN.md's worked example to the fen", async () => {
     const out = join(work, "out");
-    const { error, stdout } = await run(["segment", "--data", data, "--policy", join(data, "policy.json"), "--out", out]);
+    const { error, stdout } = await run([
+      "segment",
+      "--data",
+      data,
+      "--policy",
+      join(data, "policy.json"),
+      "--out",
+      out,
+    ]);
     expect(error).toBeNull();
     expect(stdout).toContain("wrote customers.csv");
     expect(readdirSync(out).sort()).toEqual(["clusters.json", "customers.csv", "project_groups.json", "summary.json"]);
@@ -43,7 +58,11 @@ describe("creditseg segment", () => {
       classification: "normal",
       tier: "basic",
     });
-    expect(rows.find((r) => r.customer_id === "C004")).toMatchObject({ classification: "substandard", tier: "general", grade: "B" });
+    expect(rows.find((r) => r.customer_id === "C004")).toMatchObject({
+      classification: "substandard",
+      tier: "general",
+      grade: "B",
+    });
     const clusters = JSON.parse(readFileSync(join(out, "clusters.json"), "utf8"));
     expect(clusters.k).toBe(3);
     expect(clusters.sizes.reduce((s: number, n: number) => s + n, 0)).toBe(12);
@@ -58,7 +77,8 @@ describe("creditseg segment", () => {
     const [a, b] = [join(work, "a"), join(work, "b")];
     await run(["segment", "--data", data, "--policy", join(data, "policy.json"), "--out", a]);
     await run(["segment", "--data", data, "--policy", join(data, "policy.json"), "--out", b]);
-    for (const file of readdirSync(a)) expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
+    for (const file of readdirSync(a))
+      expect(readFileSync(join(b, file), "utf8")).toBe(readFileSync(join(a, file), "utf8"));
   });
 
   const replaceInFile = (file: string, from: string | RegExp, to: string) => {
@@ -70,14 +90,42 @@ describe("creditseg segment", () => {
   };
 
   it.each<[string, () => void, RegExp]>([
-    ["a missing column", () => replaceInFile("loans.csv", "avg_daily_balance,days", "balance,days"), /^loans\.csv, row 0 \(header\), column avg_daily_balance: missing column$/],
-    ["a non-numeric amount", () => replaceInFile("loans.csv", "L002,C002,working_capital,3000000", "L002,C002,working_capital,3百万"), /^loans\.csv, row 2 \(line 3\), column amount: "3百万" is not a number$/],
-    ["an unknown customer", () => replaceInFile("deposits.csv", "D005,C004", "D005,C999"), /^deposits\.csv, row 5 \(line 6\), column customer_id: unknown customer "C999"/],
-    ["negative days", () => replaceInFile("loans.csv", "collateral,normal,10000000,360", "collateral,normal,10000000,-360"), /^loans\.csv, row 1 \(line 2\), column days: -360 is below 0 \(negative\)$/],
-    ["a rate in basis points", () => replaceInFile("loans.csv", "3000000,4.35,", "3000000,4350,"), /^loans\.csv, row 2 \(line 3\), column rate: rate 4350 is not an annual percent/],
-    ["an unknown classification", () => replaceInFile("loans.csv", "pledge,关注", "pledge,good"), /^loans\.csv, row 7 \(line 8\), column classification: "good" is not one of/],
+    [
+      "a missing column",
+      () => replaceInFile("loans.csv", "avg_daily_balance,days", "balance,days"),
+      /^loans\.csv, row 0 \(header\), column avg_daily_balance: missing column$/,
+    ],
+    [
+      "a non-numeric amount",
+      () => replaceInFile("loans.csv", "L002,C002,working_capital,3000000", "L002,C002,working_capital,3百万"),
+      /^loans\.csv, row 2 \(line 3\), column amount: "3百万" is not a number$/,
+    ],
+    [
+      "an unknown customer",
+      () => replaceInFile("deposits.csv", "D005,C004", "D005,C999"),
+      /^deposits\.csv, row 5 \(line 6\), column customer_id: unknown customer "C999"/,
+    ],
+    [
+      "negative days",
+      () => replaceInFile("loans.csv", "collateral,normal,10000000,360", "collateral,normal,10000000,-360"),
+      /^loans\.csv, row 1 \(line 2\), column days: -360 is below 0 \(negative\)$/,
+    ],
+    [
+      "a rate in basis points",
+      () => replaceInFile("loans.csv", "3000000,4.35,", "3000000,4350,"),
+      /^loans\.csv, row 2 \(line 3\), column rate: rate 4350 is not an annual percent/,
+    ],
+    [
+      "an unknown classification",
+      () => replaceInFile("loans.csv", "pledge,关注", "pledge,good"),
+      /^loans\.csv, row 7 \(line 8\), column classification: "good" is not one of/,
+    ],
     ["a missing file", () => rmSync(join(data, "fees.csv")), /^fees\.csv: file not found/],
-    ["an invalid policy", () => replaceInFile("policy.json", '"taxRate": 5.5', '"taxRate": -5.5'), /invalid policy \(1 problem\):\n {2}taxRate: /],
+    [
+      "an invalid policy",
+      () => replaceInFile("policy.json", '"taxRate": 5.5', '"taxRate": -5.5'),
+      /invalid policy \(1 problem\):\n {2}taxRate: /,
+    ],
   ])("exits with code 2 on %s and leaves --out untouched", async (_name, breakInput, message) => {
     breakInput();
     const out = join(work, "out");

@@ -36,7 +36,10 @@ function formatCustomersCsv(result: SegmentResult): string {
   const labels = result.clusters?.clusterLabels ?? [];
   const lines = [CUSTOMER_COLUMNS.join(",")];
   for (const c of result.customers) {
-    const recommended = c.recommendation.cluster === null ? "" : (labels[c.recommendation.cluster]?.en ?? String(c.recommendation.cluster));
+    const recommended =
+      c.recommendation.cluster === null
+        ? ""
+        : (labels[c.recommendation.cluster]?.en ?? String(c.recommendation.cluster));
     const cells = [
       c.customerId,
       fenToYuanString(c.contribution.depositFen),
@@ -107,10 +110,18 @@ function writeOutputsAtomically(out: string, files: Record<string, string>): voi
 export function register(program: Command): void {
   program
     .command("segment")
-    .description("segment a portfolio from CSV files: contribution, tier, grade, loan clusters, recommendations, project groups")
-    .requiredOption("--data <dir>", "directory with customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv (amounts in CNY, rates in annual %)")
+    .description(
+      "segment a portfolio from CSV files: contribution, tier, grade, loan clusters, recommendations, project groups",
+    )
+    .requiredOption(
+      "--data <dir>",
+      "directory with customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv (amounts in CNY, rates in annual %)",
+    )
     .requiredOption("--policy <file>", "policy JSON file (see `creditseg policy default`)")
-    .option("--out <dir>", "write customers.csv, clusters.json, project_groups.json and summary.json here; without it print the summary")
+    .option(
+      "--out <dir>",
+      "write customers.csv, clusters.json, project_groups.json and summary.json here; without it print the summary",
+    )
     .action((options: { data: string; policy: string; out?: string }) => {
       const policy = readPolicyFile(options.policy);
       const inputs = readSegmentInputs(options.data);

@@ -8,7 +8,10 @@ type Registrar = (program: Command) => void;
  * Runs `creditseg <args>` in-process with only the given commands registered, capturing stdout;
  * a CliError (the CLI's bad-input and environment failures) is returned instead of thrown.
  */
-export async function runCommands(registrars: readonly Registrar[], args: string[]): Promise<{ stdout: string; error: CliError | null }> {
+export async function runCommands(
+  registrars: readonly Registrar[],
+  args: string[],
+): Promise<{ stdout: string; error: CliError | null }> {
   const program = new Command("creditseg").exitOverride();
   for (const register of registrars) register(program);
   let stdout = "";

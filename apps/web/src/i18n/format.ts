@@ -1,8 +1,18 @@
 import { FEN_PER_YI, formatFenAsWan, formatFenAsYi } from "@creditseg/core";
 import { TIME_ZONE } from "./config";
 
-const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** A calendar date as 2025-01-31 (bank time zone); date-only strings pass through unchanged. */
 export function formatDate(value: Date | string | null | undefined): string {

@@ -23,7 +23,14 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20, headers: () => ({ "x-trpc-source": "react" }) })],
+      links: [
+        httpBatchLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          maxItems: 20,
+          headers: () => ({ "x-trpc-source": "react" }),
+        }),
+      ],
     }),
   );
   return (

@@ -13,5 +13,7 @@ import { getAppServer } from "~/server/app-server";
 export const getServerCaller = cache(async () => {
   const { handle, auth } = await getAppServer();
   const requestHeaders = new Headers(await headers());
-  return createCaller(await createTrpcContext({ handle, auth, headers: requestHeaders, source: "server", trustedOrigins }));
+  return createCaller(
+    await createTrpcContext({ handle, auth, headers: requestHeaders, source: "server", trustedOrigins }),
+  );
 });

@@ -29,10 +29,11 @@ describe("can", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...PERMISSIONS].sort());
   });
 
-  it.each(PERMISSIONS.flatMap((permission) => ROLES.map((role) => [role, permission, EXPECTED[permission].includes(role)] as const)))(
-    "%s may %s: %s",
-    (role, permission, isAllowed) => {
-      expect(can(role, permission)).toBe(isAllowed);
-    },
-  );
+  it.each(
+    PERMISSIONS.flatMap((permission) =>
+      ROLES.map((role) => [role, permission, EXPECTED[permission].includes(role)] as const),
+    ),
+  )("%s may %s: %s", (role, permission, isAllowed) => {
+    expect(can(role, permission)).toBe(isAllowed);
+  });
 });

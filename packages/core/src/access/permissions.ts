@@ -24,12 +24,37 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE = ["customer.read", "loan.read", "project.read", "policy.read", "run.read", "segment.read", "export.customers"] as const satisfies readonly Permission[];
+const EVERYONE = [
+  "customer.read",
+  "loan.read",
+  "project.read",
+  "policy.read",
+  "run.read",
+  "segment.read",
+  "export.customers",
+] as const satisfies readonly Permission[];
 
 /** The role matrix: what each role may do. Admins manage data and users but neither set policy nor decide overrides. */
 export const ROLE_PERMISSIONS = {
-  admin: [...EVERYONE, "customer.readAll", "upload.read", "upload.commit", "upload.rollback", "mapping.write", "user.manage", "audit.read"],
-  risk_manager: [...EVERYONE, "customer.readAll", "upload.read", "policy.write", "policy.approve", "run.start", "override.decide"],
+  admin: [
+    ...EVERYONE,
+    "customer.readAll",
+    "upload.read",
+    "upload.commit",
+    "upload.rollback",
+    "mapping.write",
+    "user.manage",
+    "audit.read",
+  ],
+  risk_manager: [
+    ...EVERYONE,
+    "customer.readAll",
+    "upload.read",
+    "policy.write",
+    "policy.approve",
+    "run.start",
+    "override.decide",
+  ],
   credit_officer: [...EVERYONE, "override.propose"],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -12,12 +12,22 @@ describe("business labels", () => {
   });
 
   it("orders loan features as amount · term · rate whatever the column order", () => {
-    expect(buildClusterLabel(["rate", "amount", "term_months"], ["high", "low", "low"])).toEqual({ zh: "小额·短期·高利率", en: "small · short · high-rate" });
-    expect(buildClusterLabel(["term_months", "rate", "amount"], ["high", "low", "mid"])).toEqual({ zh: "中额·长期·低利率", en: "mid-size · long · low-rate" });
+    expect(buildClusterLabel(["rate", "amount", "term_months"], ["high", "low", "low"])).toEqual({
+      zh: "小额·短期·高利率",
+      en: "small · short · high-rate",
+    });
+    expect(buildClusterLabel(["term_months", "rate", "amount"], ["high", "low", "mid"])).toEqual({
+      zh: "中额·长期·低利率",
+      en: "mid-size · long · low-rate",
+    });
   });
 
   it("tells repeated labels apart", () => {
     const label = { zh: "小额", en: "small" };
-    expect(disambiguateLabels([label, label, { zh: "大额", en: "large" }]).map((l) => l.en)).toEqual(["small", "small (2)", "large"]);
+    expect(disambiguateLabels([label, label, { zh: "大额", en: "large" }]).map((l) => l.en)).toEqual([
+      "small",
+      "small (2)",
+      "large",
+    ]);
   });
 });

@@ -14,11 +14,19 @@ const KNOWN_FEATURES: { names: readonly string[]; words: LevelWords }[] = [
   },
   {
     names: ["term_months", "term", "期限", "期限(月)"],
-    words: { low: { zh: "短期", en: "short" }, mid: { zh: "中期", en: "medium-term" }, high: { zh: "长期", en: "long" } },
+    words: {
+      low: { zh: "短期", en: "short" },
+      mid: { zh: "中期", en: "medium-term" },
+      high: { zh: "长期", en: "long" },
+    },
   },
   {
     names: ["rate", "利率", "执行利率"],
-    words: { low: { zh: "低利率", en: "low-rate" }, mid: { zh: "中利率", en: "mid-rate" }, high: { zh: "高利率", en: "high-rate" } },
+    words: {
+      low: { zh: "低利率", en: "low-rate" },
+      mid: { zh: "中利率", en: "mid-rate" },
+      high: { zh: "高利率", en: "high-rate" },
+    },
   },
 ];
 

@@ -15,11 +15,16 @@ function makeLoans(n: number, seed: number): number[][] {
   ];
   return Array.from({ length: n }, (_, i) => {
     const bundle = bundles[i % 3]!;
-    return [bundle.rate + (rng.uniform() - 0.5) * 0.4, Math.round(bundle.amount * (0.7 + rng.uniform() * 0.6)), bundle.term];
+    return [
+      bundle.rate + (rng.uniform() - 0.5) * 0.4,
+      Math.round(bundle.amount * (0.7 + rng.uniform() * 0.6)),
+      bundle.term,
+    ];
   });
 }
 
-const settings = (overrides: Record<string, unknown> = {}) => clusteringSettingsSchema.parse({ restarts: 4, ...overrides });
+const settings = (overrides: Record<string, unknown> = {}) =>
+  clusteringSettingsSchema.parse({ restarts: 4, ...overrides });
 
 describe("clusterPoints", () => {
   const rows = makeLoans(600, 5);
@@ -31,14 +36,20 @@ describe("clusterPoints", () => {
   });
 
   it("chooses k by silhouette, reports the elbow for every k, and names the bundles", () => {
-    const result = clusterPoints({ rows, settings: settings({ k: { min: 2, max: 6 } }), weights: rows.map((r) => r[1]!) });
+    const result = clusterPoints({
+      rows,
+      settings: settings({ k: { min: 2, max: 6 } }),
+      weights: rows.map((r) => r[1]!),
+    });
     expect(result.k).toBe(3);
     expect(result.selection.map((c) => c.k)).toEqual([2, 3, 4, 5, 6]);
     const best = result.selection.find((c) => c.k === 3)!;
     expect(result.selection.every((c) => (c.silhouette ?? -1) <= best.silhouette!)).toBe(true);
     expect(result.selection[0]!.inertia).toBeGreaterThan(result.selection[4]!.inertia);
     expect(result.sizes).toEqual([200, 200, 200]);
-    expect(result.clusterLabels.map((l) => l.zh).sort()).toEqual(["中额·中期·中利率", "大额·长期·低利率", "小额·短期·高利率"].sort());
+    expect(result.clusterLabels.map((l) => l.zh).sort()).toEqual(
+      ["中额·中期·中利率", "大额·长期·低利率", "小额·短期·高利率"].sort(),
+    );
     expect(result.clusterLabels.map((l) => l.en)).toContain("small · short · high-rate");
     const large = result.profiles.find((p) => p.label.en === "large · long · low-rate")!;
     expect(large.shareOfRows).toBeCloseTo(1 / 3, 12);
@@ -49,7 +60,11 @@ describe("clusterPoints", () => {
   });
 
   it("states the silhouette sample size when the data exceed it", () => {
-    const result = clusterPoints({ rows: makeLoans(900, 1), settings: settings({ k: 3, silhouetteSampleSize: 300 }), stabilityReplicates: 0 });
+    const result = clusterPoints({
+      rows: makeLoans(900, 1),
+      settings: settings({ k: 3, silhouetteSampleSize: 300 }),
+      stabilityReplicates: 0,
+    });
     expect(result.silhouetteSampleSize).toBe(300);
     expect(result.silhouette!).toBeGreaterThan(0.5);
     expect(result.stability).toBeNull();
@@ -57,7 +72,11 @@ describe("clusterPoints", () => {
 
   it("chooses k on a seeded sample above selectionSampleSize, then fits that k on every row", () => {
     const many = makeLoans(4_500, 11);
-    const sampled = clusterPoints({ rows: many, settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 });
+    const sampled = clusterPoints({
+      rows: many,
+      settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }),
+      stabilityReplicates: 0,
+    });
     expect(sampled.selectionSampleSize).toBe(1_000);
     expect(sampled.k).toBe(3);
     expect(sampled.labels).toHaveLength(4_500);
@@ -67,18 +86,37 @@ describe("clusterPoints", () => {
     const direct = clusterPoints({ rows: many, settings: settings({ k: 3 }), stabilityReplicates: 0 });
     expect(sampled.inertia).toBe(direct.inertia);
     expect(sampled.labels).toEqual(direct.labels);
-    expect(clusterPoints({ rows: many, settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 })).toEqual(sampled);
+    expect(
+      clusterPoints({
+        rows: many,
+        settings: settings({ k: { min: 2, max: 5 }, selectionSampleSize: 1_000 }),
+        stabilityReplicates: 0,
+      }),
+    ).toEqual(sampled);
   });
 
   it("leaves results unchanged when the rows fit within selectionSampleSize", () => {
-    const within = clusterPoints({ rows, settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 1_000 }), stabilityReplicates: 0 });
-    const larger = clusterPoints({ rows, settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 600 }), stabilityReplicates: 0 });
+    const within = clusterPoints({
+      rows,
+      settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 1_000 }),
+      stabilityReplicates: 0,
+    });
+    const larger = clusterPoints({
+      rows,
+      settings: settings({ k: { min: 2, max: 4 }, selectionSampleSize: 600 }),
+      stabilityReplicates: 0,
+    });
     expect(within.selectionSampleSize).toBe(600);
     expect(larger).toEqual(within);
   });
 
   it("numbers clusters by size and keeps labels, sizes and profiles consistent", () => {
-    const uneven = [...makeLoans(300, 2).slice(0, 250), ...makeLoans(300, 3).filter((_, i) => i % 3 === 2).slice(0, 20)];
+    const uneven = [
+      ...makeLoans(300, 2).slice(0, 250),
+      ...makeLoans(300, 3)
+        .filter((_, i) => i % 3 === 2)
+        .slice(0, 20),
+    ];
     const result = clusterPoints({ rows: uneven, settings: settings({ k: 3 }) });
     expect([...result.sizes]).toEqual([...result.sizes].sort((a, b) => b - a));
     result.sizes.forEach((size, j) => {
@@ -97,11 +135,16 @@ describe("clusterPoints", () => {
     expect(() => clusterPoints({ rows: [], settings: settings({ k: 2 }) })).toThrow(/no rows/);
     const clamped = clusterPoints({ rows: three, settings: settings({ k: { min: 2, max: 8 } }) });
     expect(clamped.selection.map((c) => c.k)).toEqual([2]);
-    expect(() => clusterPoints({ rows: three.slice(0, 2), settings: settings({ k: { min: 2, max: 8 } }) })).toThrow(/needs more than 2 rows/);
+    expect(() => clusterPoints({ rows: three.slice(0, 2), settings: settings({ k: { min: 2, max: 8 } }) })).toThrow(
+      /needs more than 2 rows/,
+    );
   });
 
   it("handles duplicate rows and constant features", () => {
-    const duplicates = [...Array.from({ length: 10 }, () => [4, 1000, 12]), ...Array.from({ length: 10 }, () => [6, 5000, 12])];
+    const duplicates = [
+      ...Array.from({ length: 10 }, () => [4, 1000, 12]),
+      ...Array.from({ length: 10 }, () => [6, 5000, 12]),
+    ];
     const result = clusterPoints({ rows: duplicates, settings: settings({ k: { min: 2, max: 4 } }) });
     expect(result.k).toBe(2);
     expect(result.inertia).toBe(0);
@@ -110,8 +153,24 @@ describe("clusterPoints", () => {
   });
 
   it("rejects non-finite values and ragged rows, naming the row", () => {
-    expect(() => clusterPoints({ rows: [[1, 2, 3], [1, Number.NaN, 3]], settings: settings({ k: 1 }) })).toThrow('row 2, feature "amount"');
-    expect(() => clusterPoints({ rows: [[1, 2, 3], [1, 2]], settings: settings({ k: 1 }) })).toThrow(/row 2 has 2 values/);
+    expect(() =>
+      clusterPoints({
+        rows: [
+          [1, 2, 3],
+          [1, Number.NaN, 3],
+        ],
+        settings: settings({ k: 1 }),
+      }),
+    ).toThrow('row 2, feature "amount"');
+    expect(() =>
+      clusterPoints({
+        rows: [
+          [1, 2, 3],
+          [1, 2],
+        ],
+        settings: settings({ k: 1 }),
+      }),
+    ).toThrow(/row 2 has 2 values/);
   });
 
   it("gives the same result with the k-means fits delegated (as a worker pool does)", async () => {

@@ -53,7 +53,10 @@ function toRowMajor(rows: Float64Array | readonly (readonly number[])[], feature
   const data = rows instanceof Float64Array ? rows : new Float64Array(rows.length * dims);
   if (!(rows instanceof Float64Array)) {
     rows.forEach((row, i) => {
-      if (row.length !== dims) throw new ClusteringInputError(`row ${i + 1} has ${row.length} values, expected ${dims} (${features.join(", ")})`);
+      if (row.length !== dims)
+        throw new ClusteringInputError(
+          `row ${i + 1} has ${row.length} values, expected ${dims} (${features.join(", ")})`,
+        );
       for (let f = 0; f < dims; f++) data[i * dims + f] = row[f]!;
     });
   } else if (data.length % dims !== 0) {
@@ -61,7 +64,9 @@ function toRowMajor(rows: Float64Array | readonly (readonly number[])[], feature
   }
   for (let at = 0; at < data.length; at++) {
     if (!Number.isFinite(data[at])) {
-      throw new ClusteringInputError(`row ${Math.floor(at / dims) + 1}, feature "${features[at % dims]}": not a finite number`);
+      throw new ClusteringInputError(
+        `row ${Math.floor(at / dims) + 1}, feature "${features[at % dims]}": not a finite number`,
+      );
     }
   }
   return data;
@@ -79,7 +84,10 @@ function candidateKs(k: ClusteringSettings["k"], n: number): number[] {
 }
 
 /** Renumbers clusters by size (largest first; ties by centroid coordinates) so output reads the same every run. */
-function renumberBySize(fit: KMeansFit, dims: number): { labels: Int32Array; centroids: Float64Array; sizes: number[] } {
+function renumberBySize(
+  fit: KMeansFit,
+  dims: number,
+): { labels: Int32Array; centroids: Float64Array; sizes: number[] } {
   const { k } = fit;
   const sizes = new Array<number>(k).fill(0);
   for (const label of fit.labels) sizes[label]!++;
@@ -131,7 +139,9 @@ export function clusterPoints(args: ClusterPointsArgs): ClusteringResult {
  * `clusterPoints` with the k-means fits delegated to `fitKMeans` (for example a pool of worker threads
  * running the restarts in parallel); see `driveFitsWith`.
  */
-export function clusterPointsWith(args: ClusterPointsArgs & { fitKMeans: (request: KMeansRequest) => Promise<KMeansFit> }): Promise<ClusteringResult> {
+export function clusterPointsWith(
+  args: ClusterPointsArgs & { fitKMeans: (request: KMeansRequest) => Promise<KMeansFit> },
+): Promise<ClusteringResult> {
   return driveFitsWith(stepClusterPoints(args), args.fitKMeans);
 }
 
@@ -142,24 +152,39 @@ export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<Clustering
   const dims = features.length;
   if (dims === 0) throw new ClusteringInputError("no features to cluster on");
   const unknownLog = settings.log.filter((f) => !features.includes(f));
-  if (unknownLog.length > 0) throw new ClusteringInputError(`log transform asked for unknown feature(s): ${unknownLog.join(", ")}`);
+  if (unknownLog.length > 0)
+    throw new ClusteringInputError(`log transform asked for unknown feature(s): ${unknownLog.join(", ")}`);
   const raw = toRowMajor(args.rows, features);
   const n = raw.length / dims;
   if (n === 0) throw new ClusteringInputError("no rows to cluster");
-  if (args.weights && args.weights.length !== n) throw new ClusteringInputError(`${args.weights.length} weights for ${n} rows`);
+  if (args.weights && args.weights.length !== n)
+    throw new ClusteringInputError(`${args.weights.length} weights for ${n} rows`);
 
   const { transform, transformed } = fitTransform({ data: raw, features, log: settings.log, scale: settings.scale });
   const isFixedK = typeof settings.k === "number";
   // A range of k is chosen on a sample (all rows when there are few enough); a fixed k is fitted on all rows at once.
-  const selectionRows = isFixedK ? null : chooseSampleRows(n, settings.selectionSampleSize, createRng(deriveSeed(settings.seed, SELECTION_STREAM)));
+  const selectionRows = isFixedK
+    ? null
+    : chooseSampleRows(n, settings.selectionSampleSize, createRng(deriveSeed(settings.seed, SELECTION_STREAM)));
   const isSampled = selectionRows !== null && selectionRows.length < n;
   const selectionData = isSampled ? gatherRows(transformed, dims, selectionRows) : transformed;
   const m = selectionData.length / dims;
   // Silhouette rows index the selection data; `toFullRow` maps them back to rows of the input.
-  const silhouetteRows = chooseSampleRows(m, settings.silhouetteSampleSize, createRng(deriveSeed(settings.seed, SILHOUETTE_STREAM)));
+  const silhouetteRows = chooseSampleRows(
+    m,
+    settings.silhouetteSampleSize,
+    createRng(deriveSeed(settings.seed, SILHOUETTE_STREAM)),
+  );
   const silhouetteData = gatherRows(selectionData, dims, silhouetteRows);
   const toFullRow = (row: number) => (isSampled ? selectionRows[row]! : row);
-  const fitRequest = (data: Float64Array, k: number): KMeansRequest => ({ data, dims, k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations });
+  const fitRequest = (data: Float64Array, k: number): KMeansRequest => ({
+    data,
+    dims,
+    k,
+    restarts: settings.restarts,
+    seed: settings.seed,
+    maxIterations: settings.maxIterations,
+  });
   const scoreSilhouette = (labelOf: (row: number) => number, k: number) =>
     computeSilhouette({ data: silhouetteData, dims, labels: Int32Array.from(silhouetteRows, labelOf), k });
 
@@ -191,7 +216,16 @@ export function* stepClusterPoints(args: ClusterPointsArgs): FitSteps<Clustering
   const replicates = args.stabilityReplicates ?? 5;
   const stability =
     replicates > 0
-      ? scoreStability({ data: transformed, dims, labels, k: fit.k, restarts: settings.restarts, seed: settings.seed, maxIterations: settings.maxIterations, replicates })
+      ? scoreStability({
+          data: transformed,
+          dims,
+          labels,
+          k: fit.k,
+          restarts: settings.restarts,
+          seed: settings.seed,
+          maxIterations: settings.maxIterations,
+          replicates,
+        })
       : null;
   return {
     features,

@@ -1,4 +1,10 @@
-import { buildClusterLabel, classifyLevel, disambiguateLabels, type ClusterLabel, type FeatureLevel } from "./business-label";
+import {
+  buildClusterLabel,
+  classifyLevel,
+  disambiguateLabels,
+  type ClusterLabel,
+  type FeatureLevel,
+} from "./business-label";
 import { quantileSorted, sortColumn } from "./quantile";
 
 /** Summary of one feature within one cluster, in raw units. */

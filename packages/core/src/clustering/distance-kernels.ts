@@ -69,7 +69,13 @@ export function findNearestTwo(data: Float64Array, i: number, centres: Float64Ar
  * For every row, `out[i] = min(closest[i], ‖row i − data row `centreRow`‖²)`; returns Σ out.
  * The k-means++ potential if that row were added as a centre.
  */
-export function accumulateNearest(data: Float64Array, dims: number, centreRow: number, closest: Float64Array, out: Float64Array): number {
+export function accumulateNearest(
+  data: Float64Array,
+  dims: number,
+  centreRow: number,
+  closest: Float64Array,
+  out: Float64Array,
+): number {
   const n = closest.length;
   let potential = 0;
   if (dims === 3) {

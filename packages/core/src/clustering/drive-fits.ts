@@ -48,7 +48,11 @@ export function driveFits<T>(steps: FitSteps<T>): T {
  * must return what `runKMeans` returns for the same request; restarts have independent seeded streams,
  * so any split of them gives the same result.
  */
-export async function driveFitsWith<T>(steps: FitSteps<T>, fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>, pause: () => Promise<void> = async () => {}): Promise<T> {
+export async function driveFitsWith<T>(
+  steps: FitSteps<T>,
+  fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>,
+  pause: () => Promise<void> = async () => {},
+): Promise<T> {
   let step = steps.next();
   while (!step.done) {
     if (step.value === null) {

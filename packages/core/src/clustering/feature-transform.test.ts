@@ -25,27 +25,49 @@ describe("fitTransform", () => {
 
   it("scales a constant feature by 1 instead of dividing by zero", () => {
     for (const scale of SCALE_METHODS) {
-      const { transform, transformed } = fitTransform({ data: Float64Array.from([5, 1, 5, 2, 5, 3]), features: ["c", "x"], log: [], scale });
+      const { transform, transformed } = fitTransform({
+        data: Float64Array.from([5, 1, 5, 2, 5, 3]),
+        features: ["c", "x"],
+        log: [],
+        scale,
+      });
       expect(transform.scaleFactor[0]).toBe(1);
       expect(transformed.every(Number.isFinite)).toBe(true);
     }
   });
 
   it("rejects a negative value under a log, naming row and feature", () => {
-    expect(() => fitTransform({ data: Float64Array.from([1, 2, 3, -4]), features: ["rate", "amount"], log: ["amount"], scale: "zscore" })).toThrow(
-      new ClusteringInputError('row 2, feature "amount": log transform needs a value ≥ 0, got -4'),
-    );
+    expect(() =>
+      fitTransform({
+        data: Float64Array.from([1, 2, 3, -4]),
+        features: ["rate", "amount"],
+        log: ["amount"],
+        scale: "zscore",
+      }),
+    ).toThrow(new ClusteringInputError('row 2, feature "amount": log transform needs a value ≥ 0, got -4'));
   });
 
   it("maps centroids back to raw units and forward again to the same point", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 50, max: 1500 }).map((bp) => bp / 100), fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 1, max: 360 })), { minLength: 2, maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 50, max: 1500 }).map((bp) => bp / 100),
+            fc.integer({ min: 0, max: 1e10 }),
+            fc.integer({ min: 1, max: 360 }),
+          ),
+          { minLength: 2, maxLength: 40 },
+        ),
         fc.constantFrom(...SCALE_METHODS),
         fc.boolean(),
         (rows, scale, isAmountLogged) => {
           const raw = Float64Array.from(rows.flat());
-          const { transform, transformed } = fitTransform({ data: raw, features: ["rate", "amount", "term_months"], log: isAmountLogged ? ["amount"] : [], scale });
+          const { transform, transformed } = fitTransform({
+            data: raw,
+            features: ["rate", "amount", "term_months"],
+            log: isAmountLogged ? ["amount"] : [],
+            scale,
+          });
           // A centre in the transformed space: the mean of the first two rows.
           const centre = Float64Array.from([0, 1, 2].map((f) => (transformed[f]! + transformed[3 + f]!) / 2));
           const back = applyTransform(transform, inverseTransform(transform, centre));
@@ -58,7 +80,19 @@ describe("fitTransform", () => {
           });
         },
       ),
-      { numRuns: 200, examples: [[[[0.5, 9_999_999_964, 1], [0.5, 9_999_999_978, 1]], "zscore", true]] },
+      {
+        numRuns: 200,
+        examples: [
+          [
+            [
+              [0.5, 9_999_999_964, 1],
+              [0.5, 9_999_999_978, 1],
+            ],
+            "zscore",
+            true,
+          ],
+        ],
+      },
     );
   });
 });

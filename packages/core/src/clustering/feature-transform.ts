@@ -25,7 +25,9 @@ function applyLogInPlace(data: Float64Array, features: readonly string[], isLog:
     for (let i = 0; i < n; i++) {
       const value = data[i * dims + f]!;
       if (!(value >= 0)) {
-        throw new ClusteringInputError(`row ${i + 1}, feature "${features[f]}": log transform needs a value ≥ 0, got ${value}`);
+        throw new ClusteringInputError(
+          `row ${i + 1}, feature "${features[f]}": log transform needs a value ≥ 0, got ${value}`,
+        );
       }
       data[i * dims + f] = Math.log1p(value);
     }

@@ -9,7 +9,12 @@ import { accumulateNearest } from "./distance-kernels";
  * `data` is row-major (`n` rows × `dims`). Returns k × dims centres (copies of data points), or
  * `null` when the data hold fewer than k distinct points (the potential reaches 0 early).
  */
-export function seedKMeansPlusPlus(args: { data: Float64Array; dims: number; k: number; rng: Rng }): Float64Array | null {
+export function seedKMeansPlusPlus(args: {
+  data: Float64Array;
+  dims: number;
+  k: number;
+  rng: Rng;
+}): Float64Array | null {
   const { data, dims, k, rng } = args;
   const n = data.length / dims;
   if (k < 1 || k > n) return null;

@@ -45,7 +45,12 @@ describe("matchClustersByCentroid", () => {
   });
 
   it("measures distance in the transformed space when a transform is given", () => {
-    const { transform } = fitTransform({ data: Float64Array.from(previous.flat()), features: ["rate", "amount", "term_months"], log: ["amount"], scale: "zscore" });
+    const { transform } = fitTransform({
+      data: Float64Array.from(previous.flat()),
+      features: ["rate", "amount", "term_months"],
+      log: ["amount"],
+      scale: "zscore",
+    });
     // In raw units the amount dominates; scaled, the rate and term decide.
     const next = [
       [3.2, 300_000, 120],

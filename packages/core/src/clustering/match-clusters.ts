@@ -97,7 +97,13 @@ export function matchClustersByCentroid(
   const matchedColumns = new Set(assigned);
   columnsSide.forEach((_, column) => {
     if (matchedColumns.has(column)) return;
-    matches.push(isPreviousRows ? { previous: null, next: column, distance: null } : { previous: column, next: null, distance: null });
+    matches.push(
+      isPreviousRows
+        ? { previous: null, next: column, distance: null }
+        : { previous: column, next: null, distance: null },
+    );
   });
-  return matches.sort((a, b) => (a.previous ?? Infinity) - (b.previous ?? Infinity) || (a.next ?? Infinity) - (b.next ?? Infinity));
+  return matches.sort(
+    (a, b) => (a.previous ?? Infinity) - (b.previous ?? Infinity) || (a.next ?? Infinity) - (b.next ?? Infinity),
+  );
 }

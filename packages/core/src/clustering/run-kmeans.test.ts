@@ -22,7 +22,12 @@ function makeBlobs(n: number, centres: number[][], spread: number, seed: number)
   return data;
 }
 
-const nearestCentre = (data: Float64Array, dims: number, i: number, centroids: Float64Array): { index: number; distance: number } => {
+const nearestCentre = (
+  data: Float64Array,
+  dims: number,
+  i: number,
+  centroids: Float64Array,
+): { index: number; distance: number } => {
   let index = 0;
   let distance = Number.POSITIVE_INFINITY;
   for (let j = 0; j < centroids.length / dims; j++) {
@@ -45,7 +50,17 @@ const blobsArbitrary = fc.record({
 });
 
 describe("runKMeans", () => {
-  const data = makeBlobs(2_000, [[0, 0, 0], [4, 0, 1], [0, 5, 2], [6, 6, 6]], 1, 11);
+  const data = makeBlobs(
+    2_000,
+    [
+      [0, 0, 0],
+      [4, 0, 1],
+      [0, 5, 2],
+      [6, 6, 6],
+    ],
+    1,
+    11,
+  );
 
   it("gives identical results for the same seed", () => {
     const first = runKMeans({ data, dims: 3, k: 4, restarts: 5, seed: 3 });
@@ -89,7 +104,9 @@ describe("runLloyd", () => {
   it("never raises the inertia from one iteration to the next", () => {
     fc.assert(
       fc.property(blobsArbitrary, ({ n, dims, k, seed, spread }) => {
-        const centres = Array.from({ length: k }, (_, j) => Array.from({ length: dims }, (_, d) => ((j * 7 + d * 3) % 5) * 2));
+        const centres = Array.from({ length: k }, (_, j) =>
+          Array.from({ length: dims }, (_, d) => ((j * 7 + d * 3) % 5) * 2),
+        );
         const data = makeBlobs(n, centres, spread, seed);
         const initial = seedKMeansPlusPlus({ data, dims, k, rng: createRng(seed) });
         if (!initial) return;
@@ -113,10 +130,20 @@ describe("runLloyd", () => {
   it("leaves every row with its nearest centre at convergence", () => {
     fc.assert(
       fc.property(blobsArbitrary, ({ n, dims, k, seed, spread }) => {
-        const data = makeBlobs(n, Array.from({ length: k }, (_, j) => Array.from({ length: dims }, () => j * 1.5)), spread, seed);
+        const data = makeBlobs(
+          n,
+          Array.from({ length: k }, (_, j) => Array.from({ length: dims }, () => j * 1.5)),
+          spread,
+          seed,
+        );
         const fit = runKMeans({ data, dims, k: Math.min(k, n), restarts: 2, seed, tolerance: 1e-4 });
         for (let i = 0; i < n; i++) {
-          const own = nearestCentre(data, dims, i, fit.centroids.subarray(fit.labels[i]! * dims, (fit.labels[i]! + 1) * dims)).distance;
+          const own = nearestCentre(
+            data,
+            dims,
+            i,
+            fit.centroids.subarray(fit.labels[i]! * dims, (fit.labels[i]! + 1) * dims),
+          ).distance;
           const best = nearestCentre(data, dims, i, fit.centroids).distance;
           expect(own).toBeLessThanOrEqual(best * (1 + 1e-9) + 1e-12);
         }
@@ -128,7 +155,17 @@ describe("runLloyd", () => {
   it("matches ml-kmeans from the same initial centres (plain Lloyd to a fixed point)", () => {
     for (const seed of [1, 2, 3]) {
       const dims = 3;
-      const data = makeBlobs(400, [[0, 0, 0], [3, 1, 0], [0, 4, 1], [2, 2, 5]], 1.2, seed);
+      const data = makeBlobs(
+        400,
+        [
+          [0, 0, 0],
+          [3, 1, 0],
+          [0, 4, 1],
+          [2, 2, 5],
+        ],
+        1.2,
+        seed,
+      );
       const initial = seedKMeansPlusPlus({ data, dims, k: 4, rng: createRng(seed) })!;
       const ours = runLloyd({ data, dims, initialCentroids: initial, maxIterations: 500, tolerance: 0 });
       const rows = Array.from({ length: 400 }, (_, i) => Array.from(data.subarray(i * dims, (i + 1) * dims)));
@@ -142,7 +179,13 @@ describe("runLloyd", () => {
   it("re-seeds an empty cluster with the farthest row instead of leaving it stale", () => {
     // Third centre is far from every row, so it starts empty.
     const data = Float64Array.from([0, 0, 0.1, 0, 0, 0.1, 10, 10, 10.1, 10, 10, 10.1, 20, 0]);
-    const fit = runLloyd({ data, dims: 2, initialCentroids: Float64Array.from([0, 0, 10, 10, 1000, 1000]), maxIterations: 50, tolerance: 0 });
+    const fit = runLloyd({
+      data,
+      dims: 2,
+      initialCentroids: Float64Array.from([0, 0, 10, 10, 1000, 1000]),
+      maxIterations: 50,
+      tolerance: 0,
+    });
     const sizes = [0, 0, 0];
     fit.labels.forEach((label) => sizes[label]!++);
     expect(sizes.every((size) => size > 0)).toBe(true);

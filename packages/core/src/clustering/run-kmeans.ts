@@ -59,9 +59,20 @@ export function runKMeansOnce(args: {
   const n = data.length / dims;
   if (!Number.isInteger(k) || k < 1) throw new ClusteringInputError(`k must be a positive integer, got ${k}`);
   if (k > n) throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
-  const initialCentroids = seedKMeansPlusPlus({ data, dims, k, rng: createRng(restartSeed(args.seed, k, args.restart)) });
+  const initialCentroids = seedKMeansPlusPlus({
+    data,
+    dims,
+    k,
+    rng: createRng(restartSeed(args.seed, k, args.restart)),
+  });
   if (!initialCentroids) throw new ClusteringInputError(`k = ${k} exceeds the number of distinct rows`);
-  return runLloyd({ data, dims, initialCentroids, maxIterations: args.maxIterations, tolerance: args.absoluteTolerance });
+  return runLloyd({
+    data,
+    dims,
+    initialCentroids,
+    maxIterations: args.maxIterations,
+    tolerance: args.absoluteTolerance,
+  });
 }
 
 type RunKMeansArgs = {
@@ -77,7 +88,8 @@ type RunKMeansArgs = {
 /** The restarts of a fit one by one: yields after each restart, returns the kept fit. */
 function* fitRestarts(args: RunKMeansArgs): Generator<void, KMeansFit, void> {
   const { data, dims, k, restarts, seed } = args;
-  if (!Number.isInteger(restarts) || restarts < 1) throw new ClusteringInputError(`restarts must be ≥ 1, got ${restarts}`);
+  if (!Number.isInteger(restarts) || restarts < 1)
+    throw new ClusteringInputError(`restarts must be ≥ 1, got ${restarts}`);
   const absoluteTolerance = (args.tolerance ?? DEFAULT_TOLERANCE) * meanFeatureVariance(data, dims);
   const maxIterations = args.maxIterations ?? 300;
   let best: LloydResult | undefined;

@@ -6,7 +6,12 @@ import type { Rng } from "../random";
  * own cluster, b = the lowest mean distance to another cluster's rows; s = 0 for a row alone in its
  * cluster. Returns null when fewer than 2 or more than n − 1 clusters are present. O(m² · dims).
  */
-export function computeSilhouette(args: { data: Float64Array; dims: number; labels: ArrayLike<number>; k: number }): number | null {
+export function computeSilhouette(args: {
+  data: Float64Array;
+  dims: number;
+  labels: ArrayLike<number>;
+  k: number;
+}): number | null {
   const { data, dims, labels, k } = args;
   const m = labels.length;
   const sizes = new Int32Array(k);

@@ -15,7 +15,14 @@ type Fixture = {
   scale: "zscore";
   raw: number[][];
   transformed: number[][];
-  expected: { k: number; inertia: number; iterations: number; labels: number[]; silhouette: number; inertiaByRandomState: number[] }[];
+  expected: {
+    k: number;
+    inertia: number;
+    iterations: number;
+    labels: number[];
+    silhouette: number;
+    inertiaByRandomState: number[];
+  }[];
   ariK3K4: number;
 };
 
@@ -27,7 +34,12 @@ const fixtures = { iris, wine, loans, demo } as unknown as Record<string, Fixtur
 describe.each(Object.keys(fixtures))("parity with scikit-learn on %s", (name) => {
   const fixture = fixtures[name]!;
   const dims = fixture.features.length;
-  const { transformed } = fitTransform({ data: Float64Array.from(fixture.raw.flat()), features: fixture.features, log: fixture.log, scale: fixture.scale });
+  const { transformed } = fitTransform({
+    data: Float64Array.from(fixture.raw.flat()),
+    features: fixture.features,
+    log: fixture.log,
+    scale: fixture.scale,
+  });
 
   it("transforms the raw rows as log1p + StandardScaler does", () => {
     const expected = fixture.transformed.flat();
@@ -38,11 +50,16 @@ describe.each(Object.keys(fixtures))("parity with scikit-learn on %s", (name) =>
   // A best-of-10 inertia is a random draw (k-means++ starts): on multi-modal data (wine at k = 6 or 8)
   // single seeds of either implementation land 1–2% apart. So the means over seeds 0..19 are compared,
   // and so are the bests over those seeds (in effect best-of-200 on both sides).
-  it.each(fixture.expected.map((e) => [e.k, e] as const))("k = %i: mean inertia with 10 restarts ≤ 1.005 × KMeans(n_init=10)'s", (k, expected) => {
-    const ours = expected.inertiaByRandomState.map((_, seed) => runKMeans({ data: transformed, dims, k, restarts: 10, seed }).inertia);
-    expect(mean(ours)).toBeLessThanOrEqual(mean(expected.inertiaByRandomState) * 1.005);
-    expect(Math.min(...ours)).toBeLessThanOrEqual(Math.min(...expected.inertiaByRandomState) * 1.005);
-  });
+  it.each(fixture.expected.map((e) => [e.k, e] as const))(
+    "k = %i: mean inertia with 10 restarts ≤ 1.005 × KMeans(n_init=10)'s",
+    (k, expected) => {
+      const ours = expected.inertiaByRandomState.map(
+        (_, seed) => runKMeans({ data: transformed, dims, k, restarts: 10, seed }).inertia,
+      );
+      expect(mean(ours)).toBeLessThanOrEqual(mean(expected.inertiaByRandomState) * 1.005);
+      expect(Math.min(...ours)).toBeLessThanOrEqual(Math.min(...expected.inertiaByRandomState) * 1.005);
+    },
+  );
 
   it("computes scikit-learn's silhouette for scikit-learn's labels", () => {
     for (const expected of fixture.expected) {
@@ -52,6 +69,9 @@ describe.each(Object.keys(fixtures))("parity with scikit-learn on %s", (name) =>
   });
 
   it("computes scikit-learn's adjusted Rand index", () => {
-    expect(computeAdjustedRandIndex(fixture.expected[1]!.labels, fixture.expected[2]!.labels)).toBeCloseTo(fixture.ariK3K4, 12);
+    expect(computeAdjustedRandIndex(fixture.expected[1]!.labels, fixture.expected[2]!.labels)).toBeCloseTo(
+      fixture.ariK3K4,
+      12,
+    );
   });
 });

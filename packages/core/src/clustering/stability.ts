@@ -40,7 +40,9 @@ export function scoreStability(args: {
   if (sampleSize <= k || k < 2 || replicates < 1) return null;
   const scores: number[] = [];
   for (let replicate = 0; replicate < replicates; replicate++) {
-    const rows = createRng(deriveSeed(args.seed, STABILITY_STREAM, replicate)).sample(n, sampleSize).sort();
+    const rows = createRng(deriveSeed(args.seed, STABILITY_STREAM, replicate))
+      .sample(n, sampleSize)
+      .sort();
     const fit = runKMeans({
       data: gatherRows(data, dims, rows),
       dims,

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../policy/default-policy";
 import type { Policy } from "../policy/policy-schema";
-import { calculateContributions, calculateDepositContribution, calculateLoanContribution, type DepositAccountInput, type LoanAccountInput } from "./calculate-contribution";
+import {
+  calculateContributions,
+  calculateDepositContribution,
+  calculateLoanContribution,
+  type DepositAccountInput,
+  type LoanAccountInput,
+} from "./calculate-contribution";
 import { selectFtpBucket } from "./select-ftp-bucket";
 
 /** DOMAIN.md's worked example uses a flat 3.00 % loan FTP and 2.00 % deposit FTP. */
@@ -32,13 +38,23 @@ const deposit = (overrides: Partial<DepositAccountInput> = {}): DepositAccountIn
 
 describe("DOMAIN.md worked example", () => {
   it("gives 172,500 + 82,500 + 20,000 = 275,000 CNY to the fen", () => {
-    const result = calculateContributions({ loans: [loan()], deposits: [deposit()], fees: [{ customerId: "C1", amountFen: 2_000_000n }] }, FLAT_POLICY).get("C1")!;
+    const result = calculateContributions(
+      { loans: [loan()], deposits: [deposit()], fees: [{ customerId: "C1", amountFen: 2_000_000n }] },
+      FLAT_POLICY,
+    ).get("C1")!;
     expect(result.loanFen).toBe(17_250_000n);
     expect(result.depositFen).toBe(8_250_000n);
     expect(result.feeFen).toBe(2_000_000n);
     expect(result.totalFen).toBe(27_500_000n);
     const loanAccount = result.accounts.find((a) => a.side === "loan")!;
-    expect(loanAccount).toMatchObject({ ratePct: "5.00", taxRatePct: "5.5", dayCountBasis: 360, days: 360, marginPct: "1.725", ftp: { bucketIndex: 0, maxTermMonths: null, ratePct: "3" } });
+    expect(loanAccount).toMatchObject({
+      ratePct: "5.00",
+      taxRatePct: "5.5",
+      dayCountBasis: 360,
+      days: 360,
+      marginPct: "1.725",
+      ftp: { bucketIndex: 0, maxTermMonths: null, ratePct: "3" },
+    });
     expect(result.accounts.find((a) => a.side === "deposit")!.marginPct).toBe("1.65");
   });
 });
@@ -46,7 +62,12 @@ describe("DOMAIN.md worked example", () => {
 describe("calculateLoanContribution", () => {
   it.each([
     ["positive margin", loan(), 17_250_000n],
-    ["zero margin: 4.00 % × (1 − 5.5 %) = 3.78 % FTP", loan({ ratePct: "4.00" }), 0n, { ...FLAT_POLICY, ftp: { ...FLAT_POLICY.ftp, loan: [{ maxTermMonths: null, rate: 3.78 }] } }],
+    [
+      "zero margin: 4.00 % × (1 − 5.5 %) = 3.78 % FTP",
+      loan({ ratePct: "4.00" }),
+      0n,
+      { ...FLAT_POLICY, ftp: { ...FLAT_POLICY.ftp, loan: [{ maxTermMonths: null, rate: 3.78 }] } },
+    ],
     ["negative margin: rate below FTP", loan({ ratePct: "2.5" }), -6_375_000n],
     ["zero balance", loan({ avgDailyBalanceFen: 0n }), 0n],
     ["zero days", loan({ days: 0 }), 0n],
@@ -58,10 +79,23 @@ describe("calculateLoanContribution", () => {
 
   it("rounds half to even at exactly half a fen", () => {
     // No tax and FTP 0, so margin = rate: 10,000 fen × 1.8 % × 25 ÷ 360 = 12.5 fen → 12; × 35 days = 17.5 → 18.
-    const policy: Policy = { ...FLAT_POLICY, taxRate: 0, ftp: { ...FLAT_POLICY.ftp, loan: [{ maxTermMonths: null, rate: 0 }] } };
-    expect(calculateLoanContribution(loan({ avgDailyBalanceFen: 10_000n, ratePct: "1.8", days: 25 }), policy).contributionFen).toBe(12n);
-    expect(calculateLoanContribution(loan({ avgDailyBalanceFen: 10_000n, ratePct: "1.8", days: 35 }), policy).contributionFen).toBe(18n);
-    expect(calculateLoanContribution(loan({ avgDailyBalanceFen: -10_000n, ratePct: "1.8", days: 25 }), policy).contributionFen).toBe(-12n);
+    const policy: Policy = {
+      ...FLAT_POLICY,
+      taxRate: 0,
+      ftp: { ...FLAT_POLICY.ftp, loan: [{ maxTermMonths: null, rate: 0 }] },
+    };
+    expect(
+      calculateLoanContribution(loan({ avgDailyBalanceFen: 10_000n, ratePct: "1.8", days: 25 }), policy)
+        .contributionFen,
+    ).toBe(12n);
+    expect(
+      calculateLoanContribution(loan({ avgDailyBalanceFen: 10_000n, ratePct: "1.8", days: 35 }), policy)
+        .contributionFen,
+    ).toBe(18n);
+    expect(
+      calculateLoanContribution(loan({ avgDailyBalanceFen: -10_000n, ratePct: "1.8", days: 25 }), policy)
+        .contributionFen,
+    ).toBe(-12n);
   });
 });
 
@@ -117,8 +151,12 @@ describe("contribution properties", () => {
         const results = calculateContributions({ loans, deposits, fees: [] }, DEFAULT_POLICY);
         for (const result of results.values()) {
           const separately = [
-            ...loans.filter((l) => l.customerId === result.customerId).map((l) => calculateLoanContribution(l, DEFAULT_POLICY).contributionFen),
-            ...deposits.filter((d) => d.customerId === result.customerId).map((d) => calculateDepositContribution(d, DEFAULT_POLICY).contributionFen),
+            ...loans
+              .filter((l) => l.customerId === result.customerId)
+              .map((l) => calculateLoanContribution(l, DEFAULT_POLICY).contributionFen),
+            ...deposits
+              .filter((d) => d.customerId === result.customerId)
+              .map((d) => calculateDepositContribution(d, DEFAULT_POLICY).contributionFen),
           ];
           expect(result.totalFen).toBe(separately.reduce((s, v) => s + v, 0n));
         }
@@ -128,29 +166,55 @@ describe("contribution properties", () => {
 
   it("is additive: splitting the accounts in two parts and adding the parts gives the whole", () => {
     fc.assert(
-      fc.property(fc.array(loanArb, { maxLength: 20 }), fc.array(depositArb, { maxLength: 20 }), fc.nat(20), (loans, deposits, cut) => {
-        const whole = calculateContributions({ loans, deposits, fees: [] }, DEFAULT_POLICY);
-        const first = calculateContributions({ loans: loans.slice(0, cut), deposits: deposits.slice(0, cut), fees: [] }, DEFAULT_POLICY);
-        const second = calculateContributions({ loans: loans.slice(cut), deposits: deposits.slice(cut), fees: [] }, DEFAULT_POLICY);
-        for (const [customerId, result] of whole) {
-          expect(result.totalFen).toBe((first.get(customerId)?.totalFen ?? 0n) + (second.get(customerId)?.totalFen ?? 0n));
-        }
-      }),
+      fc.property(
+        fc.array(loanArb, { maxLength: 20 }),
+        fc.array(depositArb, { maxLength: 20 }),
+        fc.nat(20),
+        (loans, deposits, cut) => {
+          const whole = calculateContributions({ loans, deposits, fees: [] }, DEFAULT_POLICY);
+          const first = calculateContributions(
+            { loans: loans.slice(0, cut), deposits: deposits.slice(0, cut), fees: [] },
+            DEFAULT_POLICY,
+          );
+          const second = calculateContributions(
+            { loans: loans.slice(cut), deposits: deposits.slice(cut), fees: [] },
+            DEFAULT_POLICY,
+          );
+          for (const [customerId, result] of whole) {
+            expect(result.totalFen).toBe(
+              (first.get(customerId)?.totalFen ?? 0n) + (second.get(customerId)?.totalFen ?? 0n),
+            );
+          }
+        },
+      ),
     );
   });
 
   it("does not depend on row order", () => {
     fc.assert(
       fc.property(
-        fc.array(loanArb, { maxLength: 20 }).chain((loans) => fc.tuple(fc.constant(loans), fc.shuffledSubarray(loans, { minLength: loans.length }))),
-        fc.array(depositArb, { maxLength: 20 }).chain((deposits) => fc.tuple(fc.constant(deposits), fc.shuffledSubarray(deposits, { minLength: deposits.length }))),
+        fc
+          .array(loanArb, { maxLength: 20 })
+          .chain((loans) => fc.tuple(fc.constant(loans), fc.shuffledSubarray(loans, { minLength: loans.length }))),
+        fc
+          .array(depositArb, { maxLength: 20 })
+          .chain((deposits) =>
+            fc.tuple(fc.constant(deposits), fc.shuffledSubarray(deposits, { minLength: deposits.length })),
+          ),
         ([loans, shuffledLoans], [deposits, shuffledDeposits]) => {
           const a = calculateContributions({ loans, deposits, fees: [] }, DEFAULT_POLICY);
-          const b = calculateContributions({ loans: shuffledLoans, deposits: shuffledDeposits, fees: [] }, DEFAULT_POLICY);
+          const b = calculateContributions(
+            { loans: shuffledLoans, deposits: shuffledDeposits, fees: [] },
+            DEFAULT_POLICY,
+          );
           expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
           for (const [customerId, result] of a) {
             const other = b.get(customerId)!;
-            expect([other.loanFen, other.depositFen, other.totalFen]).toEqual([result.loanFen, result.depositFen, result.totalFen]);
+            expect([other.loanFen, other.depositFen, other.totalFen]).toEqual([
+              result.loanFen,
+              result.depositFen,
+              result.totalFen,
+            ]);
           }
         },
       ),

@@ -27,8 +27,14 @@ export type AccountContribution = {
   contributionFen: bigint;
 };
 
-export type LoanAccountInput = Pick<LoanRecord, "loanId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days">;
-export type DepositAccountInput = Pick<DepositRecord, "accountId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days">;
+export type LoanAccountInput = Pick<
+  LoanRecord,
+  "loanId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days"
+>;
+export type DepositAccountInput = Pick<
+  DepositRecord,
+  "accountId" | "customerId" | "avgDailyBalanceFen" | "ratePct" | "termMonths" | "days"
+>;
 
 /**
  * A margin (annual percent) as the exact fraction `scaled ÷ 10^scale`, with `denominator` = 10^scale × 100 × basis
@@ -69,15 +75,27 @@ function getContext(policy: Policy): ContributionContext {
 function toScaledMargin(margin: Decimal, basis: bigint): ScaledMargin {
   const scale = margin.decimalPlaces();
   const denominator = 10n ** BigInt(scale);
-  return { text: margin.toFixed(), scaled: BigInt(margin.times(denominator.toString()).toFixed(0)), denominator: denominator * 100n * basis };
+  return {
+    text: margin.toFixed(),
+    scaled: BigInt(margin.times(denominator.toString()).toFixed(0)),
+    denominator: denominator * 100n * basis,
+  };
 }
 
-function getMargin(context: ContributionContext, side: AccountSide, bucket: BucketContext, ratePct: string): ScaledMargin {
+function getMargin(
+  context: ContributionContext,
+  side: AccountSide,
+  bucket: BucketContext,
+  ratePct: string,
+): ScaledMargin {
   let margin = bucket.margins.get(ratePct);
   if (!margin) {
     const rate = new Dec(ratePct);
     const ftpRate = new Dec(bucket.selection.ratePct);
-    margin = toScaledMargin(side === "loan" ? rate.times(context.oneMinusTax).minus(ftpRate) : ftpRate.minus(rate), context.basis);
+    margin = toScaledMargin(
+      side === "loan" ? rate.times(context.oneMinusTax).minus(ftpRate) : ftpRate.minus(rate),
+      context.basis,
+    );
     bucket.margins.set(ratePct, margin);
   }
   return margin;
@@ -95,7 +113,8 @@ function computeAccountContribution(
 ): AccountContribution {
   const context = getContext(policy);
   const buckets = context.buckets[side];
-  const bucket = buckets[findFtpBucketIndex(side === "loan" ? policy.ftp.loan : policy.ftp.deposit, account.termMonths)]!;
+  const bucket =
+    buckets[findFtpBucketIndex(side === "loan" ? policy.ftp.loan : policy.ftp.deposit, account.termMonths)]!;
   const margin = getMargin(context, side, bucket, account.ratePct);
   return {
     side,
@@ -109,7 +128,10 @@ function computeAccountContribution(
     taxRatePct: side === "loan" ? context.taxRatePct : null,
     dayCountBasis: policy.dayCountBasis,
     marginPct: margin.text,
-    contributionFen: divideRoundHalfEven(account.avgDailyBalanceFen * margin.scaled * BigInt(account.days), margin.denominator),
+    contributionFen: divideRoundHalfEven(
+      account.avgDailyBalanceFen * margin.scaled * BigInt(account.days),
+      margin.denominator,
+    ),
   };
 }
 
@@ -182,6 +204,10 @@ export function calculateContributions(inputs: ContributionInputs, policy: Polic
 }
 
 /** One customer's contribution from its own accounts and fees (fen); see calculateContributions. */
-export function calculateCustomerContribution(customerId: string, inputs: ContributionInputs, policy: Policy): CustomerContribution {
+export function calculateCustomerContribution(
+  customerId: string,
+  inputs: ContributionInputs,
+  policy: Policy,
+): CustomerContribution {
   return calculateContributions(inputs, policy).get(customerId) ?? createEmptyContribution(customerId);
 }

@@ -12,7 +12,9 @@ export function findFtpBucketIndex(curve: readonly FtpBucket[], termMonths: numb
     const maxTermMonths = curve[index]!.maxTermMonths;
     if (maxTermMonths === null || termMonths <= maxTermMonths) return index;
   }
-  throw new RangeError(`FTP curve has no bucket for a term of ${termMonths} months (the last bucket must have maxTermMonths: null)`);
+  throw new RangeError(
+    `FTP curve has no bucket for a term of ${termMonths} months (the last bucket must have maxTermMonths: null)`,
+  );
 }
 
 /** The bucket at `index` described for the breakdown. */

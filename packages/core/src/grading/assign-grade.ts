@@ -2,21 +2,38 @@ import { GRADES, type Classification, type Grade } from "../constants";
 import type { CustomerRecord } from "../records";
 import type { CategoricalFactor, NumericFactor, Policy } from "../policy/policy-schema";
 
-export const GRADE_FACTORS = ["creditRating", "debtRatio", "currentRatio", "roa", "size", "worstClassification", "defaultHistory"] as const;
+export const GRADE_FACTORS = [
+  "creditRating",
+  "debtRatio",
+  "currentRatio",
+  "roa",
+  "size",
+  "worstClassification",
+  "defaultHistory",
+] as const;
 export type GradeFactor = (typeof GRADE_FACTORS)[number];
 
 /** One factor's contribution to the score: the value read, the bin it fell in (as words), the points given. */
 export type FactorPoints = { factor: GradeFactor; value: string | number | null; bin: string; points: number };
 export type GradeAssignment = { grade: Grade; score: number; points: FactorPoints[] };
 
-export type GradeInput = Pick<CustomerRecord, "creditRating" | "debtRatioPct" | "currentRatio" | "roaPct" | "size" | "defaultCount">;
+export type GradeInput = Pick<
+  CustomerRecord,
+  "creditRating" | "debtRatioPct" | "currentRatio" | "roaPct" | "size" | "defaultCount"
+>;
 
 function scoreNumeric(factor: GradeFactor, value: number | null, spec: NumericFactor): FactorPoints {
-  if (value === null || !Number.isFinite(value)) return { factor, value: null, bin: "missing", points: spec.missingPoints };
+  if (value === null || !Number.isFinite(value))
+    return { factor, value: null, bin: "missing", points: spec.missingPoints };
   let lowerBound: number | null = null;
   for (const bin of spec.bins) {
     if (bin.upTo === null || value <= bin.upTo) {
-      const label = bin.upTo === null ? `> ${lowerBound ?? "-∞"}` : lowerBound === null ? `≤ ${bin.upTo}` : `(${lowerBound}, ${bin.upTo}]`;
+      const label =
+        bin.upTo === null
+          ? `> ${lowerBound ?? "-∞"}`
+          : lowerBound === null
+            ? `≤ ${bin.upTo}`
+            : `(${lowerBound}, ${bin.upTo}]`;
       return { factor, value, bin: label, points: bin.points };
     }
     lowerBound = bin.upTo;
@@ -28,7 +45,9 @@ function scoreCategorical(factor: GradeFactor, value: string | null, spec: Categ
   const normalized = value?.trim().toUpperCase() ?? "";
   if (normalized === "") return { factor, value: null, bin: "missing", points: spec.missingPoints };
   const bin = spec.bins.find((b) => b.values.some((v) => v.toUpperCase() === normalized));
-  return bin ? { factor, value, bin: bin.values.join("/"), points: bin.points } : { factor, value, bin: "other", points: spec.otherPoints };
+  return bin
+    ? { factor, value, bin: bin.values.join("/"), points: bin.points }
+    : { factor, value, bin: "other", points: spec.otherPoints };
 }
 
 /**
@@ -44,7 +63,12 @@ export function assignGrade(customer: GradeInput, worstClass: Classification, po
     scoreNumeric("currentRatio", customer.currentRatio, factors.currentRatio),
     scoreNumeric("roa", customer.roaPct, factors.roa),
     { factor: "size", value: customer.size, bin: customer.size, points: factors.size[customer.size] },
-    { factor: "worstClassification", value: worstClass, bin: worstClass, points: factors.worstClassification[worstClass] },
+    {
+      factor: "worstClassification",
+      value: worstClass,
+      bin: worstClass,
+      points: factors.worstClassification[worstClass],
+    },
     scoreNumeric("defaultHistory", customer.defaultCount, factors.defaultHistory),
   ];
   // Points may be fractional in a custom scorecard: sum in hundredths to keep the total exact for two decimals.

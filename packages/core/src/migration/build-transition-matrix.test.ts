@@ -33,7 +33,11 @@ describe("compareSegmentations", () => {
   });
 
   it("appends tier names missing from the order (a renamed tier) rather than dropping them", () => {
-    const { tiers } = compareSegmentations([{ customerId: "A", tier: "vip", grade: "AAA" }], [{ customerId: "A", tier: "core", grade: "AAA" }], ["core"]);
+    const { tiers } = compareSegmentations(
+      [{ customerId: "A", tier: "vip", grade: "AAA" }],
+      [{ customerId: "A", tier: "core", grade: "AAA" }],
+      ["core"],
+    );
     expect(tiers.labels).toEqual(["core", "vip"]);
     expect(tiers.counts).toEqual([
       [0, 0],

@@ -17,7 +17,11 @@ export type TransitionMatrix = {
  * Cross-tabulates two labellings of customers (by customer id): how many moved from each label to each other.
  * Customers present on one side only are counted as entered or left rather than in the matrix.
  */
-export function buildTransitionMatrix(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, labelOrder: readonly string[]): TransitionMatrix {
+export function buildTransitionMatrix(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  labelOrder: readonly string[],
+): TransitionMatrix {
   const extra = new Set<string>();
   for (const label of [...before.values(), ...after.values()]) if (!labelOrder.includes(label)) extra.add(label);
   const labels = [...labelOrder, ...[...extra].sort()];
@@ -48,10 +52,23 @@ export type Migration = { tiers: TransitionMatrix; grades: TransitionMatrix };
  * Tier and grade transition matrices between an earlier and a later segment result.
  * `tierOrder` fixes the tier rows and columns (usually the later policy's tier names).
  */
-export function compareSegmentations(before: readonly MigrationCustomer[], after: readonly MigrationCustomer[], tierOrder: readonly string[]): Migration {
-  const toMap = (list: readonly MigrationCustomer[], pick: (c: MigrationCustomer) => string) => new Map(list.map((c) => [c.customerId, pick(c)]));
+export function compareSegmentations(
+  before: readonly MigrationCustomer[],
+  after: readonly MigrationCustomer[],
+  tierOrder: readonly string[],
+): Migration {
+  const toMap = (list: readonly MigrationCustomer[], pick: (c: MigrationCustomer) => string) =>
+    new Map(list.map((c) => [c.customerId, pick(c)]));
   return {
-    tiers: buildTransitionMatrix(toMap(before, (c) => c.tier), toMap(after, (c) => c.tier), tierOrder),
-    grades: buildTransitionMatrix(toMap(before, (c) => c.grade), toMap(after, (c) => c.grade), GRADES),
+    tiers: buildTransitionMatrix(
+      toMap(before, (c) => c.tier),
+      toMap(after, (c) => c.tier),
+      tierOrder,
+    ),
+    grades: buildTransitionMatrix(
+      toMap(before, (c) => c.grade),
+      toMap(after, (c) => c.grade),
+      GRADES,
+    ),
   };
 }

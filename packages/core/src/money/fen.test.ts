@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "./decimal";
-import { divideRoundHalfEven, fenToYuanString, formatFenAsWan, formatFenAsYi, formatFenAsYuan, parseYuanToFen, roundFenHalfEven, sumFen } from "./fen";
+import {
+  divideRoundHalfEven,
+  fenToYuanString,
+  formatFenAsWan,
+  formatFenAsYi,
+  formatFenAsYuan,
+  parseYuanToFen,
+  roundFenHalfEven,
+  sumFen,
+} from "./fen";
 
 describe("roundFenHalfEven", () => {
   it.each([

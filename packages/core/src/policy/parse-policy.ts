@@ -12,5 +12,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 export function parsePolicy(input: unknown): ParsePolicyResult {
   const result = policySchema.safeParse(input);
   if (result.success) return { ok: true, policy: result.data };
-  return { ok: false, issues: result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })) };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+  };
 }

@@ -28,14 +28,31 @@ const ftpCurveSchema = z
     buckets.forEach((bucket, index) => {
       const isLast = index === buckets.length - 1;
       if (isLast && bucket.maxTermMonths !== null) {
-        ctx.addIssue({ code: "custom", path: [index, "maxTermMonths"], message: "the last FTP bucket must be the catch-all (maxTermMonths: null)" });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "maxTermMonths"],
+          message: "the last FTP bucket must be the catch-all (maxTermMonths: null)",
+        });
       }
       if (!isLast && bucket.maxTermMonths === null) {
-        ctx.addIssue({ code: "custom", path: [index, "maxTermMonths"], message: "only the last FTP bucket may have no upper bound (null)" });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "maxTermMonths"],
+          message: "only the last FTP bucket may have no upper bound (null)",
+        });
       }
       const previous = buckets[index - 1];
-      if (previous && previous.maxTermMonths !== null && bucket.maxTermMonths !== null && bucket.maxTermMonths <= previous.maxTermMonths) {
-        ctx.addIssue({ code: "custom", path: [index, "maxTermMonths"], message: "FTP buckets must be ordered by strictly increasing maxTermMonths" });
+      if (
+        previous &&
+        previous.maxTermMonths !== null &&
+        bucket.maxTermMonths !== null &&
+        bucket.maxTermMonths <= previous.maxTermMonths
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "maxTermMonths"],
+          message: "FTP buckets must be ordered by strictly increasing maxTermMonths",
+        });
       }
     });
   });
@@ -55,15 +72,24 @@ const tiersSchema = z
   .superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.forEach((rule, index) => {
-      if (seen.has(rule.name)) ctx.addIssue({ code: "custom", path: [index, "name"], message: `tier name "${rule.name}" is used twice` });
+      if (seen.has(rule.name))
+        ctx.addIssue({ code: "custom", path: [index, "name"], message: `tier name "${rule.name}" is used twice` });
       seen.add(rule.name);
       const isCatchAll = rule.minContribution === undefined && rule.classifications === undefined;
       const isLast = index === rules.length - 1;
       if (isLast && !isCatchAll) {
-        ctx.addIssue({ code: "custom", path: [index], message: "the last tier must be a catch-all (no minContribution, no classifications)" });
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: "the last tier must be a catch-all (no minContribution, no classifications)",
+        });
       }
       if (!isLast && isCatchAll) {
-        ctx.addIssue({ code: "custom", path: [index], message: "only the last tier may be a catch-all; later tiers could never match" });
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: "only the last tier may be a catch-all; later tiers could never match",
+        });
       }
     });
   });
@@ -77,11 +103,19 @@ const numericFactorSchema = z.object({
       bins.forEach((bin, index) => {
         const isLast = index === bins.length - 1;
         if (isLast !== (bin.upTo === null)) {
-          ctx.addIssue({ code: "custom", path: [index, "upTo"], message: "exactly the last bin has upTo: null (no upper bound)" });
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "upTo"],
+            message: "exactly the last bin has upTo: null (no upper bound)",
+          });
         }
         const previous = bins[index - 1];
         if (previous?.upTo != null && bin.upTo !== null && bin.upTo <= previous.upTo) {
-          ctx.addIssue({ code: "custom", path: [index, "upTo"], message: "bins must be ordered by strictly increasing upTo" });
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "upTo"],
+            message: "bins must be ordered by strictly increasing upTo",
+          });
         }
       });
     }),
@@ -96,9 +130,17 @@ const categoricalFactorSchema = z.object({
   missingPoints: z.number().finite(),
 });
 
-const pointsBySizeSchema = z.object(Object.fromEntries(ENTERPRISE_SIZES.map((s) => [s, z.number().finite()])) as Record<(typeof ENTERPRISE_SIZES)[number], z.ZodNumber>);
+const pointsBySizeSchema = z.object(
+  Object.fromEntries(ENTERPRISE_SIZES.map((s) => [s, z.number().finite()])) as Record<
+    (typeof ENTERPRISE_SIZES)[number],
+    z.ZodNumber
+  >,
+);
 const pointsByClassificationSchema = z.object(
-  Object.fromEntries(CLASSIFICATIONS.map((c) => [c, z.number().finite()])) as Record<(typeof CLASSIFICATIONS)[number], z.ZodNumber>,
+  Object.fromEntries(CLASSIFICATIONS.map((c) => [c, z.number().finite()])) as Record<
+    (typeof CLASSIFICATIONS)[number],
+    z.ZodNumber
+  >,
 );
 
 const gradesSchema = z
@@ -121,8 +163,14 @@ const gradesSchema = z
   })
   .superRefine((grades, ctx) => {
     const { AAA, AA, A } = grades.cutoffs;
-    if (!(AAA > AA)) ctx.addIssue({ code: "custom", path: ["cutoffs", "AA"], message: "the AA cut-off must be below the AAA cut-off" });
-    if (!(AA > A)) ctx.addIssue({ code: "custom", path: ["cutoffs", "A"], message: "the A cut-off must be below the AA cut-off" });
+    if (!(AAA > AA))
+      ctx.addIssue({
+        code: "custom",
+        path: ["cutoffs", "AA"],
+        message: "the AA cut-off must be below the AAA cut-off",
+      });
+    if (!(AA > A))
+      ctx.addIssue({ code: "custom", path: ["cutoffs", "A"], message: "the A cut-off must be below the AA cut-off" });
   });
 
 const warningsSchema = z.object({
@@ -150,7 +198,10 @@ const guidanceEntrySchema = z.object({
 });
 
 const gradeGuidanceSchema = z.object(
-  Object.fromEntries(GRADES.map((g) => [g, guidanceEntrySchema])) as Record<(typeof GRADES)[number], typeof guidanceEntrySchema>,
+  Object.fromEntries(GRADES.map((g) => [g, guidanceEntrySchema])) as Record<
+    (typeof GRADES)[number],
+    typeof guidanceEntrySchema
+  >,
 );
 
 /**
@@ -173,15 +224,29 @@ export const policySchema = z
   .superRefine((policy, ctx) => {
     policy.clustering.features.forEach((feature, index) => {
       if (!(LOAN_FEATURES as readonly string[]).includes(feature)) {
-        ctx.addIssue({ code: "custom", path: ["clustering", "features", index], message: `unknown loan feature "${feature}"; use one of ${LOAN_FEATURES.join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["clustering", "features", index],
+          message: `unknown loan feature "${feature}"; use one of ${LOAN_FEATURES.join(", ")}`,
+        });
       }
     });
     const tierNames = new Set(policy.tiers.map((t) => t.name));
     for (const name of tierNames) {
-      if (!(name in policy.guidance.tiers)) ctx.addIssue({ code: "custom", path: ["guidance", "tiers", name], message: `missing guidance for tier "${name}"` });
+      if (!(name in policy.guidance.tiers))
+        ctx.addIssue({
+          code: "custom",
+          path: ["guidance", "tiers", name],
+          message: `missing guidance for tier "${name}"`,
+        });
     }
     for (const name of Object.keys(policy.guidance.tiers)) {
-      if (!tierNames.has(name)) ctx.addIssue({ code: "custom", path: ["guidance", "tiers", name], message: `guidance for unknown tier "${name}"` });
+      if (!tierNames.has(name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["guidance", "tiers", name],
+          message: `guidance for unknown tier "${name}"`,
+        });
     }
   });
 

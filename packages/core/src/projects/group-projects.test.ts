@@ -37,7 +37,13 @@ describe("groupProjects", () => {
     project({ riskLevel: " Medium " }),
     project({ overdueDays: 10 }),
     project({ isDowngraded: true }),
-    project({ industry: "infrastructure", region: "Zhejiang", riskLevel: "low", totalInvestmentFen: 0n, loanAmountFen: 0n }),
+    project({
+      industry: "infrastructure",
+      region: "Zhejiang",
+      riskLevel: "low",
+      totalInvestmentFen: 0n,
+      loanAmountFen: 0n,
+    }),
   ];
 
   it("groups by exact industry, region and risk level with a numeric profile", () => {
@@ -61,8 +67,13 @@ describe("groupProjects", () => {
   });
 
   it("warns when a large enough group passes the rate limit, not for small groups", () => {
-    const { warnings } = groupProjects([...projects, project({ industry: "infrastructure", region: "Zhejiang", riskLevel: "low", overdueDays: 365 })], limits);
-    expect(warnings.map((w) => [w.groupKey, w.kind])).toEqual([["manufacturing|Jiangsu|medium", "signal_rate_above_limit"]]);
+    const { warnings } = groupProjects(
+      [...projects, project({ industry: "infrastructure", region: "Zhejiang", riskLevel: "low", overdueDays: 365 })],
+      limits,
+    );
+    expect(warnings.map((w) => [w.groupKey, w.kind])).toEqual([
+      ["manufacturing|Jiangsu|medium", "signal_rate_above_limit"],
+    ]);
     expect(warnings[0]!.messageEn).toContain("50.00%");
   });
 

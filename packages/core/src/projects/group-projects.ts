@@ -48,7 +48,10 @@ export function projectGroupKey(project: Pick<ProjectRecord, "industry" | "regio
 }
 
 /** A project is a default signal when overdue strictly more than the threshold (days) or downgraded. */
-export function isDefaultSignal(project: Pick<ProjectRecord, "overdueDays" | "isDowngraded">, limits: WarningLimits): boolean {
+export function isDefaultSignal(
+  project: Pick<ProjectRecord, "overdueDays" | "isDowngraded">,
+  limits: WarningLimits,
+): boolean {
   return project.overdueDays > limits.overdueDaysThreshold || project.isDowngraded;
 }
 
@@ -72,7 +75,11 @@ function median(sorted: readonly number[]): number {
  * Warnings: a group of at least `minGroupSize` projects is flagged when its signal rate exceeds `maxSignalRatePct`,
  * or when it rose by more than `maxRisePctPoints` since the previous run. Groups are sorted by key.
  */
-export function groupProjects(projects: readonly ProjectRecord[], limits: WarningLimits, previous?: readonly PreviousProjectGroup[]): ProjectGrouping {
+export function groupProjects(
+  projects: readonly ProjectRecord[],
+  limits: WarningLimits,
+  previous?: readonly PreviousProjectGroup[],
+): ProjectGrouping {
   const members = new Map<string, ProjectRecord[]>();
   for (const project of projects) {
     const key = projectGroupKey(project);
@@ -95,7 +102,10 @@ export function groupProjects(projects: readonly ProjectRecord[], limits: Warnin
     const totalInvestmentFen = sumFen(list.map((p) => p.totalInvestmentFen));
     const loanAmountFen = sumFen(list.map((p) => p.loanAmountFen));
     const previousGroup = previousByKey.get(key);
-    const previousRate = previousGroup && previousGroup.projectCount > 0 ? signalRate(previousGroup.signalCount, previousGroup.projectCount) : null;
+    const previousRate =
+      previousGroup && previousGroup.projectCount > 0
+        ? signalRate(previousGroup.signalCount, previousGroup.projectCount)
+        : null;
     const change = previousRate ? rate.minus(previousRate) : null;
     const group: ProjectGroup = {
       key,
@@ -106,8 +116,15 @@ export function groupProjects(projects: readonly ProjectRecord[], limits: Warnin
       projectIds: list.map((p) => p.projectId),
       totalInvestmentFen,
       loanAmountFen,
-      loanToInvestmentPct: totalInvestmentFen === 0n ? null : new Dec(loanAmountFen.toString()).times(100).dividedBy(totalInvestmentFen.toString()).toFixed(2),
-      overdueDays: { mean: overdue.reduce((s, d) => s + d, 0) / overdue.length, median: median(overdue), max: overdue[overdue.length - 1]! },
+      loanToInvestmentPct:
+        totalInvestmentFen === 0n
+          ? null
+          : new Dec(loanAmountFen.toString()).times(100).dividedBy(totalInvestmentFen.toString()).toFixed(2),
+      overdueDays: {
+        mean: overdue.reduce((s, d) => s + d, 0) / overdue.length,
+        median: median(overdue),
+        max: overdue[overdue.length - 1]!,
+      },
       downgradedCount: list.filter((p) => p.isDowngraded).length,
       signalCount,
       signalRatePct: rate.toFixed(2),

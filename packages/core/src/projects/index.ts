@@ -1,2 +1,8 @@
 export { groupProjects, isDefaultSignal, projectGroupKey } from "./group-projects";
-export type { PreviousProjectGroup, ProjectGroup, ProjectGrouping, ProjectWarning, ProjectWarningKind } from "./group-projects";
+export type {
+  PreviousProjectGroup,
+  ProjectGroup,
+  ProjectGrouping,
+  ProjectWarning,
+  ProjectWarningKind,
+} from "./group-projects";

@@ -55,7 +55,9 @@ export function createRng(seed: number): Rng {
     if (!Number.isInteger(maxExclusive) || maxExclusive <= 0) {
       throw new RangeError(`int() needs a positive integer bound, got ${maxExclusive}`);
     }
-    return maxExclusive <= TWO_POW_32 ? Math.floor((next32() / TWO_POW_32) * maxExclusive) : Math.floor(uniform() * maxExclusive);
+    return maxExclusive <= TWO_POW_32
+      ? Math.floor((next32() / TWO_POW_32) * maxExclusive)
+      : Math.floor(uniform() * maxExclusive);
   };
   const shuffle = <T extends { length: number; [index: number]: unknown }>(items: T): T => {
     for (let i = items.length - 1; i > 0; i--) {
@@ -86,7 +88,7 @@ export function createRng(seed: number): Rng {
     }
     // Sparse: rejection with a set keeps memory at O(count).
     const seen = new Set<number>();
-    for (let i = 0; i < count; ) {
+    for (let i = 0; i < count;) {
       const candidate = int(populationSize);
       if (!seen.has(candidate)) {
         seen.add(candidate);

@@ -32,11 +32,14 @@ export function buildTierClusterTable(input: {
   const tierIndex = new Map(input.tiers.map((t, i) => [t, i]));
   const cells: TierClusterCell[] = [];
   for (const tier of input.tiers) {
-    for (let cluster = 0; cluster < input.clusterCount; cluster++) cells.push({ tier, cluster, customerCount: 0, contributionFen: 0n, loanCount: 0, loanBalanceFen: 0n });
+    for (let cluster = 0; cluster < input.clusterCount; cluster++)
+      cells.push({ tier, cluster, customerCount: 0, contributionFen: 0n, loanCount: 0, loanBalanceFen: 0n });
   }
   const cellOf = (tier: string, cluster: number) => {
     const index = tierIndex.get(tier);
-    return index === undefined || cluster < 0 || cluster >= input.clusterCount ? undefined : cells[index * input.clusterCount + cluster];
+    return index === undefined || cluster < 0 || cluster >= input.clusterCount
+      ? undefined
+      : cells[index * input.clusterCount + cluster];
   };
   const tierOfCustomer = new Map<string, string>();
   for (const customer of input.customers) {
@@ -84,16 +87,21 @@ export function findPreferredBundles(table: TierClusterTable, tier: string): Pre
   if (tierBalance === 0n && tierCustomers === 0) return [];
   return tierCells
     .map((cell) => {
-      const clusterBalance = table.cells.filter((c) => c.cluster === cell.cluster).reduce((s, c) => s + c.loanBalanceFen, 0n);
+      const clusterBalance = table.cells
+        .filter((c) => c.cluster === cell.cluster)
+        .reduce((s, c) => s + c.loanBalanceFen, 0n);
       const share = sharePct(cell.loanBalanceFen, tierBalance);
       const portfolioShare = sharePct(clusterBalance, portfolioBalance);
       return {
         cluster: cell.cluster,
         loanBalanceFen: cell.loanBalanceFen,
         balanceSharePct: share.toFixed(2),
-        customerSharePct: tierCustomers === 0 ? "0.00" : new Dec(cell.customerCount).times(100).dividedBy(tierCustomers).toFixed(2),
+        customerSharePct:
+          tierCustomers === 0 ? "0.00" : new Dec(cell.customerCount).times(100).dividedBy(tierCustomers).toFixed(2),
         lift: portfolioShare.isZero() ? null : share.dividedBy(portfolioShare).toFixed(2),
       };
     })
-    .sort((a, b) => (a.loanBalanceFen === b.loanBalanceFen ? a.cluster - b.cluster : a.loanBalanceFen > b.loanBalanceFen ? -1 : 1));
+    .sort((a, b) =>
+      a.loanBalanceFen === b.loanBalanceFen ? a.cluster - b.cluster : a.loanBalanceFen > b.loanBalanceFen ? -1 : 1,
+    );
 }

@@ -1,5 +1,11 @@
 export { buildTierClusterTable, findPreferredBundles } from "./build-tier-cluster-table";
-export type { CrossTableCustomer, CrossTableLoan, PreferredBundle, TierClusterCell, TierClusterTable } from "./build-tier-cluster-table";
+export type {
+  CrossTableCustomer,
+  CrossTableLoan,
+  PreferredBundle,
+  TierClusterCell,
+  TierClusterTable,
+} from "./build-tier-cluster-table";
 export { lookupGuidance } from "./lookup-guidance";
 export type { CustomerGuidance } from "./lookup-guidance";
 export { recommendBundle } from "./recommend-bundle";

@@ -23,8 +23,19 @@ const table = buildTierClusterTable({
 
 describe("tier × cluster table", () => {
   it("counts customers by benefit segment and balances by loan cluster", () => {
-    expect(table.cells.find((c) => c.tier === "core" && c.cluster === 1)).toEqual({ tier: "core", cluster: 1, customerCount: 2, contributionFen: 800n, loanCount: 2, loanBalanceFen: 900n });
-    expect(table.cells.find((c) => c.tier === "core" && c.cluster === 0)).toMatchObject({ customerCount: 0, loanCount: 1, loanBalanceFen: 100n });
+    expect(table.cells.find((c) => c.tier === "core" && c.cluster === 1)).toEqual({
+      tier: "core",
+      cluster: 1,
+      customerCount: 2,
+      contributionFen: 800n,
+      loanCount: 2,
+      loanBalanceFen: 900n,
+    });
+    expect(table.cells.find((c) => c.tier === "core" && c.cluster === 0)).toMatchObject({
+      customerCount: 0,
+      loanCount: 1,
+      loanBalanceFen: 100n,
+    });
     expect(table.cells).toHaveLength(6);
   });
 
@@ -60,7 +71,13 @@ describe("recommendBundle", () => {
     ["below-normal class: hold", { classification: "special_mention" }, "hold", null, /special_mention/],
     ["grade B: hold", { grade: "B", tier: "core" }, "hold", null, /grade is B/],
     ["no preferences, has loans: keep", { topTierPreferences: [] }, "keep", 0, /no top-tier preference/],
-    ["no preferences, no loans: hold", { topTierPreferences: [], cluster: null }, "hold", null, /no top-tier preference/],
+    [
+      "no preferences, no loans: hold",
+      { topTierPreferences: [], cluster: null },
+      "hold",
+      null,
+      /no top-tier preference/,
+    ],
   ])("%s", (_name, overrides, action, cluster, reasonEn) => {
     const result = recommendBundle({ ...base, ...overrides });
     expect(result.action).toBe(action);
@@ -73,8 +90,16 @@ describe("recommendBundle", () => {
 describe("lookupGuidance", () => {
   it.each([
     ["core", "AAA", { pricingFloorPct: 3.0, maxTermMonths: 120, requiresCollateral: false, approvalLevel: "branch" }],
-    ["core", "B", { pricingFloorPct: 5.5, maxTermMonths: 12, requiresCollateral: true, approvalLevel: "credit_committee" }],
-    ["general", "AA", { pricingFloorPct: 4.2, maxTermMonths: 24, requiresCollateral: true, approvalLevel: "head_office" }],
+    [
+      "core",
+      "B",
+      { pricingFloorPct: 5.5, maxTermMonths: 12, requiresCollateral: true, approvalLevel: "credit_committee" },
+    ],
+    [
+      "general",
+      "AA",
+      { pricingFloorPct: 4.2, maxTermMonths: 24, requiresCollateral: true, approvalLevel: "head_office" },
+    ],
     ["basic", "A", { pricingFloorPct: 4.2, maxTermMonths: 36, requiresCollateral: true, approvalLevel: "head_office" }],
   ] as const)("%s × %s takes the stricter stance", (tier, grade, effective) => {
     const guidance = lookupGuidance(DEFAULT_POLICY, tier, grade);

@@ -37,13 +37,27 @@ export type RecommendBundleInput = {
 export function recommendBundle(input: RecommendBundleInput): BundleRecommendation {
   const label = (cluster: number) => input.labels[cluster] ?? { zh: `群${cluster}`, en: `cluster ${cluster}` };
   if (input.classification !== "normal" || input.grade === "B") {
-    const why = input.classification !== "normal" ? { zh: `五级分类为${CLASSIFICATION_LABELS_ZH[input.classification]}`, en: `classification is ${input.classification}` } : { zh: "风险等级为B", en: "risk grade is B" };
-    return { action: "hold", cluster: null, reasonZh: `${why.zh}，暂不推荐新增授信产品。`, reasonEn: `${why.en}: no new credit product recommended.` };
+    const why =
+      input.classification !== "normal"
+        ? {
+            zh: `五级分类为${CLASSIFICATION_LABELS_ZH[input.classification]}`,
+            en: `classification is ${input.classification}`,
+          }
+        : { zh: "风险等级为B", en: "risk grade is B" };
+    return {
+      action: "hold",
+      cluster: null,
+      reasonZh: `${why.zh}，暂不推荐新增授信产品。`,
+      reasonEn: `${why.en}: no new credit product recommended.`,
+    };
   }
   const preferred = input.topTierPreferences[0];
   const own = input.cluster;
   if (own !== null && (input.tier === input.topTier || !preferred)) {
-    const why = input.tier === input.topTier ? { zh: "高贡献客户", en: "high-contribution customer" } : { zh: "暂无高层级客户偏好数据", en: "no top-tier preference available" };
+    const why =
+      input.tier === input.topTier
+        ? { zh: "高贡献客户", en: "high-contribution customer" }
+        : { zh: "暂无高层级客户偏好数据", en: "no top-tier preference available" };
     return {
       action: "keep",
       cluster: own,
@@ -52,16 +66,31 @@ export function recommendBundle(input: RecommendBundleInput): BundleRecommendati
     };
   }
   if (!preferred) {
-    return { action: "hold", cluster: null, reasonZh: "尚无贷款，且暂无核心客户偏好数据。", reasonEn: "No loans yet and no top-tier preference available." };
+    return {
+      action: "hold",
+      cluster: null,
+      reasonZh: "尚无贷款，且暂无核心客户偏好数据。",
+      reasonEn: "No loans yet and no top-tier preference available.",
+    };
   }
   const target = label(preferred.cluster);
   const evidenceZh = `${input.topTierLabelZh ?? "核心客户"}贷款余额的${preferred.balanceSharePct}%集中在「${target.zh}」`;
   const evidenceEn = `${preferred.balanceSharePct}% of ${input.topTier} customers' loan balance is in "${target.en}"`;
   if (own === null) {
-    return { action: "offer", cluster: preferred.cluster, reasonZh: `尚无贷款；${evidenceZh}，建议推荐该组合。`, reasonEn: `No loans yet; ${evidenceEn}: offer that bundle.` };
+    return {
+      action: "offer",
+      cluster: preferred.cluster,
+      reasonZh: `尚无贷款；${evidenceZh}，建议推荐该组合。`,
+      reasonEn: `No loans yet; ${evidenceEn}: offer that bundle.`,
+    };
   }
   if (own === preferred.cluster) {
-    return { action: "keep", cluster: own, reasonZh: `当前组合与${input.topTierLabelZh ?? "核心客户"}偏好一致（${evidenceZh}），建议维持。`, reasonEn: `Current bundle matches the top-tier preference (${evidenceEn}): keep it.` };
+    return {
+      action: "keep",
+      cluster: own,
+      reasonZh: `当前组合与${input.topTierLabelZh ?? "核心客户"}偏好一致（${evidenceZh}），建议维持。`,
+      reasonEn: `Current bundle matches the top-tier preference (${evidenceEn}): keep it.`,
+    };
   }
   return {
     action: "shift",

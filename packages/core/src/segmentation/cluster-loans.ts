@@ -1,10 +1,21 @@
-import { ClusteringInputError, driveFits, matchClustersByCentroid, stepClusterPoints, type ClusterMatch, type ClusteringResult, type FitSteps } from "../clustering";
+import {
+  ClusteringInputError,
+  driveFits,
+  matchClustersByCentroid,
+  stepClusterPoints,
+  type ClusterMatch,
+  type ClusteringResult,
+  type FitSteps,
+} from "../clustering";
 import type { ClusteringSettings } from "../clustering/settings";
 import type { LoanRecord } from "../records";
 import { fenToYuanNumber } from "../money/fen";
 
 /** A loan's value for a clustering feature in raw units: rate in annual %, amount in CNY, term in months. */
-export function readLoanFeature(loan: Pick<LoanRecord, "ratePct" | "amountFen" | "termMonths">, feature: string): number {
+export function readLoanFeature(
+  loan: Pick<LoanRecord, "ratePct" | "amountFen" | "termMonths">,
+  feature: string,
+): number {
   switch (feature) {
     case "rate":
       return Number(loan.ratePct);
@@ -17,7 +28,11 @@ export function readLoanFeature(loan: Pick<LoanRecord, "ratePct" | "amountFen" |
   }
 }
 
-export type LoanClusterOutcome = { result: ClusteringResult | null; skippedReason: string | null; loanClusters: Int32Array };
+export type LoanClusterOutcome = {
+  result: ClusteringResult | null;
+  skippedReason: string | null;
+  loanClusters: Int32Array;
+};
 
 /**
  * Benefit segmentation (利益细分): k-means over the loans' product features (the seed clusters credit transactions),
@@ -29,8 +44,15 @@ export function clusterLoans(loans: readonly LoanRecord[], settings: ClusteringS
 }
 
 /** `clusterLoans` as steps yielding each k-means fit (see `FitSteps`). */
-export function* stepClusterLoans(loans: readonly LoanRecord[], settings: ClusteringSettings): FitSteps<LoanClusterOutcome> {
-  const unclustered = (reason: string): LoanClusterOutcome => ({ result: null, skippedReason: reason, loanClusters: new Int32Array(loans.length).fill(-1) });
+export function* stepClusterLoans(
+  loans: readonly LoanRecord[],
+  settings: ClusteringSettings,
+): FitSteps<LoanClusterOutcome> {
+  const unclustered = (reason: string): LoanClusterOutcome => ({
+    result: null,
+    skippedReason: reason,
+    loanClusters: new Int32Array(loans.length).fill(-1),
+  });
   if (loans.length === 0) return unclustered("no loans to cluster");
   const dims = settings.features.length;
   // Row-major typed array: a million loans would otherwise mean a million small arrays.
@@ -50,6 +72,9 @@ export function* stepClusterLoans(loans: readonly LoanRecord[], settings: Cluste
 }
 
 /** Matches the previous run's clusters (raw-unit centroids) to this run's by centroid, measured in this run's scaled space. */
-export function matchLoanClusters(previousCentroidsRaw: readonly (readonly number[])[], current: ClusteringResult): ClusterMatch[] {
+export function matchLoanClusters(
+  previousCentroidsRaw: readonly (readonly number[])[],
+  current: ClusteringResult,
+): ClusterMatch[] {
   return matchClustersByCentroid(previousCentroidsRaw, current.centroidsRaw, current.transform);
 }

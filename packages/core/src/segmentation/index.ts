@@ -1,5 +1,11 @@
 export { SegmentInputError, segmentPortfolio, segmentPortfolioWith } from "./segment-portfolio";
-export type { PortfolioFigures, PreviousRun, SegmentInput, SegmentResult, SegmentedCustomer } from "./segment-portfolio";
+export type {
+  PortfolioFigures,
+  PreviousRun,
+  SegmentInput,
+  SegmentResult,
+  SegmentedCustomer,
+} from "./segment-portfolio";
 export { clusterLoans, matchLoanClusters, readLoanFeature, stepClusterLoans } from "./cluster-loans";
 export type { LoanClusterOutcome } from "./cluster-loans";
 export { addToNpl, createNplFigure, finishNpl, measureConcentration } from "./portfolio-figures";

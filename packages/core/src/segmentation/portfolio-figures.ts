@@ -29,7 +29,10 @@ export function addToNpl(figure: NplFigure, loan: NplLoan): void {
 
 /** Sets the NPL ratio (不良贷款率) = NPL balance ÷ total balance, percent, two decimals half to even. */
 export function finishNpl(figure: NplFigure): NplFigure {
-  figure.ratioPct = figure.totalFen === 0n ? null : new Dec(figure.nplFen.toString()).times(100).dividedBy(figure.totalFen.toString()).toFixed(2);
+  figure.ratioPct =
+    figure.totalFen === 0n
+      ? null
+      : new Dec(figure.nplFen.toString()).times(100).dividedBy(figure.totalFen.toString()).toFixed(2);
   return figure;
 }
 
@@ -45,10 +48,16 @@ export type Concentration = {
  * Contribution concentration: the share of total contribution earned from the top `topPct` percent of customers,
  * ranked by contribution (fen). A non-positive total has no meaningful share, hence null.
  */
-export function measureConcentration(sortedDescendingFen: readonly bigint[], totalFen: bigint, topPct: number): Concentration {
-  const customerCount = sortedDescendingFen.length === 0 ? 0 : Math.max(1, Math.ceil((sortedDescendingFen.length * topPct) / 100));
+export function measureConcentration(
+  sortedDescendingFen: readonly bigint[],
+  totalFen: bigint,
+  topPct: number,
+): Concentration {
+  const customerCount =
+    sortedDescendingFen.length === 0 ? 0 : Math.max(1, Math.ceil((sortedDescendingFen.length * topPct) / 100));
   let contributionFen = 0n;
   for (let i = 0; i < customerCount; i++) contributionFen += sortedDescendingFen[i]!;
-  const sharePct = totalFen <= 0n ? null : new Dec(contributionFen.toString()).times(100).dividedBy(totalFen.toString()).toFixed(2);
+  const sharePct =
+    totalFen <= 0n ? null : new Dec(contributionFen.toString()).times(100).dividedBy(totalFen.toString()).toFixed(2);
   return { customerCount, contributionFen, sharePct };
 }

@@ -25,7 +25,13 @@ const customer = (customerId: string, overrides: Partial<CustomerRecord> = {}): 
 });
 
 let loanSeq = 0;
-const loan = (customerId: string, amountYuan: number, ratePct: string, termMonths: number, classification: Classification = "normal"): LoanRecord => ({
+const loan = (
+  customerId: string,
+  amountYuan: number,
+  ratePct: string,
+  termMonths: number,
+  classification: Classification = "normal",
+): LoanRecord => ({
   loanId: `L${++loanSeq}`,
   customerId,
   product: "working_capital",
@@ -40,7 +46,13 @@ const loan = (customerId: string, amountYuan: number, ratePct: string, termMonth
   days: 360,
 });
 
-const customers = [customer("BIG"), customer("MID"), customer("SMALL", { size: "micro" }), customer("BAD"), customer("NOLOAN")];
+const customers = [
+  customer("BIG"),
+  customer("MID"),
+  customer("SMALL", { size: "micro" }),
+  customer("BAD"),
+  customer("NOLOAN"),
+];
 const loans = [
   loan("BIG", 200_000_000, "3.60", 60),
   loan("BIG", 150_000_000, "3.50", 84),
@@ -62,14 +74,25 @@ describe("segmentPortfolio", () => {
   it("assigns contribution, classification, tier and grade per customer, in input order", () => {
     expect(result.customers.map((c) => c.customerId)).toEqual(customers.map((c) => c.customerId));
     expect(byId.get("BIG")!.tier.tier).toBe("core");
-    expect(byId.get("BAD")).toMatchObject({ classification: "doubtful", tier: { tier: "general" }, grade: { grade: "B" } });
-    expect(byId.get("NOLOAN")).toMatchObject({ classification: "normal", cluster: null, loanCount: 0, contribution: { totalFen: 0n } });
+    expect(byId.get("BAD")).toMatchObject({
+      classification: "doubtful",
+      tier: { tier: "general" },
+      grade: { grade: "B" },
+    });
+    expect(byId.get("NOLOAN")).toMatchObject({
+      classification: "normal",
+      cluster: null,
+      loanCount: 0,
+      contribution: { totalFen: 0n },
+    });
     expect(byId.get("NOLOAN")!.tier.tier).toBe("basic");
   });
 
   it("puts each customer in the cluster holding most of its loan balance", () => {
     const mid = byId.get("MID")!;
-    const midLoans = loans.map((l, i) => ({ l, cluster: result.loanClusters[i]! })).filter((x) => x.l.customerId === "MID");
+    const midLoans = loans
+      .map((l, i) => ({ l, cluster: result.loanClusters[i]! }))
+      .filter((x) => x.l.customerId === "MID");
     const biggest = midLoans.reduce((a, b) => (b.l.avgDailyBalanceFen > a.l.avgDailyBalanceFen ? b : a));
     expect(mid.cluster).toBe(biggest.cluster);
     expect(result.loanClusters[0]).toBe(result.loanClusters[1]);
@@ -80,7 +103,9 @@ describe("segmentPortfolio", () => {
     const coreCluster = byId.get("BIG")!.cluster!;
     expect(result.topTierPreferences[0]!.cluster).toBe(coreCluster);
     const coreCells = result.crossTable.cells.filter((c) => c.tier === "core");
-    expect(coreCells.reduce((s, c) => s + c.loanCount, 0)).toBe(loans.filter((l) => ["BIG", "MID"].includes(l.customerId) && byId.get(l.customerId)!.tier.tier === "core").length);
+    expect(coreCells.reduce((s, c) => s + c.loanCount, 0)).toBe(
+      loans.filter((l) => ["BIG", "MID"].includes(l.customerId) && byId.get(l.customerId)!.tier.tier === "core").length,
+    );
     expect(byId.get("BIG")!.recommendation.action).toBe("keep");
     expect(byId.get("BAD")!.recommendation).toMatchObject({ action: "hold", cluster: null });
     expect(byId.get("NOLOAN")!.recommendation).toMatchObject({ action: "offer", cluster: coreCluster });

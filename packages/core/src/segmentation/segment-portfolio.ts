@@ -1,16 +1,41 @@
 import { CLASSIFICATIONS, GRADES, type Classification, type Grade } from "../constants";
 import type { CustomerRecord, DepositRecord, FeeRecord, LoanRecord, ProjectRecord } from "../records";
 import type { Policy } from "../policy/policy-schema";
-import { calculateContributions, createEmptyContribution, type CustomerContribution } from "../contribution/calculate-contribution";
+import {
+  calculateContributions,
+  createEmptyContribution,
+  type CustomerContribution,
+} from "../contribution/calculate-contribution";
 import { assignTier, type TierAssignment } from "../tiering/assign-tier";
 import { assignGrade, type GradeAssignment } from "../grading/assign-grade";
-import { buildTierClusterTable, findPreferredBundles, type PreferredBundle, type TierClusterTable } from "../recommendation/build-tier-cluster-table";
+import {
+  buildTierClusterTable,
+  findPreferredBundles,
+  type PreferredBundle,
+  type TierClusterTable,
+} from "../recommendation/build-tier-cluster-table";
 import { recommendBundle, type BundleLabel, type BundleRecommendation } from "../recommendation/recommend-bundle";
 import { lookupGuidance, type CustomerGuidance } from "../recommendation/lookup-guidance";
 import { groupProjects, type PreviousProjectGroup, type ProjectGrouping } from "../projects/group-projects";
 import { compareSegmentations, type Migration, type MigrationCustomer } from "../migration/build-transition-matrix";
-import { addToNpl, createNplFigure, finishNpl, measureConcentration, type Concentration, type NplFigure } from "./portfolio-figures";
-import { driveFits, driveFitsWith, pauseStep, type ClusterMatch, type ClusteringResult, type FitSteps, type KMeansFit, type KMeansRequest } from "../clustering";
+import {
+  addToNpl,
+  createNplFigure,
+  finishNpl,
+  measureConcentration,
+  type Concentration,
+  type NplFigure,
+} from "./portfolio-figures";
+import {
+  driveFits,
+  driveFitsWith,
+  pauseStep,
+  type ClusterMatch,
+  type ClusteringResult,
+  type FitSteps,
+  type KMeansFit,
+  type KMeansRequest,
+} from "../clustering";
 import { matchLoanClusters, stepClusterLoans } from "./cluster-loans";
 
 export type SegmentedCustomer = {
@@ -45,7 +70,12 @@ export type PortfolioFigures = {
   totalContributionFen: bigint;
   tierCounts: Record<string, number>;
   gradeCounts: Record<Grade, number>;
-  npl: { overall: NplFigure; byTier: Record<string, NplFigure>; byGrade: Record<Grade, NplFigure>; byCluster: NplFigure[] };
+  npl: {
+    overall: NplFigure;
+    byTier: Record<string, NplFigure>;
+    byGrade: Record<Grade, NplFigure>;
+    byCluster: NplFigure[];
+  };
   concentration: { top10Pct: Concentration; top20Pct: Concentration };
 };
 
@@ -83,9 +113,15 @@ export class SegmentInputError extends Error {
   }
 }
 
-function assertKnownCustomers(known: ReadonlySet<string>, records: readonly { customerId: string }[], kind: string, idOf: (index: number) => string): void {
+function assertKnownCustomers(
+  known: ReadonlySet<string>,
+  records: readonly { customerId: string }[],
+  kind: string,
+  idOf: (index: number) => string,
+): void {
   for (let i = 0; i < records.length; i++) {
-    if (!known.has(records[i]!.customerId)) throw new SegmentInputError(`${kind} ${idOf(i)} refers to unknown customer ${records[i]!.customerId}`);
+    if (!known.has(records[i]!.customerId))
+      throw new SegmentInputError(`${kind} ${idOf(i)} refers to unknown customer ${records[i]!.customerId}`);
   }
 }
 
@@ -119,7 +155,11 @@ export function segmentPortfolio(input: SegmentInput): SegmentResult {
  * `segmentPortfolio` with its k-means fits delegated to `fitKMeans` (see `driveFitsWith`): a server
  * runs the fits with pauses between restarts, so a million-loan run does not stop it answering.
  */
-export function segmentPortfolioWith(input: SegmentInput, fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>, pause?: () => Promise<void>): Promise<SegmentResult> {
+export function segmentPortfolioWith(
+  input: SegmentInput,
+  fitKMeans: (request: KMeansRequest) => Promise<KMeansFit>,
+  pause?: () => Promise<void>,
+): Promise<SegmentResult> {
   return driveFitsWith(stepSegmentPortfolio(input), fitKMeans, pause);
 }
 
@@ -131,7 +171,10 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   assertKnownCustomers(knownIds, input.fees, "fee", (i) => `row ${i + 1}`);
   assertKnownCustomers(knownIds, input.projects, "project", (i) => input.projects[i]!.projectId);
 
-  const contributions = calculateContributions({ loans: input.loans, deposits: input.deposits, fees: input.fees }, policy);
+  const contributions = calculateContributions(
+    { loans: input.loans, deposits: input.deposits, fees: input.fees },
+    policy,
+  );
   yield* pauseStep();
   const clustering = yield* stepClusterLoans(input.loans, policy.clustering);
   const loanClusters = clustering.loanClusters;
@@ -147,7 +190,8 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     tally.balanceFen += loan.avgDailyBalanceFen;
     tally.worstIndex = Math.max(tally.worstIndex, CLASSIFICATIONS.indexOf(loan.classification));
     const cluster = loanClusters[index]!;
-    if (cluster >= 0) tally.balanceByCluster.set(cluster, (tally.balanceByCluster.get(cluster) ?? 0n) + loan.avgDailyBalanceFen);
+    if (cluster >= 0)
+      tally.balanceByCluster.set(cluster, (tally.balanceByCluster.get(cluster) ?? 0n) + loan.avgDailyBalanceFen);
   });
 
   yield* pauseStep();
@@ -172,8 +216,17 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   const tierByCustomer = new Map(partial.map((p) => [p.customer.customerId, p.tier.tier]));
   const clusterCount = clustering.result?.k ?? 0;
   const crossTable = buildTierClusterTable({
-    customers: partial.map((p) => ({ customerId: p.customer.customerId, tier: p.tier.tier, cluster: p.cluster, contributionFen: p.contribution.totalFen })),
-    loans: input.loans.flatMap((loan, index) => (loanClusters[index]! >= 0 ? [{ customerId: loan.customerId, cluster: loanClusters[index]!, balanceFen: loan.avgDailyBalanceFen }] : [])),
+    customers: partial.map((p) => ({
+      customerId: p.customer.customerId,
+      tier: p.tier.tier,
+      cluster: p.cluster,
+      contributionFen: p.contribution.totalFen,
+    })),
+    loans: input.loans.flatMap((loan, index) =>
+      loanClusters[index]! >= 0
+        ? [{ customerId: loan.customerId, cluster: loanClusters[index]!, balanceFen: loan.avgDailyBalanceFen }]
+        : [],
+    ),
     tiers: tierNames,
     clusterCount,
   });
@@ -191,13 +244,30 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     cluster: p.cluster,
     loanCount: p.loanCount,
     loanBalanceFen: p.loanBalanceFen,
-    recommendation: recommendBundle({ tier: p.tier.tier, topTier, topTierLabelZh: policy.tiers[0]!.labelZh, grade: p.grade.grade, classification: p.classification, cluster: p.cluster, topTierPreferences, labels }),
+    recommendation: recommendBundle({
+      tier: p.tier.tier,
+      topTier,
+      topTierLabelZh: policy.tiers[0]!.labelZh,
+      grade: p.grade.grade,
+      classification: p.classification,
+      cluster: p.cluster,
+      topTierPreferences,
+      labels,
+    }),
     guidance: lookupGuidance(policy, p.tier.tier, p.grade.grade),
   }));
 
   yield* pauseStep();
   const gradeByCustomer = new Map(customers.map((c) => [c.customerId, c.grade.grade]));
-  const portfolio = buildPortfolioFigures({ customers, input, tierNames, tierByCustomer, gradeByCustomer, loanClusters, clusterCount });
+  const portfolio = buildPortfolioFigures({
+    customers,
+    input,
+    tierNames,
+    tierByCustomer,
+    gradeByCustomer,
+    loanClusters,
+    clusterCount,
+  });
   yield* pauseStep();
   const previous = input.previous;
   return {
@@ -216,7 +286,10 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
           tierNames,
         )
       : null,
-    clusterMatches: previous?.clusterCentroidsRaw && clustering.result ? matchLoanClusters(previous.clusterCentroidsRaw, clustering.result) : null,
+    clusterMatches:
+      previous?.clusterCentroidsRaw && clustering.result
+        ? matchLoanClusters(previous.clusterCentroidsRaw, clustering.result)
+        : null,
   };
 }
 
@@ -262,6 +335,9 @@ function buildPortfolioFigures(args: {
     tierCounts,
     gradeCounts,
     npl: { overall, byTier, byGrade, byCluster },
-    concentration: { top10Pct: measureConcentration(ranked, totalContributionFen, 10), top20Pct: measureConcentration(ranked, totalContributionFen, 20) },
+    concentration: {
+      top10Pct: measureConcentration(ranked, totalContributionFen, 10),
+      top20Pct: measureConcentration(ranked, totalContributionFen, 20),
+    },
   };
 }

@@ -34,9 +34,15 @@ describe("assignTier (default policy)", () => {
   });
 
   it("follows a custom rule order and catch-all", () => {
-    const policy = { ...DEFAULT_POLICY, tiers: [{ name: "watch", classifications: ["doubtful", "loss"] as Classification[] }, { name: "rest" }] };
+    const policy = {
+      ...DEFAULT_POLICY,
+      tiers: [{ name: "watch", classifications: ["doubtful", "loss"] as Classification[] }, { name: "rest" }],
+    };
     expect(assignTier({ contributionFen: 10n, classification: "loss" }, policy).tier).toBe("watch");
-    expect(assignTier({ contributionFen: 10n, classification: "normal" }, policy)).toMatchObject({ tier: "rest", trace: [{ matched: false }, { reasons: ["catch-all rule"] }] });
+    expect(assignTier({ contributionFen: 10n, classification: "normal" }, policy)).toMatchObject({
+      tier: "rest",
+      trace: [{ matched: false }, { reasons: ["catch-all rule"] }],
+    });
   });
 });
 

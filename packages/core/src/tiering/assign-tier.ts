@@ -24,7 +24,10 @@ function getMinContributionFen(rule: TierRule): bigint | null {
  * `contributionFen` is the customer's total contribution in fen; the threshold is inclusive (≥).
  * The trace lists each rule tried up to the match, with the reason it matched or failed.
  */
-export function assignTier(customer: { contributionFen: bigint; classification: Classification }, policy: Policy): TierAssignment {
+export function assignTier(
+  customer: { contributionFen: bigint; classification: Classification },
+  policy: Policy,
+): TierAssignment {
   const trace: TierTraceStep[] = [];
   for (let ruleIndex = 0; ruleIndex < policy.tiers.length; ruleIndex++) {
     const rule = policy.tiers[ruleIndex]!;
@@ -34,7 +37,9 @@ export function assignTier(customer: { contributionFen: bigint; classification: 
     if (minFen !== null) {
       const isAbove = customer.contributionFen >= minFen;
       isMatch &&= isAbove;
-      reasons.push(`contribution ${fenToYuanString(customer.contributionFen)} ${isAbove ? "≥" : "<"} ${fenToYuanString(minFen)} CNY`);
+      reasons.push(
+        `contribution ${fenToYuanString(customer.contributionFen)} ${isAbove ? "≥" : "<"} ${fenToYuanString(minFen)} CNY`,
+      );
     }
     if (rule.classifications) {
       const isAllowed = rule.classifications.includes(customer.classification);

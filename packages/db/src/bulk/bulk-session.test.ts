@@ -12,7 +12,10 @@ const AWKWARD: (readonly unknown[])[] = [
   [5, "=SUM(A1)", 7n, { quote: '"' }],
 ];
 
-const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => AWKWARD[i % AWKWARD.length]!.map((value, column) => (column === 0 ? i + 1 : value)));
+const rowsOf = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    AWKWARD[i % AWKWARD.length]!.map((value, column) => (column === 0 ? i + 1 : value)),
+  );
 
 describe("encodeCsvBlocks", () => {
   const textOf = (blocks: CsvBlock[]) => blocks.flatMap((b) => b.parts).join("");
@@ -35,7 +38,9 @@ describe("encodeCsvBlocks", () => {
 describeEachDb("bulk session COPY", (kind) => {
   const create = "create table copy_probe (id int primary key, label text, amount bigint, detail jsonb)";
   const read = async (handle: Awaited<ReturnType<typeof createTestDb>>) =>
-    handle.raw<{ id: number; label: string | null; amount: string; detail: unknown }>("select id, label, amount::text as amount, detail from copy_probe order by id");
+    handle.raw<{ id: number; label: string | null; amount: string; detail: unknown }>(
+      "select id, label, amount::text as amount, detail from copy_probe order by id",
+    );
 
   it("round-trips awkward values across block boundaries, by rows and by pre-encoded blocks", async () => {
     const handle = await createTestDb(kind);
@@ -44,7 +49,13 @@ describeEachDb("bulk session COPY", (kind) => {
       const rows = rowsOf(23);
       const progress: number[] = [];
       const copied = await withBulkTransaction(handle, (session) =>
-        session.copyRows({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], rows, chunkSize: 10, onProgress: (n) => progress.push(n) }),
+        session.copyRows({
+          table: "copy_probe",
+          columns: ["id", "label", "amount", "detail"],
+          rows,
+          chunkSize: 10,
+          onProgress: (n) => progress.push(n),
+        }),
       );
       expect(copied).toBe(23);
       expect(progress.at(-1)).toBe(23);
@@ -54,8 +65,11 @@ describeEachDb("bulk session COPY", (kind) => {
 
       await handle.raw("truncate copy_probe");
       const blocks: CsvBlock[] = [];
-      for await (const block of encodeCsvBlocks(rows, { maxRows: 7, maxChars: 1e9, isJoined: false })) blocks.push(block);
-      const again = await withBulkTransaction(handle, (session) => session.copyCsv({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], blocks }));
+      for await (const block of encodeCsvBlocks(rows, { maxRows: 7, maxChars: 1e9, isJoined: false }))
+        blocks.push(block);
+      const again = await withBulkTransaction(handle, (session) =>
+        session.copyCsv({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], blocks }),
+      );
       expect(again).toBe(23);
       expect(await read(handle)).toEqual(stored);
     } finally {
@@ -69,7 +83,12 @@ describeEachDb("bulk session COPY", (kind) => {
       await handle.raw(create);
       await expect(
         withBulkTransaction(handle, async (session) => {
-          await session.copyRows({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], rows: rowsOf(30), chunkSize: 10 });
+          await session.copyRows({
+            table: "copy_probe",
+            columns: ["id", "label", "amount", "detail"],
+            rows: rowsOf(30),
+            chunkSize: 10,
+          });
           throw new Error("fails after the copy");
         }),
       ).rejects.toThrow("fails after the copy");

@@ -64,7 +64,10 @@ export async function* encodeCsvBlocks(
 const PROGRESS_EVERY_ROWS = 20_000;
 
 type PgliteQuery = (text: string, params?: unknown[], options?: { blob?: Blob }) => Promise<{ rows: unknown[] }>;
-type PostgresUnsafe = (text: string, params?: never[]) => { writable: () => Promise<NodeJS.WritableStream> } & PromiseLike<unknown>;
+type PostgresUnsafe = (
+  text: string,
+  params?: never[],
+) => { writable: () => Promise<NodeJS.WritableStream> } & PromiseLike<unknown>;
 
 /**
  * Runs `work` in one transaction on the handle's raw connection (a separate postgres.js client on
@@ -74,7 +77,9 @@ type PostgresUnsafe = (text: string, params?: never[]) => { writable: () => Prom
 export async function withBulkTransaction<T>(handle: DbHandle, work: (session: BulkSession) => Promise<T>): Promise<T> {
   if (handle.kind === "postgres") {
     if (!handle.sql) throw new Error("PostgreSQL handle without a raw client");
-    return (await handle.sql.begin((tx) => work(postgresSession(tx.unsafe.bind(tx) as unknown as PostgresUnsafe)))) as T;
+    return (await handle.sql.begin((tx) =>
+      work(postgresSession(tx.unsafe.bind(tx) as unknown as PostgresUnsafe)),
+    )) as T;
   }
   if (!handle.pglite) throw new Error("PGlite handle without an instance");
   return handle.pglite.transaction((tx) => work(pgliteSession(tx.query.bind(tx) as PgliteQuery)));
@@ -101,7 +106,9 @@ function columnList(columns: readonly string[]): string {
 
 function postgresSession(unsafe: PostgresUnsafe): BulkSession {
   const copyCsv = async (args: CopyCsvArgs) => {
-    const stream = await unsafe(`COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`).writable();
+    const stream = await unsafe(
+      `COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`,
+    ).writable();
     let copied = 0;
     let reported = 0;
     for await (const block of args.blocks) {
@@ -122,7 +129,11 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
     raw: async (text, params = []) => (await unsafe(text, params as never[])) as never,
     copyCsv,
     // ~64 KB writes: one protocol message per row costs more than the row itself, and larger strings cost garbage collections.
-    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, { maxRows: args.chunkSize ?? 50_000, maxChars: 65_536, isJoined: true }) }),
+    copyRows: (args) =>
+      copyCsv({
+        ...args,
+        blocks: encodeCsvBlocks(args.rows, { maxRows: args.chunkSize ?? 50_000, maxChars: 65_536, isJoined: true }),
+      }),
   };
 }
 
@@ -142,6 +153,14 @@ function pgliteSession(query: PgliteQuery): BulkSession {
     raw: async (text, params = []) => (await query(text, params)).rows as never,
     copyCsv,
     // PGlite's COPY reads a whole blob: few large blocks, kept as lines until the blob copies them.
-    copyRows: (args) => copyCsv({ ...args, blocks: encodeCsvBlocks(args.rows, { maxRows: args.chunkSize ?? 50_000, maxChars: 64 * 1024 * 1024, isJoined: false }) }),
+    copyRows: (args) =>
+      copyCsv({
+        ...args,
+        blocks: encodeCsvBlocks(args.rows, {
+          maxRows: args.chunkSize ?? 50_000,
+          maxChars: 64 * 1024 * 1024,
+          isJoined: false,
+        }),
+      }),
   };
 }

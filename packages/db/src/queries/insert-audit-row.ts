@@ -17,6 +17,15 @@ export type AuditRow = {
 export async function insertAuditRow(raw: RawQuery, row: AuditRow): Promise<void> {
   await raw(
     "insert into audit_log (actor_id, actor_role, action, entity_type, entity_id, detail, ip, user_agent) values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8)",
-    [row.actorId, row.actorRole, row.action, row.entityType, row.entityId, JSON.stringify(row.detail), row.ip ?? null, row.userAgent ?? null],
+    [
+      row.actorId,
+      row.actorRole,
+      row.action,
+      row.entityType,
+      row.entityId,
+      JSON.stringify(row.detail),
+      row.ip ?? null,
+      row.userAgent ?? null,
+    ],
   );
 }

@@ -15,5 +15,8 @@ export const ftpCurves = pgTable(
     effectiveFrom: date().notNull(),
     importBatchId: uuid().references(() => importBatches.id),
   },
-  (t) => [index().on(t.side, t.effectiveFrom), unique("ftp_curves_point_uq").on(t.side, t.maxTermMonths, t.effectiveFrom).nullsNotDistinct()],
+  (t) => [
+    index().on(t.side, t.effectiveFrom),
+    unique("ftp_curves_point_uq").on(t.side, t.maxTermMonths, t.effectiveFrom).nullsNotDistinct(),
+  ],
 );

@@ -24,9 +24,15 @@ export const importBatches = pgTable(
     rowsRead: integer().notNull().default(0),
     rowsAccepted: integer().notNull().default(0),
     rowsRejected: integer().notNull().default(0),
-    totalReadFen: fen().notNull().default(sql`0`),
-    totalAcceptedFen: fen().notNull().default(sql`0`),
-    totalRejectedFen: fen().notNull().default(sql`0`),
+    totalReadFen: fen()
+      .notNull()
+      .default(sql`0`),
+    totalAcceptedFen: fen()
+      .notNull()
+      .default(sql`0`),
+    totalRejectedFen: fen()
+      .notNull()
+      .default(sql`0`),
     expectedTotalFen: fen(),
     /** Rows inserted / updated / deleted when committed, for the change record. */
     changes: jsonb().$type<{ inserted: number; updated: number; deleted: number }>(),

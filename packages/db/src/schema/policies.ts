@@ -30,7 +30,12 @@ export const policies = pgTable(
   },
   (t) => [
     index().on(t.status),
-    uniqueIndex("policies_one_active_uq").on(t.status).where(sql`status = 'active'`),
-    check("policies_four_eyes", sql`${t.decidedBy} is null or ${t.submittedBy} is null or ${t.decidedBy} <> ${t.submittedBy}`),
+    uniqueIndex("policies_one_active_uq")
+      .on(t.status)
+      .where(sql`status = 'active'`),
+    check(
+      "policies_four_eyes",
+      sql`${t.decidedBy} is null or ${t.submittedBy} is null or ${t.decidedBy} <> ${t.submittedBy}`,
+    ),
   ],
 );

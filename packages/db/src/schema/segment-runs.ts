@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, fen } from "./_columns";
 import { classificationEnum, gradeEnum, runStatusEnum } from "./enums";
 import { policies } from "./policies";
@@ -21,7 +33,9 @@ export const segmentRuns = pgTable(
     seed: integer().notNull().default(0),
     codeVersion: text().notNull(),
     /** Import batches (id, kind, checksum) the run read, for reproducibility. */
-    inputs: jsonb().notNull().default(sql`'[]'::jsonb`),
+    inputs: jsonb()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Hash of all stored results, to prove two runs identical. */
     resultChecksum: text(),
     stage: text(),
@@ -40,8 +54,12 @@ export const segmentRuns = pgTable(
   },
   (t) => [
     index().on(t.period, t.createdAt),
-    uniqueIndex("segment_runs_one_active_per_period_uq").on(t.period).where(sql`status in ('queued', 'running')`),
-    uniqueIndex("segment_runs_one_current_per_period_uq").on(t.period).where(sql`is_current`),
+    uniqueIndex("segment_runs_one_active_per_period_uq")
+      .on(t.period)
+      .where(sql`status in ('queued', 'running')`),
+    uniqueIndex("segment_runs_one_current_per_period_uq")
+      .on(t.period)
+      .where(sql`is_current`),
   ],
 );
 

@@ -98,21 +98,95 @@ type LoanProduct = {
 
 /** Product bundles with distinct (rate, amount, term) profiles, so benefit segmentation has structure to find. */
 const PRODUCTS = {
-  microWorkingCapital: { name: "小微流动资金贷款", medianYuan: 800_000, sigma: 0.6, minYuan: 100_000, terms: [6, 12, 12], baseRate: 4.4, riskSpread: 1.8, guarantees: ["credit", "guarantee", "guarantee"], outstanding: [0.85, 1] },
-  workingCapital: { name: "流动资金贷款", medianYuan: 6_000_000, sigma: 0.6, minYuan: 500_000, terms: [12, 12, 24], baseRate: 3.45, riskSpread: 1.0, guarantees: ["collateral", "guarantee"], outstanding: [0.85, 1] },
-  tradeFinance: { name: "贸易融资", medianYuan: 3_000_000, sigma: 0.5, minYuan: 200_000, terms: [3, 6], baseRate: 2.85, riskSpread: 0.5, guarantees: ["pledge"], outstanding: [0.9, 1] },
-  fixedAsset: { name: "固定资产贷款", medianYuan: 40_000_000, sigma: 0.7, minYuan: 5_000_000, terms: [36, 60, 84, 120], baseRate: 3.3, riskSpread: 0.8, guarantees: ["collateral"], outstanding: [0.5, 0.95] },
-  projectLoan: { name: "项目贷款", medianYuan: 150_000_000, sigma: 0.6, minYuan: 30_000_000, terms: [96, 120, 180], baseRate: 3.4, riskSpread: 0.6, guarantees: ["collateral", "pledge"], outstanding: [0.6, 0.95] },
+  microWorkingCapital: {
+    name: "小微流动资金贷款",
+    medianYuan: 800_000,
+    sigma: 0.6,
+    minYuan: 100_000,
+    terms: [6, 12, 12],
+    baseRate: 4.4,
+    riskSpread: 1.8,
+    guarantees: ["credit", "guarantee", "guarantee"],
+    outstanding: [0.85, 1],
+  },
+  workingCapital: {
+    name: "流动资金贷款",
+    medianYuan: 6_000_000,
+    sigma: 0.6,
+    minYuan: 500_000,
+    terms: [12, 12, 24],
+    baseRate: 3.45,
+    riskSpread: 1.0,
+    guarantees: ["collateral", "guarantee"],
+    outstanding: [0.85, 1],
+  },
+  tradeFinance: {
+    name: "贸易融资",
+    medianYuan: 3_000_000,
+    sigma: 0.5,
+    minYuan: 200_000,
+    terms: [3, 6],
+    baseRate: 2.85,
+    riskSpread: 0.5,
+    guarantees: ["pledge"],
+    outstanding: [0.9, 1],
+  },
+  fixedAsset: {
+    name: "固定资产贷款",
+    medianYuan: 40_000_000,
+    sigma: 0.7,
+    minYuan: 5_000_000,
+    terms: [36, 60, 84, 120],
+    baseRate: 3.3,
+    riskSpread: 0.8,
+    guarantees: ["collateral"],
+    outstanding: [0.5, 0.95],
+  },
+  projectLoan: {
+    name: "项目贷款",
+    medianYuan: 150_000_000,
+    sigma: 0.6,
+    minYuan: 30_000_000,
+    terms: [96, 120, 180],
+    baseRate: 3.4,
+    riskSpread: 0.6,
+    guarantees: ["collateral", "pledge"],
+    outstanding: [0.6, 0.95],
+  },
 } satisfies Record<string, LoanProduct>;
 
 const PRODUCT_MIX: Record<EnterpriseSize, readonly [LoanProduct, number][]> = {
-  micro: [[PRODUCTS.microWorkingCapital, 80], [PRODUCTS.tradeFinance, 15], [PRODUCTS.workingCapital, 5]],
-  small: [[PRODUCTS.microWorkingCapital, 35], [PRODUCTS.workingCapital, 40], [PRODUCTS.tradeFinance, 20], [PRODUCTS.fixedAsset, 5]],
-  medium: [[PRODUCTS.workingCapital, 40], [PRODUCTS.tradeFinance, 25], [PRODUCTS.fixedAsset, 30], [PRODUCTS.projectLoan, 5]],
-  large: [[PRODUCTS.workingCapital, 30], [PRODUCTS.tradeFinance, 20], [PRODUCTS.fixedAsset, 35], [PRODUCTS.projectLoan, 15]],
+  micro: [
+    [PRODUCTS.microWorkingCapital, 80],
+    [PRODUCTS.tradeFinance, 15],
+    [PRODUCTS.workingCapital, 5],
+  ],
+  small: [
+    [PRODUCTS.microWorkingCapital, 35],
+    [PRODUCTS.workingCapital, 40],
+    [PRODUCTS.tradeFinance, 20],
+    [PRODUCTS.fixedAsset, 5],
+  ],
+  medium: [
+    [PRODUCTS.workingCapital, 40],
+    [PRODUCTS.tradeFinance, 25],
+    [PRODUCTS.fixedAsset, 30],
+    [PRODUCTS.projectLoan, 5],
+  ],
+  large: [
+    [PRODUCTS.workingCapital, 30],
+    [PRODUCTS.tradeFinance, 20],
+    [PRODUCTS.fixedAsset, 35],
+    [PRODUCTS.projectLoan, 15],
+  ],
 };
 
-const SIZES: readonly [EnterpriseSize, number][] = [["micro", 35], ["small", 35], ["medium", 22], ["large", 8]];
+const SIZES: readonly [EnterpriseSize, number][] = [
+  ["micro", 35],
+  ["small", 35],
+  ["medium", 22],
+  ["large", 8],
+];
 /** Mean loans per customer by size before scaling to the requested total. */
 const LOANS_PER_SIZE: Record<EnterpriseSize, number> = { micro: 1.5, small: 2.5, medium: 4, large: 6 };
 const MEAN_LOANS_PER_CUSTOMER = SIZES.reduce((sum, [size, w]) => sum + LOANS_PER_SIZE[size] * w, 0) / 100;
@@ -141,8 +215,14 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
   const customerId = `C${String(index + 1).padStart(7, "0")}`;
 
   const size = pickWeighted(rng, SIZES);
-  const industry = pickWeighted(rng, INDUSTRIES.map((i) => [i.name, i.weight] as const));
-  const region = pickWeighted(rng, REGIONS.map((r) => [r.name, r.weight] as const));
+  const industry = pickWeighted(
+    rng,
+    INDUSTRIES.map((i) => [i.name, i.weight] as const),
+  );
+  const region = pickWeighted(
+    rng,
+    REGIONS.map((r) => [r.name, r.weight] as const),
+  );
   // Latent risk in [0, 1): most customers are sound; micro firms lean riskier.
   const risk = Math.min(0.999, rng.uniform() ** (size === "micro" ? 1.6 : size === "small" ? 2 : 2.6));
   const isMissingRating = size === "micro" && rng.uniform() < 0.15;
@@ -153,7 +233,9 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
     industry,
     region,
     size,
-    creditRating: isMissingRating ? null : RATINGS[Math.min(RATINGS.length - 1, Math.floor((risk + rng.uniform() * 0.1) * RATINGS.length))]!,
+    creditRating: isMissingRating
+      ? null
+      : RATINGS[Math.min(RATINGS.length - 1, Math.floor((risk + rng.uniform() * 0.1) * RATINGS.length))]!,
     officer: officerCode(index % officerCount(options.customers)),
     debtRatioPct: fixed(clamp(35 + 40 * risk + gaussian(rng) * 8, 8, 98), 2),
     currentRatio: fixed(clamp(2.2 - 1.4 * risk + gaussian(rng) * 0.3, 0.3, 4.5), 2),
@@ -189,7 +271,8 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       maturityDate: isoDate(maturity),
       guarantee: product.guarantees[rng.int(product.guarantees.length)]!,
       classification: drawClassification(rng, risk, size),
-      avgDailyBalanceFen: (amountFen * BigInt(Math.round((lo + rng.uniform() * (hi - lo)) * 1000))) / 1000n / 100n * 100n,
+      avgDailyBalanceFen:
+        ((amountFen * BigInt(Math.round((lo + rng.uniform() * (hi - lo)) * 1000))) / 1000n / 100n) * 100n,
       days: Math.min(days, periodDays),
     });
   }

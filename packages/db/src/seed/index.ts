@@ -52,7 +52,13 @@ export async function seedDemoWorld(handle: DbHandle, options: SeedOptions = {})
     "select (select count(*) from customers)::int as customers, (select count(*) from users)::int as users",
   );
   if ((existing?.customers ?? 0) > 0 || (existing?.users ?? 0) > 0) {
-    return { isSkipped: true, reason: "the database already has data; `creditseg db reset` empties it", period: world.period, ...counts, users };
+    return {
+      isSkipped: true,
+      reason: "the database already has data; `creditseg db reset` empties it",
+      period: world.period,
+      ...counts,
+      users,
+    };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const pageSize = options.pageSize ?? 5_000;
@@ -88,12 +94,22 @@ async function insertPolicyAndCurve(session: BulkSession, period: string): Promi
   await session.raw(
     `insert into policies (version, name, status, document, effective_from, change_note, created_by, submitted_by, submitted_at, decided_by, decided_at, decision_comment)
      values (1, $1, 'active', $2::text::jsonb, $3, $4, 'demo-risk', 'demo-risk', now(), 'demo-risk2', now(), $5)`,
-    ["默认政策 Default policy", JSON.stringify(DEFAULT_POLICY), effectiveFrom, "Initial policy from the seed study (贡献度分层) and the default scorecard", "Approved at set-up"],
+    [
+      "默认政策 Default policy",
+      JSON.stringify(DEFAULT_POLICY),
+      effectiveFrom,
+      "Initial policy from the seed study (贡献度分层) and the default scorecard",
+      "Approved at set-up",
+    ],
   );
   const points = (["loan", "deposit"] as const).flatMap((side) =>
     DEFAULT_POLICY.ftp[side].map((b) => [side, b.maxTermMonths, String(b.rate), effectiveFrom] as const),
   );
-  await session.copyRows({ table: "ftp_curves", columns: ["side", "max_term_months", "rate_pct", "effective_from"], rows: points });
+  await session.copyRows({
+    table: "ftp_curves",
+    columns: ["side", "max_term_months", "rate_pct", "effective_from"],
+    rows: points,
+  });
 }
 
 async function copyPage(
@@ -104,18 +120,94 @@ async function copyPage(
 ): Promise<void> {
   counts.customers += await session.copyRows({
     table: "customers",
-    columns: ["customer_id", "name", "industry", "region", "size", "credit_rating", "officer", "debt_ratio_pct", "current_ratio", "roa_pct", "revenue_fen", "default_count"],
-    rows: page.map(({ customer: c }) => [c.customerId, c.name, c.industry, c.region, c.size, c.creditRating, c.officer, c.debtRatioPct, c.currentRatio, c.roaPct, c.revenueFen, c.defaultCount]),
+    columns: [
+      "customer_id",
+      "name",
+      "industry",
+      "region",
+      "size",
+      "credit_rating",
+      "officer",
+      "debt_ratio_pct",
+      "current_ratio",
+      "roa_pct",
+      "revenue_fen",
+      "default_count",
+    ],
+    rows: page.map(({ customer: c }) => [
+      c.customerId,
+      c.name,
+      c.industry,
+      c.region,
+      c.size,
+      c.creditRating,
+      c.officer,
+      c.debtRatioPct,
+      c.currentRatio,
+      c.roaPct,
+      c.revenueFen,
+      c.defaultCount,
+    ]),
   });
   counts.loans += await session.copyRows({
     table: "loans",
-    columns: ["period", "loan_id", "customer_id", "product", "amount_fen", "rate_pct", "term_months", "start_date", "maturity_date", "guarantee", "classification", "avg_daily_balance_fen", "days"],
-    rows: page.flatMap((b) => b.loans.map((l) => [period, l.loanId, l.customerId, l.product, l.amountFen, l.ratePct, l.termMonths, l.startDate, l.maturityDate, l.guarantee, l.classification, l.avgDailyBalanceFen, l.days])),
+    columns: [
+      "period",
+      "loan_id",
+      "customer_id",
+      "product",
+      "amount_fen",
+      "rate_pct",
+      "term_months",
+      "start_date",
+      "maturity_date",
+      "guarantee",
+      "classification",
+      "avg_daily_balance_fen",
+      "days",
+    ],
+    rows: page.flatMap((b) =>
+      b.loans.map((l) => [
+        period,
+        l.loanId,
+        l.customerId,
+        l.product,
+        l.amountFen,
+        l.ratePct,
+        l.termMonths,
+        l.startDate,
+        l.maturityDate,
+        l.guarantee,
+        l.classification,
+        l.avgDailyBalanceFen,
+        l.days,
+      ]),
+    ),
   });
   counts.deposits += await session.copyRows({
     table: "deposits",
-    columns: ["period", "account_id", "customer_id", "product", "avg_daily_balance_fen", "rate_pct", "days", "term_months"],
-    rows: page.flatMap((b) => b.deposits.map((d) => [period, d.accountId, d.customerId, d.product, d.avgDailyBalanceFen, d.ratePct, d.days, d.termMonths])),
+    columns: [
+      "period",
+      "account_id",
+      "customer_id",
+      "product",
+      "avg_daily_balance_fen",
+      "rate_pct",
+      "days",
+      "term_months",
+    ],
+    rows: page.flatMap((b) =>
+      b.deposits.map((d) => [
+        period,
+        d.accountId,
+        d.customerId,
+        d.product,
+        d.avgDailyBalanceFen,
+        d.ratePct,
+        d.days,
+        d.termMonths,
+      ]),
+    ),
   });
   counts.fees += await session.copyRows({
     table: "fee_income",
@@ -124,7 +216,35 @@ async function copyPage(
   });
   counts.projects += await session.copyRows({
     table: "projects",
-    columns: ["period", "project_id", "customer_id", "name", "industry", "region", "total_investment_fen", "loan_amount_fen", "risk_level", "status", "overdue_days", "is_downgraded"],
-    rows: page.flatMap((b) => b.projects.map((p) => [period, p.projectId, p.customerId, p.name, p.industry, p.region, p.totalInvestmentFen, p.loanAmountFen, p.riskLevel, p.status, p.overdueDays, p.isDowngraded])),
+    columns: [
+      "period",
+      "project_id",
+      "customer_id",
+      "name",
+      "industry",
+      "region",
+      "total_investment_fen",
+      "loan_amount_fen",
+      "risk_level",
+      "status",
+      "overdue_days",
+      "is_downgraded",
+    ],
+    rows: page.flatMap((b) =>
+      b.projects.map((p) => [
+        period,
+        p.projectId,
+        p.customerId,
+        p.name,
+        p.industry,
+        p.region,
+        p.totalInvestmentFen,
+        p.loanAmountFen,
+        p.riskLevel,
+        p.status,
+        p.overdueDays,
+        p.isDowngraded,
+      ]),
+    ),
   });
 }

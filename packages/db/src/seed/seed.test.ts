@@ -6,8 +6,16 @@ import { DEMO_USERS, generateCustomer, seedDemoWorld } from "./index";
 /** A content checksum of the seeded tables, to compare two seeds row for row. */
 async function tableChecksums(handle: DbHandle): Promise<Record<string, string>> {
   const sums: Record<string, string> = {};
-  for (const [table, key] of [["customers", "customer_id"], ["loans", "loan_id"], ["deposits", "account_id"], ["fee_income", "line_key"], ["projects", "project_id"]] as const) {
-    const [row] = await handle.raw<{ sum: string }>(`select md5(coalesce(string_agg((to_jsonb(t) - 'created_at' - 'updated_at')::text, '|' order by ${key}), '')) as sum from ${table} t`);
+  for (const [table, key] of [
+    ["customers", "customer_id"],
+    ["loans", "loan_id"],
+    ["deposits", "account_id"],
+    ["fee_income", "line_key"],
+    ["projects", "project_id"],
+  ] as const) {
+    const [row] = await handle.raw<{ sum: string }>(
+      `select md5(coalesce(string_agg((to_jsonb(t) - 'created_at' - 'updated_at')::text, '|' order by ${key}), '')) as sum from ${table} t`,
+    );
     sums[table] = row!.sum;
   }
   return sums;
@@ -32,7 +40,12 @@ describeEachDb("demo world seed", (kind) => {
               (select count(*) from loans)::int loans, (select count(*) from deposits)::int deposits, (select count(*) from fee_income)::int fees,
               (select count(*) from projects)::int projects, (select count(distinct officer) from customers)::int officers`,
     );
-    expect(counts).toMatchObject({ users: DEMO_USERS.length, credentials: DEMO_USERS.length, active_policies: 1, officers: 5 });
+    expect(counts).toMatchObject({
+      users: DEMO_USERS.length,
+      credentials: DEMO_USERS.length,
+      active_policies: 1,
+      officers: 5,
+    });
     expect(counts!.loans).toBe(summary.loans);
     expect(counts!.ftp_points).toBeGreaterThan(5);
     expect(summary.loans).toBeGreaterThan(600);
@@ -69,7 +82,9 @@ describeEachDb("demo world seed", (kind) => {
   it("rolls back completely when a row violates a constraint part-way", async () => {
     const broken = seedDemoWorld(handle, { customers: 40, pageSize: 10, period: "20x5" });
     await expect(broken).rejects.toThrow();
-    const [row] = await handle.raw<{ n: number }>("select ((select count(*) from customers) + (select count(*) from users) + (select count(*) from policies))::int n");
+    const [row] = await handle.raw<{ n: number }>(
+      "select ((select count(*) from customers) + (select count(*) from users) + (select count(*) from policies))::int n",
+    );
     expect(row!.n).toBe(0);
   });
 });

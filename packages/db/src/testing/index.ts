@@ -4,7 +4,13 @@ import { readDbEnv } from "../env";
 import { migrateDb } from "../migrate";
 import { createThrowawayPostgres } from "./throwaway-postgres";
 
-export { createLocatedDb, createThrowawayPostgres, withThrowawayPostgres, type LocatedDb, type ThrowawayPostgres } from "./throwaway-postgres";
+export {
+  createLocatedDb,
+  createThrowawayPostgres,
+  withThrowawayPostgres,
+  type LocatedDb,
+  type ThrowawayPostgres,
+} from "./throwaway-postgres";
 
 export type TestDbKind = "pglite" | "postgres";
 

@@ -36,7 +36,11 @@ export async function createThrowawayPostgres(serverUrl: string, prefix = "credi
 }
 
 /** Runs `work` with the URL of a throwaway PostgreSQL database, dropped afterwards whatever happens. */
-export async function withThrowawayPostgres<T>(serverUrl: string, work: (url: string) => Promise<T>, prefix?: string): Promise<T> {
+export async function withThrowawayPostgres<T>(
+  serverUrl: string,
+  work: (url: string) => Promise<T>,
+  prefix?: string,
+): Promise<T> {
   const database = await createThrowawayPostgres(serverUrl, prefix);
   try {
     return await work(database.url);
@@ -55,10 +59,18 @@ export async function createLocatedDb(kind: "pglite" | "postgres"): Promise<Loca
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "creditseg-located-"));
     const location = join(dir, "pglite");
-    return { location, open: () => createDb({ pgliteDir: location }), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      location,
+      open: () => createDb({ pgliteDir: location }),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const serverUrl = readDbEnv().TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
   const database = await createThrowawayPostgres(serverUrl, "creditseg_located");
-  return { location: database.url, open: () => createDb({ url: database.url, maxConnections: 2 }), dispose: database.drop };
+  return {
+    location: database.url,
+    open: () => createDb({ url: database.url, maxConnections: 2 }),
+    dispose: database.drop,
+  };
 }

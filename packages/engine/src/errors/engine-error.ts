@@ -27,8 +27,18 @@ export class EngineError extends Error {
 /** True when `error` (or a cause in its chain, as Drizzle wraps driver errors) is a unique violation of `constraint`. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: string; constraint?: string; constraint_name?: string; message?: string; cause?: unknown };
-    if (e.code === "23505" && (e.constraint === constraint || e.constraint_name === constraint || e.message?.includes(constraint))) return true;
+    const e = current as {
+      code?: string;
+      constraint?: string;
+      constraint_name?: string;
+      message?: string;
+      cause?: unknown;
+    };
+    if (
+      e.code === "23505" &&
+      (e.constraint === constraint || e.constraint_name === constraint || e.message?.includes(constraint))
+    )
+      return true;
     current = e.cause;
   }
   return false;

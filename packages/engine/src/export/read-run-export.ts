@@ -31,10 +31,19 @@ const PAGE_SIZE = 5_000;
  * Streams a finished run's per-customer results in customer order, a page at a time (memory stays bounded at
  * 100,000 customers). With `officerCode`, only that officer's customers as assigned at run time.
  */
-export async function* readRunExport(handle: DbHandle, args: { runId: number; officerCode?: string }): AsyncGenerator<RunExportRow[]> {
-  const [run] = await handle.raw<{ status: string }>("select status::text as status from segment_runs where id = $1", [args.runId]);
+export async function* readRunExport(
+  handle: DbHandle,
+  args: { runId: number; officerCode?: string },
+): AsyncGenerator<RunExportRow[]> {
+  const [run] = await handle.raw<{ status: string }>("select status::text as status from segment_runs where id = $1", [
+    args.runId,
+  ]);
   if (!run) throw new EngineError("NOT_FOUND", `Segment run ${args.runId} does not exist.`);
-  if (run.status !== "succeeded") throw new EngineError("CONFLICT", `Segment run ${args.runId} is ${run.status}; only a finished run can be exported.`);
+  if (run.status !== "succeeded")
+    throw new EngineError(
+      "CONFLICT",
+      `Segment run ${args.runId} is ${run.status}; only a finished run can be exported.`,
+    );
   let lastId: string | null = null;
   for (;;) {
     const rows: Record<string, unknown>[] = await handle.raw(

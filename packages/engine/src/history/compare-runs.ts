@@ -1,4 +1,13 @@
-import { buildTransitionMatrix, compareSegmentations, matchClustersByCentroid, parsePolicy, type ClusterMatch, type FittedTransform, type Migration, type TransitionMatrix } from "@creditseg/core";
+import {
+  buildTransitionMatrix,
+  compareSegmentations,
+  matchClustersByCentroid,
+  parsePolicy,
+  type ClusterMatch,
+  type FittedTransform,
+  type Migration,
+  type TransitionMatrix,
+} from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 import { readPolicyVersion } from "../policies/policy-queries";
@@ -19,9 +28,13 @@ export type RunComparison = Migration & {
 type RunFacts = { id: number; status: string; policy_version: number; transform: FittedTransform | null };
 
 async function readFinishedRun(raw: RawQuery, runId: number): Promise<RunFacts> {
-  const [run] = await raw<RunFacts>("select id, status::text as status, policy_version, summary->'clustering'->'transform' as transform from segment_runs where id = $1", [runId]);
+  const [run] = await raw<RunFacts>(
+    "select id, status::text as status, policy_version, summary->'clustering'->'transform' as transform from segment_runs where id = $1",
+    [runId],
+  );
   if (!run) throw new EngineError("NOT_FOUND", `Segment run ${runId} does not exist.`);
-  if (run.status !== "succeeded") throw new EngineError("CONFLICT", `Segment run ${runId} is ${run.status}; only finished runs can be compared.`);
+  if (run.status !== "succeeded")
+    throw new EngineError("CONFLICT", `Segment run ${runId} is ${run.status}; only finished runs can be compared.`);
   return run;
 }
 
@@ -33,7 +46,10 @@ async function readResults(raw: RawQuery, runId: number, officerCode: string | u
 }
 
 async function readCentroids(raw: RawQuery, runId: number): Promise<number[][]> {
-  const rows = await raw<{ centroid_raw: number[] }>("select centroid_raw from clusters where run_id = $1 order by cluster_no", [runId]);
+  const rows = await raw<{ centroid_raw: number[] }>(
+    "select centroid_raw from clusters where run_id = $1 order by cluster_no",
+    [runId],
+  );
   return rows.map((r) => r.centroid_raw);
 }
 
@@ -41,7 +57,10 @@ async function readCentroids(raw: RawQuery, runId: number): Promise<number[][]> 
  * Migration between any two finished runs: tier, grade and cluster transition matrices (customers in both runs;
  * the rest counted as entered or left). With `officerCode`, only that officer's customers (as assigned at run time).
  */
-export async function compareRuns(handle: DbHandle, args: { fromRunId: number; toRunId: number; officerCode?: string }): Promise<RunComparison> {
+export async function compareRuns(
+  handle: DbHandle,
+  args: { fromRunId: number; toRunId: number; officerCode?: string },
+): Promise<RunComparison> {
   const from = await readFinishedRun(handle.raw, args.fromRunId);
   const to = await readFinishedRun(handle.raw, args.toRunId);
   const [before, after, fromCentroids, toCentroids, policy] = await Promise.all([
@@ -54,12 +73,23 @@ export async function compareRuns(handle: DbHandle, args: { fromRunId: number; t
   const parsed = parsePolicy(policy.document);
   const tierOrder = parsed.ok ? parsed.policy.tiers.map((t) => t.name) : [];
   const clusterMatches = matchClustersByCentroid(fromCentroids, toCentroids, to.transform ?? undefined);
-  const relabel = new Map(clusterMatches.filter((m) => m.previous !== null).map((m) => [m.previous!, m.next === null ? `unmatched:${m.previous}` : String(m.next)]));
-  const clusterLabel = (cluster: number | null, isBefore: boolean) => (cluster === null ? "none" : isBefore ? (relabel.get(cluster) ?? `unmatched:${cluster}`) : String(cluster));
+  const relabel = new Map(
+    clusterMatches
+      .filter((m) => m.previous !== null)
+      .map((m) => [m.previous!, m.next === null ? `unmatched:${m.previous}` : String(m.next)]),
+  );
+  const clusterLabel = (cluster: number | null, isBefore: boolean) =>
+    cluster === null ? "none" : isBefore ? (relabel.get(cluster) ?? `unmatched:${cluster}`) : String(cluster);
   const clusters = buildTransitionMatrix(
     new Map(before.map((c) => [c.customerId, clusterLabel(c.cluster, true)])),
     new Map(after.map((c) => [c.customerId, clusterLabel(c.cluster, false)])),
     [...toCentroids.map((_, j) => String(j)), "none"],
   );
-  return { fromRunId: from.id, toRunId: to.id, ...compareSegmentations(before, after, tierOrder), clusterMatches, clusters };
+  return {
+    fromRunId: from.id,
+    toRunId: to.id,
+    ...compareSegmentations(before, after, tierOrder),
+    clusterMatches,
+    clusters,
+  };
 }

@@ -17,10 +17,17 @@ export type GroupWarningComparison = {
  * A run's project groups and early warnings beside the run it compared with (the one recorded in its inputs):
  * each group's signal rate then and now and whether its warning started, stopped or continues.
  */
-export async function compareRunWarnings(handle: DbHandle, args: { runId: number }): Promise<{ runId: number; previousRunId: number | null; groups: GroupWarningComparison[] }> {
-  const [run] = await handle.raw<{ status: string; previous_run_id: number | null }>("select status::text as status, (inputs->>'previousRunId')::int as previous_run_id from segment_runs where id = $1", [args.runId]);
+export async function compareRunWarnings(
+  handle: DbHandle,
+  args: { runId: number },
+): Promise<{ runId: number; previousRunId: number | null; groups: GroupWarningComparison[] }> {
+  const [run] = await handle.raw<{ status: string; previous_run_id: number | null }>(
+    "select status::text as status, (inputs->>'previousRunId')::int as previous_run_id from segment_runs where id = $1",
+    [args.runId],
+  );
   if (!run) throw new EngineError("NOT_FOUND", `Segment run ${args.runId} does not exist.`);
-  if (run.status !== "succeeded") throw new EngineError("CONFLICT", `Segment run ${args.runId} is ${run.status}; it has no warnings to compare.`);
+  if (run.status !== "succeeded")
+    throw new EngineError("CONFLICT", `Segment run ${args.runId} is ${run.status}; it has no warnings to compare.`);
   const read = (runId: number | null) =>
     runId === null
       ? Promise.resolve([])
@@ -38,8 +45,22 @@ export async function compareRunWarnings(handle: DbHandle, args: { runId: number
     const previous = beforeByKey.get(groupKey);
     const levels = current?.levels ?? [];
     const previousLevels = previous?.levels ?? [];
-    const change = levels.length > 0 ? (previousLevels.length > 0 ? "continues" : "started") : previousLevels.length > 0 ? "stopped" : "none";
-    return { groupKey, signalRate: current?.signal_rate ?? null, previousSignalRate: previous?.signal_rate ?? null, levels, previousLevels, change };
+    const change =
+      levels.length > 0
+        ? previousLevels.length > 0
+          ? "continues"
+          : "started"
+        : previousLevels.length > 0
+          ? "stopped"
+          : "none";
+    return {
+      groupKey,
+      signalRate: current?.signal_rate ?? null,
+      previousSignalRate: previous?.signal_rate ?? null,
+      levels,
+      previousLevels,
+      change,
+    };
   });
   return { runId: args.runId, previousRunId: run.previous_run_id, groups };
 }

@@ -22,9 +22,15 @@ export type TimelineEntry = {
  * A customer's results across finished runs, oldest first. With `officerCode` (a credit officer's scope) a customer
  * of another officer is NOT_FOUND, the same answer as for an unknown customer.
  */
-export async function getCustomerTimeline(handle: DbHandle, args: { customerId: string; officerCode?: string }): Promise<TimelineEntry[]> {
-  const [customer] = await handle.raw<{ officer: string }>("select officer from customers where customer_id = $1", [args.customerId]);
-  if (!customer || (args.officerCode !== undefined && customer.officer !== args.officerCode)) throw new EngineError("NOT_FOUND", `Customer ${args.customerId} was not found.`);
+export async function getCustomerTimeline(
+  handle: DbHandle,
+  args: { customerId: string; officerCode?: string },
+): Promise<TimelineEntry[]> {
+  const [customer] = await handle.raw<{ officer: string }>("select officer from customers where customer_id = $1", [
+    args.customerId,
+  ]);
+  if (!customer || (args.officerCode !== undefined && customer.officer !== args.officerCode))
+    throw new EngineError("NOT_FOUND", `Customer ${args.customerId} was not found.`);
   const rows = await handle.raw<{
     run_id: number;
     period: string;

@@ -14,7 +14,11 @@ export type PeriodData = {
   dataChecksum: string;
 };
 
-export type LoadProgress = { kind: keyof Omit<PeriodData, "period" | "dataChecksum">; rowsRead: number; isDone: boolean };
+export type LoadProgress = {
+  kind: keyof Omit<PeriodData, "period" | "dataChecksum">;
+  rowsRead: number;
+  isDone: boolean;
+};
 
 /** Rows per page: bounds the driver's memory for a page while keeping round trips few at a million loans. */
 const PAGE_SIZE = 20_000;
@@ -30,7 +34,13 @@ type Pager<Row, Out> = {
 };
 
 /** Reads a table page by page (keyset pagination on its natural key), converting each row as it arrives. */
-async function readPaged<Row, Out>(raw: RawQuery, period: string, pager: Pager<Row, Out>, hash: ReturnType<typeof createHash>, onPage: (rowsRead: number, isDone: boolean) => void): Promise<Out[]> {
+async function readPaged<Row, Out>(
+  raw: RawQuery,
+  period: string,
+  pager: Pager<Row, Out>,
+  hash: ReturnType<typeof createHash>,
+  onPage: (rowsRead: number, isDone: boolean) => void,
+): Promise<Out[]> {
   const out: Out[] = [];
   let lastKey: string | null = null;
   for (;;) {
@@ -127,7 +137,15 @@ const LOANS: Pager<LoanRow, LoanRecord> = {
   }),
 };
 
-type DepositRow = { account_id: string; customer_id: string; product: DepositRecord["product"]; avg_daily_balance_fen: string; rate_pct: string; days: number; term_months: number };
+type DepositRow = {
+  account_id: string;
+  customer_id: string;
+  product: DepositRecord["product"];
+  avg_daily_balance_fen: string;
+  rate_pct: string;
+  days: number;
+  term_months: number;
+};
 
 const DEPOSITS: Pager<DepositRow, DepositRecord> = {
   sql: `select account_id, customer_id, product::text as product, avg_daily_balance_fen::text as avg_daily_balance_fen, rate_pct::text as rate_pct, days, term_months
@@ -191,9 +209,14 @@ const PROJECTS: Pager<ProjectRow, ProjectRecord> = {
  * Loads one period's data in pages of 20,000 rows, in a fixed order (each table's natural key), so the same data
  * always reaches the pipeline in the same order: k-means with a fixed seed then gives the same clusters.
  */
-export async function loadPeriodData(raw: RawQuery, period: string, onProgress?: (progress: LoadProgress) => void): Promise<PeriodData> {
+export async function loadPeriodData(
+  raw: RawQuery,
+  period: string,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<PeriodData> {
   const hash = createHash("sha256");
-  const report = (kind: LoadProgress["kind"]) => (rowsRead: number, isDone: boolean) => onProgress?.({ kind, rowsRead, isDone });
+  const report = (kind: LoadProgress["kind"]) => (rowsRead: number, isDone: boolean) =>
+    onProgress?.({ kind, rowsRead, isDone });
   const customers = await readPaged(raw, period, CUSTOMERS, hash.update("customers\n"), report("customers"));
   const loans = await readPaged(raw, period, LOANS, hash.update("loans\n"), report("loans"));
   const deposits = await readPaged(raw, period, DEPOSITS, hash.update("deposits\n"), report("deposits"));

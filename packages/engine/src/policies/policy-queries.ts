@@ -65,7 +65,10 @@ function toSummary(row: PolicyRow): PolicyVersionSummary {
 }
 
 /** Policy versions, newest first, optionally of some statuses; without documents. */
-export async function listPolicyVersions(handle: DbHandle, args: { statuses?: readonly PolicyStatus[] } = {}): Promise<PolicyVersionSummary[]> {
+export async function listPolicyVersions(
+  handle: DbHandle,
+  args: { statuses?: readonly PolicyStatus[] } = {},
+): Promise<PolicyVersionSummary[]> {
   const statuses = args.statuses?.length ? JSON.stringify(args.statuses) : null;
   const rows = await handle.raw<PolicyRow>(
     `select ${SUMMARY_COLUMNS} from policies where ($1::text::jsonb is null or status::text in (select jsonb_array_elements_text($1::text::jsonb))) order by version desc`,
@@ -88,8 +91,15 @@ export function decodePolicyDocument(document: unknown): unknown {
 }
 
 /** Reads one version with its document, optionally locking the row (inside a transaction). */
-export async function readPolicyVersion(raw: RawQuery, version: number, options: { isLocked?: boolean } = {}): Promise<PolicyVersion> {
-  const [row] = await raw<PolicyRow>(`select ${SUMMARY_COLUMNS}, document from policies where version = $1${options.isLocked ? " for update" : ""}`, [version]);
+export async function readPolicyVersion(
+  raw: RawQuery,
+  version: number,
+  options: { isLocked?: boolean } = {},
+): Promise<PolicyVersion> {
+  const [row] = await raw<PolicyRow>(
+    `select ${SUMMARY_COLUMNS}, document from policies where version = $1${options.isLocked ? " for update" : ""}`,
+    [version],
+  );
   if (!row) throw new EngineError("NOT_FOUND", `Policy version ${version} does not exist.`);
   return { ...toSummary(row), document: decodePolicyDocument(row.document) };
 }

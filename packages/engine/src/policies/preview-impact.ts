@@ -19,7 +19,13 @@ import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
 import { validatePolicyDocument } from "./policy-workflow";
 
 export type TierTotals = { tier: string; customers: number; contributionFen: bigint };
-export type WarningChange = { groupKey: string; kind: ProjectWarning["kind"]; change: "starts" | "stops" | "continues"; messageZh: string; messageEn: string };
+export type WarningChange = {
+  groupKey: string;
+  kind: ProjectWarning["kind"];
+  change: "starts" | "stops" | "continues";
+  messageZh: string;
+  messageEn: string;
+};
 
 export type PolicyImpact = {
   period: string;
@@ -33,10 +39,18 @@ export type PolicyImpact = {
   warnings: WarningChange[];
 };
 
-type Scored = { customers: { customerId: string; tier: string; grade: string; contributionFen: bigint }[]; warnings: ProjectWarning[] };
+type Scored = {
+  customers: { customerId: string; tier: string; grade: string; contributionFen: bigint }[];
+  warnings: ProjectWarning[];
+};
 
 /** Tier, grade and contribution of every customer, and the project warnings, under one policy (no clustering: it does not move tiers or grades). */
-function scorePortfolio(data: PeriodData, worst: ReadonlyMap<string, Classification>, policy: Policy, previousGroups: Parameters<typeof groupProjects>[2]): Scored {
+function scorePortfolio(
+  data: PeriodData,
+  worst: ReadonlyMap<string, Classification>,
+  policy: Policy,
+  previousGroups: Parameters<typeof groupProjects>[2],
+): Scored {
   const contributions = calculateContributions({ loans: data.loans, deposits: data.deposits, fees: data.fees }, policy);
   const customers = data.customers.map((customer) => {
     const classification = worst.get(customer.customerId) ?? "normal";
@@ -52,7 +66,9 @@ function scorePortfolio(data: PeriodData, worst: ReadonlyMap<string, Classificat
 }
 
 function totalsByTier(policy: Policy, scored: Scored): TierTotals[] {
-  const totals = new Map<string, TierTotals>(policy.tiers.map((t) => [t.name, { tier: t.name, customers: 0, contributionFen: 0n }]));
+  const totals = new Map<string, TierTotals>(
+    policy.tiers.map((t) => [t.name, { tier: t.name, customers: 0, contributionFen: 0n }]),
+  );
   for (const c of scored.customers) {
     const entry = totals.get(c.tier) ?? { tier: c.tier, customers: 0, contributionFen: 0n };
     entry.customers++;
@@ -67,10 +83,26 @@ function compareWarnings(before: readonly ProjectWarning[], after: readonly Proj
   const beforeKeys = new Set(before.map(keyOf));
   const afterKeys = new Set(after.map(keyOf));
   const changes: WarningChange[] = [
-    ...after.map((w) => ({ groupKey: w.groupKey, kind: w.kind, change: beforeKeys.has(keyOf(w)) ? ("continues" as const) : ("starts" as const), messageZh: w.messageZh, messageEn: w.messageEn })),
-    ...before.filter((w) => !afterKeys.has(keyOf(w))).map((w) => ({ groupKey: w.groupKey, kind: w.kind, change: "stops" as const, messageZh: w.messageZh, messageEn: w.messageEn })),
+    ...after.map((w) => ({
+      groupKey: w.groupKey,
+      kind: w.kind,
+      change: beforeKeys.has(keyOf(w)) ? ("continues" as const) : ("starts" as const),
+      messageZh: w.messageZh,
+      messageEn: w.messageEn,
+    })),
+    ...before
+      .filter((w) => !afterKeys.has(keyOf(w)))
+      .map((w) => ({
+        groupKey: w.groupKey,
+        kind: w.kind,
+        change: "stops" as const,
+        messageZh: w.messageZh,
+        messageEn: w.messageEn,
+      })),
   ];
-  return changes.sort((a, b) => (a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return changes.sort((a, b) =>
+    a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,
+  );
 }
 
 /**
@@ -78,12 +110,16 @@ function compareWarnings(before: readonly ProjectWarning[], after: readonly Proj
  * period's latest data, computed on the fly and never stored: tier and grade transitions, contribution totals by
  * tier, and warnings that would start or stop. Needs `policy.write` or `policy.approve` (risk manager).
  */
-export async function previewPolicyImpact(handle: DbHandle, args: { actor: Actor; version: number; period: string }): Promise<PolicyImpact> {
+export async function previewPolicyImpact(
+  handle: DbHandle,
+  args: { actor: Actor; version: number; period: string },
+): Promise<PolicyImpact> {
   assertPermission(args.actor, "policy.write");
   const previewed = await readPolicyVersion(handle.raw, args.version);
   const draftPolicy = validatePolicyDocument(previewed.document);
   const active = await readActivePolicyVersion(handle.raw);
-  if (!active) throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet: there is nothing to compare the preview with.");
+  if (!active)
+    throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet: there is nothing to compare the preview with.");
   const activePolicy = validatePolicyDocument(active.document);
   const data = await loadPeriodData(handle.raw, args.period);
   if (data.customers.length === 0) throw new EngineError("NO_DATA", `Period ${args.period} has no data to preview on.`);
@@ -94,9 +130,12 @@ export async function previewPolicyImpact(handle: DbHandle, args: { actor: Actor
     if (list) list.push(loan.classification);
     else classesByCustomer.set(loan.customerId, [loan.classification]);
   }
-  const worst = new Map([...classesByCustomer].map(([customerId, classes]) => [customerId, worstClassification(classes)]));
+  const worst = new Map(
+    [...classesByCustomer].map(([customerId, classes]) => [customerId, worstClassification(classes)]),
+  );
   const previousRunId = await findPreviousRunId(handle.raw, args.period);
-  const previousGroups = previousRunId === null ? undefined : (await readPreviousRun(handle.raw, previousRunId)).projectGroups;
+  const previousGroups =
+    previousRunId === null ? undefined : (await readPreviousRun(handle.raw, previousRunId)).projectGroups;
   const before = scorePortfolio(data, worst, activePolicy, previousGroups);
   const after = scorePortfolio(data, worst, draftPolicy, previousGroups);
   return {
@@ -104,7 +143,11 @@ export async function previewPolicyImpact(handle: DbHandle, args: { actor: Actor
     version: previewed.version,
     activeVersion: active.version,
     customerCount: data.customers.length,
-    migration: compareSegmentations(before.customers, after.customers, draftPolicy.tiers.map((t) => t.name)),
+    migration: compareSegmentations(
+      before.customers,
+      after.customers,
+      draftPolicy.tiers.map((t) => t.name),
+    ),
     totalsByTier: { active: totalsByTier(activePolicy, before), previewed: totalsByTier(draftPolicy, after) },
     warnings: compareWarnings(before.warnings, after.warnings),
   };

@@ -4,7 +4,12 @@ import type { PeriodData } from "../load/load-period-data";
 import { toJsonText } from "../json";
 
 /** A table's rows as COPY will write them: column names (snake_case) and value tuples. */
-export type TableRows = { table: string; columns: readonly string[]; count: number; rows: () => Iterable<readonly unknown[]> };
+export type TableRows = {
+  table: string;
+  columns: readonly string[];
+  count: number;
+  rows: () => Iterable<readonly unknown[]>;
+};
 
 /** Signal rate as stored (0..1) from core's percent text. */
 const toShare = (pct: string | null): number | null => (pct === null ? null : Number(pct) / 100);
@@ -14,17 +19,40 @@ const toShare = (pct: string | null): number | null => (pct === null ? null : Nu
  * as a second copy. Values are in a fixed order: customers and loans in reading order, clusters by number,
  * groups by key, warnings in core's order.
  */
-export function buildResultRows(runId: number, data: PeriodData, result: SegmentResult, overrides: ReadonlyMap<string, CustomerOverrides>): TableRows[] {
+export function buildResultRows(
+  runId: number,
+  data: PeriodData,
+  result: SegmentResult,
+  overrides: ReadonlyMap<string, CustomerOverrides>,
+): TableRows[] {
   const depositBalance = new Map<string, bigint>();
-  for (const d of data.deposits) depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
+  for (const d of data.deposits)
+    depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
   const clustering = result.clusters;
   return [
     {
       table: "segment_results",
       columns: [
-        "run_id", "customer_id", "officer", "deposit_contribution_fen", "loan_contribution_fen", "fee_income_fen", "contribution_fen", "loan_balance_fen",
-        "deposit_balance_fen", "classification", "tier", "tier_trace", "grade", "grade_score", "grade_points", "cluster", "recommendation",
-        "override_tier", "override_grade", "override_id",
+        "run_id",
+        "customer_id",
+        "officer",
+        "deposit_contribution_fen",
+        "loan_contribution_fen",
+        "fee_income_fen",
+        "contribution_fen",
+        "loan_balance_fen",
+        "deposit_balance_fen",
+        "classification",
+        "tier",
+        "tier_trace",
+        "grade",
+        "grade_score",
+        "grade_points",
+        "cluster",
+        "recommendation",
+        "override_tier",
+        "override_grade",
+        "override_id",
       ],
       count: result.customers.length,
       rows: function* () {
@@ -33,10 +61,26 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
           // One id column: the latest of the customer's carried overrides (the overrides table holds both when there are two).
           const overrideId = Math.max(o?.tier?.id ?? -1, o?.grade?.id ?? -1);
           yield [
-            runId, c.customerId, c.officer, c.contribution.depositFen, c.contribution.loanFen, c.contribution.feeFen, c.contribution.totalFen, c.loanBalanceFen,
-            depositBalance.get(c.customerId) ?? 0n, c.classification, c.tier.tier, toJsonText({ ruleIndex: c.tier.ruleIndex, trace: c.tier.trace }), c.grade.grade,
-            c.grade.score.toFixed(2), toJsonText(c.grade.points), c.cluster, toJsonText(c.recommendation),
-            o?.tier?.value ?? null, o?.grade?.value ?? null, overrideId >= 0 ? overrideId : null,
+            runId,
+            c.customerId,
+            c.officer,
+            c.contribution.depositFen,
+            c.contribution.loanFen,
+            c.contribution.feeFen,
+            c.contribution.totalFen,
+            c.loanBalanceFen,
+            depositBalance.get(c.customerId) ?? 0n,
+            c.classification,
+            c.tier.tier,
+            toJsonText({ ruleIndex: c.tier.ruleIndex, trace: c.tier.trace }),
+            c.grade.grade,
+            c.grade.score.toFixed(2),
+            toJsonText(c.grade.points),
+            c.cluster,
+            toJsonText(c.recommendation),
+            o?.tier?.value ?? null,
+            o?.grade?.value ?? null,
+            overrideId >= 0 ? overrideId : null,
           ];
         }
       },
@@ -49,7 +93,16 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
         if (!clustering) return;
         for (let j = 0; j < clustering.k; j++) {
           const profile = clustering.profiles[j]!;
-          yield [runId, j, clustering.sizes[j]!, toJsonText(clustering.centroidsRaw[j]), toJsonText(clustering.centroids[j]), toJsonText(profile), profile.label.zh, profile.label.en];
+          yield [
+            runId,
+            j,
+            clustering.sizes[j]!,
+            toJsonText(clustering.centroidsRaw[j]),
+            toJsonText(clustering.centroids[j]),
+            toJsonText(profile),
+            profile.label.zh,
+            profile.label.en,
+          ];
         }
       },
     },
@@ -66,11 +119,31 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
     },
     {
       table: "project_groups",
-      columns: ["run_id", "group_key", "industry", "region", "risk_level", "project_count", "loan_amount_fen", "signal_rate", "profile"],
+      columns: [
+        "run_id",
+        "group_key",
+        "industry",
+        "region",
+        "risk_level",
+        "project_count",
+        "loan_amount_fen",
+        "signal_rate",
+        "profile",
+      ],
       count: result.projects.groups.length,
       rows: function* () {
         for (const g of result.projects.groups) {
-          yield [runId, g.key, g.industry, g.region, g.riskLevel, g.projectCount, g.loanAmountFen, toShare(g.signalRatePct), toJsonText(g)];
+          yield [
+            runId,
+            g.key,
+            g.industry,
+            g.region,
+            g.riskLevel,
+            g.projectCount,
+            g.loanAmountFen,
+            toShare(g.signalRatePct),
+            toJsonText(g),
+          ];
         }
       },
     },
@@ -83,8 +156,19 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
         for (const w of result.projects.warnings) {
           const group = groups.get(w.groupKey);
           yield [
-            runId, w.groupKey, w.kind === "signal_rate_above_limit" ? "alert" : "watch", toShare(w.signalRatePct), toShare(group?.previousSignalRatePct ?? null),
-            toJsonText({ kind: w.kind, limitPct: w.limitPct, signalRatePct: w.signalRatePct, changePctPoints: group?.changePctPoints ?? null, messageZh: w.messageZh, messageEn: w.messageEn }),
+            runId,
+            w.groupKey,
+            w.kind === "signal_rate_above_limit" ? "alert" : "watch",
+            toShare(w.signalRatePct),
+            toShare(group?.previousSignalRatePct ?? null),
+            toJsonText({
+              kind: w.kind,
+              limitPct: w.limitPct,
+              signalRatePct: w.signalRatePct,
+              changePctPoints: group?.changePctPoints ?? null,
+              messageZh: w.messageZh,
+              messageEn: w.messageEn,
+            }),
           ];
         }
       },
@@ -93,7 +177,10 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
 }
 
 /** The run's portfolio summary (stored as jsonb): figures, tier × cluster table, clustering facts, comparison with the previous run (whose id is in the run's inputs, not here: identical results must hash alike). */
-export function buildRunSummary(result: SegmentResult, extra: { overridesApplied: number; timingsMs: Record<string, number> }): unknown {
+export function buildRunSummary(
+  result: SegmentResult,
+  extra: { overridesApplied: number; timingsMs: Record<string, number> },
+): unknown {
   const c = result.clusters;
   return JSON.parse(
     toJsonText({
@@ -101,7 +188,22 @@ export function buildRunSummary(result: SegmentResult, extra: { overridesApplied
       crossTable: result.crossTable,
       topTierPreferences: result.topTierPreferences,
       clustering: c
-        ? { features: c.features, k: c.k, inertia: c.inertia, silhouette: c.silhouette, silhouetteSampleSize: c.silhouetteSampleSize, selection: c.selection, selectionSampleSize: c.selectionSampleSize, iterations: c.iterations, isConverged: c.isConverged, seed: c.seed, restarts: c.restarts, stability: c.stability, transform: c.transform, skippedReason: null }
+        ? {
+            features: c.features,
+            k: c.k,
+            inertia: c.inertia,
+            silhouette: c.silhouette,
+            silhouetteSampleSize: c.silhouetteSampleSize,
+            selection: c.selection,
+            selectionSampleSize: c.selectionSampleSize,
+            iterations: c.iterations,
+            isConverged: c.isConverged,
+            seed: c.seed,
+            restarts: c.restarts,
+            stability: c.stability,
+            transform: c.transform,
+            skippedReason: null,
+          }
         : { skippedReason: result.clusteringSkippedReason },
       projectGroupCount: result.projects.groups.length,
       warningCount: result.projects.warnings.length,

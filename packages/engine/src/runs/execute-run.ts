@@ -22,7 +22,13 @@ export type RunOutcome =
 /** Percent reached at the end of each stage (loading is measured by rows, writing by rows copied). */
 const STAGE_END_PCT = { loading: 30, segmenting: 65, writing: 99 } as const;
 
-type ExecuteArgs = { runId: number; period: string; policy: Policy; actor: Actor; onProgress?: (progress: RunProgress) => void };
+type ExecuteArgs = {
+  runId: number;
+  period: string;
+  policy: Policy;
+  actor: Actor;
+  onProgress?: (progress: RunProgress) => void;
+};
 
 /** Writes stage, percent and heartbeat to the run row (at most once per percent) and tells the caller. */
 function createProgressWriter(handle: DbHandle, args: ExecuteArgs) {
@@ -37,7 +43,13 @@ function createProgressWriter(handle: DbHandle, args: ExecuteArgs) {
     // PGlite has one connection: while the results transaction holds it, the row is updated when it commits.
     if (isSuspended) return;
     // A missed progress write must not fail the run: the next one (or the final status) corrects the row.
-    await handle.raw("update segment_runs set stage = $2, progress_pct = $3, heartbeat_at = now() where id = $1", [args.runId, stage, progressPct]).catch(() => {});
+    await handle
+      .raw("update segment_runs set stage = $2, progress_pct = $3, heartbeat_at = now() where id = $1", [
+        args.runId,
+        stage,
+        progressPct,
+      ])
+      .catch(() => {});
   };
   return { report, suspend: (value: boolean) => (isSuspended = value && handle.kind === "pglite") };
 }
@@ -51,8 +63,20 @@ async function countRows(raw: RawQuery, period: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function readInputs(raw: RawQuery, data: PeriodData, previousRunId: number | null, overrideIds: number[], asOf: string): Promise<RunInputs> {
-  const batches = await raw<{ id: string; kind: string; fileName: string; checksum: string; committedAt: string | null }>(
+async function readInputs(
+  raw: RawQuery,
+  data: PeriodData,
+  previousRunId: number | null,
+  overrideIds: number[],
+  asOf: string,
+): Promise<RunInputs> {
+  const batches = await raw<{
+    id: string;
+    kind: string;
+    fileName: string;
+    checksum: string;
+    committedAt: string | null;
+  }>(
     `select id::text as id, kind::text as kind, file_name as "fileName", checksum, committed_at::text as "committedAt"
        from import_batches where status = 'committed' and (period = $1 or kind = 'customers' or kind = 'ftp') order by committed_at, id`,
     [data.period],
@@ -60,7 +84,13 @@ async function readInputs(raw: RawQuery, data: PeriodData, previousRunId: number
   return {
     batches,
     dataChecksum: data.dataChecksum,
-    counts: { customers: data.customers.length, loans: data.loans.length, deposits: data.deposits.length, fees: data.fees.length, projects: data.projects.length },
+    counts: {
+      customers: data.customers.length,
+      loans: data.loans.length,
+      deposits: data.deposits.length,
+      fees: data.fees.length,
+      projects: data.projects.length,
+    },
     previousRunId,
     overrideIds,
     asOf,
@@ -82,11 +112,16 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     stageStart = now;
   };
   const heartbeat = setInterval(() => {
-    void handle.raw("update segment_runs set heartbeat_at = now() where id = $1 and status = 'running'", [args.runId]).catch(() => {});
+    void handle
+      .raw("update segment_runs set heartbeat_at = now() where id = $1 and status = 'running'", [args.runId])
+      .catch(() => {});
   }, 30_000);
   heartbeat.unref();
   try {
-    await handle.raw("update segment_runs set status = 'running', started_at = now(), stage = 'loading', heartbeat_at = now() where id = $1", [args.runId]);
+    await handle.raw(
+      "update segment_runs set status = 'running', started_at = now(), stage = 'loading', heartbeat_at = now() where id = $1",
+      [args.runId],
+    );
     await progress.report("loading", 0);
 
     await expireOverrides(handle);
@@ -106,7 +141,11 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       const done = Object.values(doneByKind).reduce((s, n) => s + n, 0);
       void progress.report("loading", (STAGE_END_PCT.loading * Math.min(done, totalRows)) / totalRows);
     });
-    if (data.customers.length === 0) throw new EngineError("NO_DATA", `Period ${args.period} has no customers with loans, deposits, fee income or projects; upload its data first.`);
+    if (data.customers.length === 0)
+      throw new EngineError(
+        "NO_DATA",
+        `Period ${args.period} has no customers with loans, deposits, fee income or projects; upload its data first.`,
+      );
     const previousRunId = await findPreviousRunId(handle.raw, args.period);
     const previous = previousRunId === null ? undefined : await readPreviousRun(handle.raw, previousRunId);
     const overrides = await readActiveOverrides(handle.raw, asOf);
@@ -116,7 +155,15 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     // Runs share the web server's thread: each k-means restart and each stage hands the event loop back, so
     // other users' requests wait for one step (≤ 0.5–2 s at a million loans) instead of the whole run. Same result.
     const result = await segmentPortfolioWith(
-      { customers: data.customers, loans: data.loans, deposits: data.deposits, fees: data.fees, projects: data.projects, policy: args.policy, previous },
+      {
+        customers: data.customers,
+        loans: data.loans,
+        deposits: data.deposits,
+        fees: data.fees,
+        projects: data.projects,
+        policy: args.policy,
+        previous,
+      },
       (request) => runKMeansPaced({ ...request, pause: () => nextTurn() }),
       () => nextTurn(),
     );
@@ -126,10 +173,16 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     const customerIds = new Set(data.customers.map((c) => c.customerId));
     const applied = [...overrides].filter(([customerId]) => customerIds.has(customerId));
     const appliedMap = new Map(applied);
-    const overrideIds = applied.flatMap(([, o]) => [o.tier?.id, o.grade?.id]).filter((id): id is number => id !== undefined).sort((a, b) => a - b);
+    const overrideIds = applied
+      .flatMap(([, o]) => [o.tier?.id, o.grade?.id])
+      .filter((id): id is number => id !== undefined)
+      .sort((a, b) => a - b);
     const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf);
     const tables = buildResultRows(args.runId, data, result, appliedMap);
-    const totalResultRows = Math.max(1, tables.reduce((s, t) => s + t.count, 0));
+    const totalResultRows = Math.max(
+      1,
+      tables.reduce((s, t) => s + t.count, 0),
+    );
     const summary = buildRunSummary(result, { overridesApplied: applied.length, timingsMs });
 
     progress.suspend(true);
@@ -146,28 +199,53 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
           table: table.table,
           columns: table.columns,
           rows: table.rows(),
-          onProgress: (n) => void progress.report("writing", STAGE_END_PCT.segmenting + ((STAGE_END_PCT.writing - STAGE_END_PCT.segmenting) * (copiedBefore + n)) / totalResultRows),
+          onProgress: (n) =>
+            void progress.report(
+              "writing",
+              STAGE_END_PCT.segmenting +
+                ((STAGE_END_PCT.writing - STAGE_END_PCT.segmenting) * (copiedBefore + n)) / totalResultRows,
+            ),
         });
         copiedBefore += copied;
         endStep(table.table);
       }
-      await session.raw("update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb where id = $1", [args.runId, toJsonText(inputs), toJsonText(summary)]);
+      await session.raw("update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb where id = $1", [
+        args.runId,
+        toJsonText(inputs),
+        toJsonText(summary),
+      ]);
       const resultChecksum = await computeResultChecksum(session.raw, args.runId);
       endStep("checksum");
-      await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [args.period, args.runId]);
+      await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [
+        args.period,
+        args.runId,
+      ]);
       const finished = await session.raw(
         `update segment_runs set status = 'succeeded', is_current = true, result_checksum = $2, stage = 'done', progress_pct = 100, heartbeat_at = now(), finished_at = now()
           where id = $1 and status = 'running' returning id`,
         [args.runId, resultChecksum],
       );
-      if (finished.length === 0) throw new EngineError("CONFLICT", "The run was marked failed while it was writing its results (taken for dead); its results were not kept.");
-      await writeAudit(session.raw, { actor: args.actor, action: "run.succeeded", entityType: "segment_run", entityId: args.runId, detail: { resultChecksum, customers: data.customers.length } });
+      if (finished.length === 0)
+        throw new EngineError(
+          "CONFLICT",
+          "The run was marked failed while it was writing its results (taken for dead); its results were not kept.",
+        );
+      await writeAudit(session.raw, {
+        actor: args.actor,
+        action: "run.succeeded",
+        entityType: "segment_run",
+        entityId: args.runId,
+        detail: { resultChecksum, customers: data.customers.length },
+      });
       return resultChecksum;
     });
     progress.suspend(false);
     endStage("writing");
     // Timings are not part of the checksum: identical runs take different times.
-    await handle.raw("update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::text::jsonb) where id = $1", [args.runId, JSON.stringify(timingsMs)]);
+    await handle.raw(
+      "update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::text::jsonb) where id = $1",
+      [args.runId, JSON.stringify(timingsMs)],
+    );
     await progress.report("done", 100);
     return { runId: args.runId, status: "succeeded", resultChecksum: checksum, timingsMs };
   } catch (error) {
@@ -183,10 +261,17 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
 
 async function markRunFailed(handle: DbHandle, args: ExecuteArgs, message: string): Promise<void> {
   await withBulkTransaction(handle, async (session) => {
-    const rows = await session.raw("update segment_runs set status = 'failed', stage = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id", [
-      args.runId,
-      message.slice(0, 2_000),
-    ]);
-    if (rows.length > 0) await writeAudit(session.raw, { actor: args.actor, action: "run.failed", entityType: "segment_run", entityId: args.runId, detail: { reason: "error" } });
+    const rows = await session.raw(
+      "update segment_runs set status = 'failed', stage = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
+      [args.runId, message.slice(0, 2_000)],
+    );
+    if (rows.length > 0)
+      await writeAudit(session.raw, {
+        actor: args.actor,
+        action: "run.failed",
+        entityType: "segment_run",
+        entityId: args.runId,
+        detail: { reason: "error" },
+      });
   });
 }

@@ -22,30 +22,43 @@ describe.each(testDbKinds())("a run whose process dies while writing its results
       expect(first.status).toBe("succeeded");
       await handle.close();
 
-      const child = spawnSync(process.execPath, ["--import", "tsx", CHILD, db.location, TEST_PERIOD], { encoding: "utf8", timeout: 180_000 });
+      const child = spawnSync(process.execPath, ["--import", "tsx", CHILD, db.location, TEST_PERIOD], {
+        encoding: "utf8",
+        timeout: 180_000,
+      });
       expect(child.stderr).toBe("");
       expect(child.status).toBe(EXIT_CODE_WHILE_WRITING);
 
       handle = await db.open();
       try {
-        const [orphan] = await handle.raw<{ id: number; status: string }>("select id, status::text as status from segment_runs where id <> $1", [first.runId]);
+        const [orphan] = await handle.raw<{ id: number; status: string }>(
+          "select id, status::text as status from segment_runs where id <> $1",
+          [first.runId],
+        );
         expect(orphan?.status).toBe("running");
         const runs = await listRuns(handle, { period: TEST_PERIOD });
         expect(runs.map((r) => [r.id, r.status, r.isCurrent])).toEqual([
           [orphan!.id, "failed", false],
           [first.runId, "succeeded", true],
         ]);
-        expect((await getRun(handle, { runId: orphan!.id })).error).toMatch(/worker process .* stopped before the run finished/);
+        expect((await getRun(handle, { runId: orphan!.id })).error).toMatch(
+          /worker process .* stopped before the run finished/,
+        );
         const [leftovers] = await handle.raw<{ n: number }>(
           `select ((select count(*) from segment_results where run_id = $1) + (select count(*) from cluster_assignments where run_id = $1)
                  + (select count(*) from clusters where run_id = $1) + (select count(*) from project_groups where run_id = $1))::int as n`,
           [orphan!.id],
         );
         expect(leftovers?.n).toBe(0);
-        const [audit] = await handle.raw<{ n: number }>("select count(*)::int as n from audit_log where action = 'run.failed' and entity_id = $1 and actor_id is null", [String(orphan!.id)]);
+        const [audit] = await handle.raw<{ n: number }>(
+          "select count(*)::int as n from audit_log where action = 'run.failed' and entity_id = $1 and actor_id is null",
+          [String(orphan!.id)],
+        );
         expect(audit?.n).toBe(1);
         // The period is free again.
-        expect((await (await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD })).completion).status).toBe("succeeded");
+        expect((await (await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD })).completion).status).toBe(
+          "succeeded",
+        );
       } finally {
         await handle.close();
       }

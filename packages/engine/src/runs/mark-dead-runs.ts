@@ -24,13 +24,22 @@ export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinute
     const worker = checkWorker(run.worker, run.id);
     const isDead = worker === "dead";
     if (worker === "alive" || (!isDead && !run.is_stale)) continue;
-    const reason = isDead ? `the worker process (${run.worker}) stopped before the run finished` : `no heartbeat for over ${staleAfter} minutes`;
+    const reason = isDead
+      ? `the worker process (${run.worker}) stopped before the run finished`
+      : `no heartbeat for over ${staleAfter} minutes`;
     const isMarked = await inTransaction(handle, async (raw) => {
-      const rows = await raw("update segment_runs set status = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id", [
-        run.id,
-        `Run abandoned: ${reason}.`,
-      ]);
-      if (rows.length > 0) await writeAudit(raw, { actor: null, action: "run.failed", entityType: "segment_run", entityId: run.id, detail: { reason: isDead ? "worker_dead" : "heartbeat_stale" } });
+      const rows = await raw(
+        "update segment_runs set status = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
+        [run.id, `Run abandoned: ${reason}.`],
+      );
+      if (rows.length > 0)
+        await writeAudit(raw, {
+          actor: null,
+          action: "run.failed",
+          entityType: "segment_run",
+          entityId: run.id,
+          detail: { reason: isDead ? "worker_dead" : "heartbeat_stale" },
+        });
       return rows.length > 0;
     });
     if (isMarked) marked.push(run.id);

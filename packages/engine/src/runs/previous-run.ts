@@ -23,7 +23,10 @@ export async function readPreviousRun(raw: RawQuery, runId: number): Promise<Pre
     `select group_key as key, (profile->>'signalCount')::int as signal_count, project_count from project_groups where run_id = $1 order by group_key`,
     [runId],
   );
-  const clusters = await raw<{ centroid_raw: number[] }>(`select centroid_raw from clusters where run_id = $1 order by cluster_no`, [runId]);
+  const clusters = await raw<{ centroid_raw: number[] }>(
+    `select centroid_raw from clusters where run_id = $1 order by cluster_no`,
+    [runId],
+  );
   return {
     customers,
     projectGroups: groups.map((g) => ({ key: g.key, signalCount: g.signal_count, projectCount: g.project_count })),

@@ -14,7 +14,10 @@ const CHECKSUM_PARTS = [
   },
   { table: "clusters", row: "row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text" },
   { table: "cluster_assignments", row: "row(loan_id, cluster_no)::text" },
-  { table: "project_groups", row: "row(group_key, industry, region, risk_level, project_count, loan_amount_fen, signal_rate, profile)::text" },
+  {
+    table: "project_groups",
+    row: "row(group_key, industry, region, risk_level, project_count, loan_amount_fen, signal_rate, profile)::text",
+  },
   { table: "early_warnings", row: "row(group_key, level, signal_rate, previous_signal_rate, reason)::text" },
   { table: "segment_runs", row: "(summary - 'timingsMs')::text", idColumn: "id" },
 ] as const;
@@ -42,8 +45,14 @@ export async function computeResultChecksum(raw: RawQuery, runId: number): Promi
 }
 
 /** Recomputes a finished run's checksum from its stored rows and compares it with the one recorded at the end of the run. */
-export async function verifyRunChecksum(handle: DbHandle, args: { runId: number }): Promise<{ runId: number; stored: string | null; recomputed: string; isMatch: boolean }> {
-  const [run] = await handle.raw<{ result_checksum: string | null }>("select result_checksum from segment_runs where id = $1", [args.runId]);
+export async function verifyRunChecksum(
+  handle: DbHandle,
+  args: { runId: number },
+): Promise<{ runId: number; stored: string | null; recomputed: string; isMatch: boolean }> {
+  const [run] = await handle.raw<{ result_checksum: string | null }>(
+    "select result_checksum from segment_runs where id = $1",
+    [args.runId],
+  );
   if (!run) throw new EngineError("NOT_FOUND", `Segment run ${args.runId} does not exist.`);
   const recomputed = await computeResultChecksum(handle.raw, args.runId);
   return { runId: args.runId, stored: run.result_checksum, recomputed, isMatch: run.result_checksum === recomputed };

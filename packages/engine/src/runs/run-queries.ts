@@ -99,7 +99,10 @@ export async function readRun(raw: RawQuery, runId: number): Promise<SegmentRunD
  * Runs, newest first (optionally of one period / some statuses). Runs whose worker died are marked failed first,
  * so a list never shows a dead run as running.
  */
-export async function listRuns(handle: DbHandle, args: { period?: string; statuses?: readonly RunStatus[]; limit?: number } = {}): Promise<SegmentRun[]> {
+export async function listRuns(
+  handle: DbHandle,
+  args: { period?: string; statuses?: readonly RunStatus[]; limit?: number } = {},
+): Promise<SegmentRun[]> {
   await markDeadRuns(handle);
   const rows = await handle.raw<RunRow>(
     `select ${RUN_COLUMNS} from segment_runs
@@ -118,6 +121,9 @@ export async function getRun(handle: DbHandle, args: { runId: number }): Promise
 
 /** The current run of a period (or of the latest period with one); null before the first successful run. */
 export async function findCurrentRun(raw: RawQuery, args: { period?: string } = {}): Promise<SegmentRun | null> {
-  const [row] = await raw<RunRow>(`select ${RUN_COLUMNS} from segment_runs where is_current and ($1::text is null or period = $1) order by period desc limit 1`, [args.period ?? null]);
+  const [row] = await raw<RunRow>(
+    `select ${RUN_COLUMNS} from segment_runs where is_current and ($1::text is null or period = $1) order by period desc limit 1`,
+    [args.period ?? null],
+  );
   return row ? toRun(row) : null;
 }

@@ -17,10 +17,18 @@ async function storedRows(handle: DbHandle, runId: number) {
                   classification, tier, tier_trace, grade, grade_score, grade_points, cluster, recommendation, override_tier, override_grade, override_id)::text as t
          from segment_results where run_id = $1 order by customer_id`,
     ),
-    clusters: await read("select row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text as t from clusters where run_id = $1 order by cluster_no"),
-    assignments: await read("select row(loan_id, cluster_no)::text as t from cluster_assignments where run_id = $1 order by loan_id"),
-    groups: await read("select row(group_key, industry, region, risk_level, project_count, loan_amount_fen, signal_rate, profile)::text as t from project_groups where run_id = $1 order by group_key"),
-    warnings: await read("select row(group_key, level, signal_rate, previous_signal_rate, reason)::text as t from early_warnings where run_id = $1 order by group_key, level"),
+    clusters: await read(
+      "select row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text as t from clusters where run_id = $1 order by cluster_no",
+    ),
+    assignments: await read(
+      "select row(loan_id, cluster_no)::text as t from cluster_assignments where run_id = $1 order by loan_id",
+    ),
+    groups: await read(
+      "select row(group_key, industry, region, risk_level, project_count, loan_amount_fen, signal_rate, profile)::text as t from project_groups where run_id = $1 order by group_key",
+    ),
+    warnings: await read(
+      "select row(group_key, level, signal_rate, previous_signal_rate, reason)::text as t from early_warnings where run_id = $1 order by group_key, level",
+    ),
   };
 }
 
@@ -38,17 +46,40 @@ describeEachDb("segment runs", (kind) => {
       `insert into import_batches (kind, period, file_name, checksum, status, committed_at) values ('loans', $1, 'loans-2025.csv', $2, 'committed', now()) returning id::text as id`,
       [TEST_PERIOD, "ab".repeat(32)],
     );
-    await handle.raw(`insert into import_batches (kind, period, file_name, checksum, status) values ('loans', $1, 'rejected.csv', $2, 'rejected')`, [TEST_PERIOD, "cd".repeat(32)]);
+    await handle.raw(
+      `insert into import_batches (kind, period, file_name, checksum, status) values ('loans', $1, 'rejected.csv', $2, 'rejected')`,
+      [TEST_PERIOD, "cd".repeat(32)],
+    );
     const progress: RunProgress[] = [];
-    const { run, completion } = await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, onProgress: (p) => progress.push(p) });
+    const { run, completion } = await startRun(handle, {
+      actor: ACTORS.risk,
+      period: TEST_PERIOD,
+      onProgress: (p) => progress.push(p),
+    });
     expect(run).toMatchObject({ period: TEST_PERIOD, status: "queued", policyVersion: 1, isCurrent: false });
     const outcome = await completion;
     expect(outcome.status).toBe("succeeded");
 
     const stored = await getRun(handle, { runId: run.id });
-    expect(stored).toMatchObject({ status: "succeeded", isCurrent: true, progressPct: 100, stage: "done", error: null, seed: 0 });
+    expect(stored).toMatchObject({
+      status: "succeeded",
+      isCurrent: true,
+      progressPct: 100,
+      stage: "done",
+      error: null,
+      seed: 0,
+    });
     expect(stored.codeVersion).toMatch(/^0\.1\.0/);
-    const [counts] = await handle.raw<{ customers: number; active: number; loans: number; results: number; assigned: number; clusters: number; groups: number; projects_grouped: number }>(
+    const [counts] = await handle.raw<{
+      customers: number;
+      active: number;
+      loans: number;
+      results: number;
+      assigned: number;
+      clusters: number;
+      groups: number;
+      projects_grouped: number;
+    }>(
       `select (select count(*) from customers)::int as customers,
               (select count(*) from customers c where exists (select 1 from loans l where l.customer_id = c.customer_id) or exists (select 1 from deposits d where d.customer_id = c.customer_id)
                  or exists (select 1 from fee_income f where f.customer_id = c.customer_id) or exists (select 1 from projects p where p.customer_id = c.customer_id))::int as active,
@@ -64,10 +95,16 @@ describeEachDb("segment runs", (kind) => {
     expect(counts!.assigned).toBe(counts!.loans);
     expect(counts!.clusters).toBeGreaterThanOrEqual(2);
     expect(counts!.projects_grouped).toBe(stored.inputs.counts.projects);
-    expect(stored.inputs).toMatchObject({ counts: { customers: counts!.active, loans: counts!.loans }, previousRunId: null, overrideIds: [] });
+    expect(stored.inputs).toMatchObject({
+      counts: { customers: counts!.active, loans: counts!.loans },
+      previousRunId: null,
+      overrideIds: [],
+    });
     expect(stored.inputs.dataChecksum).toMatch(/^[0-9a-f]{64}$/);
     // Only committed batches are inputs.
-    expect(stored.inputs.batches).toEqual([expect.objectContaining({ id: batch!.id, kind: "loans", fileName: "loans-2025.csv", checksum: "ab".repeat(32) })]);
+    expect(stored.inputs.batches).toEqual([
+      expect.objectContaining({ id: batch!.id, kind: "loans", fileName: "loans-2025.csv", checksum: "ab".repeat(32) }),
+    ]);
 
     // Contribution breakdown adds up on every stored row, and the summary's total is their sum.
     const [sums] = await handle.raw<{ mismatches: number; total: string }>(
@@ -81,7 +118,10 @@ describeEachDb("segment runs", (kind) => {
     expect(stages[0]).toBe("loading");
     expect(stages.at(-1)).toBe("done");
     expect(progress.map((p) => p.progressPct)).toEqual([...progress.map((p) => p.progressPct)].sort((a, b) => a - b));
-    expect(await verifyRunChecksum(handle, { runId: run.id })).toMatchObject({ isMatch: true, stored: outcome.status === "succeeded" ? outcome.resultChecksum : null });
+    expect(await verifyRunChecksum(handle, { runId: run.id })).toMatchObject({
+      isMatch: true,
+      stored: outcome.status === "succeeded" ? outcome.resultChecksum : null,
+    });
   });
 
   it("gives byte-identical stored results and the same checksum when run again on the same inputs", async () => {
@@ -89,7 +129,10 @@ describeEachDb("segment runs", (kind) => {
     const third = await (await startRun(handle, { actor: ACTORS.risk2, period: TEST_PERIOD })).completion;
     expect(second.status).toBe("succeeded");
     expect(third.status).toBe("succeeded");
-    const [secondRun, thirdRun] = await Promise.all([getRun(handle, { runId: second.runId }), getRun(handle, { runId: third.runId })]);
+    const [secondRun, thirdRun] = await Promise.all([
+      getRun(handle, { runId: second.runId }),
+      getRun(handle, { runId: third.runId }),
+    ]);
     // Both read the same data and compared with an identical earlier run.
     expect(thirdRun.inputs.dataChecksum).toBe(secondRun.inputs.dataChecksum);
     expect(secondRun.resultChecksum).toBe(thirdRun.resultChecksum);
@@ -104,17 +147,26 @@ describeEachDb("segment runs", (kind) => {
   });
 
   it("refuses a second start for the same period while a run is active, with a clear message", async () => {
-    const attempts = await Promise.allSettled([startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD }), startRun(handle, { actor: ACTORS.risk2, period: TEST_PERIOD })]);
-    const started = attempts.filter((a): a is PromiseFulfilledResult<Awaited<ReturnType<typeof startRun>>> => a.status === "fulfilled");
+    const attempts = await Promise.allSettled([
+      startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD }),
+      startRun(handle, { actor: ACTORS.risk2, period: TEST_PERIOD }),
+    ]);
+    const started = attempts.filter(
+      (a): a is PromiseFulfilledResult<Awaited<ReturnType<typeof startRun>>> => a.status === "fulfilled",
+    );
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
     expect(started).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect(refused[0]!.reason).toBeInstanceOf(EngineError);
     expect(refused[0]!.reason).toMatchObject({ code: "RUN_ALREADY_ACTIVE" });
-    expect((refused[0]!.reason as Error).message).toMatch(new RegExp(`period ${TEST_PERIOD} is already (queued|running) \\(run ${started[0]!.value.run.id}\\)`));
+    expect((refused[0]!.reason as Error).message).toMatch(
+      new RegExp(`period ${TEST_PERIOD} is already (queued|running) \\(run ${started[0]!.value.run.id}\\)`),
+    );
     expect((await started[0]!.value.completion).status).toBe("succeeded");
     // Once it finished, the period can be run again.
-    expect((await (await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD })).completion).status).toBe("succeeded");
+    expect((await (await startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD })).completion).status).toBe(
+      "succeeded",
+    );
   });
 
   it("marks a run failed with the reason and keeps the previous run current", async () => {
@@ -139,16 +191,29 @@ describeEachDb("segment runs", (kind) => {
     const stale = await insert("2023", 60);
     const fresh = await insert("2024", 1);
     await listRuns(handle);
-    expect(await getRun(handle, { runId: stale })).toMatchObject({ status: "failed", error: expect.stringMatching(/no heartbeat for over 15 minutes/) });
+    expect(await getRun(handle, { runId: stale })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/no heartbeat for over 15 minutes/),
+    });
     expect((await getRun(handle, { runId: fresh })).status).toBe("running");
-    await expect(startRun(handle, { actor: ACTORS.risk, period: "2024" })).rejects.toMatchObject({ code: "RUN_ALREADY_ACTIVE" });
+    await expect(startRun(handle, { actor: ACTORS.risk, period: "2024" })).rejects.toMatchObject({
+      code: "RUN_ALREADY_ACTIVE",
+    });
     await handle.raw("update segment_runs set status = 'failed' where id = $1", [fresh]);
   });
 
   it("checks the role and the inputs before starting", async () => {
-    await expect(startRun(handle, { actor: ACTORS.officer, period: TEST_PERIOD })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(startRun(handle, { actor: ACTORS.risk, period: "2025; drop table x" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, policyVersion: 42 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, seed: -1 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(startRun(handle, { actor: ACTORS.officer, period: TEST_PERIOD })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(startRun(handle, { actor: ACTORS.risk, period: "2025; drop table x" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(
+      startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, policyVersion: 42 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(startRun(handle, { actor: ACTORS.risk, period: TEST_PERIOD, seed: -1 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 });

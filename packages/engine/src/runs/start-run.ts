@@ -34,12 +34,16 @@ const PERIOD_PATTERN = /^[0-9A-Za-z][0-9A-Za-z_-]{0,31}$/;
 async function resolvePolicy(handle: DbHandle, version: number | undefined): Promise<PolicyVersion> {
   if (version === undefined) {
     const active = await readActivePolicyVersion(handle.raw);
-    if (!active) throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet; approve a policy version before running.");
+    if (!active)
+      throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet; approve a policy version before running.");
     return active;
   }
   const named = await readPolicyVersion(handle.raw, version);
   if (named.status !== "active" && named.status !== "retired") {
-    throw new EngineError("CONFLICT", `Policy version ${version} is ${named.status}; a run applies an approved (active or retired) version. Preview a draft's impact instead.`);
+    throw new EngineError(
+      "CONFLICT",
+      `Policy version ${version} is ${named.status}; a run applies an approved (active or retired) version. Preview a draft's impact instead.`,
+    );
   }
   return named;
 }
@@ -52,7 +56,8 @@ async function resolvePolicy(handle: DbHandle, version: number | undefined): Pro
  */
 export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<StartedRun> {
   assertPermission(args.actor, "run.start");
-  if (!PERIOD_PATTERN.test(args.period)) throw new EngineError("INVALID_INPUT", `"${args.period}" is not a period (e.g. 2025).`);
+  if (!PERIOD_PATTERN.test(args.period))
+    throw new EngineError("INVALID_INPUT", `"${args.period}" is not a period (e.g. 2025).`);
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 2_147_483_647)) {
     throw new EngineError("INVALID_INPUT", `The seed must be a whole number from 0 to 2147483647, not ${args.seed}.`);
   }
@@ -69,12 +74,21 @@ export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<St
          values ($1, $2, 'queued', $3, $4, 'queued', 0, $5, $6, now()) returning id`,
         [args.period, policyVersion.version, seed, readCodeVersion(), args.actor.id, worker],
       );
-      await writeAudit(raw, { actor: args.actor, action: "run.started", entityType: "segment_run", entityId: row!.id, detail: { period: args.period, policyVersion: policyVersion.version, seed } });
+      await writeAudit(raw, {
+        actor: args.actor,
+        action: "run.started",
+        entityType: "segment_run",
+        entityId: row!.id,
+        detail: { period: args.period, policyVersion: policyVersion.version, seed },
+      });
       return row!.id;
     });
   } catch (error) {
     if (!isUniqueViolation(error, "segment_runs_one_active_per_period_uq")) throw error;
-    const [active] = await handle.raw<{ id: number; status: string }>("select id, status::text as status from segment_runs where period = $1 and status in ('queued', 'running')", [args.period]);
+    const [active] = await handle.raw<{ id: number; status: string }>(
+      "select id, status::text as status from segment_runs where period = $1 and status in ('queued', 'running')",
+      [args.period],
+    );
     throw new EngineError(
       "RUN_ALREADY_ACTIVE",
       `A segment run for period ${args.period} is already ${active?.status ?? "running"}${active ? ` (run ${active.id})` : ""}; wait for it to finish before starting another.`,
@@ -83,6 +97,12 @@ export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<St
   }
   const unregister = registerActiveRun(runId);
   const run = await readRun(handle.raw, runId);
-  const completion = executeRun(handle, { runId, period: args.period, policy: { ...policy, clustering: { ...policy.clustering, seed } }, actor: args.actor, onProgress: args.onProgress }).finally(unregister);
+  const completion = executeRun(handle, {
+    runId,
+    period: args.period,
+    policy: { ...policy, clustering: { ...policy.clustering, seed } },
+    actor: args.actor,
+    onProgress: args.onProgress,
+  }).finally(unregister);
   return { run, completion };
 }

@@ -10,7 +10,9 @@ import { ACTORS } from "./seeded-world";
 export const EXIT_CODE_WHILE_WRITING = 70;
 
 const [location, period] = process.argv.slice(2);
-const handle = location!.startsWith("postgres") ? await createDb({ url: location, maxConnections: 2 }) : await createDb({ pgliteDir: location });
+const handle = location!.startsWith("postgres")
+  ? await createDb({ url: location, maxConnections: 2 })
+  : await createDb({ pgliteDir: location });
 const { completion } = await startRun(handle, {
   actor: ACTORS.risk,
   period: period!,

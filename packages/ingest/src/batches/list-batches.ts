@@ -6,7 +6,12 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 export type BatchSummary = typeof importBatches.$inferSelect;
 
 /** Import history, newest first: who, when, file, checksum, kind, counts, totals, status. */
-export async function listBatches(args: { handle: DbHandle; kind?: ImportKind; period?: string; limit?: number }): Promise<BatchSummary[]> {
+export async function listBatches(args: {
+  handle: DbHandle;
+  kind?: ImportKind;
+  period?: string;
+  limit?: number;
+}): Promise<BatchSummary[]> {
   const filters: SQL[] = [];
   if (args.kind) filters.push(eq(importBatches.kind, args.kind));
   if (args.period) filters.push(eq(importBatches.period, args.period));

@@ -13,7 +13,11 @@ export type RollbackResult = { batchId: string; deleted: number; restored: numbe
  * Refused while a segment run lists the batch in its inputs, or when a later batch of the same kind
  * and period was committed (its changes would be lost).
  */
-export async function rollbackBatch(args: { handle: DbHandle; batchId: string; actor: Actor }): Promise<RollbackResult> {
+export async function rollbackBatch(args: {
+  handle: DbHandle;
+  batchId: string;
+  actor: Actor;
+}): Promise<RollbackResult> {
   const { batchId } = args;
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new IngestError("batch_not_found", `no import batch ${batchId}`);
   try {
@@ -23,8 +27,11 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
         [batchId],
       );
       if (!batch) throw new IngestError("batch_not_found", `no import batch ${batchId}`);
-      if (batch.status !== "committed") throw new IngestError("batch_not_committed", `batch ${batchId} is ${batch.status}, not committed`);
-      await session.raw("select pg_advisory_xact_lock(hashtext($1))", [`creditseg.import:${batch.kind}:${batch.period}`]);
+      if (batch.status !== "committed")
+        throw new IngestError("batch_not_committed", `batch ${batchId} is ${batch.status}, not committed`);
+      await session.raw("select pg_advisory_xact_lock(hashtext($1))", [
+        `creditseg.import:${batch.kind}:${batch.period}`,
+      ]);
       const [run] = await session.raw<{ id: number }>(
         "select id from segment_runs where inputs @> jsonb_build_array(jsonb_build_object('id', $1::text)) or inputs @> jsonb_build_array($1::text) limit 1",
         [batchId],
@@ -35,7 +42,11 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
         "select id from import_batches where kind = $1 and period = $2 and status = 'committed' and committed_at > (select committed_at from import_batches where id = $3) limit 1",
         [batch.kind, batch.period, batchId],
       );
-      if (later) throw new IngestError("later_batch_exists", `batch ${later.id} of the same kind and period was committed later; roll it back first`);
+      if (later)
+        throw new IngestError(
+          "later_batch_exists",
+          `batch ${later.id} of the same kind and period was committed later; roll it back first`,
+        );
       const spec = KIND_SPECS[batch.kind];
       const columns = await session.raw<{ name: string; is_identity: string }>(
         "select column_name as name, is_identity from information_schema.columns where table_schema = current_schema() and table_name = $1 order by ordinal_position",
@@ -49,7 +60,10 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
         ),
         [batchId],
       );
-      await session.raw("update import_batches set status = 'rolled_back', rolled_back_at = now(), rolled_back_by = $2 where id = $1", [batchId, args.actor.id]);
+      await session.raw(
+        "update import_batches set status = 'rolled_back', rolled_back_at = now(), rolled_back_by = $2 where id = $1",
+        [batchId, args.actor.id],
+      );
       const result = { batchId, deleted: deleted?.n ?? 0, restored: restored?.n ?? 0 };
       await insertAuditRow(session.raw, {
         actorId: args.actor.id,
@@ -65,7 +79,10 @@ export async function rollbackBatch(args: { handle: DbHandle; batchId: string; a
     });
   } catch (error) {
     if ((error as { code?: string }).code === "23503") {
-      throw new IngestError("rollback_blocked_by_references", `rows of batch ${batchId} are referenced by other data (e.g. loans of customers it added)`);
+      throw new IngestError(
+        "rollback_blocked_by_references",
+        `rows of batch ${batchId} are referenced by other data (e.g. loans of customers it added)`,
+      );
     }
     throw error;
   }

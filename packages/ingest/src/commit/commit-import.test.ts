@@ -20,9 +20,13 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
   afterAll(async () => handle.close());
 
   it("loads the UTF-8 BOM customers file with English headers", async () => {
-    const rows = await handle.raw<{ customer_id: string; name: string; size: string; revenue_fen: string | null; credit_rating: string | null }>(
-      "select customer_id, name, size, revenue_fen::text, credit_rating from customers order by customer_id",
-    );
+    const rows = await handle.raw<{
+      customer_id: string;
+      name: string;
+      size: string;
+      revenue_fen: string | null;
+      credit_rating: string | null;
+    }>("select customer_id, name, size, revenue_fen::text, credit_rating from customers order by customer_id");
     expect(rows.map((row) => row.customer_id)).toEqual(["C001", "C002", "C003", "C004", "C005"]);
     expect(rows[0]).toMatchObject({ name: "杭州华力机械有限公司", size: "small", revenue_fen: "5800000000" });
     expect(rows[2]?.revenue_fen).toBe("860000050");
@@ -30,19 +34,45 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
   });
 
   it("loads the GBK loan file with Chinese headers, 万元 amounts and mixed date forms", async () => {
-    const report = await commitImport({ handle, kind: "loans", period: "2015", file: fileSource(fixturePath("loans-gbk.csv")), actor });
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2015",
+      file: fileSource(fixturePath("loans-gbk.csv")),
+      actor,
+    });
     expect(report.fileRejects).toEqual([]);
     expect(report.rejects).toEqual([]);
     expect(report.status).toBe("committed");
     expect(report.table).toMatchObject({ format: "csv", encoding: "gb18030", delimiter: "," });
-    expect(report.columns.find((column) => column.column === "amount")).toEqual({ header: "金额(万元)", column: "amount", unit: "wan" });
+    expect(report.columns.find((column) => column.column === "amount")).toEqual({
+      header: "金额(万元)",
+      column: "amount",
+      unit: "wan",
+    });
     expect(report.changes).toEqual({ inserted: 5, updated: 0, deleted: 0 });
-    expect(report.totals).toMatchObject({ rowsRead: 5, rowsAccepted: 5, rowsRejected: 0, totalReadFen: 5_313_000_000n, totalAcceptedFen: 5_313_000_000n, totalRejectedFen: 0n });
+    expect(report.totals).toMatchObject({
+      rowsRead: 5,
+      rowsAccepted: 5,
+      rowsRejected: 0,
+      totalReadFen: 5_313_000_000n,
+      totalAcceptedFen: 5_313_000_000n,
+      totalRejectedFen: 0n,
+    });
     const [loan] = await handle.raw<Record<string, string>>(
       "select amount_fen::text, rate_pct::text, start_date::text, maturity_date::text, guarantee::text, classification::text from loans where loan_id = 'L2015002'",
     );
-    expect(loan).toEqual({ amount_fen: "1200500000", rate_pct: "4.900000", start_date: "2015-03-15", maturity_date: "2020-03-15", guarantee: "collateral", classification: "normal" });
-    const [third] = await handle.raw<Record<string, string>>("select start_date::text, classification::text from loans where loan_id = 'L2015003'");
+    expect(loan).toEqual({
+      amount_fen: "1200500000",
+      rate_pct: "4.900000",
+      start_date: "2015-03-15",
+      maturity_date: "2020-03-15",
+      guarantee: "collateral",
+      classification: "normal",
+    });
+    const [third] = await handle.raw<Record<string, string>>(
+      "select start_date::text, classification::text from loans where loan_id = 'L2015003'",
+    );
     expect(third).toEqual({ start_date: "2015-06-10", classification: "special_mention" });
   });
 
@@ -67,12 +97,28 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
     const rows = await handle.raw<Record<string, string>>(
       "select loan_id, rate_pct::text, start_date::text, avg_daily_balance_fen::text, classification::text from loans where period = '2016' order by loan_id",
     );
-    expect(rows[0]).toEqual({ loan_id: "L2016001", rate_pct: "4.350000", start_date: "2016-01-15", avg_daily_balance_fen: "295000050", classification: "normal" });
-    expect(rows[1]).toMatchObject({ start_date: "2016-02-29", classification: "special_mention", rate_pct: "5.220000" });
+    expect(rows[0]).toEqual({
+      loan_id: "L2016001",
+      rate_pct: "4.350000",
+      start_date: "2016-01-15",
+      avg_daily_balance_fen: "295000050",
+      classification: "normal",
+    });
+    expect(rows[1]).toMatchObject({
+      start_date: "2016-02-29",
+      classification: "special_mention",
+      rate_pct: "5.220000",
+    });
   });
 
   it("reads the first sheet when none is named (and finds no loan header there)", async () => {
-    const report = await commitImport({ handle, kind: "loans", period: "2017", file: fileSource(fixturePath("loans-excel-dates.xlsx")), actor });
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2017",
+      file: fileSource(fixturePath("loans-excel-dates.xlsx")),
+      actor,
+    });
     expect(report.status).toBe("rejected");
     expect(report.table?.sheet).toBe("说明");
     expect(report.fileRejects.map((reject) => reject.code)).toEqual(["unrecognised_delimiter"]);
@@ -80,7 +126,13 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
 
   it("detects a re-upload of the same file and does not double count", async () => {
     const before = await snapshotTables(handle);
-    const report = await commitImport({ handle, kind: "loans", period: "2015", file: fileSource(fixturePath("loans-gbk.csv")), actor });
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2015",
+      file: fileSource(fixturePath("loans-gbk.csv")),
+      actor,
+    });
     expect(report.status).toBe("duplicate");
     expect(report.totals.rowsAccepted).toBe(5);
     expect(await snapshotTables(handle)).toEqual(before);
@@ -89,11 +141,23 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
   it("amends by natural key, records before-images, and rolls back to the previous state", async () => {
     const before = await snapshotTables(handle);
     const text = iconv.decode(readFileSync(fixturePath("loans-gbk.csv")), "gbk");
-    const amended = text.replace("4.90%", "5.10%").replace("L2015005,C005,项目贷款,3000", "L2015006,C005,项目贷款,3000");
-    const report = await commitImport({ handle, kind: "loans", period: "2015", file: bufferSource("loans-amend.csv", iconv.encode(amended, "gbk")), options: { mode: "amend" }, actor });
+    const amended = text
+      .replace("4.90%", "5.10%")
+      .replace("L2015005,C005,项目贷款,3000", "L2015006,C005,项目贷款,3000");
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2015",
+      file: bufferSource("loans-amend.csv", iconv.encode(amended, "gbk")),
+      options: { mode: "amend" },
+      actor,
+    });
     expect(report.status).toBe("committed");
     expect(report.changes).toEqual({ inserted: 1, updated: 1, deleted: 0 });
-    const [history] = await handle.raw<{ n: number }>("select count(*)::int as n from import_row_history where batch_id = $1", [report.batchId]);
+    const [history] = await handle.raw<{ n: number }>(
+      "select count(*)::int as n from import_row_history where batch_id = $1",
+      [report.batchId],
+    );
     expect(history?.n).toBe(1);
     const result = await rollbackBatch({ handle, batchId: report.batchId!, actor });
     expect(result).toMatchObject({ deleted: 1, restored: 1 });
@@ -101,38 +165,74 @@ describeEachDb("commitImport with real-shaped files", (kind) => {
     for (const table of ["customers", "loans"]) expect(after[table]).toEqual(before[table]);
     const batches = await listBatches({ handle, kind: "loans", period: "2015" });
     expect(batches.map((batch) => batch.status)).toEqual(["rolled_back", "committed"]);
-    expect(batches[0]).toMatchObject({ fileName: "loans-amend.csv", rowsRead: 5, rowsAccepted: 5, changes: { inserted: 1, updated: 1, deleted: 0 } });
+    expect(batches[0]).toMatchObject({
+      fileName: "loans-amend.csv",
+      rowsRead: 5,
+      rowsAccepted: 5,
+      changes: { inserted: 1, updated: 1, deleted: 0 },
+    });
     expect(batches[0]?.rolledBackAt).toBeInstanceOf(Date);
   });
 
   it("replaces a period: rows missing from the file are removed and restored by rollback", async () => {
     const before = await snapshotTables(handle);
     const text = iconv.decode(readFileSync(fixturePath("loans-gbk.csv")), "gbk");
-    const shorter = text.split("\r\n").filter((line) => !line.startsWith("L2015004")).join("\r\n");
-    const report = await commitImport({ handle, kind: "loans", period: "2015", file: bufferSource("loans-replace.csv", iconv.encode(shorter, "gbk")), options: { mode: "replace" }, actor });
+    const shorter = text
+      .split("\r\n")
+      .filter((line) => !line.startsWith("L2015004"))
+      .join("\r\n");
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2015",
+      file: bufferSource("loans-replace.csv", iconv.encode(shorter, "gbk")),
+      options: { mode: "replace" },
+      actor,
+    });
     expect(report.changes).toEqual({ inserted: 0, updated: 0, deleted: 1 });
     const [count] = await handle.raw<{ n: number }>("select count(*)::int as n from loans where period = '2015'");
     expect(count?.n).toBe(4);
     await rollbackBatch({ handle, batchId: report.batchId!, actor });
     expect((await snapshotTables(handle)).loans).toEqual(before.loans);
-    const audit = await handle.raw<{ action: string; detail: Record<string, unknown> }>("select action, detail from audit_log where entity_id = $1 order by id", [report.batchId]);
+    const audit = await handle.raw<{ action: string; detail: Record<string, unknown> }>(
+      "select action, detail from audit_log where entity_id = $1 order by id",
+      [report.batchId],
+    );
     expect(audit.map((row) => row.action)).toEqual(["import.commit", "import.rollback"]);
-    expect(audit[0]?.detail).toMatchObject({ kind: "loans", period: "2015", mode: "replace", changes: { inserted: 0, updated: 0, deleted: 1 } });
+    expect(audit[0]?.detail).toMatchObject({
+      kind: "loans",
+      period: "2015",
+      mode: "replace",
+      changes: { inserted: 0, updated: 0, deleted: 1 },
+    });
     expect(JSON.stringify(audit)).not.toContain("C00");
   });
 
   it("refuses to roll back a batch a segment run depends on, or one followed by a later batch", async () => {
     const [first] = await listBatches({ handle, kind: "loans", period: "2016" });
-    await handle.raw("insert into policies (version, name, status, document) values (1, 'test policy', 'draft', '{}'::jsonb)");
-    await handle.raw("insert into segment_runs (period, policy_version, status, code_version, inputs) values ('2016', 1, 'succeeded', 'test', $1::text::jsonb)", [
-      JSON.stringify([{ id: first!.id, kind: "loans", checksum: first!.checksum }]),
-    ]);
+    await handle.raw(
+      "insert into policies (version, name, status, document) values (1, 'test policy', 'draft', '{}'::jsonb)",
+    );
+    await handle.raw(
+      "insert into segment_runs (period, policy_version, status, code_version, inputs) values ('2016', 1, 'succeeded', 'test', $1::text::jsonb)",
+      [JSON.stringify([{ id: first!.id, kind: "loans", checksum: first!.checksum }])],
+    );
     await expect(rollbackBatch({ handle, batchId: first!.id, actor })).rejects.toMatchObject({ code: "batch_in_use" });
-    const older = (await listBatches({ handle, kind: "loans", period: "2015" })).find((batch) => batch.status === "committed");
+    const older = (await listBatches({ handle, kind: "loans", period: "2015" })).find(
+      (batch) => batch.status === "committed",
+    );
     const text = iconv.decode(readFileSync(fixturePath("loans-gbk.csv")), "gbk").replace("6.50%", "6.60%");
-    const later = await commitImport({ handle, kind: "loans", period: "2015", file: bufferSource("loans-later.csv", iconv.encode(text, "gbk")), actor });
+    const later = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2015",
+      file: bufferSource("loans-later.csv", iconv.encode(text, "gbk")),
+      actor,
+    });
     expect(later.status).toBe("committed");
-    await expect(rollbackBatch({ handle, batchId: older!.id, actor })).rejects.toMatchObject({ code: "later_batch_exists" });
+    await expect(rollbackBatch({ handle, batchId: older!.id, actor })).rejects.toMatchObject({
+      code: "later_batch_exists",
+    });
   });
 });
 
@@ -140,7 +240,9 @@ describe("period rules", () => {
   it("requires a period for periodic kinds", async () => {
     const handle = await createTestDb("pglite");
     try {
-      await expect(commitImport({ handle, kind: "loans", file: fileSource(fixturePath("loans-gbk.csv")), actor })).rejects.toMatchObject({ code: "invalid_option" });
+      await expect(
+        commitImport({ handle, kind: "loans", file: fileSource(fixturePath("loans-gbk.csv")), actor }),
+      ).rejects.toMatchObject({ code: "invalid_option" });
     } finally {
       await handle.close();
     }

@@ -10,7 +10,15 @@ import { createRowSpool, type RowSpool } from "./row-spool";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
 
-type BatchRow = { id: string; rows_read: number; rows_accepted: number; rows_rejected: number; total_read_fen: string; total_accepted_fen: string; total_rejected_fen: string };
+type BatchRow = {
+  id: string;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  total_read_fen: string;
+  total_accepted_fen: string;
+  total_rejected_fen: string;
+};
 
 const FIND_COMMITTED = `select id, rows_read, rows_accepted, rows_rejected, total_read_fen::text, total_accepted_fen::text, total_rejected_fen::text
   from import_batches where kind = $1 and period = $2 and checksum = $3 and status = 'committed'`;
@@ -44,7 +52,12 @@ function duplicateReport(args: CommitImportArgs, period: string, checksum: strin
 
 function isCommittedChecksumConflict(error: unknown): boolean {
   const candidate = error as { code?: string; constraint_name?: string; constraint?: string; message?: string };
-  return candidate.code === "23505" && `${candidate.constraint_name ?? candidate.constraint ?? candidate.message}`.includes("import_batches_committed_checksum_uq");
+  return (
+    candidate.code === "23505" &&
+    `${candidate.constraint_name ?? candidate.constraint ?? candidate.message}`.includes(
+      "import_batches_committed_checksum_uq",
+    )
+  );
 }
 
 /**
@@ -64,10 +77,14 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
 
   const spool = options.isDryRun ? null : createRowSpool();
   try {
-    const validation = await validateImport({ ...args, onAcceptedRow: spool ? (values) => spool.write(values) : undefined });
+    const validation = await validateImport({
+      ...args,
+      onAcceptedRow: spool ? (values) => spool.write(values) : undefined,
+    });
     const { report } = validation;
     if (report.status === "rejected" || report.isDryRun || !spool) return report;
-    if (report.checksum !== checksum) throw new IngestError("file_changed", "the file changed while it was being validated");
+    if (report.checksum !== checksum)
+      throw new IngestError("file_changed", "the file changed while it was being validated");
     await spool.finish();
     return await writeBatch({ args, period, checksum, report, spool });
   } finally {
@@ -76,7 +93,13 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
 }
 
 /** The commit transaction: replays the validated rows from the spool, merges, records, audits. */
-async function writeBatch(input: { args: CommitImportArgs; period: string; checksum: string; report: ImportReport; spool: RowSpool }): Promise<ImportReport> {
+async function writeBatch(input: {
+  args: CommitImportArgs;
+  period: string;
+  checksum: string;
+  report: ImportReport;
+  spool: RowSpool;
+}): Promise<ImportReport> {
   const { args, period, checksum, report, spool } = input;
   const { handle, kind } = args;
   const options = args.options ?? {};
@@ -117,24 +140,49 @@ async function writeBatch(input: { args: CommitImportArgs; period: string; check
         table: STAGE_TABLE,
         columns: stageColumns(spec),
         blocks: spool.blocks(),
-        onProgress: (rowsCopied) => args.onProgress?.({ phase: "staging", rowsProcessed: rowsCopied, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null }),
+        onProgress: (rowsCopied) =>
+          args.onProgress?.({
+            phase: "staging",
+            rowsProcessed: rowsCopied,
+            bytesRead: args.file.size ?? 0,
+            totalBytes: args.file.size ?? null,
+          }),
       });
       await session.raw(`analyze ${STAGE_TABLE}`);
-      await args.onProgress?.({ phase: "merging", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });
+      await args.onProgress?.({
+        phase: "merging",
+        rowsProcessed: totals.rowsAccepted,
+        bytesRead: args.file.size ?? 0,
+        totalBytes: args.file.size ?? null,
+      });
       const [updated] = await session.raw<{ n: number }>(recordUpdatesSql(spec), [batchId]);
       let deleted = 0;
       if (mode === "replace") {
-        const [gone] = await session.raw<{ n: number }>(replaceDeletesSql(spec), spec.isPeriodic ? [batchId, period] : [batchId]);
+        const [gone] = await session.raw<{ n: number }>(
+          replaceDeletesSql(spec),
+          spec.isPeriodic ? [batchId, period] : [batchId],
+        );
         deleted = gone?.n ?? 0;
       }
       const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
       const changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
-      await session.raw("update import_batches set changes = $2::text::jsonb where id = $1", [batchId, JSON.stringify(changes)]);
+      await session.raw("update import_batches set changes = $2::text::jsonb where id = $1", [
+        batchId,
+        JSON.stringify(changes),
+      ]);
       if (report.rejects.length > 0) {
         await session.copyRows({
           table: "import_rejects",
           columns: ["batch_id", "row_number", "column", "value", "reason_code", "message_zh", "message_en"],
-          rows: report.rejects.map((reject) => [batchId, reject.rowNumber ?? 0, reject.column, reject.value, reject.code, reject.messageZh, reject.messageEn]),
+          rows: report.rejects.map((reject) => [
+            batchId,
+            reject.rowNumber ?? 0,
+            reject.column,
+            reject.value,
+            reject.code,
+            reject.messageZh,
+            reject.messageEn,
+          ]),
         });
       }
       await insertAuditRow(session.raw, {
@@ -147,14 +195,24 @@ async function writeBatch(input: { args: CommitImportArgs; period: string; check
         ip: args.actor.ip,
         userAgent: args.actor.userAgent,
       });
-      await args.onProgress?.({ phase: "merged", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });
+      await args.onProgress?.({
+        phase: "merged",
+        rowsProcessed: totals.rowsAccepted,
+        bytesRead: args.file.size ?? 0,
+        totalBytes: args.file.size ?? null,
+      });
       return { batchId, changes } as const;
     });
     if ("duplicate" in outcome) {
       if (outcome.duplicate) return duplicateReport(args, period, checksum, outcome.duplicate);
       throw new Error("duplicate batch vanished");
     }
-    await args.onProgress?.({ phase: "committed", rowsProcessed: totals.rowsAccepted, bytesRead: args.file.size ?? 0, totalBytes: args.file.size ?? null });
+    await args.onProgress?.({
+      phase: "committed",
+      rowsProcessed: totals.rowsAccepted,
+      bytesRead: args.file.size ?? 0,
+      totalBytes: args.file.size ?? null,
+    });
     return { ...report, status: "committed", batchId: outcome.batchId, changes: outcome.changes };
   } catch (error) {
     if (!isCommittedChecksumConflict(error)) throw error;

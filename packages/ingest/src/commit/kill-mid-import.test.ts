@@ -18,7 +18,11 @@ describe.each(testDbKinds())("a process killed inside the commit transaction [%s
       const before = await snapshotTables(handle);
       await handle.close();
 
-      const child = spawnSync(process.execPath, ["--import", "tsx", CHILD, db.location, fixturePath("loans-gbk.csv"), "2015"], { encoding: "utf8", timeout: 120_000 });
+      const child = spawnSync(
+        process.execPath,
+        ["--import", "tsx", CHILD, db.location, fixturePath("loans-gbk.csv"), "2015"],
+        { encoding: "utf8", timeout: 120_000 },
+      );
       expect(child.stderr).toBe("");
       expect(child.status).toBe(EXIT_CODE_INSIDE_TRANSACTION);
 

@@ -21,7 +21,11 @@ function dataColumns(spec: KindSpec): string[] {
 function keysMatch(spec: KindSpec, left: string, right: string): string {
   const nullable = new Set((spec.nullableKeyFields ?? []).map(toSnakeCase));
   return keyColumns(spec)
-    .map((column) => (nullable.has(column) ? `${left}.${column} is not distinct from ${right}.${column}` : `${left}.${column} = ${right}.${column}`))
+    .map((column) =>
+      nullable.has(column)
+        ? `${left}.${column} is not distinct from ${right}.${column}`
+        : `${left}.${column} = ${right}.${column}`,
+    )
     .join(" and ");
 }
 
@@ -57,7 +61,9 @@ export function recordUpdatesSql(spec: KindSpec): string {
  * file — missing from the file are deleted, their before-images recorded ($1 batch id).
  */
 export function replaceDeletesSql(spec: KindSpec): string {
-  const scope = spec.isPeriodic ? "t.period = $2" : `t.effective_from in (select distinct effective_from from ${STAGE_TABLE})`;
+  const scope = spec.isPeriodic
+    ? "t.period = $2"
+    : `t.effective_from in (select distinct effective_from from ${STAGE_TABLE})`;
   return `with gone as (
     delete from ${spec.table} t
     where ${scope} and not exists (select 1 from ${STAGE_TABLE} s where ${keysMatch(spec, "t", "s")})
@@ -72,7 +78,11 @@ export function replaceDeletesSql(spec: KindSpec): string {
 /** Inserts new rows and updates changed ones by natural key, stamping the batch id ($1). */
 export function upsertSql(spec: KindSpec): string {
   const columns = stageColumns(spec);
-  const updates = [...dataColumns(spec).map((column) => `${column} = excluded.${column}`), "import_batch_id = excluded.import_batch_id", ...(spec.updateExtras ? [spec.updateExtras] : [])];
+  const updates = [
+    ...dataColumns(spec).map((column) => `${column} = excluded.${column}`),
+    "import_batch_id = excluded.import_batch_id",
+    ...(spec.updateExtras ? [spec.updateExtras] : []),
+  ];
   return `with written as (
     insert into ${spec.table} (${columns.join(", ")}, import_batch_id)
     select ${columns.join(", ")}, $1::uuid from ${STAGE_TABLE}
@@ -93,10 +103,15 @@ export function deleteInsertedSql(spec: KindSpec): string {
 }
 
 /** Rollback, step 2: before-images are written back (rows updated are restored, rows deleted re-inserted). */
-export function restoreBeforeImagesSql(spec: KindSpec, tableColumns: readonly { name: string; isIdentity: boolean }[]): string {
+export function restoreBeforeImagesSql(
+  spec: KindSpec,
+  tableColumns: readonly { name: string; isIdentity: boolean }[],
+): string {
   const keys = new Set(keyColumns(spec));
   const names = tableColumns.map((column) => column.name);
-  const updates = tableColumns.filter((column) => !keys.has(column.name) && !column.isIdentity).map((column) => `${column.name} = excluded.${column.name}`);
+  const updates = tableColumns
+    .filter((column) => !keys.has(column.name) && !column.isIdentity)
+    .map((column) => `${column.name} = excluded.${column.name}`);
   const overriding = tableColumns.some((column) => column.isIdentity) ? "overriding system value" : "";
   return `with restored as (
     insert into ${spec.table} (${names.join(", ")}) ${overriding}

@@ -59,7 +59,10 @@ export function createRowSpool(): RowSpool {
         for (const block of written) {
           const buffer = Buffer.allocUnsafe(block.bytes);
           const { bytesRead } = await file.read(buffer, 0, block.bytes, position);
-          if (bytesRead !== block.bytes) throw new Error(`the import spool is shorter than written (${bytesRead} of ${block.bytes} bytes at ${position})`);
+          if (bytesRead !== block.bytes)
+            throw new Error(
+              `the import spool is shorter than written (${bytesRead} of ${block.bytes} bytes at ${position})`,
+            );
           position += block.bytes;
           yield { parts: [buffer], rows: block.rows };
         }

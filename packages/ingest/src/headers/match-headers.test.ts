@@ -18,7 +18,21 @@ describe("splitHeaderUnit", () => {
 
 describe("matchHeaders", () => {
   it("recognises canonical names, Chinese aliases and units", () => {
-    const match = matchHeaders(KIND_SPECS.loans, ["借据号", "客户编号", "产品", "金额(万元)", "执行利率(%)", "期限(月)", "起始日", "到期日", "担保方式", "五级分类", "考核贷款年日均", "累计天数", "备注"]);
+    const match = matchHeaders(KIND_SPECS.loans, [
+      "借据号",
+      "客户编号",
+      "产品",
+      "金额(万元)",
+      "执行利率(%)",
+      "期限(月)",
+      "起始日",
+      "到期日",
+      "担保方式",
+      "五级分类",
+      "考核贷款年日均",
+      "累计天数",
+      "备注",
+    ]);
     expect(match.missing).toEqual([]);
     expect(match.unknownHeaders).toEqual(["备注"]);
     expect(match.bindings.find((binding) => binding.spec.name === "amount")?.unit).toBe("wan");
@@ -26,14 +40,32 @@ describe("matchHeaders", () => {
   });
 
   it("folds case, spaces and underscores of English headers", () => {
-    const match = matchHeaders(KIND_SPECS.deposits, ["Account ID", "CUSTOMER_ID", "product", "Avg Daily Balance", "Rate", "days"]);
+    const match = matchHeaders(KIND_SPECS.deposits, [
+      "Account ID",
+      "CUSTOMER_ID",
+      "product",
+      "Avg Daily Balance",
+      "Rate",
+      "days",
+    ]);
     expect(match.missing).toEqual([]);
   });
 
   it("names each missing required column and duplicated column", () => {
     const match = matchHeaders(KIND_SPECS.loans, ["loan_id", "借据号", "customer_id"]);
     expect(match.duplicates).toEqual([{ column: "loan_id", headers: ["loan_id", "借据号"] }]);
-    expect(match.missing.map((column) => column.name)).toEqual(["product", "amount", "rate", "term_months", "start_date", "maturity_date", "guarantee", "classification", "avg_daily_balance", "days"]);
+    expect(match.missing.map((column) => column.name)).toEqual([
+      "product",
+      "amount",
+      "rate",
+      "term_months",
+      "start_date",
+      "maturity_date",
+      "guarantee",
+      "classification",
+      "avg_daily_balance",
+      "days",
+    ]);
   });
 
   it("applies a saved mapping before the aliases", () => {

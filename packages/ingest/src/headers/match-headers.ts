@@ -21,7 +21,10 @@ const UNIT_PATTERN = /[([]?\s*(?:单位\s*[:：]\s*)?(亿元|万元|元|%|人民
 
 /** Splits "金额(万元)" into its name and unit; full-width brackets and letters are folded first (NFKC). */
 export function splitHeaderUnit(header: string): { name: string; unit: AmountUnit | null } {
-  const text = header.replace(/^\uFEFF/, "").normalize("NFKC").trim();
+  const text = header
+    .replace(/^\uFEFF/, "")
+    .normalize("NFKC")
+    .trim();
   const match = UNIT_PATTERN.exec(text);
   if (!match || match.index === 0) return { name: text, unit: null };
   const word = match[1]!.toLowerCase();
@@ -31,7 +34,12 @@ export function splitHeaderUnit(header: string): { name: string; unit: AmountUni
 
 /** Folds a header for matching: case, spaces, underscores, hyphens and full-width forms ignored. */
 export function foldHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").normalize("NFKC").trim().toLowerCase().replace(/[\s_\-–.]+/g, "");
+  return header
+    .replace(/^\uFEFF/, "")
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-–.]+/g, "");
 }
 
 function buildAliasIndex(spec: KindSpec): Map<string, ColumnSpec> {
@@ -59,7 +67,10 @@ export function matchHeaders(spec: KindSpec, headers: readonly string[], mapping
     if (header.trim() === "") return;
     const { name, unit } = splitHeaderUnit(header);
     const target = mapped.get(foldHeader(header)) ?? mapped.get(foldHeader(name));
-    const column = target !== undefined ? byName.get(target) : (aliasIndex.get(foldHeader(header)) ?? aliasIndex.get(foldHeader(name)));
+    const column =
+      target !== undefined
+        ? byName.get(target)
+        : (aliasIndex.get(foldHeader(header)) ?? aliasIndex.get(foldHeader(name)));
     if (!column) {
       unknownHeaders.push(header);
       return;
@@ -68,7 +79,9 @@ export function matchHeaders(spec: KindSpec, headers: readonly string[], mapping
   });
   const seen = new Map<string, string[]>();
   for (const binding of bindings) seen.set(binding.spec.name, [...(seen.get(binding.spec.name) ?? []), binding.header]);
-  const duplicates = [...seen].filter(([, list]) => list.length > 1).map(([column, list]) => ({ column, headers: list }));
+  const duplicates = [...seen]
+    .filter(([, list]) => list.length > 1)
+    .map(([column, list]) => ({ column, headers: list }));
   const missing = spec.columns.filter((column) => column.isRequired && !seen.has(column.name));
   return { bindings, unknownHeaders, missing, duplicates };
 }

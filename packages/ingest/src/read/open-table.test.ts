@@ -35,7 +35,10 @@ describe("openTable", () => {
   });
 
   it("reads UTF-16 tab-separated exports (Excel's Unicode text)", async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode("客户编号\t客户名称\r\nC1\t华力\r\n", "utf-16le")]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode("客户编号\t客户名称\r\nC1\t华力\r\n", "utf-16le"),
+    ]);
     const result = await readAll(bufferSource("x.txt", bytes));
     expect(result.info).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
     expect(result.rows?.[1]?.cells).toEqual(["C1", "华力"]);
@@ -48,12 +51,20 @@ describe("openTable", () => {
 
   it("refuses a truncated XLSX as unreadable", async () => {
     const bytes = readFileSync(fixturePath("loans-excel-dates.xlsx"));
-    expect(await readAll(bufferSource("cut.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2))), { sheet: "贷款明细" })).toMatchObject({ code: "unreadable_xlsx" });
+    expect(
+      await readAll(bufferSource("cut.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2))), { sheet: "贷款明细" }),
+    ).toMatchObject({ code: "unreadable_xlsx" });
   });
 
   it("reads XLSX cells as typed values: dates, numbers, percent text", async () => {
     const result = await readAll(fileSource(fixturePath("loans-excel-dates.xlsx")), { sheet: "贷款明细" });
-    expect(result.rows?.[1]?.cells.slice(3, 8)).toEqual([3_000_000, "4.35%", 12, new Date(Date.UTC(2016, 0, 15)), new Date(Date.UTC(2017, 0, 15))]);
+    expect(result.rows?.[1]?.cells.slice(3, 8)).toEqual([
+      3_000_000,
+      "4.35%",
+      12,
+      new Date(Date.UTC(2016, 0, 15)),
+      new Date(Date.UTC(2017, 0, 15)),
+    ]);
   });
 
   it("refuses an old binary XLS", async () => {

@@ -18,7 +18,12 @@ export type ReadOptions = {
   sheet?: string;
 };
 
-export type TableInfo = { format: "csv" | "xlsx"; encoding: string | null; delimiter: string | null; sheet: string | null };
+export type TableInfo = {
+  format: "csv" | "xlsx";
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+};
 
 export type OpenedTable = {
   info: TableInfo;
@@ -79,7 +84,15 @@ export async function openTable(source: ImportSource, options: ReadOptions = {})
   const tapped = tapBytes(source.open());
   const delimiter = options.delimiter ?? detectDelimiter(sniff.sample);
   const rows = readCsvRows(tapped.stream, { encoding: sniff.encoding, delimiter });
-  return { ok: true, table: { info: { format: "csv", encoding: sniff.encoding, delimiter, sheet: null }, rows, bytesRead: tapped.bytesRead, checksum: tapped.checksum } };
+  return {
+    ok: true,
+    table: {
+      info: { format: "csv", encoding: sniff.encoding, delimiter, sheet: null },
+      rows,
+      bytesRead: tapped.bytesRead,
+      checksum: tapped.checksum,
+    },
+  };
 }
 
 /** SHA-256 (hex) of a whole source, streamed. */

@@ -20,7 +20,10 @@ const PARSER_ERRORS: Record<string, "line_too_long" | "unclosed_quote" | "malfor
  * Streams the records of a CSV file decoded from `encoding` (a BOM is dropped); memory stays bounded
  * by one record. Row numbers are the line a record starts on.
  */
-export async function* readCsvRows(bytes: Readable, options: { encoding: string; delimiter: string }): AsyncGenerator<TableRow> {
+export async function* readCsvRows(
+  bytes: Readable,
+  options: { encoding: string; delimiter: string },
+): AsyncGenerator<TableRow> {
   const parser = parse({
     delimiter: options.delimiter,
     relax_column_count: true,

@@ -19,7 +19,8 @@ function decodeXml(text: string): string {
 
 function readAttributes(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) attributes.set(match[1]!.replace(/^\w+:(?=id$)/, "r:"), decodeXml(match[2]!));
+  for (const match of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g))
+    attributes.set(match[1]!.replace(/^\w+:(?=id$)/, "r:"), decodeXml(match[2]!));
   return attributes;
 }
 
@@ -44,7 +45,12 @@ export async function readWorkbookMeta(bytes: Readable): Promise<WorkbookMeta> {
   if (xml === null) throw new Error("xl/workbook.xml not found");
   const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((match) => {
     const attributes = readAttributes(match[0]);
-    return { name: attributes.get("name") ?? "", id: Number(attributes.get("sheetId") ?? 0), rId: attributes.get("r:id") ?? "", state: attributes.get("state") ?? "visible" };
+    return {
+      name: attributes.get("name") ?? "",
+      id: Number(attributes.get("sheetId") ?? 0),
+      rId: attributes.get("r:id") ?? "",
+      state: attributes.get("state") ?? "visible",
+    };
   });
   const workbookPr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(xml);
   const date1904 = workbookPr ? readAttributes(workbookPr[0]).get("date1904") : undefined;

@@ -4,7 +4,11 @@ import type { CellValue } from "../values/cell";
 import type { WorkbookMeta } from "./read-workbook-meta";
 import { type TableRow, TableReadError } from "./table-row";
 
-type ExcelRow = { number: number; values: unknown[] | Record<string, unknown>; getCell: (column: number) => { numFmt?: string } };
+type ExcelRow = {
+  number: number;
+  values: unknown[] | Record<string, unknown>;
+  getCell: (column: number) => { numFmt?: string };
+};
 
 /** 0.0435 in a cell formatted as a percentage is 4.35%: shift the decimal point in text, exactly. */
 function percentCellToText(value: number): CellValue {
@@ -26,7 +30,13 @@ function toCellValue(value: unknown, numFmt: string | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return numFmt?.includes("%") ? percentCellToText(value) : value;
   if (typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
-  const object = value as { richText?: { text: string }[]; formula?: string; result?: unknown; text?: unknown; error?: string };
+  const object = value as {
+    richText?: { text: string }[];
+    formula?: string;
+    result?: unknown;
+    text?: unknown;
+    error?: string;
+  };
   if (object.richText) return object.richText.map((run) => run.text).join("");
   if (object.formula !== undefined) {
     const result = object.result;
@@ -40,9 +50,18 @@ function toCellValue(value: unknown, numFmt: string | undefined): CellValue {
 
 /** Reads the chosen sheet once; see readXlsxRows. */
 async function* readSheetOnce(bytes: Readable, options: XlsxReadOptions): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   // Workbook metadata read beforehand (see readWorkbookMeta); exceljs overwrites it with the same when it reaches workbook.xml.
-  Object.assign(reader, { model: { sheets: options.meta.sheets }, properties: { model: { date1904: options.meta.isDate1904 } } });
+  Object.assign(reader, {
+    model: { sheets: options.meta.sheets },
+    properties: { model: { date1904: options.meta.isDate1904 } },
+  });
   let isFound = false;
   try {
     for await (const worksheet of reader) {
@@ -58,7 +77,8 @@ async function* readSheetOnce(bytes: Readable, options: XlsxReadOptions): AsyncG
       for await (const row of worksheet as AsyncIterable<ExcelRow>) {
         const raw = Array.isArray(row.values) ? row.values : [];
         const cells: CellValue[] = [];
-        for (let column = 1; column < raw.length; column++) cells.push(toCellValue(raw[column], raw[column] === undefined ? undefined : row.getCell(column).numFmt));
+        for (let column = 1; column < raw.length; column++)
+          cells.push(toCellValue(raw[column], raw[column] === undefined ? undefined : row.getCell(column).numFmt));
         yield { rowNumber: row.number, cells };
       }
       break;
@@ -69,7 +89,8 @@ async function* readSheetOnce(bytes: Readable, options: XlsxReadOptions): AsyncG
   } finally {
     bytes.destroy();
   }
-  if (!isFound) throw new TableReadError(options.sheet === undefined ? "unreadable_xlsx" : "sheet_not_found", null, options.sheet);
+  if (!isFound)
+    throw new TableReadError(options.sheet === undefined ? "unreadable_xlsx" : "sheet_not_found", null, options.sheet);
 }
 
 type XlsxReadOptions = { meta: WorkbookMeta; sheet?: string; onSheet?: (name: string) => void };

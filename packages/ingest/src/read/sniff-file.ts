@@ -59,11 +59,13 @@ export async function sniffFile(source: ImportSource, explicitEncoding?: string)
   const head = await readHead(source);
   if (head.length === 0) return { format: "empty" };
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { format: "xlsx" };
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return { format: "invalid", code: "unsupported_format", detail: "xls" };
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    return { format: "invalid", code: "unsupported_format", detail: "xls" };
   const isWholeFile = source.size !== undefined ? head.length >= source.size : head.length < SNIFF_BYTES;
   let encoding: string;
   if (explicitEncoding) {
-    if (!iconv.encodingExists(explicitEncoding)) return { format: "invalid", code: "unsupported_encoding", detail: explicitEncoding };
+    if (!iconv.encodingExists(explicitEncoding))
+      return { format: "invalid", code: "unsupported_encoding", detail: explicitEncoding };
     encoding = explicitEncoding;
   } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
     encoding = "utf-8";
@@ -79,7 +81,10 @@ export async function sniffFile(source: ImportSource, explicitEncoding?: string)
     encoding = chardet.detect(head) === "Big5" ? "big5" : "gb18030";
   }
   const sample = iconv.decode(head, encoding);
-  if (!encoding.startsWith("utf-16") && countControlBytes(Buffer.from(sample.replace(/\uFFFD/g, "\u0000"), "utf8")) > Math.max(2, sample.length / 200)) {
+  if (
+    !encoding.startsWith("utf-16") &&
+    countControlBytes(Buffer.from(sample.replace(/\uFFFD/g, "\u0000"), "utf8")) > Math.max(2, sample.length / 200)
+  ) {
     return { format: "invalid", code: "binary_file" };
   }
   return { format: "csv", encoding, sample };

@@ -1,6 +1,11 @@
 // unzipper ships no types; only the streaming parser is used (to read workbook metadata).
 declare module "unzipper" {
   import type { Duplex, Readable } from "node:stream";
-  type Entry = Readable & { path: string; type: "File" | "Directory"; autodrain: () => { promise: () => Promise<void> }; buffer: () => Promise<Buffer> };
+  type Entry = Readable & {
+    path: string;
+    type: "File" | "Directory";
+    autodrain: () => { promise: () => Promise<void> };
+    buffer: () => Promise<Buffer>;
+  };
   export function Parse(options?: { forceStream?: boolean }): Duplex & AsyncIterable<Entry>;
 }

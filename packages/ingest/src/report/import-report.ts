@@ -48,5 +48,14 @@ export type ImportReport = {
 export const MAX_REPORTED_REJECTS = 100_000;
 
 export function emptyTotals(expectedTotalFen: bigint | null): ImportTotals {
-  return { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, totalReadFen: 0n, totalAcceptedFen: 0n, totalRejectedFen: 0n, expectedTotalFen, isExpectedTotalMatched: null };
+  return {
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    totalReadFen: 0n,
+    totalAcceptedFen: 0n,
+    totalRejectedFen: 0n,
+    expectedTotalFen,
+    isExpectedTotalMatched: null,
+  };
 }

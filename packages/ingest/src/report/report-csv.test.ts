@@ -5,7 +5,7 @@ import { buildReportCsv, neutraliseCell } from "./report-csv";
 
 describe("neutraliseCell", () => {
   it.each([
-    ["=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"],
+    ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
     ["+1", "'+1"],
     ["-2", "'-2"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -26,7 +26,14 @@ describe("buildReportCsv", () => {
       columns: [],
       unknownHeaders: [],
       fileRejects: [makeReject({ code: "control_total_mismatch" })],
-      rejects: [makeReject({ code: "formula_injection", rowNumber: 3, column: "product", value: '=HYPERLINK("http://x","点")' })],
+      rejects: [
+        makeReject({
+          code: "formula_injection",
+          rowNumber: 3,
+          column: "product",
+          value: '=HYPERLINK("http://x","点")',
+        }),
+      ],
       isRejectListTruncated: false,
       totals: emptyTotals(null),
       isDryRun: false,
@@ -38,6 +45,8 @@ describe("buildReportCsv", () => {
     const lines = text.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^,,,control_total_mismatch,/);
-    expect(lines[2]).toBe(`3,product,"'=HYPERLINK(""http://x"",""点"")",formula_injection,${report.rejects[0]!.messageZh},${report.rejects[0]!.messageEn}`);
+    expect(lines[2]).toBe(
+      `3,product,"'=HYPERLINK(""http://x"",""点"")",formula_injection,${report.rejects[0]!.messageZh},${report.rejects[0]!.messageEn}`,
+    );
   });
 });

@@ -20,7 +20,18 @@ const REPORT_HEADER = ["行号 row", "列 column", "值 value", "原因代码 re
 export function buildReportCsv(report: ImportReport): Buffer {
   const lines = [REPORT_HEADER.map(quoteCsvCell).join(",")];
   for (const reject of [...report.fileRejects, ...report.rejects]) {
-    lines.push([reject.rowNumber === null ? "" : String(reject.rowNumber), reject.column ?? "", reject.value ?? "", reject.code, reject.messageZh, reject.messageEn].map(quoteCsvCell).join(","));
+    lines.push(
+      [
+        reject.rowNumber === null ? "" : String(reject.rowNumber),
+        reject.column ?? "",
+        reject.value ?? "",
+        reject.code,
+        reject.messageZh,
+        reject.messageEn,
+      ]
+        .map(quoteCsvCell)
+        .join(","),
+    );
   }
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }

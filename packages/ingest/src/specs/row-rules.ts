@@ -27,4 +27,9 @@ export const ratePctInRange = (min: number, max: number) =>
 
 export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" });
 
-export const intInRange = (min: number, max: number) => z.number().int({ error: "invalid_integer" }).min(min, { error: "value_out_of_range" }).max(max, { error: "value_out_of_range" });
+export const intInRange = (min: number, max: number) =>
+  z
+    .number()
+    .int({ error: "invalid_integer" })
+    .min(min, { error: "value_out_of_range" })
+    .max(max, { error: "value_out_of_range" });

@@ -28,7 +28,7 @@ describe("loanRowSchema (shared with the API)", () => {
     ["ratePct:rate_out_of_range", { ratePct: "4350" }],
     ["ratePct:rate_out_of_range", { ratePct: "-0.1" }],
     ["amountFen:negative_amount", { amountFen: -1n }],
-    ["product:formula_injection", { product: "=HYPERLINK(\"x\")" }],
+    ["product:formula_injection", { product: '=HYPERLINK("x")' }],
     ["product:formula_injection", { product: "+86 cmd" }],
     ["product:formula_injection", { product: "@SUM(A1)" }],
     ["customerId:formula_injection", { customerId: "-C1" }],
@@ -60,7 +60,11 @@ describe("Chinese and English choices", () => {
     ["micro", "micro"],
   ])("size %s → %s", (text, value) => expect(parseEnterpriseSize(text)).toEqual({ ok: true, value }));
   it("names the allowed values when a word is unknown", () => {
-    expect(parseClassification("good")).toMatchObject({ ok: false, code: "invalid_choice", detailEn: expect.stringContaining("正常") });
+    expect(parseClassification("good")).toMatchObject({
+      ok: false,
+      code: "invalid_choice",
+      detailEn: expect.stringContaining("正常"),
+    });
   });
   it.each([
     ["是", true],

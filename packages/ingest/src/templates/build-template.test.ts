@@ -9,7 +9,10 @@ import { buildTemplate } from "./build-template";
 
 describe.each(["csv", "xlsx"] as const)("buildTemplate(%s)", (format) => {
   it.each(IMPORT_KINDS)("%s: its headers bind every column and its example row validates", async (kind) => {
-    const inspection = await inspectFile({ file: bufferSource(`template.${format}`, await buildTemplate(kind, format)), kind });
+    const inspection = await inspectFile({
+      file: bufferSource(`template.${format}`, await buildTemplate(kind, format)),
+      kind,
+    });
     expect(inspection.fileRejects).toEqual([]);
     expect(inspection.missingColumns).toEqual([]);
     expect(inspection.unknownHeaders).toEqual([]);
@@ -17,7 +20,12 @@ describe.each(["csv", "xlsx"] as const)("buildTemplate(%s)", (format) => {
     const spec = KIND_SPECS[kind];
     const match = matchHeaders(spec, inspection.headers);
     expect(match.bindings).toHaveLength(spec.columns.length);
-    const parseRow = createRowParser({ spec, bindings: match.bindings, headerWidth: inspection.headers.length, isFixedWidth: false });
+    const parseRow = createRowParser({
+      spec,
+      bindings: match.bindings,
+      headerWidth: inspection.headers.length,
+      isFixedWidth: false,
+    });
     const parsed = parseRow(2, inspection.previewRows[0]!);
     expect(parsed.rejects).toEqual([]);
   });

@@ -44,7 +44,13 @@ export async function buildTemplate(kind: ImportKind, format: TemplateFormat): P
   });
   const notes = workbook.addWorksheet("说明 notes");
   notes.addRow(["列 column", "字段 name", "必填 required", "也可写作 aliases"]).font = { bold: true };
-  for (const column of spec.columns) notes.addRow([templateHeader(column), column.name, column.isRequired ? "是 yes" : "否 no", column.aliases.join(" / ")]);
+  for (const column of spec.columns)
+    notes.addRow([
+      templateHeader(column),
+      column.name,
+      column.isRequired ? "是 yes" : "否 no",
+      column.aliases.join(" / "),
+    ]);
   notes.getColumn(1).width = 20;
   notes.getColumn(2).width = 20;
   notes.getColumn(4).width = 60;

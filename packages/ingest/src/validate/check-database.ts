@@ -8,13 +8,21 @@ export type PendingRow = { rowNumber: number; row: Record<string, unknown> };
  * Cross-file checks for a chunk of valid rows, in two set-based queries: the customer must exist,
  * and a key already in the database for this period must belong to the same customer.
  */
-export async function checkRowsAgainstDatabase(args: { raw: RawQuery; spec: KindSpec; period: string; rows: readonly PendingRow[] }): Promise<Reject[]> {
+export async function checkRowsAgainstDatabase(args: {
+  raw: RawQuery;
+  spec: KindSpec;
+  period: string;
+  rows: readonly PendingRow[];
+}): Promise<Reject[]> {
   const { raw, spec, period, rows } = args;
   const customerField = spec.customerField;
   if (!customerField || rows.length === 0) return [];
   const rejects: Reject[] = [];
   const customerIds = [...new Set(rows.map((pending) => String(pending.row[customerField])))];
-  const known = await raw<{ customer_id: string }>("select customer_id from customers where customer_id = any($1::text[])", [customerIds]);
+  const known = await raw<{ customer_id: string }>(
+    "select customer_id from customers where customer_id = any($1::text[])",
+    [customerIds],
+  );
   const knownIds = new Set(known.map((row) => row.customer_id));
   const keyField = spec.isPeriodic ? spec.keyFields[1] : undefined;
   let owners = new Map<string, string>();
@@ -37,7 +45,9 @@ export async function checkRowsAgainstDatabase(args: { raw: RawQuery; spec: Kind
       const owner = owners.get(String(row[keyField]));
       if (owner !== undefined && owner !== customerId) {
         const keyName = spec.columns.find((column) => column.field === keyField)?.name ?? keyField;
-        rejects.push(makeReject({ code: "duplicate_key_in_database", rowNumber, column: keyName, value: String(row[keyField]) }));
+        rejects.push(
+          makeReject({ code: "duplicate_key_in_database", rowNumber, column: keyName, value: String(row[keyField]) }),
+        );
       }
     }
   }

@@ -22,11 +22,18 @@ function toReasonCode(message: string): ReasonCode {
  * its header names) → the kind's zod schema. One parser per pass: the row finisher is stateful.
  * `isFixedWidth` (CSV) rejects rows with fewer or more cells than the header.
  */
-export function createRowParser(args: { spec: KindSpec; bindings: readonly ColumnBinding[]; headerWidth: number; isFixedWidth: boolean }): RowParser {
+export function createRowParser(args: {
+  spec: KindSpec;
+  bindings: readonly ColumnBinding[];
+  headerWidth: number;
+  isFixedWidth: boolean;
+}): RowParser {
   const { spec, bindings, headerWidth, isFixedWidth } = args;
   const finish = spec.createRowFinisher?.() ?? ((row: Record<string, unknown>) => row);
   const boundFields = new Set(bindings.map((binding) => binding.spec.field));
-  const unboundDefaults = spec.columns.filter((column) => !boundFields.has(column.field)).map((column) => [column.field, column.emptyValue ?? null] as const);
+  const unboundDefaults = spec.columns
+    .filter((column) => !boundFields.has(column.field))
+    .map((column) => [column.field, column.emptyValue ?? null] as const);
   const bindingByField = new Map(bindings.map((binding) => [binding.spec.field, binding]));
   const totalBinding = spec.totalField ? bindingByField.get(spec.totalField) : undefined;
 
@@ -43,7 +50,13 @@ export function createRowParser(args: { spec: KindSpec; bindings: readonly Colum
       if (cells.length < headerWidth || hasExtraContent) {
         const code = cells.length < headerWidth ? "truncated_row" : "extra_cells";
         const detail = `${cells.length} / ${headerWidth}`;
-        return { row: null, rejects: [makeReject({ code, rowNumber, value: cells.map(cellToText).join("|"), detailZh: detail, detailEn: detail })], totalFen };
+        return {
+          row: null,
+          rejects: [
+            makeReject({ code, rowNumber, value: cells.map(cellToText).join("|"), detailZh: detail, detailEn: detail }),
+          ],
+          totalFen,
+        };
       }
     }
     const row: Record<string, unknown> = {};
@@ -51,13 +64,24 @@ export function createRowParser(args: { spec: KindSpec; bindings: readonly Colum
     for (const binding of bindings) {
       const cell = cells[binding.index] ?? null;
       if (isBlankCell(cell)) {
-        if (binding.spec.isRequired) rejects.push(makeReject({ code: "missing_value", rowNumber, column: binding.spec.name, value: "" }));
+        if (binding.spec.isRequired)
+          rejects.push(makeReject({ code: "missing_value", rowNumber, column: binding.spec.name, value: "" }));
         else row[binding.spec.field] = binding.spec.emptyValue ?? null;
         continue;
       }
       const result = binding.spec.parse(cell, binding.unit);
       if (result.ok) row[binding.spec.field] = result.value;
-      else rejects.push(makeReject({ code: result.code, rowNumber, column: binding.spec.name, value: cellToText(cell), detailZh: result.detailZh, detailEn: result.detailEn }));
+      else
+        rejects.push(
+          makeReject({
+            code: result.code,
+            rowNumber,
+            column: binding.spec.name,
+            value: cellToText(cell),
+            detailZh: result.detailZh,
+            detailEn: result.detailEn,
+          }),
+        );
     }
     if (rejects.length > 0) return { row: null, rejects, totalFen };
     const finished = finish(row);
@@ -67,7 +91,14 @@ export function createRowParser(args: { spec: KindSpec; bindings: readonly Colum
       const field = String(issue.path[0] ?? "");
       const binding = bindingByField.get(field);
       const cell = binding ? (cells[binding.index] ?? null) : null;
-      rejects.push(makeReject({ code: toReasonCode(issue.message), rowNumber, column: binding?.spec.name ?? field, value: cellToText(cell) }));
+      rejects.push(
+        makeReject({
+          code: toReasonCode(issue.message),
+          rowNumber,
+          column: binding?.spec.name ?? field,
+          value: cellToText(cell),
+        }),
+      );
     }
     return { row: null, rejects, totalFen };
   };

@@ -20,7 +20,9 @@ export type PreparedFile = {
   dataRows: AsyncGenerator<TableRow>;
 };
 
-export type Preparation = { ok: true; file: PreparedFile } | { ok: false; table: OpenedTable | null; headers: string[]; match: HeaderMatch | null; rejects: Reject[] };
+export type Preparation =
+  | { ok: true; file: PreparedFile }
+  | { ok: false; table: OpenedTable | null; headers: string[]; match: HeaderMatch | null; rejects: Reject[] };
 
 export function readErrorToReject(error: TableReadError): Reject {
   return makeReject({ code: error.code, rowNumber: error.rowNumber, detailZh: error.detail, detailEn: error.detail });
@@ -31,8 +33,23 @@ function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[]
     return [makeReject({ code: "unrecognised_delimiter", rowNumber: 1, value: headers.join("") })];
   }
   return [
-    ...match.missing.map((column) => makeReject({ code: "missing_required_column", column: column.name, detailZh: `${column.labelZh} (${column.name})`, detailEn: column.name })),
-    ...match.duplicates.map((duplicate) => makeReject({ code: "duplicate_column", column: duplicate.column, value: duplicate.headers.join(", "), detailZh: duplicate.headers.join("、"), detailEn: duplicate.headers.join(", ") })),
+    ...match.missing.map((column) =>
+      makeReject({
+        code: "missing_required_column",
+        column: column.name,
+        detailZh: `${column.labelZh} (${column.name})`,
+        detailEn: column.name,
+      }),
+    ),
+    ...match.duplicates.map((duplicate) =>
+      makeReject({
+        code: "duplicate_column",
+        column: duplicate.column,
+        value: duplicate.headers.join(", "),
+        detailZh: duplicate.headers.join("、"),
+        detailEn: duplicate.headers.join(", "),
+      }),
+    ),
   ];
 }
 
@@ -46,17 +63,30 @@ async function* skipBlankRows(rows: AsyncGenerator<TableRow>): AsyncGenerator<Ta
  * Opens a file, finds its header (the first non-blank row) and binds it to the kind's columns.
  * Any problem with the file as a whole comes back as rejects instead.
  */
-export async function prepareFile(args: { kind: ImportKind; source: ImportSource; readOptions: ReadOptions; mapping: HeaderMapping }): Promise<Preparation> {
+export async function prepareFile(args: {
+  kind: ImportKind;
+  source: ImportSource;
+  readOptions: ReadOptions;
+  mapping: HeaderMapping;
+}): Promise<Preparation> {
   const spec = KIND_SPECS[args.kind];
   const opening = await openTable(args.source, args.readOptions);
-  if (!opening.ok) return { ok: false, table: null, headers: [], match: null, rejects: [makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail })] };
+  if (!opening.ok)
+    return {
+      ok: false,
+      table: null,
+      headers: [],
+      match: null,
+      rejects: [makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail })],
+    };
   const { table } = opening;
   const dataRows = skipBlankRows(table.rows);
   let first: IteratorResult<TableRow>;
   try {
     first = await dataRows.next();
   } catch (error) {
-    if (error instanceof TableReadError) return { ok: false, table, headers: [], match: null, rejects: [readErrorToReject(error)] };
+    if (error instanceof TableReadError)
+      return { ok: false, table, headers: [], match: null, rejects: [readErrorToReject(error)] };
     throw error;
   }
   if (first.done) return { ok: false, table, headers: [], match: null, rejects: [makeReject({ code: "empty_file" })] };
@@ -67,6 +97,11 @@ export async function prepareFile(args: { kind: ImportKind; source: ImportSource
     await dataRows.return(undefined);
     return { ok: false, table, headers, match, rejects };
   }
-  const parseRow = createRowParser({ spec, bindings: match.bindings as ColumnBinding[], headerWidth: headers.length, isFixedWidth: table.info.format === "csv" });
+  const parseRow = createRowParser({
+    spec,
+    bindings: match.bindings as ColumnBinding[],
+    headerWidth: headers.length,
+    isFixedWidth: table.info.format === "csv",
+  });
   return { ok: true, file: { spec, table, headers, match, parseRow, dataRows } };
 }

@@ -49,7 +49,8 @@ const DB_CHECK_CHUNK = 5_000;
 /** The period a batch is stored under; periodic kinds need one ("2025", "2025Q2", "2025-06"). */
 export function resolvePeriod(kind: ImportKind, period: string | undefined): string {
   if (!KIND_SPECS[kind].isPeriodic) return NO_PERIOD;
-  if (!period || !/^[0-9A-Za-z-]{1,20}$/.test(period)) throw new IngestError("invalid_option", `${kind} need a period such as 2025 or 2025Q2 (got ${period ?? "none"})`);
+  if (!period || !/^[0-9A-Za-z-]{1,20}$/.test(period))
+    throw new IngestError("invalid_option", `${kind} need a period such as 2025 or 2025Q2 (got ${period ?? "none"})`);
   return period;
 }
 
@@ -62,7 +63,8 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   const options = args.options ?? {};
   const spec = KIND_SPECS[args.kind];
   const period = resolvePeriod(args.kind, args.period);
-  if (options.mode === "replace" && args.kind === "customers") throw new IngestError("invalid_option", "customers can only be amended: loans and deposits refer to them");
+  if (options.mode === "replace" && args.kind === "customers")
+    throw new IngestError("invalid_option", "customers can only be amended: loans and deposits refer to them");
   const mapping = await resolveMapping({ handle: args.handle, kind: args.kind, mapping: options.mapping });
   const totals = emptyTotals(options.expectedTotalFen ?? null);
   const report: ImportReport = {
@@ -87,7 +89,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   report.table = preparation.ok ? preparation.file.table.info : (preparation.table?.info ?? null);
   const match = preparation.ok ? preparation.file.match : preparation.match;
   if (match) {
-    report.columns = match.bindings.map((binding) => ({ header: binding.header, column: binding.spec.name, unit: binding.unit }));
+    report.columns = match.bindings.map((binding) => ({
+      header: binding.header,
+      column: binding.spec.name,
+      unit: binding.unit,
+    }));
     report.unknownHeaders = match.unknownHeaders;
   }
   if (!preparation.ok) {
@@ -104,7 +110,10 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       else report.isRejectListTruncated = true;
     }
   };
-  const toCopyValues = (row: Record<string, unknown>) => [...(spec.isPeriodic ? [period] : []), ...spec.dbFields.map((field) => row[field])];
+  const toCopyValues = (row: Record<string, unknown>) => [
+    ...(spec.isPeriodic ? [period] : []),
+    ...spec.dbFields.map((field) => row[field]),
+  ];
   const keyFields = spec.keyFields.filter((field) => field !== "period");
   const firstRowByKey = new Map<string, number>();
   const totalByRow = new Map<number, bigint>();
@@ -138,7 +147,16 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
-          addRejects(tableRow.rowNumber, [makeReject({ code: "duplicate_key_in_file", rowNumber: tableRow.rowNumber, column: keyColumn, value: key.replaceAll("\u001f", " / "), detailZh: `与第 ${firstRow} 行重复`, detailEn: `same as row ${firstRow}` })]);
+          addRejects(tableRow.rowNumber, [
+            makeReject({
+              code: "duplicate_key_in_file",
+              rowNumber: tableRow.rowNumber,
+              column: keyColumn,
+              value: key.replaceAll("\u001f", " / "),
+              detailZh: `与第 ${firstRow} 行重复`,
+              detailEn: `same as row ${firstRow}`,
+            }),
+          ]);
         } else {
           firstRowByKey.set(key, tableRow.rowNumber);
           pending.push({ rowNumber: tableRow.rowNumber, row });
@@ -147,7 +165,12 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
         }
       }
       if (totals.rowsRead % PROGRESS_EVERY_ROWS === 0) {
-        await args.onProgress?.({ phase: "validating", rowsProcessed: totals.rowsRead, bytesRead: file.table.bytesRead(), totalBytes: args.file.size ?? null });
+        await args.onProgress?.({
+          phase: "validating",
+          rowsProcessed: totals.rowsRead,
+          bytesRead: file.table.bytesRead(),
+          totalBytes: args.file.size ?? null,
+        });
       }
     }
     await flushPending();
@@ -158,19 +181,34 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   }
   totals.rowsRejected = rejectedRows.size;
   totals.totalRejectedFen = totals.totalReadFen - totals.totalAcceptedFen;
-  if (totals.rowsRead === 0 && report.fileRejects.length === 0) report.fileRejects.push(makeReject({ code: "no_data_rows" }));
+  if (totals.rowsRead === 0 && report.fileRejects.length === 0)
+    report.fileRejects.push(makeReject({ code: "no_data_rows" }));
   if (totals.expectedTotalFen !== null) {
     totals.isExpectedTotalMatched = totals.expectedTotalFen === totals.totalReadFen;
     if (!totals.isExpectedTotalMatched) {
       const detail = `${totals.totalReadFen} ≠ ${totals.expectedTotalFen} (fen)`;
-      report.fileRejects.push(makeReject({ code: "control_total_mismatch", value: String(totals.totalReadFen), detailZh: detail, detailEn: detail }));
+      report.fileRejects.push(
+        makeReject({
+          code: "control_total_mismatch",
+          value: String(totals.totalReadFen),
+          detailZh: detail,
+          detailEn: detail,
+        }),
+      );
     }
   }
-  await args.onProgress?.({ phase: "validating", rowsProcessed: totals.rowsRead, bytesRead: file.table.bytesRead(), totalBytes: args.file.size ?? null });
-  const isBlocked = report.fileRejects.length > 0 || (totals.rowsRejected > 0 && !options.isAcceptValid) || totals.rowsAccepted === 0;
+  await args.onProgress?.({
+    phase: "validating",
+    rowsProcessed: totals.rowsRead,
+    bytesRead: file.table.bytesRead(),
+    totalBytes: args.file.size ?? null,
+  });
+  const isBlocked =
+    report.fileRejects.length > 0 || (totals.rowsRejected > 0 && !options.isAcceptValid) || totals.rowsAccepted === 0;
   if (isBlocked) {
     report.status = "rejected";
-    if (report.fileRejects.length === 0 && totals.rowsAccepted === 0 && totals.rowsRead > 0) report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
+    if (report.fileRejects.length === 0 && totals.rowsAccepted === 0 && totals.rowsRead > 0)
+      report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
   }
   return { report, mapping };
 }

@@ -6,10 +6,16 @@ export type CellValue = string | number | boolean | Date | null;
 /** Unit an amount column is written in, read from its header: 金额(万元) → "wan". */
 export type AmountUnit = "yuan" | "wan" | "yi";
 
-export type CellParse<T> = { ok: true; value: T } | { ok: false; code: ReasonCode; detailZh?: string; detailEn?: string };
+export type CellParse<T> =
+  { ok: true; value: T } | { ok: false; code: ReasonCode; detailZh?: string; detailEn?: string };
 
 export const parsed = <T>(value: T): CellParse<T> => ({ ok: true, value });
-export const failed = (code: ReasonCode, detailZh?: string, detailEn?: string): CellParse<never> => ({ ok: false, code, detailZh, detailEn });
+export const failed = (code: ReasonCode, detailZh?: string, detailEn?: string): CellParse<never> => ({
+  ok: false,
+  code,
+  detailZh,
+  detailEn,
+});
 
 /** True for a missing cell or one holding only spaces. */
 export function isBlankCell(cell: CellValue): boolean {

@@ -27,7 +27,16 @@ describe("parseDate", () => {
     expect(parseDate(new Date(Date.UTC(2016, 1, 29)))).toEqual({ ok: true, value: "2016-02-29" });
   });
 
-  it.each(["2015-02-30", "2015-13-01", "2015-04-31", "2015-02-29", "20150230", "31/01/2015", "yesterday", "1899-12-31"])("rejects %s as invalid_date", (text) => {
+  it.each([
+    "2015-02-30",
+    "2015-13-01",
+    "2015-04-31",
+    "2015-02-29",
+    "20150230",
+    "31/01/2015",
+    "yesterday",
+    "1899-12-31",
+  ])("rejects %s as invalid_date", (text) => {
     expect(parseDate(text)).toMatchObject({ ok: false, code: "invalid_date" });
   });
 });

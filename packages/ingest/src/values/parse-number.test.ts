@@ -61,7 +61,12 @@ describe("parseRatePct", () => {
 });
 
 describe("parseInteger", () => {
-  it.each([["12", 12], ["1,200", 1200], ["12.0", 12], [36, 36]] as const)("%j → %d", (cell, value) => {
+  it.each([
+    ["12", 12],
+    ["1,200", 1200],
+    ["12.0", 12],
+    [36, 36],
+  ] as const)("%j → %d", (cell, value) => {
     expect(parseInteger(cell)).toEqual({ ok: true, value });
   });
   it.each(["12.5", "twelve", ""])("rejects %j", (cell) => {

@@ -61,11 +61,15 @@ const RATE_MAX_DECIMALS = 6;
 export function parseRatePct(cell: CellValue): CellParse<string> {
   const raw = typeof cell === "number" ? numberToText(cell) : typeof cell === "string" ? cell : null;
   if (raw === null) return failed("invalid_number");
-  const text = raw.trim().replace(/[\s,]/g, "").replace(/[%％]$/, "");
+  const text = raw
+    .trim()
+    .replace(/[\s,]/g, "")
+    .replace(/[%％]$/, "");
   const match = DECIMAL_PATTERN.exec(text);
   if (!match) return failed("invalid_number");
   const fraction = (match[3] ?? "").replace(/0+$/, "");
-  if (fraction.length > RATE_MAX_DECIMALS) return failed("invalid_number", `最多 ${RATE_MAX_DECIMALS} 位小数`, `at most ${RATE_MAX_DECIMALS} decimals`);
+  if (fraction.length > RATE_MAX_DECIMALS)
+    return failed("invalid_number", `最多 ${RATE_MAX_DECIMALS} 位小数`, `at most ${RATE_MAX_DECIMALS} decimals`);
   const whole = match[2]!.replace(/^0+(?=\d)/, "");
   const sign = match[1] === "-" && (whole !== "0" || fraction !== "") ? "-" : "";
   return parsed(`${sign}${whole}${fraction ? `.${fraction}` : ""}`);
@@ -75,7 +79,10 @@ export function parseRatePct(cell: CellValue): CellParse<string> {
 export function parseDecimal(cell: CellValue): CellParse<string> {
   const raw = typeof cell === "number" ? numberToText(cell) : typeof cell === "string" ? cell : null;
   if (raw === null) return failed("invalid_number");
-  const text = raw.trim().replace(/[\s,，]/g, "").replace(/[%％]$/, "");
+  const text = raw
+    .trim()
+    .replace(/[\s,，]/g, "")
+    .replace(/[%％]$/, "");
   const match = DECIMAL_PATTERN.exec(text);
   if (!match) return failed("invalid_number");
   const fraction = (match[3] ?? "").replace(/0+$/, "");
@@ -88,7 +95,10 @@ export function parseDecimal(cell: CellValue): CellParse<string> {
 export function parseInteger(cell: CellValue): CellParse<number> {
   if (typeof cell === "number") return Number.isSafeInteger(cell) ? parsed(cell) : failed("invalid_integer");
   if (typeof cell !== "string") return failed("invalid_integer");
-  const text = cell.trim().replace(/[\s,，]/g, "").replace(/\.0+$/, "");
+  const text = cell
+    .trim()
+    .replace(/[\s,，]/g, "")
+    .replace(/\.0+$/, "");
   if (!/^[+-]?\d{1,15}$/.test(text)) return failed("invalid_integer");
   return parsed(Number(text));
 }

@@ -14,7 +14,12 @@ export function AuditView() {
   const tr = useTranslations("roles");
   const [action, setAction] = useState("");
   const trpc = useTRPC();
-  const entries = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ ...(action ? { actions: [action] } : {}), limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const entries = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { ...(action ? { actions: [action] } : {}), limit: 100 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
@@ -61,7 +66,8 @@ export function AuditView() {
                   <tr key={entry.id}>
                     <td className="nowrap">{formatDateTime(entry.at)}</td>
                     <td>
-                      {entry.actorId ?? "—"} {entry.actorRole ? <span className="muted">({tr(entry.actorRole)})</span> : null}
+                      {entry.actorId ?? "—"}{" "}
+                      {entry.actorRole ? <span className="muted">({tr(entry.actorRole)})</span> : null}
                     </td>
                     <td>
                       <code>{entry.action}</code>
@@ -70,14 +76,21 @@ export function AuditView() {
                       {entry.entityType ?? "—"} {entry.entityId ?? ""}
                     </td>
                     <td>
-                      <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>{entry.detail ? JSON.stringify(entry.detail) : ""}</code>
+                      <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+                        {entry.detail ? JSON.stringify(entry.detail) : ""}
+                      </code>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {entries.hasNextPage ? (
-              <button type="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage} style={{ marginTop: "0.5rem" }}>
+              <button
+                type="button"
+                onClick={() => void entries.fetchNextPage()}
+                disabled={entries.isFetchingNextPage}
+                style={{ marginTop: "0.5rem" }}
+              >
                 {tc("more")}
               </button>
             ) : null}

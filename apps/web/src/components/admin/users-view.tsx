@@ -65,7 +65,12 @@ export function UsersView() {
                         {user.id === me.id ? (
                           tr(user.role)
                         ) : (
-                          <select aria-label={`${t("role")}: ${user.email}`} value={user.role} disabled={update.isPending} onChange={(event) => update.mutate({ userId: user.id, role: event.target.value as Role })}>
+                          <select
+                            aria-label={`${t("role")}: ${user.email}`}
+                            value={user.role}
+                            disabled={update.isPending}
+                            onChange={(event) => update.mutate({ userId: user.id, role: event.target.value as Role })}
+                          >
                             {ROLES.map((option) => (
                               <option key={option} value={option}>
                                 {tr(option)}
@@ -75,12 +80,26 @@ export function UsersView() {
                         )}
                       </td>
                       <td>{user.officerCode ?? "—"}</td>
-                      <td>{user.isActive ? <span className="badge ok">{tc("yes")}</span> : <span className="badge danger">{tc("no")}</span>}</td>
-                      <td className="nowrap">{user.lockedUntil && new Date(user.lockedUntil) > new Date() ? formatDateTime(user.lockedUntil) : "—"}</td>
+                      <td>
+                        {user.isActive ? (
+                          <span className="badge ok">{tc("yes")}</span>
+                        ) : (
+                          <span className="badge danger">{tc("no")}</span>
+                        )}
+                      </td>
+                      <td className="nowrap">
+                        {user.lockedUntil && new Date(user.lockedUntil) > new Date()
+                          ? formatDateTime(user.lockedUntil)
+                          : "—"}
+                      </td>
                       <td className="row">
                         {user.id !== me.id ? (
                           user.isActive ? (
-                            <button type="button" className="danger" onClick={() => deactivate.mutate({ userId: user.id })}>
+                            <button
+                              type="button"
+                              className="danger"
+                              onClick={() => deactivate.mutate({ userId: user.id })}
+                            >
                               {t("deactivate")}
                             </button>
                           ) : (
@@ -153,7 +172,13 @@ function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
         </label>
         <label className="field">
           <span>{t("officerCode")}</span>
-          <input name="officerCode" maxLength={32} pattern="[A-Za-z0-9_\-]{1,32}" required={role === "credit_officer"} size={8} />
+          <input
+            name="officerCode"
+            maxLength={32}
+            pattern="[A-Za-z0-9_\-]{1,32}"
+            required={role === "credit_officer"}
+            size={8}
+          />
         </label>
         <label className="field">
           <span>{t("locale")}</span>

@@ -1,5 +1,14 @@
 /** Chart colours: distinguishable, calm, AA contrast against white for labels. */
-export const SERIES_COLORS = ["#0b5cad", "#1d7a5a", "#b25d00", "#7a3fa0", "#a61b1b", "#2f6f8f", "#6b7a12", "#8a4f6d"] as const;
+export const SERIES_COLORS = [
+  "#0b5cad",
+  "#1d7a5a",
+  "#b25d00",
+  "#7a3fa0",
+  "#a61b1b",
+  "#2f6f8f",
+  "#6b7a12",
+  "#8a4f6d",
+] as const;
 
 export function pickColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length]!;

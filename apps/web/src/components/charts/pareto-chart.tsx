@@ -8,14 +8,42 @@ export type ParetoDatum = { customerSharePct: number; contributionSharePct: numb
 export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLabel: string; yLabel: string }) {
   const points = [{ customerSharePct: 0, contributionSharePct: 0 }, ...data];
   return (
-    <LineChart responsive style={{ width: "100%", height: 220 }} data={points} margin={{ top: 8, right: 12, bottom: 16, left: 8 }}>
+    <LineChart
+      responsive
+      style={{ width: "100%", height: 220 }}
+      data={points}
+      margin={{ top: 8, right: 12, bottom: 16, left: 8 }}
+    >
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
-      <XAxis dataKey="customerSharePct" type="number" domain={[0, 100]} tick={{ fontSize: 11, fill: "#4f5b6b" }} label={{ value: xLabel, position: "insideBottom", offset: -8, fontSize: 11, fill: "#4f5b6b" }} />
-      <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={{ fontSize: 11, fill: "#4f5b6b" }} width={48} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "#4f5b6b" }} />
-      <Tooltip formatter={(value) => [`${Number(value).toFixed(1)}%`, yLabel]} labelFormatter={(label) => `${xLabel}: ${String(label)}%`} />
+      <XAxis
+        dataKey="customerSharePct"
+        type="number"
+        domain={[0, 100]}
+        tick={{ fontSize: 11, fill: "#4f5b6b" }}
+        label={{ value: xLabel, position: "insideBottom", offset: -8, fontSize: 11, fill: "#4f5b6b" }}
+      />
+      <YAxis
+        domain={[0, 100]}
+        ticks={[0, 20, 40, 60, 80, 100]}
+        tick={{ fontSize: 11, fill: "#4f5b6b" }}
+        width={48}
+        label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "#4f5b6b" }}
+      />
+      <Tooltip
+        formatter={(value) => [`${Number(value).toFixed(1)}%`, yLabel]}
+        labelFormatter={(label) => `${xLabel}: ${String(label)}%`}
+      />
       <ReferenceLine y={80} stroke="#b25d00" strokeDasharray="4 4" />
       <ReferenceLine x={20} stroke="#b25d00" strokeDasharray="4 4" />
-      <Line type="monotone" dataKey="contributionSharePct" stroke="#0b5cad" strokeWidth={2} dot={false} isAnimationActive={false} name={yLabel} />
+      <Line
+        type="monotone"
+        dataKey="contributionSharePct"
+        stroke="#0b5cad"
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+        name={yLabel}
+      />
     </LineChart>
   );
 }

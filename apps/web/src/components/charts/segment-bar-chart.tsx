@@ -9,9 +9,24 @@ export type SegmentBar = { label: string; value: number; href?: string };
  * One bar per segment; selecting a bar follows its drill-down link. The same figures are shown in a
  * table next to every chart, so the chart is a visual aid, not the only way to read them.
  */
-export function SegmentBarChart({ data, valueLabel, onSelect, height = 190 }: { data: SegmentBar[]; valueLabel: string; onSelect?: (bar: SegmentBar) => void; height?: number }) {
+export function SegmentBarChart({
+  data,
+  valueLabel,
+  onSelect,
+  height = 190,
+}: {
+  data: SegmentBar[];
+  valueLabel: string;
+  onSelect?: (bar: SegmentBar) => void;
+  height?: number;
+}) {
   return (
-    <BarChart responsive style={{ width: "100%", height }} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+    <BarChart
+      responsive
+      style={{ width: "100%", height }}
+      data={data}
+      margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
       <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
       <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={56} />

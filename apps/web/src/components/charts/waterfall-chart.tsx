@@ -14,15 +14,31 @@ export function WaterfallChart({ steps, valueLabel }: { steps: WaterfallStep[]; 
     if (step.isTotal) return { label: step.label, base: 0, span: step.value, value: step.value, isTotal: true };
     const start = running;
     running += step.value;
-    return { label: step.label, base: Math.min(start, running), span: Math.abs(step.value), value: step.value, isTotal: false };
+    return {
+      label: step.label,
+      base: Math.min(start, running),
+      span: Math.abs(step.value),
+      value: step.value,
+      isTotal: false,
+    };
   });
   return (
-    <BarChart responsive style={{ width: "100%", height: 230 }} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+    <BarChart
+      responsive
+      style={{ width: "100%", height: 230 }}
+      data={data}
+      margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
       <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
       <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={60} />
       <ReferenceLine y={0} stroke="#8a94a3" />
-      <Tooltip formatter={(_value, _name, item) => [Number((item.payload as { value: number }).value).toLocaleString(undefined, { maximumFractionDigits: 2 }), valueLabel]} />
+      <Tooltip
+        formatter={(_value, _name, item) => [
+          Number((item.payload as { value: number }).value).toLocaleString(undefined, { maximumFractionDigits: 2 }),
+          valueLabel,
+        ]}
+      />
       <Bar dataKey="base" stackId="w" fill="transparent" isAnimationActive={false} />
       <Bar dataKey="span" stackId="w" isAnimationActive={false} name={valueLabel}>
         {data.map((entry) => (

@@ -25,8 +25,11 @@ type KCandidate = { k: number; inertia: number; silhouette: number | null };
  * chosen on a sample (null for older runs, which do not record it).
  */
 function readKChoice(summary: unknown): { selection: KCandidate[]; selectionSampleSize: number | null } {
-  const clustering = (summary as { clustering?: { selection?: unknown; selectionSampleSize?: unknown } } | null)?.clustering;
-  const selection = Array.isArray(clustering?.selection) ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number") : [];
+  const clustering = (summary as { clustering?: { selection?: unknown; selectionSampleSize?: unknown } } | null)
+    ?.clustering;
+  const selection = Array.isArray(clustering?.selection)
+    ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number")
+    : [];
   const size = clustering?.selectionSampleSize;
   return { selection, selectionSampleSize: typeof size === "number" ? size : null };
 }
@@ -41,13 +44,19 @@ export function ClustersView() {
   const clusters = useQuery(trpc.segment.clusters.queryOptions({}));
   const runId = clusters.data?.run?.id;
   const run = useQuery({ ...trpc.segmentRun.byId.queryOptions({ runId: runId ?? 1 }), enabled: runId !== undefined });
-  const summary = useQuery({ ...trpc.segment.summary.queryOptions({ runId: runId ?? 1 }), enabled: runId !== undefined });
+  const summary = useQuery({
+    ...trpc.segment.summary.queryOptions({ runId: runId ?? 1 }),
+    enabled: runId !== undefined,
+  });
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
   const [x, setX] = useState<Feature>("term_months");
   const [y, setY] = useState<Feature>("rate");
   const clusterNos = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
   const samples = useQueries({
-    queries: clusterNos.map((clusterNo) => ({ ...trpc.loan.sample.queryOptions({ runId: runId ?? 1, cluster: clusterNo, size: SAMPLE_PER_CLUSTER }), enabled: runId !== undefined })),
+    queries: clusterNos.map((clusterNo) => ({
+      ...trpc.loan.sample.queryOptions({ runId: runId ?? 1, cluster: clusterNo, size: SAMPLE_PER_CLUSTER }),
+      enabled: runId !== undefined,
+    })),
   });
   const featureLabel = (feature: Feature) => t(`feature_${feature}`);
   const { selection, selectionSampleSize: selectionSample } = readKChoice(run.data?.summary);
@@ -107,7 +116,9 @@ export function ClustersView() {
                       tiers={summary.data.byTier.map((row) => row.tier)}
                       tierLabel={labels.tierLabel}
                       clusterLabel={labels.clusterLabel}
-                      hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })}
+                      hrefFor={(tier, cluster) =>
+                        customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })
+                      }
                     />
                   ) : (
                     <LoadingState />
@@ -122,7 +133,9 @@ export function ClustersView() {
                       <tr>
                         <th scope="col">#</th>
                         <th scope="col">{t("label")}</th>
-                        <th scope="col" className="num">{t("size")}</th>
+                        <th scope="col" className="num">
+                          {t("size")}
+                        </th>
                         {FEATURES.map((feature) => (
                           <th key={feature} scope="col" className="num">
                             {featureLabel(feature)} · {t("median")}
@@ -136,7 +149,10 @@ export function ClustersView() {
                         return (
                           <tr key={cluster.clusterNo}>
                             <td>
-                              <Link href={`/loans?run=${runId ?? ""}&cluster=${cluster.clusterNo}`} aria-label={`${tLoans("viewLoans")} #${cluster.clusterNo}`}>
+                              <Link
+                                href={`/loans?run=${runId ?? ""}&cluster=${cluster.clusterNo}`}
+                                aria-label={`${tLoans("viewLoans")} #${cluster.clusterNo}`}
+                              >
                                 #{cluster.clusterNo}
                               </Link>
                             </td>
@@ -144,7 +160,8 @@ export function ClustersView() {
                             <td className="num">{cluster.size.toLocaleString()}</td>
                             {FEATURES.map((feature) => (
                               <td key={feature} className="num">
-                                {features[feature]?.median.toLocaleString(undefined, { maximumFractionDigits: 2 }) ?? "—"}
+                                {features[feature]?.median.toLocaleString(undefined, { maximumFractionDigits: 2 }) ??
+                                  "—"}
                               </td>
                             ))}
                           </tr>
@@ -157,7 +174,9 @@ export function ClustersView() {
               <section className="panel" aria-labelledby="scatter">
                 <div className="panel-header">
                   <h2 id="scatter">{t("scatter")}</h2>
-                  <span className="muted">{t("sample", { n: samples.reduce((sum, sample) => sum + (sample.data?.items.length ?? 0), 0) })}</span>
+                  <span className="muted">
+                    {t("sample", { n: samples.reduce((sum, sample) => sum + (sample.data?.items.length ?? 0), 0) })}
+                  </span>
                 </div>
                 <div className="filters" style={{ marginBottom: "0.5rem" }}>
                   <label className="field">
@@ -181,10 +200,29 @@ export function ClustersView() {
                     </select>
                   </label>
                 </div>
-                <ScatterChart responsive style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 12, bottom: 8, left: 8 }}>
+                <ScatterChart
+                  responsive
+                  style={{ width: "100%", height: 320 }}
+                  margin={{ top: 8, right: 12, bottom: 8, left: 8 }}
+                >
                   <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
-                  <XAxis type="number" dataKey="x" name={featureLabel(x)} scale={x === "amount" ? "log" : "auto"} domain={["auto", "auto"]} tick={{ fontSize: 11 }} />
-                  <YAxis type="number" dataKey="y" name={featureLabel(y)} scale={y === "amount" ? "log" : "auto"} domain={["auto", "auto"]} tick={{ fontSize: 11 }} width={64} />
+                  <XAxis
+                    type="number"
+                    dataKey="x"
+                    name={featureLabel(x)}
+                    scale={x === "amount" ? "log" : "auto"}
+                    domain={["auto", "auto"]}
+                    tick={{ fontSize: 11 }}
+                  />
+                  <YAxis
+                    type="number"
+                    dataKey="y"
+                    name={featureLabel(y)}
+                    scale={y === "amount" ? "log" : "auto"}
+                    domain={["auto", "auto"]}
+                    tick={{ fontSize: 11 }}
+                    width={64}
+                  />
                   <Tooltip />
                   <Legend />
                   {samples.map((sample, index) => (
@@ -193,7 +231,10 @@ export function ClustersView() {
                       name={labels.clusterLabel(clusterNos[index] ?? null)}
                       fill={pickColor(index)}
                       isAnimationActive={false}
-                      data={(sample.data?.items ?? []).map((loan) => ({ x: readFeature(loan, x), y: readFeature(loan, y) }))}
+                      data={(sample.data?.items ?? []).map((loan) => ({
+                        x: readFeature(loan, x),
+                        y: readFeature(loan, y),
+                      }))}
                     />
                   ))}
                 </ScatterChart>

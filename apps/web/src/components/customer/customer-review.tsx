@@ -24,7 +24,14 @@ type OverrideRow = {
 };
 
 /** Reason codes officers choose from when proposing an override (stored as the override's reason code). */
-export const OVERRIDE_REASON_CODES = ["collateral_added", "group_support", "data_lag", "restructuring", "strategic_client", "other"] as const;
+export const OVERRIDE_REASON_CODES = [
+  "collateral_added",
+  "group_support",
+  "data_lag",
+  "restructuring",
+  "strategic_client",
+  "other",
+] as const;
 
 /**
  * The customer's overrides and, for credit officers, the review action: confirm the segment, or
@@ -68,11 +75,19 @@ export function CustomerReview({
                 <td>{override.field === "tier" ? t("tier") : t("grade")}</td>
                 <td>{override.field === "tier" ? tierLabel(override.computedValue) : override.computedValue}</td>
                 <td>{override.field === "tier" ? tierLabel(override.proposedValue) : override.proposedValue}</td>
-                <td>{t.has(`reason_${override.reasonCode}` as "reason_other") ? t(`reason_${override.reasonCode}` as "reason_other") : override.reasonCode}</td>
+                <td>
+                  {t.has(`reason_${override.reasonCode}` as "reason_other")
+                    ? t(`reason_${override.reasonCode}` as "reason_other")
+                    : override.reasonCode}
+                </td>
                 <td>{override.comment || "—"}</td>
                 <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
                 <td>
-                  <span className={`badge ${override.status === "approved" ? "ok" : override.status === "rejected" ? "danger" : "warn"}`}>{ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}</span>
+                  <span
+                    className={`badge ${override.status === "approved" ? "ok" : override.status === "rejected" ? "danger" : "warn"}`}
+                  >
+                    {ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}
+                  </span>
                   {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
                   {override.expiresOn ? <div className="muted">→ {formatDate(override.expiresOn)}</div> : null}
                 </td>
@@ -81,12 +96,22 @@ export function CustomerReview({
           </tbody>
         </table>
       )}
-      {canPropose && result ? <ProposeOverrideForm customerId={customerId} result={result} tierLabel={tierLabel} /> : null}
+      {canPropose && result ? (
+        <ProposeOverrideForm customerId={customerId} result={result} tierLabel={tierLabel} />
+      ) : null}
     </section>
   );
 }
 
-function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: string; result: { tier: string; grade: string }; tierLabel: (tier: string) => string }) {
+function ProposeOverrideForm({
+  customerId,
+  result,
+  tierLabel,
+}: {
+  customerId: string;
+  result: { tier: string; grade: string };
+  tierLabel: (tier: string) => string;
+}) {
   const t = useTranslations("customer");
   const id = useId();
   const trpc = useTRPC();
@@ -108,7 +133,13 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
     if (isCommentMissing) return;
     const form = new FormData(event.currentTarget);
     propose.mutate(
-      { customerId, field, proposedValue: String(form.get("proposedValue") ?? ""), reasonCode: String(form.get("reasonCode") ?? "OTHER"), comment: comment.trim() },
+      {
+        customerId,
+        field,
+        proposedValue: String(form.get("proposedValue") ?? ""),
+        reasonCode: String(form.get("reasonCode") ?? "OTHER"),
+        comment: comment.trim(),
+      },
       {
         onSuccess: () => {
           setComment("");
@@ -125,7 +156,11 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
         <div className="filters">
           <label className="field">
             <span>{t("field")}</span>
-            <select name="field" value={field} onChange={(event) => setField(event.target.value === "grade" ? "grade" : "tier")}>
+            <select
+              name="field"
+              value={field}
+              onChange={(event) => setField(event.target.value === "grade" ? "grade" : "tier")}
+            >
               <option value="tier">{t("tier")}</option>
               <option value="grade">{t("grade")}</option>
             </select>
@@ -133,7 +168,10 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
           <label className="field">
             <span>{t("proposedValue")}</span>
             <select name="proposedValue" key={field}>
-              {(field === "tier" ? tierOptions.filter((tier) => tier !== result.tier) : GRADES.filter((grade) => grade !== result.grade)).map((value) => (
+              {(field === "tier"
+                ? tierOptions.filter((tier) => tier !== result.tier)
+                : GRADES.filter((grade) => grade !== result.grade)
+              ).map((value) => (
                 <option key={value} value={value}>
                   {field === "tier" ? tierLabel(value) : value}
                 </option>
@@ -170,7 +208,13 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
             ) : null}
           </div>
           <div className="row">
-            <button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ customerId, field, ...(comment.trim() ? { comment: comment.trim() } : {}) })}>
+            <button
+              type="button"
+              disabled={confirm.isPending}
+              onClick={() =>
+                confirm.mutate({ customerId, field, ...(comment.trim() ? { comment: comment.trim() } : {}) })
+              }
+            >
               {t("confirm")}
             </button>
             <button type="submit" className="primary" disabled={propose.isPending}>
@@ -189,4 +233,3 @@ function ProposeOverrideForm({ customerId, result, tierLabel }: { customerId: st
     </form>
   );
 }
-

@@ -20,7 +20,13 @@ export function CustomerView({ customerId }: { customerId: string }) {
   const tc = useTranslations("common");
   const runParam = Number(useSearchParams().get("run"));
   const trpc = useTRPC();
-  const detail = useQuery({ ...trpc.customer.byId.queryOptions({ customerId, ...(Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {}) }), retry: false });
+  const detail = useQuery({
+    ...trpc.customer.byId.queryOptions({
+      customerId,
+      ...(Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {}),
+    }),
+    retry: false,
+  });
   const labels = useSegmentLabels(detail.data?.cluster ? [detail.data.cluster] : []);
 
   if (detail.error) {
@@ -52,8 +58,12 @@ export function CustomerView({ customerId }: { customerId: string }) {
               <span className="badge info">{labels.tierLabel(tier)}</span>
               <span className="badge">{labels.gradeLabel(grade)}</span>
               <span className="badge">{labels.clusterLabel(result.cluster)}</span>
-              <span className={`badge ${result.classification === "normal" ? "ok" : "danger"}`}>{labels.classificationLabel(result.classification)}</span>
-              {data.run ? <span className="muted">{tc("runLabel", { id: data.run.id, period: data.run.period })}</span> : null}
+              <span className={`badge ${result.classification === "normal" ? "ok" : "danger"}`}>
+                {labels.classificationLabel(result.classification)}
+              </span>
+              {data.run ? (
+                <span className="muted">{tc("runLabel", { id: data.run.id, period: data.run.period })}</span>
+              ) : null}
             </div>
           ) : null}
         </div>
@@ -67,7 +77,9 @@ export function CustomerView({ customerId }: { customerId: string }) {
             <dt>{t("region")}</dt>
             <dd>{customer.region}</dd>
             <dt>{t("size")}</dt>
-            <dd><SizeLabel size={customer.size} /></dd>
+            <dd>
+              <SizeLabel size={customer.size} />
+            </dd>
             <dt>{t("rating")}</dt>
             <dd>{customer.creditRating ?? "—"}</dd>
             <dt>{t("officer")}</dt>
@@ -96,11 +108,17 @@ export function CustomerView({ customerId }: { customerId: string }) {
               />
               <dl className="dl">
                 <dt>{t("depositContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>{formatAmount(result.depositContributionFen, "wan")}</dd>
+                <dd className="num" style={{ textAlign: "left" }}>
+                  {formatAmount(result.depositContributionFen, "wan")}
+                </dd>
                 <dt>{t("loanContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>{formatAmount(result.loanContributionFen, "wan")}</dd>
+                <dd className="num" style={{ textAlign: "left" }}>
+                  {formatAmount(result.loanContributionFen, "wan")}
+                </dd>
                 <dt>{t("feeIncome")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>{formatAmount(result.feeIncomeFen, "wan")}</dd>
+                <dd className="num" style={{ textAlign: "left" }}>
+                  {formatAmount(result.feeIncomeFen, "wan")}
+                </dd>
                 <dt>
                   <strong>{t("total")}</strong>
                 </dt>
@@ -127,7 +145,9 @@ export function CustomerView({ customerId }: { customerId: string }) {
                 {readTierTrace(result.tierTrace).map((step, index) => (
                   <li key={`${step.rule}-${index}`}>
                     <strong>{labels.tierLabel(step.rule)}</strong>{" "}
-                    <span className={`badge ${step.matched ? "ok" : ""}`}>{step.matched ? t("matched") : t("notMatched")}</span>
+                    <span className={`badge ${step.matched ? "ok" : ""}`}>
+                      {step.matched ? t("matched") : t("notMatched")}
+                    </span>
                     {step.reasons.length ? <div className="muted">{step.reasons.join("; ")}</div> : null}
                   </li>
                 ))}
@@ -138,7 +158,11 @@ export function CustomerView({ customerId }: { customerId: string }) {
               <GradePointsTable points={readGradePoints(result.gradePoints)} />
             </Panel>
             <Panel title={t("clusterProfile")} id="cluster">
-              <ClusterSection cluster={data.cluster} recommendation={readRecommendation(result.recommendation)} clusterLabel={labels.clusterLabel} />
+              <ClusterSection
+                cluster={data.cluster}
+                recommendation={readRecommendation(result.recommendation)}
+                clusterLabel={labels.clusterLabel}
+              />
               <h3 style={{ marginTop: "0.75rem" }}>{t("guidance")}</h3>
               <GuidanceSection guidance={data.guidance} />
             </Panel>
@@ -146,7 +170,12 @@ export function CustomerView({ customerId }: { customerId: string }) {
         </>
       ) : null}
 
-      <CustomerReview customerId={customer.customerId} result={result ? { tier: result.tier, grade: result.grade } : null} overrides={data.overrides} tierLabel={labels.tierLabel} />
+      <CustomerReview
+        customerId={customer.customerId}
+        result={result ? { tier: result.tier, grade: result.grade } : null}
+        overrides={data.overrides}
+        tierLabel={labels.tierLabel}
+      />
 
       <AccountsSection data={data} classificationLabel={labels.classificationLabel} />
 
@@ -163,14 +192,18 @@ export function CustomerView({ customerId }: { customerId: string }) {
                   <th scope="col">{t("tier")}</th>
                   <th scope="col">{t("grade")}</th>
                   <th scope="col">{t("cluster")}</th>
-                  <th scope="col" className="num">{t("total")} (万元)</th>
+                  <th scope="col" className="num">
+                    {t("total")} (万元)
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.timeline.map((entry) => (
                   <tr key={entry.runId}>
                     <td>
-                      <Link href={`/customers/${encodeURIComponent(customer.customerId)}?run=${entry.runId}`}>#{entry.runId}</Link>
+                      <Link href={`/customers/${encodeURIComponent(customer.customerId)}?run=${entry.runId}`}>
+                        #{entry.runId}
+                      </Link>
                     </td>
                     <td>{entry.period}</td>
                     <td>{labels.tierLabel(entry.overrideTier ?? entry.tier)}</td>
@@ -230,15 +263,31 @@ function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
             <tr>
               <th scope="col">{t("side")}</th>
               <th scope="col">{t("account")}</th>
-              <th scope="col" className="num">{t("balance")} (万元)</th>
-              <th scope="col" className="num">{t("rate")}</th>
-              <th scope="col" className="num">{t("term")}</th>
+              <th scope="col" className="num">
+                {t("balance")} (万元)
+              </th>
+              <th scope="col" className="num">
+                {t("rate")}
+              </th>
+              <th scope="col" className="num">
+                {t("term")}
+              </th>
               <th scope="col">{t("ftpBucket")}</th>
-              <th scope="col" className="num">{t("ftp")}</th>
-              <th scope="col" className="num">{t("tax")}</th>
-              <th scope="col" className="num">{t("days")}</th>
-              <th scope="col" className="num">{t("margin")}</th>
-              <th scope="col" className="num">{t("result")} (万元)</th>
+              <th scope="col" className="num">
+                {t("ftp")}
+              </th>
+              <th scope="col" className="num">
+                {t("tax")}
+              </th>
+              <th scope="col" className="num">
+                {t("days")}
+              </th>
+              <th scope="col" className="num">
+                {t("margin")}
+              </th>
+              <th scope="col" className="num">
+                {t("result")} (万元)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -249,7 +298,11 @@ function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
                 <td className="num">{formatWanNumber(account.avgDailyBalanceFen)}</td>
                 <td className="num">{account.ratePct}</td>
                 <td className="num">{account.termMonths}</td>
-                <td className="nowrap">{account.ftp.maxTermMonths === null ? t("bucketOpen") : t("bucketUpTo", { months: account.ftp.maxTermMonths })}</td>
+                <td className="nowrap">
+                  {account.ftp.maxTermMonths === null
+                    ? t("bucketOpen")
+                    : t("bucketUpTo", { months: account.ftp.maxTermMonths })}
+                </td>
                 <td className="num">{account.ftp.ratePct}</td>
                 <td className="num">{account.taxRatePct ?? "—"}</td>
                 <td className="num">{account.days}</td>
@@ -273,7 +326,9 @@ function GradePointsTable({ points }: { points: ReturnType<typeof readGradePoint
           <th scope="col">{t("factor")}</th>
           <th scope="col">{t("value")}</th>
           <th scope="col">{t("bin")}</th>
-          <th scope="col" className="num">{t("points")}</th>
+          <th scope="col" className="num">
+            {t("points")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -317,8 +372,12 @@ function ClusterSection({
           <thead>
             <tr>
               <th scope="col">{t("factor")}</th>
-              <th scope="col" className="num">{tClusters("median")}</th>
-              <th scope="col" className="num">{tClusters("mean")}</th>
+              <th scope="col" className="num">
+                {tClusters("median")}
+              </th>
+              <th scope="col" className="num">
+                {tClusters("mean")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -339,7 +398,11 @@ function ClusterSection({
         <div>
           <h3>{t("recommendation")}</h3>
           <p>
-            <span className="badge info">{t.has(`action_${recommendation.action}` as "action_keep") ? t(`action_${recommendation.action}` as "action_keep") : recommendation.action}</span>{" "}
+            <span className="badge info">
+              {t.has(`action_${recommendation.action}` as "action_keep")
+                ? t(`action_${recommendation.action}` as "action_keep")
+                : recommendation.action}
+            </span>{" "}
             {recommendation.cluster !== null ? clusterLabel(recommendation.cluster) : null}
           </p>
           <p>{locale === "en" ? recommendation.reasonEn : recommendation.reasonZh}</p>
@@ -374,20 +437,58 @@ function GuidanceSection({ guidance }: { guidance: Guidance | null }) {
         <dt>{t("collateral")}</dt>
         <dd>{guidance.effective.requiresCollateral ? tc("yes") : tc("no")}</dd>
         <dt>{t("approvalLevel")}</dt>
-        <dd>{t.has(approvalKey as "approval_branch") ? t(approvalKey as "approval_branch") : guidance.effective.approvalLevel}</dd>
+        <dd>
+          {t.has(approvalKey as "approval_branch")
+            ? t(approvalKey as "approval_branch")
+            : guidance.effective.approvalLevel}
+        </dd>
       </dl>
     </>
   );
 }
 
 type AccountsData = {
-  loans: { loanId: string; product: string; amountFen: bigint; ratePct: string; termMonths: number; startDate: string; maturityDate: string; guarantee: string; classification: string; avgDailyBalanceFen: bigint }[];
-  deposits: { accountId: string; product: string; avgDailyBalanceFen: bigint; ratePct: string; termMonths: number; days: number }[];
+  loans: {
+    loanId: string;
+    product: string;
+    amountFen: bigint;
+    ratePct: string;
+    termMonths: number;
+    startDate: string;
+    maturityDate: string;
+    guarantee: string;
+    classification: string;
+    avgDailyBalanceFen: bigint;
+  }[];
+  deposits: {
+    accountId: string;
+    product: string;
+    avgDailyBalanceFen: bigint;
+    ratePct: string;
+    termMonths: number;
+    days: number;
+  }[];
   fees: { lineKey: string; type: string; amountFen: bigint; date: string }[];
-  projects: { projectId: string; name: string; industry: string; region: string; loanAmountFen: bigint; riskLevel: string; status: string; overdueDays: number; isDowngraded: boolean }[];
+  projects: {
+    projectId: string;
+    name: string;
+    industry: string;
+    region: string;
+    loanAmountFen: bigint;
+    riskLevel: string;
+    status: string;
+    overdueDays: number;
+    isDowngraded: boolean;
+  }[];
 };
 
-function AccountsSection({ data, classificationLabel }: { data: AccountsData; classificationLabel: (value: string) => string }) {
+function AccountsSection({
+  data,
+  classificationLabel,
+}: {
+  data: AccountsData;
+  classificationLabel: (value: string) => string;
+}) {
   const t = useTranslations("customer");
   const td = useTranslations("depositProducts");
   const tc = useTranslations("common");
@@ -395,19 +496,31 @@ function AccountsSection({ data, classificationLabel }: { data: AccountsData; cl
   return (
     <>
       <Panel title={t("loans")} id="loans">
-        {data.loans.length === 0 ? none : <LoansTable loans={data.loans} classificationLabel={classificationLabel} columns={{ start: true }} />}
+        {data.loans.length === 0 ? (
+          none
+        ) : (
+          <LoansTable loans={data.loans} classificationLabel={classificationLabel} columns={{ start: true }} />
+        )}
       </Panel>
       <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
         <Panel title={t("deposits")} id="deposits">
-          {data.deposits.length === 0 ? none : (
+          {data.deposits.length === 0 ? (
+            none
+          ) : (
             <table className="data">
               <thead>
                 <tr>
                   <th scope="col">{t("account")}</th>
                   <th scope="col">{t("product")}</th>
-                  <th scope="col" className="num">{t("balance")} (万元)</th>
-                  <th scope="col" className="num">{t("rate")}</th>
-                  <th scope="col" className="num">{t("term")}</th>
+                  <th scope="col" className="num">
+                    {t("balance")} (万元)
+                  </th>
+                  <th scope="col" className="num">
+                    {t("rate")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("term")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -425,13 +538,17 @@ function AccountsSection({ data, classificationLabel }: { data: AccountsData; cl
           )}
         </Panel>
         <Panel title={t("fees")} id="fees">
-          {data.fees.length === 0 ? none : (
+          {data.fees.length === 0 ? (
+            none
+          ) : (
             <table className="data">
               <thead>
                 <tr>
                   <th scope="col">{t("date")}</th>
                   <th scope="col">{t("feeType")}</th>
-                  <th scope="col" className="num">{t("amount")} (万元)</th>
+                  <th scope="col" className="num">
+                    {t("amount")} (万元)
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -448,15 +565,21 @@ function AccountsSection({ data, classificationLabel }: { data: AccountsData; cl
         </Panel>
       </div>
       <Panel title={t("projects")} id="projects">
-        {data.projects.length === 0 ? none : (
+        {data.projects.length === 0 ? (
+          none
+        ) : (
           <table className="data">
             <thead>
               <tr>
                 <th scope="col">{t("projectName")}</th>
                 <th scope="col">{t("riskLevel")}</th>
                 <th scope="col">{tc("status")}</th>
-                <th scope="col" className="num">{t("loanAmount")} (万元)</th>
-                <th scope="col" className="num">{t("overdueDays")}</th>
+                <th scope="col" className="num">
+                  {t("loanAmount")} (万元)
+                </th>
+                <th scope="col" className="num">
+                  {t("overdueDays")}
+                </th>
                 <th scope="col">{t("downgraded")}</th>
               </tr>
             </thead>
@@ -480,4 +603,3 @@ function AccountsSection({ data, classificationLabel }: { data: AccountsData; cl
     </>
   );
 }
-

@@ -10,7 +10,14 @@ import { useId, useState, type FormEvent } from "react";
 import { useCan, useMe } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { CUSTOMER_SORTS, buildCustomerSearch, parseCustomerFilters, toFilterInput, type CustomerFilters, type CustomerSort } from "./customer-filter-params";
+import {
+  CUSTOMER_SORTS,
+  buildCustomerSearch,
+  parseCustomerFilters,
+  toFilterInput,
+  type CustomerFilters,
+  type CustomerSort,
+} from "./customer-filter-params";
 import { formatCount, formatWanNumber } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
@@ -18,7 +25,10 @@ import { useTRPC } from "~/trpc/react";
 type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
 type FacetValue = CustomerFacets["industries"][number];
 
-const SORT_LABEL_KEYS: Record<CustomerSort, "sortContribution" | "sortLoanBalance" | "sortDepositBalance" | "sortCustomerId" | "sortName"> = {
+const SORT_LABEL_KEYS: Record<
+  CustomerSort,
+  "sortContribution" | "sortLoanBalance" | "sortDepositBalance" | "sortCustomerId" | "sortName"
+> = {
   contribution: "sortContribution",
   loanBalance: "sortLoanBalance",
   depositBalance: "sortDepositBalance",
@@ -47,7 +57,9 @@ export function CustomerListView() {
   const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
   const inputKey = JSON.stringify(input);
   const pageCursors = cursors.key === inputKey ? cursors.list : [];
-  const pages = useQueries({ queries: [null, ...pageCursors].map((cursor) => trpc.customer.list.queryOptions({ ...input, cursor })) });
+  const pages = useQueries({
+    queries: [null, ...pageCursors].map((cursor) => trpc.customer.list.queryOptions({ ...input, cursor })),
+  });
   const firstPage = pages[0]!;
   const lastPage = pages[pages.length - 1]!;
   const nextCursor = lastPage.data?.nextCursor ?? null;
@@ -82,10 +94,19 @@ export function CustomerListView() {
           </div>
         ) : null}
       </div>
-      <FilterForm filters={filters} tierOptions={tierOptions} clusterOptions={clusterOptions} facets={facets.data} labels={labels} canFilterOfficer={me.role !== "credit_officer"} />
+      <FilterForm
+        filters={filters}
+        tierOptions={tierOptions}
+        clusterOptions={clusterOptions}
+        facets={facets.data}
+        labels={labels}
+        canFilterOfficer={me.role !== "credit_officer"}
+      />
       <section className="panel" aria-labelledby="customer-results">
         <div className="panel-header">
-          <h2 id="customer-results">{total === null ? tc("loading") : t("count", { total: formatCount(total, locale) })}</h2>
+          <h2 id="customer-results">
+            {total === null ? tc("loading") : t("count", { total: formatCount(total, locale) })}
+          </h2>
           <span className="muted">{tc("amountUnitWan")}</span>
         </div>
         {firstPage.error ? (
@@ -111,16 +132,26 @@ export function CustomerListView() {
                     <th scope="col">{t("tier")}</th>
                     <th scope="col">{t("grade")}</th>
                     <th scope="col">{t("cluster")}</th>
-                    <th scope="col" className="num">{t("contribution")}</th>
-                    <th scope="col" className="num">{t("loanBalance")}</th>
-                    <th scope="col" className="num">{t("depositBalance")}</th>
+                    <th scope="col" className="num">
+                      {t("contribution")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("loanBalance")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("depositBalance")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {items.map((row) => (
                     <tr key={row.customerId}>
                       <td className="nowrap">
-                        <Link href={`/customers/${encodeURIComponent(row.customerId)}${filters.runId ? `?run=${filters.runId}` : ""}`}>{row.customerId}</Link>
+                        <Link
+                          href={`/customers/${encodeURIComponent(row.customerId)}${filters.runId ? `?run=${filters.runId}` : ""}`}
+                        >
+                          {row.customerId}
+                        </Link>
                       </td>
                       <td>{row.name}</td>
                       <td>{row.industry}</td>
@@ -128,7 +159,11 @@ export function CustomerListView() {
                       {me.role !== "credit_officer" ? <td>{row.officer}</td> : null}
                       <td className="nowrap">
                         {labels.tierLabel(row.overrideTier ?? row.tier)}
-                        {row.overrideTier ? <span className="badge info" style={{ marginLeft: 4 }}>{t("overridden")}</span> : null}
+                        {row.overrideTier ? (
+                          <span className="badge info" style={{ marginLeft: 4 }}>
+                            {t("overridden")}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="nowrap">{row.overrideGrade ?? row.grade ?? "—"}</td>
                       <td className="nowrap">{row.cluster === null ? "—" : `#${row.cluster}`}</td>
@@ -141,9 +176,17 @@ export function CustomerListView() {
               </table>
             </div>
             <div className="row" style={{ marginTop: "0.5rem" }}>
-              <span className="muted">{total !== null ? tc("rowsShown", { shown: formatCount(items.length, locale), total: formatCount(total, locale) }) : tc("rowsShownOpen", { shown: items.length })}</span>
+              <span className="muted">
+                {total !== null
+                  ? tc("rowsShown", { shown: formatCount(items.length, locale), total: formatCount(total, locale) })
+                  : tc("rowsShownOpen", { shown: items.length })}
+              </span>
               {nextCursor ? (
-                <button type="button" onClick={() => setCursors({ key: inputKey, list: [...pageCursors, nextCursor] })} disabled={isFetchingNextPage}>
+                <button
+                  type="button"
+                  onClick={() => setCursors({ key: inputKey, list: [...pageCursors, nextCursor] })}
+                  disabled={isFetchingNextPage}
+                >
                   {isFetchingNextPage ? tc("loading") : tc("more")}
                 </button>
               ) : null}
@@ -185,7 +228,9 @@ function FilterForm({
     const next: CustomerFilters = {
       runId: filters.runId,
       tiers: list("tier"),
-      grades: list("grade").filter((grade): grade is CustomerFilters["grades"][number] => (GRADES as readonly string[]).includes(grade)),
+      grades: list("grade").filter((grade): grade is CustomerFilters["grades"][number] =>
+        (GRADES as readonly string[]).includes(grade),
+      ),
       clusters: list("cluster").map(Number),
       industries: list("industry"),
       regions: list("region"),
@@ -198,7 +243,13 @@ function FilterForm({
   }
 
   return (
-    <form className="panel filters" role="search" aria-label={tc("filters")} onSubmit={onSubmit} key={buildCustomerSearch(filters)}>
+    <form
+      className="panel filters"
+      role="search"
+      aria-label={tc("filters")}
+      onSubmit={onSubmit}
+      key={buildCustomerSearch(filters)}
+    >
       <label className="field">
         <span>{t("search")}</span>
         <input name="q" type="search" defaultValue={filters.search ?? ""} maxLength={100} />

@@ -71,10 +71,22 @@ export function DashboardView() {
   const runId = data.runId;
   const tiers = sortByTierOrder(data.byTier, (row) => row.tier, tierOrder).map((row) => row.tier);
   const go = (href?: string) => href && router.push(href);
-  const tierRows = sortByTierOrder(data.byTier, (row) => row.tier, tierOrder).map((row) => ({ key: row.tier, label: labels.tierLabel(row.tier), href: customersHref({ runId, tiers: [row.tier] }), ...row }));
+  const tierRows = sortByTierOrder(data.byTier, (row) => row.tier, tierOrder).map((row) => ({
+    key: row.tier,
+    label: labels.tierLabel(row.tier),
+    href: customersHref({ runId, tiers: [row.tier] }),
+    ...row,
+  }));
   const gradeRows = [...data.byGrade]
-    .sort((a, b) => GRADES.indexOf(a.grade as (typeof GRADES)[number]) - GRADES.indexOf(b.grade as (typeof GRADES)[number]))
-    .map((row) => ({ key: row.grade, label: labels.gradeLabel(row.grade), href: customersHref({ runId, grades: [row.grade as (typeof GRADES)[number]] }), ...row }));
+    .sort(
+      (a, b) => GRADES.indexOf(a.grade as (typeof GRADES)[number]) - GRADES.indexOf(b.grade as (typeof GRADES)[number]),
+    )
+    .map((row) => ({
+      key: row.grade,
+      label: labels.gradeLabel(row.grade),
+      href: customersHref({ runId, grades: [row.grade as (typeof GRADES)[number]] }),
+      ...row,
+    }));
   const clusterRows = [...data.byCluster]
     .sort((a, b) => (a.cluster ?? 1e9) - (b.cluster ?? 1e9))
     .map((row) => ({
@@ -109,18 +121,30 @@ export function DashboardView() {
 
       <section className="panel chart-and-table" aria-labelledby="by-tier">
         <h2 id="by-tier">{t("byTier")}</h2>
-        <SegmentBarChart data={tierRows.map((row) => ({ label: row.label, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+        <SegmentBarChart
+          data={tierRows.map((row) => ({ label: row.label, value: row.customers, href: row.href }))}
+          valueLabel={t("customers")}
+          onSelect={(bar) => go(bar.href)}
+        />
         <SegmentTable caption={t("byTier")} rows={tierRows} />
       </section>
       <section className="panel chart-and-table" aria-labelledby="by-grade">
         <h2 id="by-grade">{t("byGrade")}</h2>
-        <SegmentBarChart data={gradeRows.map((row) => ({ label: row.key, value: row.customers, href: row.href }))} valueLabel={t("customers")} onSelect={(bar) => go(bar.href)} />
+        <SegmentBarChart
+          data={gradeRows.map((row) => ({ label: row.key, value: row.customers, href: row.href }))}
+          valueLabel={t("customers")}
+          onSelect={(bar) => go(bar.href)}
+        />
         <SegmentTable caption={t("byGrade")} rows={gradeRows} />
       </section>
       <section className="panel chart-and-table" aria-labelledby="by-cluster">
         <h2 id="by-cluster">{t("byCluster")}</h2>
         <SegmentBarChart
-          data={clusterRows.map((row) => ({ label: row.key === "null" ? "—" : `#${row.key}`, value: toWanNumber(row.loanBalanceFen), href: row.href }))}
+          data={clusterRows.map((row) => ({
+            label: row.key === "null" ? "—" : `#${row.key}`,
+            value: toWanNumber(row.loanBalanceFen),
+            href: row.href,
+          }))}
           valueLabel={`${t("loanBalance")} (万元)`}
           onSelect={(bar) => go(bar.href)}
         />
@@ -131,7 +155,11 @@ export function DashboardView() {
         <section className="panel" aria-labelledby="npl">
           <h2 id="npl">{t("nplBySegment")}</h2>
           <SegmentBarChart
-            data={[...tierRows, ...gradeRows].map((row) => ({ label: row.label, value: Number(row.nplRatioPct ?? 0), href: row.href }))}
+            data={[...tierRows, ...gradeRows].map((row) => ({
+              label: row.label,
+              value: Number(row.nplRatioPct ?? 0),
+              href: row.href,
+            }))}
             valueLabel={`${t("nplRatio")} (%)`}
             onSelect={(bar) => go(bar.href)}
           />
@@ -139,12 +167,16 @@ export function DashboardView() {
         <section className="panel" aria-labelledby="pareto">
           <h2 id="pareto">{t("pareto")}</h2>
           <ParetoChart
-            data={data.concentration.pareto.map((point) => ({ customerSharePct: point.customerSharePct, contributionSharePct: Number(point.contributionSharePct ?? 0) }))}
+            data={data.concentration.pareto.map((point) => ({
+              customerSharePct: point.customerSharePct,
+              contributionSharePct: Number(point.contributionSharePct ?? 0),
+            }))}
             xLabel={t("paretoX")}
             yLabel={t("paretoY")}
           />
           <p className="muted">
-            {t("top10", { pct: data.concentration.top10SharePct ?? "—" })} · {t("top20", { pct: data.concentration.top20SharePct ?? "—" })}
+            {t("top10", { pct: data.concentration.top10SharePct ?? "—" })} ·{" "}
+            {t("top20", { pct: data.concentration.top20SharePct ?? "—" })}
           </p>
         </section>
       </div>
@@ -157,7 +189,9 @@ export function DashboardView() {
             tiers={tiers}
             tierLabel={labels.tierLabel}
             clusterLabel={labels.clusterLabel}
-            hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })}
+            hrefFor={(tier, cluster) =>
+              customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })
+            }
           />
         </section>
         <section className="panel" aria-labelledby="migration">
@@ -194,7 +228,16 @@ function RunLabel({ runId, period }: { runId: number; period: string }) {
 }
 
 /** Tier migration from the run before this one (any earlier finished run), when there is one. */
-function PreviousRunMigration({ runId, order, label }: { runId: number; period: string; order: string[]; label: (value: string) => string }) {
+function PreviousRunMigration({
+  runId,
+  order,
+  label,
+}: {
+  runId: number;
+  period: string;
+  order: string[];
+  label: (value: string) => string;
+}) {
   const t = useTranslations("dashboard");
   const trpc = useTRPC();
   const runs = useQuery(trpc.segmentRun.list.queryOptions(MIGRATION_RUNS));

@@ -7,7 +7,17 @@ import { formatCount } from "~/i18n/format";
 export type MigrationCell = { from: string | null; to: string | null; customers: number };
 
 /** Customers moving between segments from one run to the next; the diagonal stayed put. */
-export function MigrationMatrix({ cells, order, label, caption }: { cells: MigrationCell[]; order: (string | null)[]; label: (value: string | null) => string; caption: string }) {
+export function MigrationMatrix({
+  cells,
+  order,
+  label,
+  caption,
+}: {
+  cells: MigrationCell[];
+  order: (string | null)[];
+  label: (value: string | null) => string;
+  caption: string;
+}) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const values = [...new Set([...order, ...cells.map((cell) => cell.from), ...cells.map((cell) => cell.to)])];

@@ -28,10 +28,18 @@ export function SegmentTable({ caption, rows }: { caption: string; rows: Segment
         <thead>
           <tr>
             <th scope="col">{t("segment")}</th>
-            <th scope="col" className="num">{t("customers")}</th>
-            <th scope="col" className="num">{t("loanBalance")}</th>
-            <th scope="col" className="num">{t("contribution")}</th>
-            <th scope="col" className="num">{t("nplRatio")}</th>
+            <th scope="col" className="num">
+              {t("customers")}
+            </th>
+            <th scope="col" className="num">
+              {t("loanBalance")}
+            </th>
+            <th scope="col" className="num">
+              {t("contribution")}
+            </th>
+            <th scope="col" className="num">
+              {t("nplRatio")}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -51,7 +51,10 @@ export function TierClusterHeatmap({
                 return (
                   <td key={String(cluster)} style={{ background: colors.background, color: colors.color }}>
                     {count > 0 ? (
-                      <Link href={hrefFor(tier, cluster)} aria-label={`${tierLabel(tier)} × ${clusterLabel(cluster)}: ${count}`}>
+                      <Link
+                        href={hrefFor(tier, cluster)}
+                        aria-label={`${tierLabel(tier)} × ${clusterLabel(cluster)}: ${count}`}
+                      >
                         {formatCount(count, locale)}
                       </Link>
                     ) : (

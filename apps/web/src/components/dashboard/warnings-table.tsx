@@ -25,7 +25,9 @@ export function WarningsTable({ runId }: { runId?: number }) {
                 <tr>
                   <th scope="col">{t("group")}</th>
                   <th scope="col">{t("level")}</th>
-                  <th scope="col" className="num">{t("signalRate")}</th>
+                  <th scope="col" className="num">
+                    {t("signalRate")}
+                  </th>
                   <th scope="col">{t("reason")}</th>
                 </tr>
               </thead>
@@ -34,7 +36,9 @@ export function WarningsTable({ runId }: { runId?: number }) {
                   <tr key={warning.id}>
                     <td>{warning.groupKey}</td>
                     <td>
-                      <span className={`badge ${["alert", "red", "high"].includes(warning.level) ? "danger" : "warn"}`}>{warning.level}</span>
+                      <span className={`badge ${["alert", "red", "high"].includes(warning.level) ? "danger" : "warn"}`}>
+                        {warning.level}
+                      </span>
                     </td>
                     <td className="num">{formatPct(warning.signalRate * 100, 1)}</td>
                     <td>{readReason(warning, locale)}</td>
@@ -51,7 +55,10 @@ export function WarningsTable({ runId }: { runId?: number }) {
 
 /** The warning's reason in the interface language (the run stores the core warning with both texts). */
 function readReason(warning: { reason: unknown }, locale: string): string {
-  const reason = (typeof warning.reason === "object" && warning.reason !== null ? warning.reason : {}) as { messageZh?: unknown; messageEn?: unknown };
+  const reason = (typeof warning.reason === "object" && warning.reason !== null ? warning.reason : {}) as {
+    messageZh?: unknown;
+    messageEn?: unknown;
+  };
   const picked = locale === "en" ? (reason.messageEn ?? reason.messageZh) : (reason.messageZh ?? reason.messageEn);
   return typeof picked === "string" ? picked : "—";
 }

@@ -24,7 +24,10 @@ export function LoanListView() {
   const pathname = usePathname();
   const runId = Number(params.get("run")) || undefined;
   const clusterParam = params.get("cluster");
-  const cluster = clusterParam !== null && clusterParam !== "" && Number.isInteger(Number(clusterParam)) ? Number(clusterParam) : undefined;
+  const cluster =
+    clusterParam !== null && clusterParam !== "" && Number.isInteger(Number(clusterParam))
+      ? Number(clusterParam)
+      : undefined;
   const classifications = params.getAll("class").filter(isClassification);
   const trpc = useTRPC();
   const clusters = useQuery(trpc.segment.clusters.queryOptions(runId ? { runId } : {}));
@@ -39,7 +42,12 @@ export function LoanListView() {
   const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
   const pageCursors = cursors.key === inputKey ? cursors.list : [];
   const isReady = cluster === undefined || effectiveRunId !== undefined;
-  const pages = useQueries({ queries: [null, ...pageCursors].map((cursor) => ({ ...trpc.loan.list.queryOptions({ ...input, cursor }), enabled: isReady })) });
+  const pages = useQueries({
+    queries: [null, ...pageCursors].map((cursor) => ({
+      ...trpc.loan.list.queryOptions({ ...input, cursor }),
+      enabled: isReady,
+    })),
+  });
   const first = pages[0]!;
   const nextCursor = pages[pages.length - 1]?.data?.nextCursor ?? null;
   const items = pages.flatMap((page) => page.data?.items ?? []);
@@ -60,7 +68,10 @@ export function LoanListView() {
       <div className="panel filters" role="search" aria-label={tc("filters")}>
         <label className="field">
           <span>{t("cluster")}</span>
-          <select value={cluster === undefined ? "" : String(cluster)} onChange={(event) => setFilter({ cluster: event.target.value })}>
+          <select
+            value={cluster === undefined ? "" : String(cluster)}
+            onChange={(event) => setFilter({ cluster: event.target.value })}
+          >
             <option value="">{tc("all")}</option>
             {(clusters.data?.clusters ?? []).map((row) => (
               <option key={row.clusterNo} value={row.clusterNo}>
@@ -71,7 +82,10 @@ export function LoanListView() {
         </label>
         <label className="field">
           <span>{t("classification")}</span>
-          <select value={classifications[0] ?? ""} onChange={(event) => setFilter({ classification: event.target.value })}>
+          <select
+            value={classifications[0] ?? ""}
+            onChange={(event) => setFilter({ classification: event.target.value })}
+          >
             <option value="">{tc("all")}</option>
             {CLASSIFICATIONS.map((value) => (
               <option key={value} value={value}>
@@ -92,7 +106,12 @@ export function LoanListView() {
           </EmptyState>
         ) : (
           <>
-            <LoansTable loans={items} classificationLabel={labels.classificationLabel} columns={{ customer: true }} testId="loan-list" />
+            <LoansTable
+              loans={items}
+              classificationLabel={labels.classificationLabel}
+              columns={{ customer: true }}
+              testId="loan-list"
+            />
             <div className="row" style={{ marginTop: "0.5rem" }}>
               <span className="muted">{tc("rowsShownOpen", { shown: items.length.toLocaleString(locale) })}</span>
               {nextCursor ? (

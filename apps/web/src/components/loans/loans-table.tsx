@@ -46,10 +46,18 @@ export function LoansTable({
             <th scope="col">{t("loanId")}</th>
             {columns.customer ? <th scope="col">{t("customer")}</th> : null}
             <th scope="col">{t("product")}</th>
-            <th scope="col" className="num">{t("amount")} (万元)</th>
-            <th scope="col" className="num">{t("balance")} (万元)</th>
-            <th scope="col" className="num">{t("rate")}</th>
-            <th scope="col" className="num">{t("term")}</th>
+            <th scope="col" className="num">
+              {t("amount")} (万元)
+            </th>
+            <th scope="col" className="num">
+              {t("balance")} (万元)
+            </th>
+            <th scope="col" className="num">
+              {t("rate")}
+            </th>
+            <th scope="col" className="num">
+              {t("term")}
+            </th>
             {columns.start ? <th scope="col">{t("start")}</th> : null}
             <th scope="col">{t("maturity")}</th>
             <th scope="col">{t("guarantee")}</th>

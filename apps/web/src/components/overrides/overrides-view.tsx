@@ -19,7 +19,9 @@ export function OverridesView() {
   const canDecide = useCan("override.decide");
   const [showAll, setShowAll] = useState(false);
   const trpc = useTRPC();
-  const overrides = useQuery(trpc.override.list.queryOptions({ ...(showAll ? {} : { statuses: ["proposed"] as ("proposed")[] }), limit: 100 }));
+  const overrides = useQuery(
+    trpc.override.list.queryOptions({ ...(showAll ? {} : { statuses: ["proposed"] as "proposed"[] }), limit: 100 }),
+  );
   const labels = useSegmentLabels();
   const valueLabel = (field: string, value: string) => (field === "tier" ? labels.tierLabel(value) : value);
   return (
@@ -57,7 +59,10 @@ export function OverridesView() {
                     {data.items.map((override) => (
                       <tr key={override.id}>
                         <td>
-                          <Link href={`/customers/${encodeURIComponent(override.customerId)}`}>{override.customerName}</Link> <span className="muted">{override.customerId}</span>
+                          <Link href={`/customers/${encodeURIComponent(override.customerId)}`}>
+                            {override.customerName}
+                          </Link>{" "}
+                          <span className="muted">{override.customerId}</span>
                         </td>
                         <td>{override.field}</td>
                         <td>{valueLabel(override.field, override.computedValue)}</td>
@@ -68,12 +73,18 @@ export function OverridesView() {
                         </td>
                         <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
                         <td>
-                          <span className="badge">{ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}</span>
+                          <span className="badge">
+                            {ts.has(override.status as "proposed")
+                              ? ts(override.status as "proposed")
+                              : override.status}
+                          </span>
                           {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
                         </td>
                         {canDecide ? (
                           <td className="nowrap">
-                            {override.status === "proposed" ? <DecideOverride overrideId={override.id} customerName={override.customerName} /> : null}
+                            {override.status === "proposed" ? (
+                              <DecideOverride overrideId={override.id} customerName={override.customerName} />
+                            ) : null}
                           </td>
                         ) : null}
                       </tr>
@@ -117,10 +128,20 @@ function DecideOverride({ overrideId, customerName }: { overrideId: number; cust
   };
   const error = approve.error ?? reject.error;
   return (
-    <div style={{ display: "grid", gap: "0.25rem", minWidth: "15rem" }} role="group" aria-label={`${t("decision")} · ${customerName}`}>
+    <div
+      style={{ display: "grid", gap: "0.25rem", minWidth: "15rem" }}
+      role="group"
+      aria-label={`${t("decision")} · ${customerName}`}
+    >
       <label className="field">
         <span>{t("decision")}</span>
-        <input value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} aria-invalid={hasTried && isCommentMissing ? true : undefined} aria-describedby={hasTried && isCommentMissing ? `${id}-c` : undefined} />
+        <input
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          maxLength={2000}
+          aria-invalid={hasTried && isCommentMissing ? true : undefined}
+          aria-describedby={hasTried && isCommentMissing ? `${id}-c` : undefined}
+        />
       </label>
       {hasTried && isCommentMissing ? (
         <span id={`${id}-c`} className="field-error">

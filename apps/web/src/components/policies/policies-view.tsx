@@ -26,8 +26,16 @@ export function PoliciesView() {
   const versions = useQuery(trpc.policy.list.queryOptions({ limit: 100 }));
   const active = useQuery(trpc.policy.active.queryOptions());
   const [editing, setEditing] = useState<number | null>(null);
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.policy.active.queryKey() })]);
-  const createDraft = useMutation(trpc.policy.createDraft.mutationOptions({ onSuccess: (created) => void refresh().then(() => setEditing(created.version)) }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.policy.active.queryKey() }),
+    ]);
+  const createDraft = useMutation(
+    trpc.policy.createDraft.mutationOptions({
+      onSuccess: (created) => void refresh().then(() => setEditing(created.version)),
+    }),
+  );
   const parsed = active.data ? parsePolicy(active.data.document) : null;
 
   return (
@@ -35,7 +43,12 @@ export function PoliciesView() {
       <div className="page-head">
         <h1>{t("title")}</h1>
         {canWrite && parsed?.ok && editing === null ? (
-          <button type="button" className="primary" disabled={createDraft.isPending} onClick={() => createDraft.mutate({})}>
+          <button
+            type="button"
+            className="primary"
+            disabled={createDraft.isPending}
+            onClick={() => createDraft.mutate({})}
+          >
             {t("newDraft")}
           </button>
         ) : null}
@@ -45,7 +58,16 @@ export function PoliciesView() {
           {createDraft.error.message}
         </p>
       ) : null}
-      {editing !== null && parsed?.ok ? <DraftLoader version={editing} active={parsed.policy} onClose={() => { setEditing(null); void refresh(); }} /> : null}
+      {editing !== null && parsed?.ok ? (
+        <DraftLoader
+          version={editing}
+          active={parsed.policy}
+          onClose={() => {
+            setEditing(null);
+            void refresh();
+          }}
+        />
+      ) : null}
       <section className="panel" aria-labelledby="active-policy">
         <h2 id="active-policy">{t("active")}</h2>
         <QueryView query={active}>
@@ -67,10 +89,18 @@ export function PoliciesView() {
                     <dt>{t("taxRate")}</dt>
                     <dd>{parsed.policy.taxRate}%</dd>
                     <dt>{t("tiers")}</dt>
-                    <dd>{parsed.policy.tiers.map((tier) => `${tier.labelZh ?? tier.name}${tier.minContribution !== undefined ? ` ≥ ${tier.minContribution.toLocaleString()}` : ""}`).join(" · ")}</dd>
+                    <dd>
+                      {parsed.policy.tiers
+                        .map(
+                          (tier) =>
+                            `${tier.labelZh ?? tier.name}${tier.minContribution !== undefined ? ` ≥ ${tier.minContribution.toLocaleString()}` : ""}`,
+                        )
+                        .join(" · ")}
+                    </dd>
                     <dt>{t("cutoffs")}</dt>
                     <dd>
-                      AAA ≥ {parsed.policy.grades.cutoffs.AAA} · AA ≥ {parsed.policy.grades.cutoffs.AA} · A ≥ {parsed.policy.grades.cutoffs.A}
+                      AAA ≥ {parsed.policy.grades.cutoffs.AAA} · AA ≥ {parsed.policy.grades.cutoffs.AA} · A ≥{" "}
+                      {parsed.policy.grades.cutoffs.A}
                     </dd>
                   </>
                 ) : null}
@@ -120,8 +150,12 @@ export function PoliciesView() {
                                 {t("edit")}
                               </button>
                             ) : null}
-                            {policy.status === "submitted" && isMine ? <span className="muted">{t("ownDraft")}</span> : null}
-                            {policy.status === "submitted" && !isMine && canApprove ? <DecidePolicy version={policy.version} onDecided={refresh} /> : null}
+                            {policy.status === "submitted" && isMine ? (
+                              <span className="muted">{t("ownDraft")}</span>
+                            ) : null}
+                            {policy.status === "submitted" && !isMine && canApprove ? (
+                              <DecidePolicy version={policy.version} onDecided={refresh} />
+                            ) : null}
                           </td>
                         ) : null}
                       </tr>
@@ -138,12 +172,28 @@ export function PoliciesView() {
 }
 
 /** Loads a draft's document, then opens the editor on it. */
-function DraftLoader({ version, active, onClose }: { version: number; active: Parameters<typeof PolicyDraftEditor>[0]["active"]; onClose: () => void }) {
+function DraftLoader({
+  version,
+  active,
+  onClose,
+}: {
+  version: number;
+  active: Parameters<typeof PolicyDraftEditor>[0]["active"];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const draft = useQuery(trpc.policy.byVersion.queryOptions({ version }));
   if (draft.isPending) return <LoadingState rows={6} />;
   const parsed = draft.data ? parsePolicy(draft.data.document) : null;
-  return <PolicyDraftEditor key={version} active={active} initial={parsed?.ok ? parsed.policy : active} version={version} onClose={onClose} />;
+  return (
+    <PolicyDraftEditor
+      key={version}
+      active={active}
+      initial={parsed?.ok ? parsed.policy : active}
+      version={version}
+      onClose={onClose}
+    />
+  );
 }
 
 /** Approve or reject another risk manager's submitted version (four eyes). */
@@ -158,10 +208,20 @@ function DecidePolicy({ version, onDecided }: { version: number; onDecided: () =
   const isCommentMissing = comment.trim().length === 0;
   const error = approve.error ?? reject.error;
   return (
-    <div style={{ display: "grid", gap: "0.25rem", minWidth: "14rem" }} role="group" aria-label={`${t("decisionComment")} v${version}`}>
+    <div
+      style={{ display: "grid", gap: "0.25rem", minWidth: "14rem" }}
+      role="group"
+      aria-label={`${t("decisionComment")} v${version}`}
+    >
       <label className="field">
         <span>{t("decisionComment")}</span>
-        <input value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} aria-invalid={hasTriedReject && isCommentMissing ? true : undefined} aria-describedby={hasTriedReject && isCommentMissing ? id : undefined} />
+        <input
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          maxLength={2000}
+          aria-invalid={hasTriedReject && isCommentMissing ? true : undefined}
+          aria-describedby={hasTriedReject && isCommentMissing ? id : undefined}
+        />
       </label>
       {hasTriedReject && isCommentMissing ? (
         <span id={id} className="field-error">
@@ -169,7 +229,12 @@ function DecidePolicy({ version, onDecided }: { version: number; onDecided: () =
         </span>
       ) : null}
       <div className="row">
-        <button type="button" className="primary" disabled={approve.isPending} onClick={() => approve.mutate({ version, ...(comment.trim() ? { comment: comment.trim() } : {}) })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={approve.isPending}
+          onClick={() => approve.mutate({ version, ...(comment.trim() ? { comment: comment.trim() } : {}) })}
+        >
           {t("approve")}
         </button>
         <button

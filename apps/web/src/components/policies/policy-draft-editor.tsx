@@ -28,7 +28,17 @@ function readNumber(text: string): number {
  * the user types, with the field-by-field diff against the active version; saves the draft, previews
  * its impact on the current period and submits it for a second risk manager's decision.
  */
-export function PolicyDraftEditor({ active, initial, version, onClose }: { active: Policy; initial: Policy; version: number; onClose: () => void }) {
+export function PolicyDraftEditor({
+  active,
+  initial,
+  version,
+  onClose,
+}: {
+  active: Policy;
+  initial: Policy;
+  version: number;
+  onClose: () => void;
+}) {
   const t = useTranslations("policies");
   const tc = useTranslations("common");
   const trpc = useTRPC();
@@ -40,7 +50,11 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
   const refreshLists = () => queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() });
   const save = useMutation(trpc.policy.update.mutationOptions({ onSuccess: refreshLists }));
   const submit = useMutation(trpc.policy.submit.mutationOptions({ onSuccess: refreshLists }));
-  const preview = useQuery({ ...trpc.policy.preview.queryOptions({ version, period: previewPeriod ?? "2025" }), enabled: previewPeriod !== null && save.isSuccess, staleTime: 0 });
+  const preview = useQuery({
+    ...trpc.policy.preview.queryOptions({ version, period: previewPeriod ?? "2025" }),
+    enabled: previewPeriod !== null && save.isSuccess,
+    staleTime: 0,
+  });
   const validation = useMemo(() => parsePolicy(draft), [draft]);
   const issues: PolicyIssue[] = validation.ok ? [] : validation.issues;
   const changes = useMemo(() => diffPolicies(active, draft), [active, draft]);
@@ -49,18 +63,37 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
 
   function saveDraft(then?: () => void) {
     if (!validation.ok) return;
-    save.mutate({ version, document: draft as unknown as Record<string, unknown>, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) }, { onSuccess: () => then?.() });
+    save.mutate(
+      {
+        version,
+        document: draft as unknown as Record<string, unknown>,
+        ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}),
+      },
+      { onSuccess: () => then?.() },
+    );
   }
 
   const numberField = (label: string, path: Path, value: number, step = "any") => (
-    <NumberField key={path.join(".")} label={label} value={value} step={step} error={issueAt(path)} onChange={(text) => update(path, readNumber(text))} />
+    <NumberField
+      key={path.join(".")}
+      label={label}
+      value={value}
+      step={step}
+      error={issueAt(path)}
+      onChange={(text) => update(path, readNumber(text))}
+    />
   );
 
   return (
     <section className="panel" aria-labelledby="draft-editor">
       <div className="panel-header">
         <h2 id="draft-editor">{t("editor")}</h2>
-        <span role="status" aria-live="polite" className={`badge ${validation.ok ? "ok" : "danger"}`} data-testid="draft-validity">
+        <span
+          role="status"
+          aria-live="polite"
+          className={`badge ${validation.ok ? "ok" : "danger"}`}
+          data-testid="draft-validity"
+        >
           {validation.ok ? t("valid") : t("invalid", { count: issues.length })}
         </span>
       </div>
@@ -68,7 +101,12 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          saveDraft(() => submit.mutate({ version, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) }, { onSuccess: onClose }));
+          saveDraft(() =>
+            submit.mutate(
+              { version, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) },
+              { onSuccess: onClose },
+            ),
+          );
         }}
       >
         <div className="grid-2">
@@ -81,14 +119,22 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
               <legend>{t("tiers")}</legend>
               <div className="filters">
                 {draft.tiers.map((tier, index) =>
-                  tier.minContribution !== undefined ? numberField(`${tier.labelZh ?? tier.name} · ${t("minContribution")}`, ["tiers", index, "minContribution"], tier.minContribution) : null,
+                  tier.minContribution !== undefined
+                    ? numberField(
+                        `${tier.labelZh ?? tier.name} · ${t("minContribution")}`,
+                        ["tiers", index, "minContribution"],
+                        tier.minContribution,
+                      )
+                    : null,
                 )}
               </div>
             </fieldset>
             <fieldset>
               <legend>{t("cutoffs")}</legend>
               <div className="filters">
-                {(["AAA", "AA", "A"] as const).map((grade) => numberField(grade, ["grades", "cutoffs", grade], draft.grades.cutoffs[grade]))}
+                {(["AAA", "AA", "A"] as const).map((grade) =>
+                  numberField(grade, ["grades", "cutoffs", grade], draft.grades.cutoffs[grade]),
+                )}
               </div>
             </fieldset>
             <fieldset>
@@ -109,7 +155,12 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
             <fieldset>
               <legend>{t("warnings")}</legend>
               <div className="filters">
-                {numberField(t("overdueDays"), ["warnings", "overdueDaysThreshold"], draft.warnings.overdueDaysThreshold, "1")}
+                {numberField(
+                  t("overdueDays"),
+                  ["warnings", "overdueDaysThreshold"],
+                  draft.warnings.overdueDaysThreshold,
+                  "1",
+                )}
                 {numberField(t("maxSignalRate"), ["warnings", "maxSignalRatePct"], draft.warnings.maxSignalRatePct)}
                 {numberField(t("minGroupSize"), ["warnings", "minGroupSize"], draft.warnings.minGroupSize, "1")}
                 {numberField(t("maxRise"), ["warnings", "maxRisePctPoints"], draft.warnings.maxRisePctPoints)}
@@ -132,9 +183,25 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
                   <tbody>
                     {draft.ftp[side].map((bucket, index) => (
                       <tr key={index}>
-                        <td>{bucket.maxTermMonths === null ? t("catchAll") : <InlineNumber label={`${side} ${index + 1} ${t("maxTerm")}`} value={bucket.maxTermMonths} error={issueAt(["ftp", side, index, "maxTermMonths"])} onChange={(text) => update(["ftp", side, index, "maxTermMonths"], readNumber(text))} />}</td>
                         <td>
-                          <InlineNumber label={`${side} ${index + 1} ${t("rate")}`} value={bucket.rate} error={issueAt(["ftp", side, index, "rate"])} onChange={(text) => update(["ftp", side, index, "rate"], readNumber(text))} />
+                          {bucket.maxTermMonths === null ? (
+                            t("catchAll")
+                          ) : (
+                            <InlineNumber
+                              label={`${side} ${index + 1} ${t("maxTerm")}`}
+                              value={bucket.maxTermMonths}
+                              error={issueAt(["ftp", side, index, "maxTermMonths"])}
+                              onChange={(text) => update(["ftp", side, index, "maxTermMonths"], readNumber(text))}
+                            />
+                          )}
+                        </td>
+                        <td>
+                          <InlineNumber
+                            label={`${side} ${index + 1} ${t("rate")}`}
+                            value={bucket.rate}
+                            error={issueAt(["ftp", side, index, "rate"])}
+                            onChange={(text) => update(["ftp", side, index, "rate"], readNumber(text))}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -167,10 +234,12 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
           <button
             type="button"
             disabled={!validation.ok || save.isPending}
-            onClick={() => saveDraft(() => {
-              setPreviewPeriod(current.data?.period ?? String(new Date().getFullYear() - 1));
-              void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
-            })}
+            onClick={() =>
+              saveDraft(() => {
+                setPreviewPeriod(current.data?.period ?? String(new Date().getFullYear() - 1));
+                void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
+              })
+            }
           >
             {t("impact")}
           </button>
@@ -179,7 +248,7 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
           </button>
           {save.isSuccess && !save.isPending ? <span role="status">{t("saved", { version })}</span> : null}
         </div>
-        {save.error ?? submit.error ? (
+        {(save.error ?? submit.error) ? (
           <p role="alert" className="field-error">
             {(save.error ?? submit.error)?.message}
           </p>
@@ -222,24 +291,64 @@ export function PolicyDraftEditor({ active, initial, version, onClose }: { activ
   );
 }
 
-function NumberField({ label, value, step, error, onChange }: { label: string; value: number; step: string; error?: string; onChange: (text: string) => void }) {
+function NumberField({
+  label,
+  value,
+  step,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  step: string;
+  error?: string;
+  onChange: (text: string) => void;
+}) {
   const id = useId();
   return (
     <div style={{ display: "grid", gap: "0.15rem" }}>
       <label className="field">
         <span>{label}</span>
-        <input type="number" inputMode="decimal" step={step} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "9rem" }} />
+        <input
+          type="number"
+          inputMode="decimal"
+          step={step}
+          defaultValue={Number.isNaN(value) ? "" : value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? id : undefined}
+          style={{ width: "9rem" }}
+        />
       </label>
       {error ? <ErrorText id={id}>{error}</ErrorText> : null}
     </div>
   );
 }
 
-function InlineNumber({ label, value, error, onChange }: { label: string; value: number; error?: string; onChange: (text: string) => void }) {
+function InlineNumber({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  error?: string;
+  onChange: (text: string) => void;
+}) {
   const id = useId();
   return (
     <>
-      <input type="number" step="any" aria-label={label} defaultValue={Number.isNaN(value) ? "" : value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? id : undefined} style={{ width: "6.5rem" }} />
+      <input
+        type="number"
+        step="any"
+        aria-label={label}
+        defaultValue={Number.isNaN(value) ? "" : value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? id : undefined}
+        style={{ width: "6.5rem" }}
+      />
       {error ? <ErrorText id={id}>{error}</ErrorText> : null}
     </>
   );

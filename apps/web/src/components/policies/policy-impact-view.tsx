@@ -18,7 +18,9 @@ export type PolicyImpact = {
 };
 
 function toCells(matrix: TransitionMatrix) {
-  return matrix.labels.flatMap((from, i) => matrix.labels.map((to, j) => ({ from, to, customers: matrix.counts[i]?.[j] ?? 0 })));
+  return matrix.labels.flatMap((from, i) =>
+    matrix.labels.map((to, j) => ({ from, to, customers: matrix.counts[i]?.[j] ?? 0 })),
+  );
 }
 
 /** What a draft would change: tier and grade transitions, totals by tier, warnings that start or stop. */
@@ -27,23 +29,53 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
   const locale = useLocale();
   const labels = useSegmentLabels();
   const previewedByTier = new Map(impact.totalsByTier.previewed.map((row) => [row.tier, row]));
-  const tiers = [...new Set([...impact.totalsByTier.active.map((row) => row.tier), ...impact.totalsByTier.previewed.map((row) => row.tier)])];
+  const tiers = [
+    ...new Set([
+      ...impact.totalsByTier.active.map((row) => row.tier),
+      ...impact.totalsByTier.previewed.map((row) => row.tier),
+    ]),
+  ];
   return (
     <div data-testid="policy-impact">
-      <p className="muted">{t("impactSummary", { moved: formatCount(impact.migration.tiers.movedCount, locale), total: formatCount(impact.customerCount, locale), active: impact.activeVersion, version: impact.version })}</p>
+      <p className="muted">
+        {t("impactSummary", {
+          moved: formatCount(impact.migration.tiers.movedCount, locale),
+          total: formatCount(impact.customerCount, locale),
+          active: impact.activeVersion,
+          version: impact.version,
+        })}
+      </p>
       <div className="grid-2">
-        <MigrationMatrix cells={toCells(impact.migration.tiers)} order={impact.migration.tiers.labels} label={(value) => (value === null ? "—" : labels.tierLabel(value))} caption={t("impactTiers")} />
-        <MigrationMatrix cells={toCells(impact.migration.grades)} order={impact.migration.grades.labels} label={(value) => value ?? "—"} caption={t("impactGrades")} />
+        <MigrationMatrix
+          cells={toCells(impact.migration.tiers)}
+          order={impact.migration.tiers.labels}
+          label={(value) => (value === null ? "—" : labels.tierLabel(value))}
+          caption={t("impactTiers")}
+        />
+        <MigrationMatrix
+          cells={toCells(impact.migration.grades)}
+          order={impact.migration.grades.labels}
+          label={(value) => value ?? "—"}
+          caption={t("impactGrades")}
+        />
       </div>
       <table className="data" style={{ marginTop: "0.6rem" }}>
         <caption>{t("impactTotals")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("tierName")}</th>
-            <th scope="col" className="num">{t("before")}</th>
-            <th scope="col" className="num">{t("after")}</th>
-            <th scope="col" className="num">{t("before")} (万元)</th>
-            <th scope="col" className="num">{t("after")} (万元)</th>
+            <th scope="col" className="num">
+              {t("before")}
+            </th>
+            <th scope="col" className="num">
+              {t("after")}
+            </th>
+            <th scope="col" className="num">
+              {t("before")} (万元)
+            </th>
+            <th scope="col" className="num">
+              {t("after")} (万元)
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +103,10 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
             .filter((warning) => warning.change !== "continues")
             .map((warning) => (
               <li key={`${warning.groupKey}-${warning.change}`}>
-                <span className={`badge ${warning.change === "starts" ? "danger" : "ok"}`}>{warning.change === "starts" ? t("warningStarts") : t("warningStops")}</span> {locale === "en" ? warning.messageEn : warning.messageZh}
+                <span className={`badge ${warning.change === "starts" ? "danger" : "ok"}`}>
+                  {warning.change === "starts" ? t("warningStarts") : t("warningStops")}
+                </span>{" "}
+                {locale === "en" ? warning.messageEn : warning.messageZh}
               </li>
             ))}
         </ul>

@@ -6,5 +6,7 @@ const TONE: Record<string, string> = { active: "ok", submitted: "warn", draft: "
 
 export function PolicyStatusBadge({ status }: { status: string }) {
   const t = useTranslations("policyStatus");
-  return <span className={`badge ${TONE[status] ?? ""}`}>{t.has(status as "draft") ? t(status as "draft") : status}</span>;
+  return (
+    <span className={`badge ${TONE[status] ?? ""}`}>{t.has(status as "draft") ? t(status as "draft") : status}</span>
+  );
 }

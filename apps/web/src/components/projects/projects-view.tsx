@@ -44,11 +44,21 @@ export function ProjectsView() {
                       <th scope="col">{t("industry")}</th>
                       <th scope="col">{t("region")}</th>
                       <th scope="col">{t("riskLevel")}</th>
-                      <th scope="col" className="num">{t("projects")}</th>
-                      <th scope="col" className="num">{t("loanAmount")} (万元)</th>
-                      <th scope="col" className="num">{t("signalRate")}</th>
-                      <th scope="col" className="num">{t("previousRate")}</th>
-                      <th scope="col" className="num">{t("change")}</th>
+                      <th scope="col" className="num">
+                        {t("projects")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("loanAmount")} (万元)
+                      </th>
+                      <th scope="col" className="num">
+                        {t("signalRate")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("previousRate")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("change")}
+                      </th>
                       <th scope="col">{t("history")}</th>
                     </tr>
                   </thead>
@@ -64,7 +74,11 @@ export function ProjectsView() {
                         <td className="num">{formatPct(readProfileText(group.profile, "previousSignalRatePct"), 1)}</td>
                         <td className="num">{readProfileText(group.profile, "changePctPoints") ?? "—"}</td>
                         <td>
-                          <button type="button" aria-pressed={selected === group.groupKey} onClick={() => setSelected(selected === group.groupKey ? null : group.groupKey)}>
+                          <button
+                            type="button"
+                            aria-pressed={selected === group.groupKey}
+                            onClick={() => setSelected(selected === group.groupKey ? null : group.groupKey)}
+                          >
                             {t("history")}
                           </button>
                         </td>
@@ -94,7 +108,14 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
       <QueryView query={history}>
         {(data) => (
           <div className="grid-2">
-            <LineChart responsive style={{ width: "100%", height: 200 }} data={data.points.map((p) => ({ run: `#${p.runId} ${p.period}`, rate: Math.round(p.signalRate * 1000) / 10 }))}>
+            <LineChart
+              responsive
+              style={{ width: "100%", height: 200 }}
+              data={data.points.map((p) => ({
+                run: `#${p.runId} ${p.period}`,
+                rate: Math.round(p.signalRate * 1000) / 10,
+              }))}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
               <XAxis dataKey="run" tick={{ fontSize: 11 }} />
               <YAxis tick={{ fontSize: 11 }} width={40} unit="%" />
@@ -107,8 +128,12 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
                   <tr>
                     <th scope="col">{tc("run")}</th>
                     <th scope="col">{tc("period")}</th>
-                    <th scope="col" className="num">{t("projects")}</th>
-                    <th scope="col" className="num">{t("signalRate")}</th>
+                    <th scope="col" className="num">
+                      {t("projects")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("signalRate")}
+                    </th>
                     <th scope="col">{t("level")}</th>
                   </tr>
                 </thead>

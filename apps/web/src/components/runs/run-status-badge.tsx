@@ -6,5 +6,7 @@ const TONE: Record<string, string> = { succeeded: "ok", failed: "danger", runnin
 
 export function RunStatusBadge({ status }: { status: string }) {
   const t = useTranslations("runStatus");
-  return <span className={`badge ${TONE[status] ?? ""}`}>{t.has(status as "queued") ? t(status as "queued") : status}</span>;
+  return (
+    <span className={`badge ${TONE[status] ?? ""}`}>{t.has(status as "queued") ? t(status as "queued") : status}</span>
+  );
 }

@@ -21,14 +21,17 @@ export function RunsView() {
   const runs = useQuery({
     ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
     // Poll while a run is queued or running, so progress moves without a reload.
-    refetchInterval: (query) => (query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false,
   });
   return (
     <>
       <div className="page-head">
         <h1>{t("title")}</h1>
       </div>
-      {canStart ? <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? String(new Date().getFullYear() - 1)} /> : null}
+      {canStart ? (
+        <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? String(new Date().getFullYear() - 1)} />
+      ) : null}
       <section className="panel" aria-labelledby="run-list">
         <h2 id="run-list">{t("title")}</h2>
         <QueryView query={runs}>
@@ -56,7 +59,8 @@ export function RunsView() {
                     {data.items.map((run) => (
                       <tr key={run.id}>
                         <td>
-                          <Link href={`/?run=${run.id}`}>#{run.id}</Link> {run.isCurrent ? <span className="badge info">{t("current")}</span> : null}
+                          <Link href={`/?run=${run.id}`}>#{run.id}</Link>{" "}
+                          {run.isCurrent ? <span className="badge info">{t("current")}</span> : null}
                         </td>
                         <td>{run.period}</td>
                         <td>v{run.policyVersion}</td>
@@ -66,7 +70,14 @@ export function RunsView() {
                         </td>
                         <td>
                           <div className="row">
-                            <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={run.progressPct} aria-label={`${t("progress")} #${run.id}`}>
+                            <div
+                              className="progress"
+                              role="progressbar"
+                              aria-valuemin={0}
+                              aria-valuemax={100}
+                              aria-valuenow={run.progressPct}
+                              aria-label={`${t("progress")} #${run.id}`}
+                            >
                               <div style={{ width: `${run.progressPct}%` }} />
                             </div>
                             <span className="muted">
@@ -86,7 +97,9 @@ export function RunsView() {
           }
         </QueryView>
       </section>
-      {runs.data ? <CompareRuns runIds={runs.data.items.filter((run) => run.status === "succeeded").map((run) => run.id)} /> : null}
+      {runs.data ? (
+        <CompareRuns runIds={runs.data.items.filter((run) => run.status === "succeeded").map((run) => run.id)} />
+      ) : null}
     </>
   );
 }
@@ -98,8 +111,12 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
   const [dimension, setDimension] = useState<"tier" | "grade" | "cluster">("tier");
   const trpc = useTRPC();
   const labels = useSegmentLabels();
-  const migration = useQuery({ ...trpc.segment.migration.queryOptions({ fromRunId: from ?? 1, toRunId: to ?? 1, dimension }), enabled: from !== undefined && to !== undefined });
-  const label = (value: string | null) => (value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`);
+  const migration = useQuery({
+    ...trpc.segment.migration.queryOptions({ fromRunId: from ?? 1, toRunId: to ?? 1, dimension }),
+    enabled: from !== undefined && to !== undefined,
+  });
+  const label = (value: string | null) =>
+    value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`;
   return (
     <section className="panel" aria-labelledby="compare-runs">
       <h2 id="compare-runs">{t("compare")}</h2>
@@ -126,7 +143,10 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
         </label>
         <label className="field">
           <span>{t("dimension")}</span>
-          <select value={dimension} onChange={(event) => setDimension(event.target.value as "tier" | "grade" | "cluster")}>
+          <select
+            value={dimension}
+            onChange={(event) => setDimension(event.target.value as "tier" | "grade" | "cluster")}
+          >
             <option value="tier">{t("dimTier")}</option>
             <option value="grade">{t("dimGrade")}</option>
             <option value="cluster">{t("dimCluster")}</option>
@@ -136,7 +156,9 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
       {from === undefined || to === undefined ? (
         <p className="muted">{t("pickTwo")}</p>
       ) : (
-        <QueryView query={migration}>{(data) => <MigrationMatrix cells={data.cells} order={[]} label={label} caption={`#${from} → #${to}`} />}</QueryView>
+        <QueryView query={migration}>
+          {(data) => <MigrationMatrix cells={data.cells} order={[]} label={label} caption={`#${from} → #${to}`} />}
+        </QueryView>
       )}
     </section>
   );
@@ -148,7 +170,11 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const start = useMutation(trpc.segmentRun.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.segmentRun.list.queryKey() }) }));
+  const start = useMutation(
+    trpc.segmentRun.start.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.segmentRun.list.queryKey() }),
+    }),
+  );
   const [period, setPeriod] = useState(defaultPeriod);
   const isPeriodValid = /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period.trim());
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -164,7 +190,14 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
         <div style={{ display: "grid", gap: "0.15rem" }}>
           <label className="field">
             <span>{tc("period")}</span>
-            <input name="period" value={period} onChange={(event) => setPeriod(event.target.value)} size={8} aria-invalid={isPeriodValid ? undefined : true} aria-describedby={isPeriodValid ? undefined : "run-period-error"} />
+            <input
+              name="period"
+              value={period}
+              onChange={(event) => setPeriod(event.target.value)}
+              size={8}
+              aria-invalid={isPeriodValid ? undefined : true}
+              aria-describedby={isPeriodValid ? undefined : "run-period-error"}
+            />
           </label>
           {isPeriodValid ? null : (
             <span id="run-period-error" className="field-error">

@@ -1,7 +1,9 @@
 /** Tier names of a policy document, in rule order (highest first); the default three when it has none. */
 export function readTierNames(document: unknown): string[] {
   const tiers = (document as { tiers?: unknown } | null | undefined)?.tiers;
-  const names = Array.isArray(tiers) ? tiers.map((tier) => (tier as { name?: unknown }).name).filter((name): name is string => typeof name === "string") : [];
+  const names = Array.isArray(tiers)
+    ? tiers.map((tier) => (tier as { name?: unknown }).name).filter((name): name is string => typeof name === "string")
+    : [];
   return names.length > 0 ? names : ["core", "basic", "general"];
 }
 

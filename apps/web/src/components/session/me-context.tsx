@@ -5,7 +5,15 @@ import type { Role } from "@creditseg/core/constants";
 import { createContext, useContext, type ReactNode } from "react";
 
 /** The signed-in user as views need it: who, which role, and the permissions the server grants. */
-export type Me = { id: string; name: string; email: string; role: Role; officerCode: string | null; locale: string; permissions: readonly Permission[] };
+export type Me = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  officerCode: string | null;
+  locale: string;
+  permissions: readonly Permission[];
+};
 
 const MeContext = createContext<Me | null>(null);
 

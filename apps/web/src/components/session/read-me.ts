@@ -10,7 +10,15 @@ export const readMeOrNull = cache(async (): Promise<Me | null> => {
   const caller = await getServerCaller();
   try {
     const me = await caller.user.me();
-    return { id: me.id, name: me.name, email: me.email, role: me.role, officerCode: me.officerCode, locale: me.locale, permissions: me.permissions };
+    return {
+      id: me.id,
+      name: me.name,
+      email: me.email,
+      role: me.role,
+      officerCode: me.officerCode,
+      locale: me.locale,
+      permissions: me.permissions,
+    };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") return null;
     throw error;

@@ -33,7 +33,11 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
       <label htmlFor={id} className="visually-hidden">
         {t("language")}
       </label>
-      <select id={id} value={locale} onChange={(event) => isLocale(event.target.value) && void choose(event.target.value)}>
+      <select
+        id={id}
+        value={locale}
+        onChange={(event) => isLocale(event.target.value) && void choose(event.target.value)}
+      >
         {LOCALES.map((option) => (
           <option key={option} value={option} lang={option}>
             {LANGUAGE_NAMES[option]}

@@ -15,7 +15,11 @@ export function SignOutButton() {
       disabled={isPending}
       onClick={async () => {
         setPending(true);
-        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        await fetch("/api/auth/sign-out", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
         router.replace("/sign-in");
         router.refresh();
       }}

@@ -35,12 +35,26 @@ export function UploadWizard() {
   const [isDragging, setDragging] = useState(false);
 
   const readOptions = { ...(encoding ? { encoding } : {}), ...(Object.keys(mapping).length ? { mapping } : {}) };
-  const inspection = useQuery({ ...trpc.upload.inspect.queryOptions({ fileId: stored?.fileId ?? "00000000-0000-4000-8000-000000000000", kind, ...readOptions, previewRows: 5 }), enabled: stored !== null });
+  const inspection = useQuery({
+    ...trpc.upload.inspect.queryOptions({
+      fileId: stored?.fileId ?? "00000000-0000-4000-8000-000000000000",
+      kind,
+      ...readOptions,
+      previewRows: 5,
+    }),
+    enabled: stored !== null,
+  });
   const refreshHistory = () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() });
   const validate = useMutation(trpc.upload.validate.mutationOptions());
   const commit = useMutation(trpc.upload.commit.mutationOptions({ onSuccess: refreshHistory }));
   const report = commit.data ?? validate.data;
-  const request = () => ({ fileId: stored!.fileId, kind, ...(PERIODIC_KINDS.includes(kind) ? { period } : {}), ...readOptions, isAcceptValid });
+  const request = () => ({
+    fileId: stored!.fileId,
+    kind,
+    ...(PERIODIC_KINDS.includes(kind) ? { period } : {}),
+    ...readOptions,
+    isAcceptValid,
+  });
 
   function reset() {
     setStored(null);
@@ -70,7 +84,8 @@ export function UploadWizard() {
     void receive(event.dataTransfer.files[0]);
   }
 
-  const kindLabel = (value: string) => (t.has(`kind_${value}` as "kind_loans") ? t(`kind_${value}` as "kind_loans") : value);
+  const kindLabel = (value: string) =>
+    t.has(`kind_${value}` as "kind_loans") ? t(`kind_${value}` as "kind_loans") : value;
   const isCommitted = commit.data?.status === "committed" || commit.data?.status === "duplicate";
 
   return (
@@ -79,7 +94,15 @@ export function UploadWizard() {
       <div className="filters" style={{ marginBottom: "0.6rem" }}>
         <label className="field">
           <span>{t("kind")}</span>
-          <select value={kind} onChange={(event) => { setKind(event.target.value as ImportKind); setMapping({}); validate.reset(); commit.reset(); }}>
+          <select
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as ImportKind);
+              setMapping({});
+              validate.reset();
+              commit.reset();
+            }}
+          >
             {IMPORT_KINDS.map((value) => (
               <option key={value} value={value}>
                 {kindLabel(value)}
@@ -118,11 +141,23 @@ export function UploadWizard() {
         onDrop={onDrop}
       >
         <span>{t("drop")}</span>
-        <input type="file" accept=".csv,.txt,.xlsx" data-testid="upload-input" onChange={(event) => void receive(event.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx"
+          data-testid="upload-input"
+          onChange={(event) => void receive(event.target.files?.[0])}
+        />
       </label>
       {progress !== null ? (
         <div className="row" style={{ marginTop: "0.4rem" }}>
-          <div className="progress" role="progressbar" aria-label={t("sending")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={t("sending")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress * 100)}
+          >
             <div style={{ width: `${Math.round(progress * 100)}%` }} />
           </div>
           <span className="muted">{Math.round(progress * 100)}%</span>
@@ -157,27 +192,49 @@ export function UploadWizard() {
                   bound={data.columns}
                   missing={data.missingColumns}
                   previewRows={data.previewRows}
-                  onChange={(header, column) => setMapping((current) => ({ ...Object.fromEntries(data.columns.map((c) => [c.header, c.column])), ...current, [header]: column }))}
+                  onChange={(header, column) =>
+                    setMapping((current) => ({
+                      ...Object.fromEntries(data.columns.map((c) => [c.header, c.column])),
+                      ...current,
+                      [header]: column,
+                    }))
+                  }
                 />
               </>
             )}
           </QueryView>
           <div className="row" style={{ marginTop: "0.6rem" }}>
             <label className="row">
-              <input type="checkbox" checked={isAcceptValid} onChange={(event) => setAcceptValid(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={isAcceptValid}
+                onChange={(event) => setAcceptValid(event.target.checked)}
+              />
               {t("acceptValid")}
             </label>
-            <button type="button" disabled={validate.isPending || isCommitted} onClick={() => { commit.reset(); validate.mutate(request()); }}>
+            <button
+              type="button"
+              disabled={validate.isPending || isCommitted}
+              onClick={() => {
+                commit.reset();
+                validate.mutate(request());
+              }}
+            >
               {t("check")}
             </button>
-            <button type="button" className="primary" disabled={commit.isPending || isCommitted || !validate.data} onClick={() => commit.mutate(request())}>
+            <button
+              type="button"
+              className="primary"
+              disabled={commit.isPending || isCommitted || !validate.data}
+              onClick={() => commit.mutate(request())}
+            >
               {t("commit")}
             </button>
             <button type="button" onClick={reset}>
               {tc("cancel")}
             </button>
           </div>
-          {validate.error ?? commit.error ? (
+          {(validate.error ?? commit.error) ? (
             <p role="alert" className="field-error">
               {(validate.error ?? commit.error)?.message}
             </p>
@@ -241,7 +298,11 @@ function MappingEditor({
               <tr key={`${header}-${index}`}>
                 <td>{header}</td>
                 <td>
-                  <select aria-label={`${t("column")}: ${header}`} value={current[header] ?? ""} onChange={(event) => onChange(header, event.target.value)}>
+                  <select
+                    aria-label={`${t("column")}: ${header}`}
+                    value={current[header] ?? ""}
+                    onChange={(event) => onChange(header, event.target.value)}
+                  >
                     <option value="">{t("unmapped")}</option>
                     {columns.map((column) => (
                       <option key={column} value={column}>
@@ -261,7 +322,11 @@ function MappingEditor({
           <span>{t("mappingName")}</span>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
         </label>
-        <button type="button" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ name: name.trim(), kind, mapping: current })}>
+        <button
+          type="button"
+          disabled={!name.trim() || save.isPending}
+          onClick={() => save.mutate({ name: name.trim(), kind, mapping: current })}
+        >
           {t("saveMapping")}
         </button>
         {save.isSuccess ? <span role="status">{t("mappingSaved")}</span> : null}
@@ -277,11 +342,27 @@ function MappingEditor({
 
 type Report = {
   status: string;
-  rejects: { rowNumber: number | null; column: string | null; value: string | null; code: string; messageZh: string; messageEn: string }[];
+  rejects: {
+    rowNumber: number | null;
+    column: string | null;
+    value: string | null;
+    code: string;
+    messageZh: string;
+    messageEn: string;
+  }[];
   fileRejects: { code: string; messageZh: string; messageEn: string }[];
   rejectCount: number;
   isRejectListTruncated: boolean;
-  totals: { rowsRead: number; rowsAccepted: number; rowsRejected: number; totalReadFen: bigint; totalAcceptedFen: bigint; totalRejectedFen: bigint; expectedTotalFen: bigint | null; isExpectedTotalMatched: boolean | null };
+  totals: {
+    rowsRead: number;
+    rowsAccepted: number;
+    rowsRejected: number;
+    totalReadFen: bigint;
+    totalAcceptedFen: bigint;
+    totalRejectedFen: bigint;
+    expectedTotalFen: bigint | null;
+    isExpectedTotalMatched: boolean | null;
+  };
   isDryRun: boolean;
   batchId: string | null;
   changes: { inserted: number; updated: number; deleted: number } | null;
@@ -296,7 +377,11 @@ function UploadReport({ report }: { report: Report }) {
   return (
     <div style={{ marginTop: "0.75rem" }} data-testid="upload-report">
       <p>
-        <span className={`badge ${report.status === "committed" || report.status === "validated" ? "ok" : report.status === "rejected" ? "danger" : "warn"}`}>{ts.has(report.status as "validated") ? ts(report.status as "validated") : report.status}</span>{" "}
+        <span
+          className={`badge ${report.status === "committed" || report.status === "validated" ? "ok" : report.status === "rejected" ? "danger" : "warn"}`}
+        >
+          {ts.has(report.status as "validated") ? ts(report.status as "validated") : report.status}
+        </span>{" "}
         {report.isDryRun ? t("dryRun") : null}
         {report.changes ? ` · ${t("changes", report.changes)}` : null}
       </p>
@@ -309,7 +394,8 @@ function UploadReport({ report }: { report: Report }) {
         <dd>{report.totals.rowsRejected}</dd>
         <dt>{t("controlTotal")}</dt>
         <dd>
-          {formatAmount(report.totals.totalReadFen)} / {formatAmount(report.totals.totalAcceptedFen)} / {formatAmount(report.totals.totalRejectedFen)}
+          {formatAmount(report.totals.totalReadFen)} / {formatAmount(report.totals.totalAcceptedFen)} /{" "}
+          {formatAmount(report.totals.totalRejectedFen)}
         </dd>
       </dl>
       <FileRejects rejects={report.fileRejects} />
@@ -321,7 +407,9 @@ function UploadReport({ report }: { report: Report }) {
           <table className="data" data-testid="upload-rejects">
             <thead>
               <tr>
-                <th scope="col" className="num">{t("row")}</th>
+                <th scope="col" className="num">
+                  {t("row")}
+                </th>
                 <th scope="col">{t("column")}</th>
                 <th scope="col">{t("value")}</th>
                 <th scope="col">{t("problem")}</th>

@@ -23,8 +23,13 @@ export function UploadsView() {
   const [selected, setSelected] = useState<string | null>(null);
   const canRollback = useCan("upload.rollback");
   const queryClient = useQueryClient();
-  const rollback = useMutation(trpc.upload.rollback.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() }) }));
-  const kindLabel = (kind: string) => (t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind);
+  const rollback = useMutation(
+    trpc.upload.rollback.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() }),
+    }),
+  );
+  const kindLabel = (kind: string) =>
+    t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -53,10 +58,18 @@ export function UploadsView() {
                       <th scope="col">{tc("period")}</th>
                       <th scope="col">{t("encoding")}</th>
                       <th scope="col">{tc("status")}</th>
-                      <th scope="col" className="num">{t("rows")}</th>
-                      <th scope="col" className="num">{t("accepted")}</th>
-                      <th scope="col" className="num">{t("rejected")}</th>
-                      <th scope="col" className="num">{t("controlTotal")}</th>
+                      <th scope="col" className="num">
+                        {t("rows")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("accepted")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("rejected")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("controlTotal")}
+                      </th>
                       <th scope="col">{tc("createdAt")}</th>
                       <th scope="col">{tc("actions")}</th>
                     </tr>
@@ -69,7 +82,9 @@ export function UploadsView() {
                         <td>{batch.period}</td>
                         <td>{batch.encoding ?? "—"}</td>
                         <td>
-                          <span className="badge">{ts.has(batch.status as "validated") ? ts(batch.status as "validated") : batch.status}</span>
+                          <span className="badge">
+                            {ts.has(batch.status as "validated") ? ts(batch.status as "validated") : batch.status}
+                          </span>
                         </td>
                         <td className="num">{batch.rowsRead}</td>
                         <td className="num">{batch.rowsAccepted}</td>
@@ -78,12 +93,21 @@ export function UploadsView() {
                         <td className="nowrap">{formatDateTime(batch.createdAt)}</td>
                         <td className="row">
                           {batch.rowsRejected > 0 ? (
-                            <button type="button" onClick={() => setSelected(batch.id)} aria-pressed={selected === batch.id}>
+                            <button
+                              type="button"
+                              onClick={() => setSelected(batch.id)}
+                              aria-pressed={selected === batch.id}
+                            >
                               {t("rejects")}
                             </button>
                           ) : null}
                           {canRollback && batch.status === "committed" ? (
-                            <button type="button" className="danger" disabled={rollback.isPending} onClick={() => rollback.mutate({ batchId: batch.id })}>
+                            <button
+                              type="button"
+                              className="danger"
+                              disabled={rollback.isPending}
+                              onClick={() => rollback.mutate({ batchId: batch.id })}
+                            >
                               {t("rollback")}
                             </button>
                           ) : null}
@@ -116,30 +140,32 @@ function RejectsPanel({ batchId }: { batchId: string }) {
             <p className="muted">{t("noRejects")}</p>
           ) : (
             <>
-            <a className="button" href={`/api/uploads/batches/${batchId}/report`} download>
-              {t("downloadRejects")}
-            </a>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t("row")}</th>
-                  <th scope="col">{t("column")}</th>
-                  <th scope="col">{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rejects.map((reject) => (
-                  <tr key={reject.id}>
-                    <td className="num">{reject.rowNumber}</td>
-                    <td>
-                      {reject.column ?? "—"}
-                      {reject.value ? <span className="muted"> = {reject.value}</span> : null}
-                    </td>
-                    <td>{locale === "en" ? reject.messageEn : reject.messageZh}</td>
+              <a className="button" href={`/api/uploads/batches/${batchId}/report`} download>
+                {t("downloadRejects")}
+              </a>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t("row")}
+                    </th>
+                    <th scope="col">{t("column")}</th>
+                    <th scope="col">{t("problem")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.rejects.map((reject) => (
+                    <tr key={reject.id}>
+                      <td className="num">{reject.rowNumber}</td>
+                      <td>
+                        {reject.column ?? "—"}
+                        {reject.value ? <span className="muted"> = {reject.value}</span> : null}
+                      </td>
+                      <td>{locale === "en" ? reject.messageEn : reject.messageZh}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </>
           )
         }

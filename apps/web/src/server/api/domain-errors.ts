@@ -4,7 +4,10 @@ import type { TRPCError } from "@trpc/server";
 import { appError, type AppErrorCode } from "./errors";
 
 /** Which kind of record a NOT_FOUND from the engine is about, so clients get a specific code. */
-export type NotFoundCode = Extract<AppErrorCode, "POLICY_NOT_FOUND" | "RUN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "OVERRIDE_NOT_FOUND" | "UPLOAD_NOT_FOUND">;
+export type NotFoundCode = Extract<
+  AppErrorCode,
+  "POLICY_NOT_FOUND" | "RUN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "OVERRIDE_NOT_FOUND" | "UPLOAD_NOT_FOUND"
+>;
 
 /**
  * The engine's workflow errors as tRPC errors. Engine messages are written for users (ids and codes, no customer
@@ -34,16 +37,52 @@ export function engineErrorToTrpc(error: EngineError, notFoundCode: NotFoundCode
 }
 
 /** User-fit messages for refused upload operations; the package's own messages are terse and technical. */
-const INGEST_ERRORS: Record<IngestErrorCode, { code: ConstructorParameters<typeof TRPCError>[0]["code"]; appCode: AppErrorCode; message: string }> = {
+const INGEST_ERRORS: Record<
+  IngestErrorCode,
+  { code: ConstructorParameters<typeof TRPCError>[0]["code"]; appCode: AppErrorCode; message: string }
+> = {
   batch_not_found: { code: "NOT_FOUND", appCode: "UPLOAD_NOT_FOUND", message: "The upload was not found." },
-  batch_not_committed: { code: "CONFLICT", appCode: "BATCH_NOT_COMMITTED", message: "Only a committed upload can be rolled back; this one is not committed." },
-  batch_in_use: { code: "CONFLICT", appCode: "BATCH_IN_USE", message: "A segment run was computed from this upload, so it cannot be rolled back." },
-  later_batch_exists: { code: "CONFLICT", appCode: "LATER_BATCH_EXISTS", message: "A later upload of the same kind and period exists; roll that one back first." },
-  rollback_blocked_by_references: { code: "CONFLICT", appCode: "ROLLBACK_BLOCKED", message: "Other data refers to rows of this upload (for example loans of customers it added); roll those back first." },
-  mapping_not_found: { code: "NOT_FOUND", appCode: "MAPPING_NOT_FOUND", message: "No saved column mapping has that name." },
-  unknown_mapping_target: { code: "BAD_REQUEST", appCode: "UNKNOWN_MAPPING_TARGET", message: "The column mapping names columns this kind of file does not have." },
-  invalid_option: { code: "BAD_REQUEST", appCode: "INVALID_UPLOAD_OPTION", message: "The upload options are not valid for this kind of file." },
-  file_changed: { code: "CONFLICT", appCode: "FILE_CHANGED", message: "The file changed while it was being checked; upload it again." },
+  batch_not_committed: {
+    code: "CONFLICT",
+    appCode: "BATCH_NOT_COMMITTED",
+    message: "Only a committed upload can be rolled back; this one is not committed.",
+  },
+  batch_in_use: {
+    code: "CONFLICT",
+    appCode: "BATCH_IN_USE",
+    message: "A segment run was computed from this upload, so it cannot be rolled back.",
+  },
+  later_batch_exists: {
+    code: "CONFLICT",
+    appCode: "LATER_BATCH_EXISTS",
+    message: "A later upload of the same kind and period exists; roll that one back first.",
+  },
+  rollback_blocked_by_references: {
+    code: "CONFLICT",
+    appCode: "ROLLBACK_BLOCKED",
+    message:
+      "Other data refers to rows of this upload (for example loans of customers it added); roll those back first.",
+  },
+  mapping_not_found: {
+    code: "NOT_FOUND",
+    appCode: "MAPPING_NOT_FOUND",
+    message: "No saved column mapping has that name.",
+  },
+  unknown_mapping_target: {
+    code: "BAD_REQUEST",
+    appCode: "UNKNOWN_MAPPING_TARGET",
+    message: "The column mapping names columns this kind of file does not have.",
+  },
+  invalid_option: {
+    code: "BAD_REQUEST",
+    appCode: "INVALID_UPLOAD_OPTION",
+    message: "The upload options are not valid for this kind of file.",
+  },
+  file_changed: {
+    code: "CONFLICT",
+    appCode: "FILE_CHANGED",
+    message: "The file changed while it was being checked; upload it again.",
+  },
 };
 
 /**
@@ -52,7 +91,11 @@ const INGEST_ERRORS: Record<IngestErrorCode, { code: ConstructorParameters<typeo
  */
 export function ingestErrorToTrpc(error: IngestError): TRPCError {
   const known = INGEST_ERRORS[error.code];
-  const isDetailUseful = error.code === "unknown_mapping_target" || error.code === "invalid_option" || error.code === "later_batch_exists" || error.code === "batch_in_use";
+  const isDetailUseful =
+    error.code === "unknown_mapping_target" ||
+    error.code === "invalid_option" ||
+    error.code === "later_batch_exists" ||
+    error.code === "batch_in_use";
   return appError(known.code, known.appCode, isDetailUseful ? `${known.message} (${error.message})` : known.message);
 }
 

@@ -58,4 +58,5 @@ export function appError(code: TrpcCode, appCode: AppErrorCode, message: string)
   return new TRPCError({ code, message, cause: new AppErrorCause(appCode, message) });
 }
 
-export const notFound = (appCode: AppErrorCode, what: string) => appError("NOT_FOUND", appCode, `${what} was not found.`);
+export const notFound = (appCode: AppErrorCode, what: string) =>
+  appError("NOT_FOUND", appCode, `${what} was not found.`);

@@ -88,8 +88,12 @@ describeEachDb("a credit officer's scope", (kind) => {
   });
 
   it("gives risk managers every customer, sorted by contribution on the server", async () => {
-    const page = await (await callerFor(app, riskCookie)).customer.list({ period: FIXTURE_PERIOD, sort: "contribution", direction: "desc" });
-    const expected = [...FIXTURE_CUSTOMERS].sort((a, b) => (a.contributionFen > b.contributionFen ? -1 : 1)).map((c) => c.customerId);
+    const page = await (
+      await callerFor(app, riskCookie)
+    ).customer.list({ period: FIXTURE_PERIOD, sort: "contribution", direction: "desc" });
+    const expected = [...FIXTURE_CUSTOMERS]
+      .sort((a, b) => (a.contributionFen > b.contributionFen ? -1 : 1))
+      .map((c) => c.customerId);
     expect(page.items.map((c) => c.customerId)).toEqual(expected);
     expect(page.total).toBe(FIXTURE_CUSTOMERS.length);
   });

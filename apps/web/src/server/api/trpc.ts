@@ -42,7 +42,14 @@ export type TrpcContext = {
   uploadRoot: string;
 };
 
-export type CreateContextOptions = { handle: DbHandle; auth: Auth; headers: Headers; source: CallSource; trustedOrigins: readonly string[]; uploadRoot?: string };
+export type CreateContextOptions = {
+  handle: DbHandle;
+  auth: Auth;
+  headers: Headers;
+  source: CallSource;
+  trustedOrigins: readonly string[];
+  uploadRoot?: string;
+};
 
 /** Builds a request's context: the database, the session its cookie names, and where it came from. */
 export async function createTrpcContext(options: CreateContextOptions): Promise<TrpcContext> {
@@ -60,7 +67,8 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
   };
 }
 
-const INTERNAL_MESSAGE = "Something went wrong on the server. Please try again; if it keeps happening, tell your administrator.";
+const INTERNAL_MESSAGE =
+  "Something went wrong on the server. Please try again; if it keeps happening, tell your administrator.";
 
 const t = initTRPC
   .context<TrpcContext>()
@@ -71,9 +79,19 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const isInternal = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppErrorCause);
-      const issues = cause instanceof ZodError ? cause.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })) : null;
-      const appCode = cause instanceof AppErrorCause ? cause.appCode : issues ? "INVALID_INPUT" : isInternal ? "INTERNAL" : null;
-      const message = isInternal ? INTERNAL_MESSAGE : issues ? `Invalid input: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}` : shape.message;
+      const issues =
+        cause instanceof ZodError
+          ? cause.issues
+              .slice(0, 20)
+              .map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }))
+          : null;
+      const appCode =
+        cause instanceof AppErrorCause ? cause.appCode : issues ? "INVALID_INPUT" : isInternal ? "INTERNAL" : null;
+      const message = isInternal
+        ? INTERNAL_MESSAGE
+        : issues
+          ? `Invalid input: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`
+          : shape.message;
       return {
         code: shape.code,
         message,
@@ -133,5 +151,7 @@ export type CustomerScope = { kind: "all" } | { kind: "officer"; officerCode: st
 
 /** A credit officer without a staff code sees no customers rather than everyone's. */
 export function customerScopeOf(user: SessionUser): CustomerScope {
-  return can(user.role, "customer.readAll") ? { kind: "all" } : { kind: "officer", officerCode: user.officerCode ?? "" };
+  return can(user.role, "customer.readAll")
+    ? { kind: "all" }
+    : { kind: "officer", officerCode: user.officerCode ?? "" };
 }

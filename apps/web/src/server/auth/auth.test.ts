@@ -3,7 +3,15 @@ import { describeEachDb } from "@creditseg/db/testing";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addUser, callerFor, createTestApp, signIn, TEST_PASSWORD, type TestApp, type TestUser } from "../testing/test-app";
+import {
+  addUser,
+  callerFor,
+  createTestApp,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestUser,
+} from "../testing/test-app";
 import { MAX_FAILED_SIGN_INS } from "./lockout";
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {
@@ -14,7 +22,11 @@ async function errorOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 async function auditActions(app: TestApp, entityId: string): Promise<string[]> {
-  const rows = await app.handle.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.entityId, entityId)).orderBy(schema.auditLog.id);
+  const rows = await app.handle.db
+    .select({ action: schema.auditLog.action })
+    .from(schema.auditLog)
+    .where(eq(schema.auditLog.entityId, entityId))
+    .orderBy(schema.auditLog.id);
   return rows.map((row) => row.action);
 }
 
@@ -32,14 +44,21 @@ describeEachDb("sign-in, lock-out and deactivation", (kind) => {
 
   it("signs in with the right password, audits it, and sets an http-only same-site cookie", async () => {
     const user = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
-    const { headers } = await app.auth.api.signInEmail({ body: { email: user.email, password: TEST_PASSWORD }, headers: new Headers(), returnHeaders: true });
+    const { headers } = await app.auth.api.signInEmail({
+      body: { email: user.email, password: TEST_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
     const cookie = headers.getSetCookie().find((line) => line.includes("session_token="));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Max-Age=\d+/i);
     const me = await (await callerFor(app, cookie!.split(";")[0]!)).user.me();
     expect(me.role).toBe("risk_manager");
-    const signIns = await app.handle.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.actorId, user.id), eq(schema.auditLog.action, "auth.sign_in")));
+    const signIns = await app.handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorId, user.id), eq(schema.auditLog.action, "auth.sign_in")));
     expect(signIns).toHaveLength(1);
   });
 
@@ -58,7 +77,10 @@ describeEachDb("sign-in, lock-out and deactivation", (kind) => {
     await (await callerFor(app, adminCookie)).user.unlock({ userId: user.id });
     const cookie = await signIn(app, user.email);
     expect((await (await callerFor(app, cookie)).user.me()).id).toBe(user.id);
-    const [row] = await app.handle.db.select({ failed: schema.users.failedLoginCount, lockedUntil: schema.users.lockedUntil }).from(schema.users).where(eq(schema.users.id, user.id));
+    const [row] = await app.handle.db
+      .select({ failed: schema.users.failedLoginCount, lockedUntil: schema.users.lockedUntil })
+      .from(schema.users)
+      .where(eq(schema.users.id, user.id));
     expect(row).toEqual({ failed: 0, lockedUntil: null });
   });
 
@@ -82,7 +104,9 @@ describeEachDb("sign-in, lock-out and deactivation", (kind) => {
     const kept = await signIn(app, user.email);
     const other = await signIn(app, user.email);
     const caller = await callerFor(app, kept);
-    const wrong = await errorOf(caller.user.changePassword({ currentPassword: "not-it", newPassword: "Brand-new-password-1" }));
+    const wrong = await errorOf(
+      caller.user.changePassword({ currentPassword: "not-it", newPassword: "Brand-new-password-1" }),
+    );
     expect((wrong as TRPCError).code).toBe("BAD_REQUEST");
     await caller.user.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "Brand-new-password-1" });
     expect((await (await callerFor(app, kept)).user.me()).id).toBe(user.id);
@@ -107,13 +131,21 @@ describeEachDb("CSRF protection and atomic changes", (kind) => {
   afterAll(async () => app?.close());
 
   it("refuses a cookie-authenticated mutation sent from another site, and one with no origin at all", async () => {
-    for (const headers of [new Headers({ origin: "https://evil.example" }), new Headers({ origin: "null" }), new Headers({ "sec-fetch-site": "cross-site" }), new Headers()]) {
+    for (const headers of [
+      new Headers({ origin: "https://evil.example" }),
+      new Headers({ origin: "null" }),
+      new Headers({ "sec-fetch-site": "cross-site" }),
+      new Headers(),
+    ]) {
       const caller = await callerFor(app, adminCookie, { headers });
       const error = await errorOf(caller.user.deactivate({ userId: target.id }));
       expect((error as TRPCError).code).toBe("FORBIDDEN");
       expect((error as TRPCError).message).toMatch(/did not come from the CreditSeg site/);
     }
-    const [row] = await app.handle.db.select({ isActive: schema.users.isActive }).from(schema.users).where(eq(schema.users.id, target.id));
+    const [row] = await app.handle.db
+      .select({ isActive: schema.users.isActive })
+      .from(schema.users)
+      .where(eq(schema.users.id, target.id));
     expect(row?.isActive).toBe(true);
     expect(await auditActions(app, target.id)).toEqual([]);
   });
@@ -121,7 +153,9 @@ describeEachDb("CSRF protection and atomic changes", (kind) => {
   it("accepts the same mutation from our own origin, and queries from anywhere (reads cannot be replayed cross-site)", async () => {
     const sameSite = await callerFor(app, adminCookie, { headers: new Headers({ "sec-fetch-site": "same-origin" }) });
     await sameSite.user.unlock({ userId: target.id });
-    const crossSiteRead = await callerFor(app, adminCookie, { headers: new Headers({ origin: "https://evil.example" }) });
+    const crossSiteRead = await callerFor(app, adminCookie, {
+      headers: new Headers({ origin: "https://evil.example" }),
+    });
     expect((await crossSiteRead.user.me()).role).toBe("admin");
   });
 
@@ -131,7 +165,10 @@ describeEachDb("CSRF protection and atomic changes", (kind) => {
     // The role change is written and audited first; the taken officer code then fails the transaction.
     const error = await errorOf(caller.user.update({ userId: target.id, role: "credit_officer", officerCode: "O007" }));
     expect((error as TRPCError).code).toBe("CONFLICT");
-    const [row] = await app.handle.db.select({ role: schema.users.role, officerCode: schema.users.officerCode }).from(schema.users).where(eq(schema.users.id, target.id));
+    const [row] = await app.handle.db
+      .select({ role: schema.users.role, officerCode: schema.users.officerCode })
+      .from(schema.users)
+      .where(eq(schema.users.id, target.id));
     expect(row).toEqual({ role: "risk_manager", officerCode: null });
     expect(await auditActions(app, target.id)).toEqual(before);
   });

@@ -5,7 +5,14 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { writeAudit } from "../audit/write-audit";
 import { readRequestMeta } from "../request-meta";
-import { LOCK_MINUTES, canHoldSession, clearFailedSignIns, findSignInSubject, isLocked, recordFailedSignIn } from "./lockout";
+import {
+  LOCK_MINUTES,
+  canHoldSession,
+  clearFailedSignIns,
+  findSignInSubject,
+  isLocked,
+  recordFailedSignIn,
+} from "./lockout";
 
 export type CreateAuthOptions = {
   db: Db;
@@ -43,7 +50,12 @@ export function createAuth(options: CreateAuthOptions) {
     trustedOrigins: [...options.trustedOrigins],
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: { user: schema.users, session: schema.sessions, account: schema.accounts, verification: schema.verifications },
+      schema: {
+        user: schema.users,
+        session: schema.sessions,
+        account: schema.accounts,
+        verification: schema.verifications,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -128,13 +140,33 @@ export function createAuth(options: CreateAuthOptions) {
         await db.transaction(async (tx) => {
           const subject = email ? await findSignInSubject(tx, email) : null;
           if (!subject) {
-            await writeAudit(tx, { actor: null, action: "auth.sign_in_failed", detail: { reason: "unknown_email" }, meta });
+            await writeAudit(tx, {
+              actor: null,
+              action: "auth.sign_in_failed",
+              detail: { reason: "unknown_email" },
+              meta,
+            });
             return;
           }
           const { failedCount, hasLocked } = await recordFailedSignIn(tx, subject.id);
           const actor = { id: subject.id, role: subject.role };
-          await writeAudit(tx, { actor, action: "auth.sign_in_failed", entityType: "user", entityId: subject.id, detail: { reason: "bad_password", failedCount }, meta });
-          if (hasLocked) await writeAudit(tx, { actor, action: "auth.locked", entityType: "user", entityId: subject.id, detail: { minutes: LOCK_MINUTES }, meta });
+          await writeAudit(tx, {
+            actor,
+            action: "auth.sign_in_failed",
+            entityType: "user",
+            entityId: subject.id,
+            detail: { reason: "bad_password", failedCount },
+            meta,
+          });
+          if (hasLocked)
+            await writeAudit(tx, {
+              actor,
+              action: "auth.locked",
+              entityType: "user",
+              entityId: subject.id,
+              detail: { minutes: LOCK_MINUTES },
+              meta,
+            });
         });
       }),
     },

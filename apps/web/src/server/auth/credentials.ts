@@ -8,7 +8,14 @@ import type { DbOrTx } from "../audit/write-audit";
 /** Provider id better-auth gives email-and-password accounts. */
 export const CREDENTIAL_PROVIDER = "credential";
 
-export type NewUser = { email: string; name: string; role: Role; officerCode?: string | null; locale?: string; password: string };
+export type NewUser = {
+  email: string;
+  name: string;
+  role: Role;
+  officerCode?: string | null;
+  locale?: string;
+  password: string;
+};
 
 /** Inserts a user with a scrypt-hashed credential account (account id = user id, as better-auth does). Returns the new id. */
 export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<string> {
@@ -23,7 +30,9 @@ export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<s
     locale: user.locale ?? "zh-CN",
     emailVerified: true,
   });
-  await db.insert(schema.accounts).values({ id: randomUUID(), accountId: id, providerId: CREDENTIAL_PROVIDER, userId: id, password: passwordHash });
+  await db
+    .insert(schema.accounts)
+    .values({ id: randomUUID(), accountId: id, providerId: CREDENTIAL_PROVIDER, userId: id, password: passwordHash });
   return id;
 }
 

@@ -7,12 +7,22 @@ export const MAX_FAILED_SIGN_INS = 5;
 /** How long a lock lasts, minutes; an admin can lift it earlier. */
 export const LOCK_MINUTES = 15;
 
-export type SignInSubject = { id: string; role: (typeof schema.users.$inferSelect)["role"]; isActive: boolean; lockedUntil: Date | null };
+export type SignInSubject = {
+  id: string;
+  role: (typeof schema.users.$inferSelect)["role"];
+  isActive: boolean;
+  lockedUntil: Date | null;
+};
 
 /** The user an email signs in as (emails compare case-insensitively), or null. */
 export async function findSignInSubject(db: DbOrTx, email: string): Promise<SignInSubject | null> {
   const [row] = await db
-    .select({ id: schema.users.id, role: schema.users.role, isActive: schema.users.isActive, lockedUntil: schema.users.lockedUntil })
+    .select({
+      id: schema.users.id,
+      role: schema.users.role,
+      isActive: schema.users.isActive,
+      lockedUntil: schema.users.lockedUntil,
+    })
     .from(schema.users)
     .where(eq(sql`lower(${schema.users.email})`, email.trim().toLowerCase()))
     .limit(1);
@@ -28,7 +38,10 @@ export function isLocked(subject: Pick<SignInSubject, "lockedUntil">, now: Date 
  * Counts one failed sign-in atomically and locks the account when the count reaches
  * MAX_FAILED_SIGN_INS. Returns the new count and whether this failure locked it.
  */
-export async function recordFailedSignIn(db: DbOrTx, userId: string): Promise<{ failedCount: number; hasLocked: boolean }> {
+export async function recordFailedSignIn(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ failedCount: number; hasLocked: boolean }> {
   const [row] = await db
     .update(schema.users)
     .set({
@@ -51,8 +64,13 @@ export async function canHoldSession(db: DbOrTx, userId: string): Promise<boolea
   const [row] = await db
     .select({ id: schema.users.id })
     .from(schema.users)
-    .where(and(eq(schema.users.id, userId), eq(schema.users.isActive, true), sql`(${schema.users.lockedUntil} is null or ${schema.users.lockedUntil} <= now())`))
+    .where(
+      and(
+        eq(schema.users.id, userId),
+        eq(schema.users.isActive, true),
+        sql`(${schema.users.lockedUntil} is null or ${schema.users.lockedUntil} <= now())`,
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
-

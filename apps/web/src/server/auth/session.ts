@@ -22,11 +22,23 @@ function isRole(value: unknown): value is Role {
 export async function readSession(auth: Auth, headers: Headers): Promise<AppSession | null> {
   const found = await auth.api.getSession({ headers, query: { disableRefresh: true } });
   if (!found) return null;
-  const user = found.user as typeof found.user & { role?: unknown; officerCode?: string | null; isActive?: boolean; locale?: string };
+  const user = found.user as typeof found.user & {
+    role?: unknown;
+    officerCode?: string | null;
+    isActive?: boolean;
+    locale?: string;
+  };
   if (user.isActive !== true || !isRole(user.role)) return null;
   return {
     sessionId: found.session.id,
     expiresAt: new Date(found.session.expiresAt),
-    user: { id: user.id, name: user.name, email: user.email, role: user.role, officerCode: user.officerCode ?? null, locale: user.locale ?? "zh-CN" },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      officerCode: user.officerCode ?? null,
+      locale: user.locale ?? "zh-CN",
+    },
   };
 }

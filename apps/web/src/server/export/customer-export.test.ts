@@ -4,7 +4,7 @@ import { neutraliseCell, toCsv } from "./customer-export";
 
 const row: CustomerListRow = {
   customerId: "C001",
-  name: "=HYPERLINK(\"http://x\")",
+  name: '=HYPERLINK("http://x")',
   industry: "+manufacturing",
   region: "@east",
   size: "small",

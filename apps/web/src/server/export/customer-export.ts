@@ -54,7 +54,12 @@ export function toCsv(rows: readonly CustomerListRow[]): string {
 export async function toXlsx(rows: readonly CustomerListRow[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("customers");
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.isAmount ? 18 : 14, style: c.isAmount ? { numFmt: "#,##0.00" } : {} }));
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.header,
+    width: c.isAmount ? 18 : 14,
+    style: c.isAmount ? { numFmt: "#,##0.00" } : {},
+  }));
   for (const row of rows) {
     sheet.addRow(
       EXPORT_COLUMNS.map((c) => {

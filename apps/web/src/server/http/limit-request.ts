@@ -7,7 +7,10 @@ export const MAX_URL_LENGTH = 16 * 1024;
  * The request, with its body read into memory if it is within `maxBytes`; a Response (413 or 414)
  * when it is too large. A missing Content-Length does not bypass the limit: the body is counted as read.
  */
-export async function limitRequestSize(req: Request, maxBytes: number = MAX_TRPC_BODY_BYTES): Promise<Request | Response> {
+export async function limitRequestSize(
+  req: Request,
+  maxBytes: number = MAX_TRPC_BODY_BYTES,
+): Promise<Request | Response> {
   if (req.url.length > MAX_URL_LENGTH) return tooLarge(414, "The request address is too long.");
   if (req.method === "GET" || req.method === "HEAD" || !req.body) return req;
   const declared = Number(req.headers.get("content-length") ?? "NaN");

@@ -7,7 +7,9 @@ export function describeErrorForLog(error: unknown): string {
   for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
     const name = (current as { name?: unknown }).name;
     const code = (current as { code?: unknown }).code;
-    parts.push([typeof name === "string" ? name : "Error", typeof code === "string" ? code : null].filter(Boolean).join(":"));
+    parts.push(
+      [typeof name === "string" ? name : "Error", typeof code === "string" ? code : null].filter(Boolean).join(":"),
+    );
     current = (current as { cause?: unknown }).cause;
   }
   return parts.join(" <- ");

@@ -11,13 +11,22 @@ export function encodeCursor(cursor: KeysetCursor): string {
 export function decodeCursor(text: string): KeysetCursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === "string" || parsed[0] === null) && typeof parsed[1] === "string") {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === "string" || parsed[0] === null) &&
+      typeof parsed[1] === "string"
+    ) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {
     // fall through to the error below
   }
-  throw appError("BAD_REQUEST", "INVALID_CURSOR", "The page position is no longer valid; start again from the first page.");
+  throw appError(
+    "BAD_REQUEST",
+    "INVALID_CURSOR",
+    "The page position is no longer valid; start again from the first page.",
+  );
 }
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern. */
@@ -26,7 +35,11 @@ export function escapeLike(text: string): string {
 }
 
 /** Cuts a `limit + 1` fetch to a page and builds the cursor of the row after it. */
-export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => KeysetCursor): { items: Row[]; nextCursor: string | null } {
+export function toPage<Row>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => KeysetCursor,
+): { items: Row[]; nextCursor: string | null } {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items.at(-1);
@@ -36,6 +49,11 @@ export function toPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => Key
 /** A cursor over a numeric id (runs, audit rows, overrides, policy versions). */
 export function decodeIdCursor(text: string): number {
   const id = Number(decodeCursor(text).id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw appError("BAD_REQUEST", "INVALID_CURSOR", "The page position is no longer valid; start again from the first page.");
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw appError(
+      "BAD_REQUEST",
+      "INVALID_CURSOR",
+      "The page position is no longer valid; start again from the first page.",
+    );
   return id;
 }

@@ -19,7 +19,11 @@ const MAX_VALUES = 300;
 const TTL_MS = 60_000;
 const memo = createMemo<CustomerFacets>({ limit: 500 });
 
-async function countBy(db: Db, column: typeof c.industry | typeof c.region | typeof c.officer, scope: CustomerScope): Promise<FacetValue[]> {
+async function countBy(
+  db: Db,
+  column: typeof c.industry | typeof c.region | typeof c.officer,
+  scope: CustomerScope,
+): Promise<FacetValue[]> {
   const customers = count();
   const rows = await db
     .select({ value: column, customers })

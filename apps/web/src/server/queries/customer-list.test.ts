@@ -26,12 +26,26 @@ describeEachDb("customer list paging over a run", (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, { run, scope: { kind: "all" }, filter: {}, sort, direction, limit: 1, cursor });
+      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, {
+        run,
+        scope: { kind: "all" },
+        filter: {},
+        sort,
+        direction,
+        limit: 1,
+        cursor,
+      });
       seen.push(...page.items.map((row) => row.customerId));
       cursor = page.nextCursor;
     } while (cursor);
     const key = (c: (typeof FIXTURE_CUSTOMERS)[number]) =>
-      sort === "contribution" ? c.contributionFen : sort === "loanBalance" ? c.loanBalanceFen : sort === "name" ? `企业 ${c.customerId}` : c.customerId;
+      sort === "contribution"
+        ? c.contributionFen
+        : sort === "loanBalance"
+          ? c.loanBalanceFen
+          : sort === "name"
+            ? `企业 ${c.customerId}`
+            : c.customerId;
     const expected = [...FIXTURE_CUSTOMERS]
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.customerId < b.customerId ? -1 : 1))
       .map((c) => c.customerId);

@@ -129,7 +129,10 @@ const EMPTY_RESULT = {
  * One page of customers, keyset-paginated on (sort value, customer id). With a run the rows are
  * the run's results joined to the customer master; without one, the master alone.
  */
-export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<{ items: CustomerListRow[]; nextCursor: string | null }> {
+export async function listCustomers(
+  db: Db,
+  args: ListCustomersArgs,
+): Promise<{ items: CustomerListRow[]; nextCursor: string | null }> {
   const { run, scope, filter, limit } = args;
   if (!run && needsRun(filter)) return { items: [], nextCursor: null };
   const { expr, kind, id } = sortExpression(args.sort, run !== null);
@@ -138,7 +141,9 @@ export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<{ 
   if (args.cursor) {
     const cursor = decodeCursor(args.cursor);
     const value = kind === "bigint" ? sql`${BigInt(cursor.value ?? "0")}::bigint` : sql`${cursor.value ?? ""}`;
-    conditions.push(isDesc ? sql`(${expr}, ${id}) < (${value}, ${cursor.id})` : sql`(${expr}, ${id}) > (${value}, ${cursor.id})`);
+    conditions.push(
+      isDesc ? sql`(${expr}, ${id}) < (${value}, ${cursor.id})` : sql`(${expr}, ${id}) > (${value}, ${cursor.id})`,
+    );
   }
   const order = isDesc ? [desc(expr), desc(id)] : [asc(expr), asc(id)];
   const rows: CustomerListRow[] = run
@@ -187,7 +192,12 @@ export function forgetCustomerCounts(): void {
  * the list's heaviest work, so a count is computed once per (run, scope, filter) and shared by concurrent callers:
  * for good when it reads only the run's stored results, for half a minute when it reads the customer master.
  */
-export function countCustomers(db: Db, run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): Promise<number> {
+export function countCustomers(
+  db: Db,
+  run: ResolvedRun | null,
+  scope: CustomerScope,
+  filter: CustomerFilterInput,
+): Promise<number> {
   if (!run && needsRun(filter)) return Promise.resolve(0);
   const isMaster = !run || usesMaster(filter);
   const key = JSON.stringify([

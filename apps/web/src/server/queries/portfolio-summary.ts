@@ -80,10 +80,11 @@ async function computePortfolioSummary(db: Db, run: ResolvedRun, scope: Customer
         groupedGrade: sql<number>`grouping(${r.grade})`.mapWith(Number),
         groupedCluster: sql<number>`grouping(${ca.clusterNo})`.mapWith(Number),
         loanBalanceFen: sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}), 0)`.mapWith(BigInt),
-        nplBalanceFen: sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}) filter (where ${l.classification} in (${sql.join(
-          NON_PERFORMING.map((cls) => sql`${cls}`),
-          sql`, `,
-        )})), 0)`.mapWith(BigInt),
+        nplBalanceFen:
+          sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}) filter (where ${l.classification} in (${sql.join(
+            NON_PERFORMING.map((cls) => sql`${cls}`),
+            sql`, `,
+          )})), 0)`.mapWith(BigInt),
       })
       .from(l)
       .innerJoin(r, and(eq(r.customerId, l.customerId), eq(r.runId, run.id)))
@@ -116,24 +117,46 @@ async function computePortfolioSummary(db: Db, run: ResolvedRun, scope: Customer
     depositBalanceFen: row.depositBalanceFen,
     contributionFen: row.contributionFen,
   });
-  const only = (tier: number, grade: number, cluster: number) => (row: { groupedTier: number; groupedGrade: number; groupedCluster: number }) =>
-    row.groupedTier === tier && row.groupedGrade === grade && row.groupedCluster === cluster;
+  const only =
+    (tier: number, grade: number, cluster: number) =>
+    (row: { groupedTier: number; groupedGrade: number; groupedCluster: number }) =>
+      row.groupedTier === tier && row.groupedGrade === grade && row.groupedCluster === cluster;
 
   const totalRow = segmentRows.find(only(1, 1, 1));
   const totalNpl = npl(nplRows, only(1, 1, 1));
-  const byTier = segmentRows.filter(only(0, 1, 1)).map((row) => ({ tier: row.tier, ...figures(row), ...npl(nplRows, (n) => only(0, 1, 1)(n) && n.tier === row.tier) }));
-  const byGrade = segmentRows.filter(only(1, 0, 1)).map((row) => ({ grade: row.grade, ...figures(row), ...npl(nplRows, (n) => only(1, 0, 1)(n) && n.grade === row.grade) }));
-  const byCluster = segmentRows
-    .filter(only(1, 1, 0))
-    .map((row) => ({ cluster: row.cluster, ...figures(row), ...npl(nplRows, (n) => only(1, 1, 0)(n) && n.cluster === row.cluster) }));
-  const tierCluster = segmentRows.filter(only(0, 1, 0)).map((row) => ({ tier: row.tier, cluster: row.cluster, customers: row.customers, loanBalanceFen: row.loanBalanceFen }));
+  const byTier = segmentRows.filter(only(0, 1, 1)).map((row) => ({
+    tier: row.tier,
+    ...figures(row),
+    ...npl(nplRows, (n) => only(0, 1, 1)(n) && n.tier === row.tier),
+  }));
+  const byGrade = segmentRows.filter(only(1, 0, 1)).map((row) => ({
+    grade: row.grade,
+    ...figures(row),
+    ...npl(nplRows, (n) => only(1, 0, 1)(n) && n.grade === row.grade),
+  }));
+  const byCluster = segmentRows.filter(only(1, 1, 0)).map((row) => ({
+    cluster: row.cluster,
+    ...figures(row),
+    ...npl(nplRows, (n) => only(1, 1, 0)(n) && n.cluster === row.cluster),
+  }));
+  const tierCluster = segmentRows.filter(only(0, 1, 0)).map((row) => ({
+    tier: row.tier,
+    cluster: row.cluster,
+    customers: row.customers,
+    loanBalanceFen: row.loanBalanceFen,
+  }));
 
-  const rows = rowsOf<{ bucket: number | string; contribution: string | null; top10: string; top20: string }>(concentrationRows);
+  const rows = rowsOf<{ bucket: number | string; contribution: string | null; top10: string; top20: string }>(
+    concentrationRows,
+  );
   const total = rows.reduce((sum, row) => sum + BigInt(row.contribution ?? "0"), 0n);
   let running = 0n;
   const pareto: ParetoPoint[] = rows.map((row) => {
     running += BigInt(row.contribution ?? "0");
-    return { customerSharePct: (Number(row.bucket) * 100) / PARETO_STEPS, contributionSharePct: formatSharePct(running, total) };
+    return {
+      customerSharePct: (Number(row.bucket) * 100) / PARETO_STEPS,
+      contributionSharePct: formatSharePct(running, total),
+    };
   });
   const top10 = rows.reduce((sum, row) => sum + BigInt(row.top10), 0n);
   const top20 = rows.reduce((sum, row) => sum + BigInt(row.top20), 0n);

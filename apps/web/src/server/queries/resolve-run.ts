@@ -3,7 +3,13 @@ import { schema } from "@creditseg/db";
 import { and, desc, eq } from "drizzle-orm";
 import type { RunSelectorInput } from "../api/schemas/common";
 
-export type ResolvedRun = { id: number; period: string; policyVersion: number; finishedAt: Date | null; isCurrent: boolean };
+export type ResolvedRun = {
+  id: number;
+  period: string;
+  policyVersion: number;
+  finishedAt: Date | null;
+  isCurrent: boolean;
+};
 
 const runColumns = {
   id: schema.segmentRuns.id,

@@ -18,10 +18,46 @@ type FixtureCustomer = {
 
 /** Two officers' books: O001 holds C001 and C003, O002 holds C002 and C004. */
 export const FIXTURE_CUSTOMERS: readonly FixtureCustomer[] = [
-  { customerId: "C001", officer: "O001", tier: "core", grade: "AAA", cluster: 0, contributionFen: 150_000_000n, loanBalanceFen: 1_000_000_000n, classification: "normal" },
-  { customerId: "C002", officer: "O002", tier: "basic", grade: "AA", cluster: 1, contributionFen: 27_500_000n, loanBalanceFen: 2_000_000_000n, classification: "normal" },
-  { customerId: "C003", officer: "O001", tier: "general", grade: "B", cluster: 1, contributionFen: -5_000_000n, loanBalanceFen: 300_000_000n, classification: "substandard" },
-  { customerId: "C004", officer: "O002", tier: "core", grade: "AA", cluster: 0, contributionFen: 110_000_000n, loanBalanceFen: 4_000_000_000n, classification: "doubtful" },
+  {
+    customerId: "C001",
+    officer: "O001",
+    tier: "core",
+    grade: "AAA",
+    cluster: 0,
+    contributionFen: 150_000_000n,
+    loanBalanceFen: 1_000_000_000n,
+    classification: "normal",
+  },
+  {
+    customerId: "C002",
+    officer: "O002",
+    tier: "basic",
+    grade: "AA",
+    cluster: 1,
+    contributionFen: 27_500_000n,
+    loanBalanceFen: 2_000_000_000n,
+    classification: "normal",
+  },
+  {
+    customerId: "C003",
+    officer: "O001",
+    tier: "general",
+    grade: "B",
+    cluster: 1,
+    contributionFen: -5_000_000n,
+    loanBalanceFen: 300_000_000n,
+    classification: "substandard",
+  },
+  {
+    customerId: "C004",
+    officer: "O002",
+    tier: "core",
+    grade: "AA",
+    cluster: 0,
+    contributionFen: 110_000_000n,
+    loanBalanceFen: 4_000_000_000n,
+    classification: "doubtful",
+  },
 ];
 
 /**
@@ -30,9 +66,19 @@ export const FIXTURE_CUSTOMERS: readonly FixtureCustomer[] = [
  */
 export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ runId: number }> {
   const db = app.handle.db;
-  await db.insert(schema.policies).values({ version: 1, name: "Default", status: "active", document: DEFAULT_POLICY, effectiveFrom: "2025-01-01" });
+  await db
+    .insert(schema.policies)
+    .values({ version: 1, name: "Default", status: "active", document: DEFAULT_POLICY, effectiveFrom: "2025-01-01" });
   await db.insert(schema.customers).values(
-    FIXTURE_CUSTOMERS.map((c) => ({ customerId: c.customerId, name: `企业 ${c.customerId}`, industry: "manufacturing", region: "east", size: "small" as const, officer: c.officer, creditRating: "A" })),
+    FIXTURE_CUSTOMERS.map((c) => ({
+      customerId: c.customerId,
+      name: `企业 ${c.customerId}`,
+      industry: "manufacturing",
+      region: "east",
+      size: "small" as const,
+      officer: c.officer,
+      creditRating: "A",
+    })),
   );
   await db.insert(schema.loans).values(
     FIXTURE_CUSTOMERS.map((c) => ({
@@ -52,7 +98,16 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ 
     })),
   );
   await db.insert(schema.deposits).values(
-    FIXTURE_CUSTOMERS.map((c) => ({ period: FIXTURE_PERIOD, accountId: `D${c.customerId}`, customerId: c.customerId, product: "demand" as const, avgDailyBalanceFen: 500_000_000n, ratePct: "0.350000", days: 360, termMonths: 0 })),
+    FIXTURE_CUSTOMERS.map((c) => ({
+      period: FIXTURE_PERIOD,
+      accountId: `D${c.customerId}`,
+      customerId: c.customerId,
+      product: "demand" as const,
+      avgDailyBalanceFen: 500_000_000n,
+      ratePct: "0.350000",
+      days: 360,
+      termMonths: 0,
+    })),
   );
   await db.insert(schema.projects).values(
     FIXTURE_CUSTOMERS.map((c) => ({
@@ -72,7 +127,17 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ 
   );
   const [run] = await db
     .insert(schema.segmentRuns)
-    .values({ period: FIXTURE_PERIOD, policyVersion: 1, status: "succeeded", codeVersion: "test", isCurrent: true, startedBy, startedAt: new Date(), finishedAt: new Date(), progressPct: 100 })
+    .values({
+      period: FIXTURE_PERIOD,
+      policyVersion: 1,
+      status: "succeeded",
+      codeVersion: "test",
+      isCurrent: true,
+      startedBy,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      progressPct: 100,
+    })
     .returning({ id: schema.segmentRuns.id });
   const runId = run!.id;
   await db.insert(schema.segmentResults).values(
@@ -97,8 +162,19 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ 
     })),
   );
   await db.insert(schema.clusters).values(
-    [0, 1].map((clusterNo) => ({ runId, clusterNo, size: 2, centroidRaw: [4.35, 12, 1e7], centroid: [0, 0, 0], profile: {}, labelZh: `群体 ${clusterNo}`, labelEn: `Group ${clusterNo}` })),
+    [0, 1].map((clusterNo) => ({
+      runId,
+      clusterNo,
+      size: 2,
+      centroidRaw: [4.35, 12, 1e7],
+      centroid: [0, 0, 0],
+      profile: {},
+      labelZh: `群体 ${clusterNo}`,
+      labelEn: `Group ${clusterNo}`,
+    })),
   );
-  await db.insert(schema.clusterAssignments).values(FIXTURE_CUSTOMERS.map((c) => ({ runId, loanId: `L${c.customerId}`, clusterNo: c.cluster })));
+  await db
+    .insert(schema.clusterAssignments)
+    .values(FIXTURE_CUSTOMERS.map((c) => ({ runId, loanId: `L${c.customerId}`, clusterNo: c.cluster })));
   return { runId };
 }

@@ -29,8 +29,17 @@ export async function createTestApp(kind: TestDbKind): Promise<TestApp> {
 export type TestUser = { id: string; email: string; role: Role; officerCode: string | null };
 
 /** Inserts a user with TEST_PASSWORD, the way admins create them. */
-export async function addUser(app: TestApp, user: { email: string; role: Role; officerCode?: string | null }): Promise<TestUser> {
-  const id = await insertCredentialUser(app.handle.db, { email: user.email, name: user.email, role: user.role, officerCode: user.officerCode ?? null, password: TEST_PASSWORD });
+export async function addUser(
+  app: TestApp,
+  user: { email: string; role: Role; officerCode?: string | null },
+): Promise<TestUser> {
+  const id = await insertCredentialUser(app.handle.db, {
+    email: user.email,
+    name: user.email,
+    role: user.role,
+    officerCode: user.officerCode ?? null,
+    password: TEST_PASSWORD,
+  });
   return { id, email: user.email, role: user.role, officerCode: user.officerCode ?? null };
 }
 
@@ -41,7 +50,11 @@ export function browserHeaders(extra: Record<string, string> = {}): Headers {
 
 /** Signs in through better-auth and returns the Cookie header a browser would send next. */
 export async function signIn(app: TestApp, email: string, password: string = TEST_PASSWORD): Promise<string> {
-  const { headers } = await app.auth.api.signInEmail({ body: { email, password }, headers: browserHeaders(), returnHeaders: true });
+  const { headers } = await app.auth.api.signInEmail({
+    body: { email, password },
+    headers: browserHeaders(),
+    returnHeaders: true,
+  });
   const cookies = headers.getSetCookie().map((line) => line.split(";")[0]!);
   const session = cookies.find((cookie) => cookie.includes("session_token="));
   if (!session) throw new Error("sign-in returned no session cookie");
@@ -49,16 +62,30 @@ export async function signIn(app: TestApp, email: string, password: string = TES
 }
 
 /** A tRPC caller as a browser with this cookie (or none) would reach it through the HTTP adapter. */
-export async function callerFor(app: TestApp, cookie: string | null, options: { headers?: Headers; source?: CallSource; uploadRoot?: string } = {}) {
+export async function callerFor(
+  app: TestApp,
+  cookie: string | null,
+  options: { headers?: Headers; source?: CallSource; uploadRoot?: string } = {},
+) {
   const headers = options.headers ?? browserHeaders();
   if (cookie) headers.set("cookie", cookie);
-  const ctx = await createTrpcContext({ handle: app.handle, auth: app.auth, headers, source: options.source ?? "http", trustedOrigins: [TEST_ORIGIN], uploadRoot: options.uploadRoot });
+  const ctx = await createTrpcContext({
+    handle: app.handle,
+    auth: app.auth,
+    headers,
+    source: options.source ?? "http",
+    trustedOrigins: [TEST_ORIGIN],
+    uploadRoot: options.uploadRoot,
+  });
   return createCaller(ctx);
 }
 
 /** Audit rows of an action (optionally on one entity): asserts that a change was recorded once, or a refusal not at all. */
 export async function countAudit(app: TestApp, action: string, entityId?: string): Promise<number> {
-  const [row] = await app.handle.raw<{ n: number }>("select count(*)::int as n from audit_log where action = $1 and ($2::text is null or entity_id = $2)", [action, entityId ?? null]);
+  const [row] = await app.handle.raw<{ n: number }>(
+    "select count(*)::int as n from audit_log where action = $1 and ($2::text is null or entity_id = $2)",
+    [action, entityId ?? null],
+  );
   return row?.n ?? 0;
 }
 

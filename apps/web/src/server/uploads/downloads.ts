@@ -12,7 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_REPORT_ROWS = 100_000;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const problem = (status: number, message: string) => Response.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
+const problem = (status: number, message: string) =>
+  Response.json({ error: { message } }, { status, headers: { "cache-control": "no-store" } });
 
 /** The signed-in user holding the permission, or the 401 / 403 response. GET downloads change nothing, so no CSRF check. */
 async function authorise(auth: Auth, req: Request, permission: Permission): Promise<SessionUser | Response> {
@@ -24,7 +25,12 @@ async function authorise(auth: Auth, req: Request, permission: Permission): Prom
 
 function attachment(body: Buffer, fileName: string, contentType: string): Response {
   return new Response(new Uint8Array(body), {
-    headers: { "content-type": contentType, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
   });
 }
 
@@ -38,7 +44,8 @@ function rejectsCsv(rejects: { fileRejects: Reject[]; rejects: Reject[] }): Buff
 export async function downloadTemplate(req: Request, kindText: string, deps: { auth: Auth }): Promise<Response> {
   const user = await authorise(deps.auth, req, "upload.read");
   if (user instanceof Response) return user;
-  if (!(IMPORT_KINDS as readonly string[]).includes(kindText)) return problem(404, "There is no upload template of that kind.");
+  if (!(IMPORT_KINDS as readonly string[]).includes(kindText))
+    return problem(404, "There is no upload template of that kind.");
   const kind = kindText as ImportKind;
   const format = new URL(req.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "xlsx") return problem(400, "The template format is csv or xlsx.");
@@ -47,31 +54,57 @@ export async function downloadTemplate(req: Request, kindText: string, deps: { a
 }
 
 /** `GET /api/uploads/<fileId>/report`: the rejected rows of the latest check of the caller's own uploaded file. */
-export async function downloadUploadReport(req: Request, fileId: string, deps: { auth: Auth; root: string }): Promise<Response> {
+export async function downloadUploadReport(
+  req: Request,
+  fileId: string,
+  deps: { auth: Auth; root: string },
+): Promise<Response> {
   const user = await authorise(deps.auth, req, "upload.commit");
   if (user instanceof Response) return user;
   // Ownership is read from the upload's record, which a committed upload keeps (with its report) after its file is removed.
   const meta = await readUploadMeta(deps.root, fileId);
-  const report = meta?.ownerId === user.id ? ((await readUploadReport(deps.root, fileId)) as Pick<ImportReport, "fileRejects" | "rejects"> | null) : null;
+  const report =
+    meta?.ownerId === user.id
+      ? ((await readUploadReport(deps.root, fileId)) as Pick<ImportReport, "fileRejects" | "rejects"> | null)
+      : null;
   if (!report) return problem(404, "There is no report for that upload.");
   return attachment(rejectsCsv(report), `rejected-rows-${fileId.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
 }
 
 /** `GET /api/uploads/batches/<batchId>/report`: the rows a committed batch set aside, as recorded with it. */
-export async function downloadBatchReport(req: Request, batchId: string, deps: { auth: Auth; handle: DbHandle }): Promise<Response> {
+export async function downloadBatchReport(
+  req: Request,
+  batchId: string,
+  deps: { auth: Auth; handle: DbHandle },
+): Promise<Response> {
   const user = await authorise(deps.auth, req, "upload.read");
   if (user instanceof Response) return user;
   if (!UUID.test(batchId)) return problem(404, "The upload was not found.");
   const db = deps.handle.db;
-  const [batch] = await db.select({ id: schema.importBatches.id }).from(schema.importBatches).where(eq(schema.importBatches.id, batchId)).limit(1);
+  const [batch] = await db
+    .select({ id: schema.importBatches.id })
+    .from(schema.importBatches)
+    .where(eq(schema.importBatches.id, batchId))
+    .limit(1);
   if (!batch) return problem(404, "The upload was not found.");
   const r = schema.importRejects;
   const rows = await db
-    .select({ rowNumber: r.rowNumber, column: r.column, value: r.value, code: r.reasonCode, messageZh: r.messageZh, messageEn: r.messageEn })
+    .select({
+      rowNumber: r.rowNumber,
+      column: r.column,
+      value: r.value,
+      code: r.reasonCode,
+      messageZh: r.messageZh,
+      messageEn: r.messageEn,
+    })
     .from(r)
     .where(eq(r.batchId, batchId))
     .orderBy(asc(r.rowNumber), asc(r.id))
     .limit(MAX_REPORT_ROWS);
   const rejects = rows.map((row) => ({ ...row, code: row.code as Reject["code"] }));
-  return attachment(rejectsCsv({ fileRejects: [], rejects }), `rejected-rows-batch-${batchId.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
+  return attachment(
+    rejectsCsv({ fileRejects: [], rejects }),
+    `rejected-rows-batch-${batchId.slice(0, 8)}.csv`,
+    "text/csv; charset=utf-8",
+  );
 }

@@ -6,7 +6,8 @@ import { MAX_UPLOAD_BYTES, saveUpload, sweepExpiredUploads } from "./upload-stor
 
 export type ReceiveUploadOptions = { auth: Auth; trustedOrigins: readonly string[]; root: string; maxBytes?: number };
 
-const problem = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+const problem = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 
 /**
  * `POST /api/uploads?name=<file name>` with the file's bytes as the body (what `fetch(url, { method: "POST", body: file })`
@@ -16,10 +17,12 @@ const problem = (status: number, code: string, message: string) => Response.json
  */
 export async function receiveUpload(req: Request, options: ReceiveUploadOptions): Promise<Response> {
   const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
-  if (!isSameOriginRequest(req.headers, options.trustedOrigins)) return problem(403, "CSRF_REJECTED", "This request did not come from the CreditSeg site and was refused.");
+  if (!isSameOriginRequest(req.headers, options.trustedOrigins))
+    return problem(403, "CSRF_REJECTED", "This request did not come from the CreditSeg site and was refused.");
   const session = await readSession(options.auth, req.headers);
   if (!session) return problem(401, "NOT_SIGNED_IN", "Please sign in to continue.");
-  if (!can(session.user.role, "upload.commit")) return problem(403, "NOT_PERMITTED", "Your role does not allow this action.");
+  if (!can(session.user.role, "upload.commit"))
+    return problem(403, "NOT_PERMITTED", "Your role does not allow this action.");
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   const tooLargeMessage = `The file is larger than the ${Math.floor(maxBytes / (1024 * 1024))} MB an upload may hold.`;
   if (Number.isFinite(declared) && declared > maxBytes) return problem(413, "FILE_TOO_LARGE", tooLargeMessage);
@@ -27,7 +30,13 @@ export async function receiveUpload(req: Request, options: ReceiveUploadOptions)
   await sweepExpiredUploads(options.root);
   const name = new URL(req.url).searchParams.get("name");
   const saved = await saveUpload({ root: options.root, ownerId: session.user.id, name, body: req.body, maxBytes });
-  if (!saved.ok) return saved.reason === "too_large" ? problem(413, "FILE_TOO_LARGE", tooLargeMessage) : problem(400, "EMPTY_FILE", "The uploaded file is empty.");
+  if (!saved.ok)
+    return saved.reason === "too_large"
+      ? problem(413, "FILE_TOO_LARGE", tooLargeMessage)
+      : problem(400, "EMPTY_FILE", "The uploaded file is empty.");
   const { fileId, size } = saved.meta;
-  return Response.json({ fileId, name: saved.meta.name, size }, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { fileId, name: saved.meta.name, size },
+    { status: 201, headers: { "cache-control": "no-store" } },
+  );
 }

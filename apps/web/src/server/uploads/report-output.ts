@@ -14,7 +14,12 @@ export function batchReportUrl(batchId: string): string {
 /** An ingest report as the API returns it: rejects capped (all of them are in the download), and the download address. */
 export function toUploadReportOutput(report: ImportReport, fileId: string): UploadReportOutput {
   const rejectCount = report.fileRejects.length + report.rejects.length;
-  const reportUrl = rejectCount === 0 ? null : report.status === "committed" && report.batchId ? batchReportUrl(report.batchId) : uploadReportUrl(fileId);
+  const reportUrl =
+    rejectCount === 0
+      ? null
+      : report.status === "committed" && report.batchId
+        ? batchReportUrl(report.batchId)
+        : uploadReportUrl(fileId);
   return {
     ...report,
     rejects: report.rejects.slice(0, MAX_RESPONSE_REJECTS),

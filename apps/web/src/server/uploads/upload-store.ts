@@ -30,8 +30,10 @@ export type StoredUpload = { meta: UploadMeta; path: string };
 
 /** A file name fit to keep and show: no directories, no control characters, bounded; "upload" when nothing is left. */
 export function cleanFileName(name: string | null): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = basename((name ?? "").replaceAll("\\", "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const cleaned = basename((name ?? "").replaceAll("\\", "/"))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
   return cleaned.slice(0, MAX_NAME_LENGTH) || "upload";
 }
 
@@ -41,7 +43,13 @@ export type SaveUploadResult = { ok: true; meta: UploadMeta } | { ok: false; rea
  * Streams a request body to a new upload file, counting bytes as they arrive: past `maxBytes` the write stops and
  * the partial file is removed (a missing or false Content-Length cannot get around the limit).
  */
-export async function saveUpload(args: { root: string; ownerId: string; name: string | null; body: ReadableStream<Uint8Array>; maxBytes?: number }): Promise<SaveUploadResult> {
+export async function saveUpload(args: {
+  root: string;
+  ownerId: string;
+  name: string | null;
+  body: ReadableStream<Uint8Array>;
+  maxBytes?: number;
+}): Promise<SaveUploadResult> {
   const maxBytes = args.maxBytes ?? MAX_UPLOAD_BYTES;
   const fileId = randomUUID();
   const dir = join(args.root, fileId);
@@ -60,7 +68,11 @@ export async function saveUpload(args: { root: string; ownerId: string; name: st
     },
   });
   try {
-    await pipeline(Readable.fromWeb(args.body as WebReadableStream<Uint8Array>), counter, createWriteStream(join(dir, "file"), { mode: 0o600 }));
+    await pipeline(
+      Readable.fromWeb(args.body as WebReadableStream<Uint8Array>),
+      counter,
+      createWriteStream(join(dir, "file"), { mode: 0o600 }),
+    );
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     if (isTooLarge) return { ok: false, reason: "too_large" };
@@ -70,7 +82,13 @@ export async function saveUpload(args: { root: string; ownerId: string; name: st
     await rm(dir, { recursive: true, force: true });
     return { ok: false, reason: "empty" };
   }
-  const meta: UploadMeta = { fileId, name: cleanFileName(args.name), size, ownerId: args.ownerId, createdAt: new Date().toISOString() };
+  const meta: UploadMeta = {
+    fileId,
+    name: cleanFileName(args.name),
+    size,
+    ownerId: args.ownerId,
+    createdAt: new Date().toISOString(),
+  };
   await writeFile(join(dir, "meta.json"), JSON.stringify(meta), { mode: 0o600 });
   return { ok: true, meta };
 }
@@ -86,7 +104,11 @@ export async function readUploadMeta(root: string, fileId: string): Promise<Uplo
 }
 
 /** An upload of this owner, or null when it does not exist, expired, was committed, or belongs to someone else (the same answer). */
-export async function findUpload(args: { root: string; ownerId: string; fileId: string }): Promise<StoredUpload | null> {
+export async function findUpload(args: {
+  root: string;
+  ownerId: string;
+  fileId: string;
+}): Promise<StoredUpload | null> {
   const meta = await readUploadMeta(args.root, args.fileId);
   if (!meta || meta.ownerId !== args.ownerId || Date.now() - Date.parse(meta.createdAt) > UPLOAD_TTL_MS) return null;
   const path = join(args.root, args.fileId, "file");

@@ -15,6 +15,9 @@ export async function POST(req: Request): Promise<Response> {
     return await receiveUpload(req, { auth, trustedOrigins, root: defaultUploadRoot() });
   } catch (error) {
     console.error(`[upload] receive failed: ${describeErrorForLog(error)}`);
-    return Response.json({ error: { code: "INTERNAL", message: "The upload failed. Please try again." } }, { status: 500 });
+    return Response.json(
+      { error: { code: "INTERNAL", message: "The upload failed. Please try again." } },
+      { status: 500 },
+    );
   }
 }

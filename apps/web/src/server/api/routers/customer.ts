@@ -15,14 +15,24 @@ export const customerRouter = createTRPCRouter({
       const run = await requireRun(ctx.db, input);
       const scope = customerScopeOf(ctx.user);
       const [page, total] = await Promise.all([
-        listCustomers(ctx.db, { run, scope, filter: input, sort: input.sort, direction: input.direction, limit: input.limit, cursor: input.cursor }),
+        listCustomers(ctx.db, {
+          run,
+          scope,
+          filter: input,
+          sort: input.sort,
+          direction: input.direction,
+          limit: input.limit,
+          cursor: input.cursor,
+        }),
         input.cursor ? Promise.resolve(null) : countCustomers(ctx.db, run, scope, input),
       ]);
       return { run, ...page, total };
     }),
 
   /** The values the list's industry, region and officer filters offer, with counts, within the caller's scope. */
-  facets: permissionProcedure("customer.read").query(({ ctx }) => readCustomerFacets(ctx.db, customerScopeOf(ctx.user))),
+  facets: permissionProcedure("customer.read").query(({ ctx }) =>
+    readCustomerFacets(ctx.db, customerScopeOf(ctx.user)),
+  ),
 
   /** How many customers match the filter, within the caller's scope. */
   count: permissionProcedure("customer.read")

@@ -67,11 +67,23 @@ export const loanRouter = createTRPCRouter({
       const run = await requireRun(ctx.db, input);
       if (!run) return { runId: null, cluster: input.cluster, items: [] };
       const items = await ctx.db
-        .select({ loanId: l.loanId, customerId: l.customerId, ratePct: l.ratePct, amountFen: l.amountFen, termMonths: l.termMonths })
+        .select({
+          loanId: l.loanId,
+          customerId: l.customerId,
+          ratePct: l.ratePct,
+          amountFen: l.amountFen,
+          termMonths: l.termMonths,
+        })
         .from(ca)
         .innerJoin(l, and(eq(l.period, run.period), eq(l.loanId, ca.loanId)))
         .innerJoin(c, eq(c.customerId, l.customerId))
-        .where(and(eq(ca.runId, run.id), eq(ca.clusterNo, input.cluster), scope.kind === "officer" ? eq(c.officer, scope.officerCode) : undefined))
+        .where(
+          and(
+            eq(ca.runId, run.id),
+            eq(ca.clusterNo, input.cluster),
+            scope.kind === "officer" ? eq(c.officer, scope.officerCode) : undefined,
+          ),
+        )
         .orderBy(sql`hashtextextended(${ca.loanId}, ${run.id})`, asc(ca.loanId))
         .limit(input.size);
       return { runId: run.id, cluster: input.cluster, items };

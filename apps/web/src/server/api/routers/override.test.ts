@@ -1,13 +1,33 @@
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedPortfolio } from "../../testing/portfolio-fixture";
-import { addUser, callerFor, countAllAudit, countAudit, createTestApp, failureOf, signIn, type TestApp, type TestUser } from "../../testing/test-app";
+import {
+  addUser,
+  callerFor,
+  countAllAudit,
+  countAudit,
+  createTestApp,
+  failureOf,
+  signIn,
+  type TestApp,
+  type TestUser,
+} from "../../testing/test-app";
 
 describeEachDb("override review through the API", (kind) => {
   let app: TestApp;
   let officer: TestUser;
-  const cookies: Record<"admin" | "risk" | "officer" | "officer2", string> = { admin: "", risk: "", officer: "", officer2: "" };
-  const proposal = { field: "grade" as const, proposedValue: "A", reasonCode: "collateral_added", comment: "New mortgage on the plant." };
+  const cookies: Record<"admin" | "risk" | "officer" | "officer2", string> = {
+    admin: "",
+    risk: "",
+    officer: "",
+    officer2: "",
+  };
+  const proposal = {
+    field: "grade" as const,
+    proposedValue: "A",
+    reasonCode: "collateral_added",
+    comment: "New mortgage on the plant.",
+  };
 
   beforeAll(async () => {
     app = await createTestApp(kind);
@@ -23,30 +43,57 @@ describeEachDb("override review through the API", (kind) => {
   });
   afterAll(async () => app?.close());
 
-  const overrideCount = async () => (await app.handle.raw<{ n: number }>("select count(*)::int as n from overrides"))[0]!.n;
+  const overrideCount = async () =>
+    (await app.handle.raw<{ n: number }>("select count(*)::int as n from overrides"))[0]!.n;
 
   it("answers CUSTOMER_NOT_FOUND when an officer proposes for another officer's customer, writing nothing", async () => {
     const before = { overrides: await overrideCount(), audit: await countAllAudit(app) };
     const caller = await callerFor(app, cookies.officer);
-    expect(await failureOf(caller.override.propose({ customerId: "C002", ...proposal }))).toEqual({ code: "NOT_FOUND", appCode: "CUSTOMER_NOT_FOUND" });
-    expect(await failureOf(caller.override.confirm({ customerId: "C002", field: "tier" }))).toEqual({ code: "NOT_FOUND", appCode: "CUSTOMER_NOT_FOUND" });
-    expect(await failureOf(caller.override.propose({ customerId: "C999", ...proposal }))).toEqual({ code: "NOT_FOUND", appCode: "CUSTOMER_NOT_FOUND" });
+    expect(await failureOf(caller.override.propose({ customerId: "C002", ...proposal }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "CUSTOMER_NOT_FOUND",
+    });
+    expect(await failureOf(caller.override.confirm({ customerId: "C002", field: "tier" }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "CUSTOMER_NOT_FOUND",
+    });
+    expect(await failureOf(caller.override.propose({ customerId: "C999", ...proposal }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "CUSTOMER_NOT_FOUND",
+    });
     expect({ overrides: await overrideCount(), audit: await countAllAudit(app) }).toEqual(before);
   });
 
   it("refuses proposals to nobody, admins and risk managers, and decisions to officers and admins", async () => {
-    expect(await failureOf((await callerFor(app, null)).override.propose({ customerId: "C001", ...proposal }))).toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await failureOf((await callerFor(app, cookies.admin)).override.propose({ customerId: "C001", ...proposal }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await callerFor(app, cookies.risk)).override.propose({ customerId: "C001", ...proposal }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await failureOf((await callerFor(app, null)).override.propose({ customerId: "C001", ...proposal })),
+    ).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(
+      await failureOf((await callerFor(app, cookies.admin)).override.propose({ customerId: "C001", ...proposal })),
+    ).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await failureOf((await callerFor(app, cookies.risk)).override.propose({ customerId: "C001", ...proposal })),
+    ).toMatchObject({ code: "FORBIDDEN" });
     const decision = { overrideId: 1, comment: "Fine.", expiresOn: "2099-12-31" };
-    expect(await failureOf((await callerFor(app, cookies.officer)).override.approve(decision))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await callerFor(app, cookies.admin)).override.approve(decision))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failureOf((await callerFor(app, cookies.officer)).override.approve(decision))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await callerFor(app, cookies.admin)).override.approve(decision))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await overrideCount()).toBe(0);
   });
 
   it("lets an officer propose for their own customer and a risk manager approve it, each step audited once", async () => {
-    const proposed = await (await callerFor(app, cookies.officer)).override.propose({ customerId: "C001", ...proposal });
-    expect(proposed).toMatchObject({ status: "proposed", computedValue: "AAA", proposedValue: "A", proposedBy: officer.id });
+    const proposed = await (
+      await callerFor(app, cookies.officer)
+    ).override.propose({ customerId: "C001", ...proposal });
+    expect(proposed).toMatchObject({
+      status: "proposed",
+      computedValue: "AAA",
+      proposedValue: "A",
+      proposedBy: officer.id,
+    });
     expect(await countAudit(app, "override.proposed", String(proposed.id))).toBe(1);
 
     const queue = await (await callerFor(app, cookies.risk)).override.list({ statuses: ["proposed"] });
@@ -55,35 +102,62 @@ describeEachDb("override review through the API", (kind) => {
 
     const risk = await callerFor(app, cookies.risk);
     const before = await countAllAudit(app);
-    expect(await failureOf(risk.override.approve({ overrideId: proposed.id, comment: "Fine.", expiresOn: "2000-01-01" }))).toEqual({ code: "BAD_REQUEST", appCode: "INVALID_INPUT" });
+    expect(
+      await failureOf(risk.override.approve({ overrideId: proposed.id, comment: "Fine.", expiresOn: "2000-01-01" })),
+    ).toEqual({ code: "BAD_REQUEST", appCode: "INVALID_INPUT" });
     expect(await countAllAudit(app)).toBe(before);
-    const approved = await risk.override.approve({ overrideId: proposed.id, comment: "Collateral verified.", expiresOn: "2099-12-31" });
+    const approved = await risk.override.approve({
+      overrideId: proposed.id,
+      comment: "Collateral verified.",
+      expiresOn: "2099-12-31",
+    });
     expect(approved).toMatchObject({ status: "approved", expiresOn: "2099-12-31" });
     expect(await countAudit(app, "override.approved", String(proposed.id))).toBe(1);
-    expect(await failureOf(risk.override.reject({ overrideId: proposed.id, comment: "Too late." }))).toEqual({ code: "CONFLICT", appCode: "CONFLICT" });
-    expect(await failureOf(risk.override.approve({ overrideId: 999_999, comment: "x", expiresOn: "2099-12-31" }))).toEqual({ code: "NOT_FOUND", appCode: "OVERRIDE_NOT_FOUND" });
+    expect(await failureOf(risk.override.reject({ overrideId: proposed.id, comment: "Too late." }))).toEqual({
+      code: "CONFLICT",
+      appCode: "CONFLICT",
+    });
+    expect(
+      await failureOf(risk.override.approve({ overrideId: 999_999, comment: "x", expiresOn: "2099-12-31" })),
+    ).toEqual({ code: "NOT_FOUND", appCode: "OVERRIDE_NOT_FOUND" });
   });
 
   it("refuses a decision by the proposer (four eyes), even after they became a risk manager", async () => {
-    const proposed = await (await callerFor(app, cookies.officer)).override.propose({ customerId: "C003", ...proposal, proposedValue: "AA" });
+    const proposed = await (
+      await callerFor(app, cookies.officer)
+    ).override.propose({ customerId: "C003", ...proposal, proposedValue: "AA" });
     await app.handle.raw("update users set role = 'risk_manager' where id = $1", [officer.id]);
     try {
       const promoted = await callerFor(app, await signIn(app, "officer@bank.test"));
       const before = await countAllAudit(app);
-      expect(await failureOf(promoted.override.approve({ overrideId: proposed.id, comment: "Mine.", expiresOn: "2099-12-31" }))).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
-      expect(await failureOf(promoted.override.reject({ overrideId: proposed.id, comment: "Mine." }))).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
+      expect(
+        await failureOf(
+          promoted.override.approve({ overrideId: proposed.id, comment: "Mine.", expiresOn: "2099-12-31" }),
+        ),
+      ).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
+      expect(await failureOf(promoted.override.reject({ overrideId: proposed.id, comment: "Mine." }))).toEqual({
+        code: "FORBIDDEN",
+        appCode: "SELF_APPROVAL",
+      });
       expect(await countAllAudit(app)).toBe(before);
-      const [row] = await app.handle.raw<{ status: string }>("select status::text as status from overrides where id = $1", [proposed.id]);
+      const [row] = await app.handle.raw<{ status: string }>(
+        "select status::text as status from overrides where id = $1",
+        [proposed.id],
+      );
       expect(row!.status).toBe("proposed");
     } finally {
       await app.handle.raw("update users set role = 'credit_officer' where id = $1", [officer.id]);
     }
-    const rejected = await (await callerFor(app, cookies.risk)).override.reject({ overrideId: proposed.id, comment: "Not enough evidence." });
+    const rejected = await (
+      await callerFor(app, cookies.risk)
+    ).override.reject({ overrideId: proposed.id, comment: "Not enough evidence." });
     expect(rejected.status).toBe("rejected");
   });
 
   it("records an officer's confirmation of the computed tier", async () => {
-    const confirmed = await (await callerFor(app, cookies.officer)).override.confirm({ customerId: "C001", field: "tier", comment: "Agree." });
+    const confirmed = await (
+      await callerFor(app, cookies.officer)
+    ).override.confirm({ customerId: "C001", field: "tier", comment: "Agree." });
     expect(confirmed).toMatchObject({ status: "approved", computedValue: "core", proposedValue: "core" });
     expect(await countAudit(app, "override.confirmed", String(confirmed.id))).toBe(1);
   });

@@ -3,7 +3,14 @@ import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { approveOverride, confirmSegment, proposeOverride, rejectOverride } from "@creditseg/engine";
 import { decodeIdCursor, toPage } from "../../queries/cursor";
 import { callDomain } from "../domain-errors";
-import { approveOverrideInput, confirmSegmentInput, listOverridesInput, overrideOutput, proposeOverrideInput, rejectOverrideInput } from "../schemas/override";
+import {
+  approveOverrideInput,
+  confirmSegmentInput,
+  listOverridesInput,
+  overrideOutput,
+  proposeOverrideInput,
+  rejectOverrideInput,
+} from "../schemas/override";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { actorOf } from "./actor-of";
 
@@ -55,23 +62,31 @@ export const overrideRouter = createTRPCRouter({
   propose: permissionProcedure("override.propose")
     .input(proposeOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => proposeOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => proposeOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND"),
+    ),
 
   /** A credit officer confirms the computed tier or grade of their own customer (recorded, changes nothing). */
   confirm: permissionProcedure("override.propose")
     .input(confirmSegmentInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => confirmSegment(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => confirmSegment(ctx.handle, { actor: actorOf(ctx), ...input }), "CUSTOMER_NOT_FOUND"),
+    ),
 
   /** A risk manager other than the proposer approves a proposal until `expiresOn`; the proposer gets SELF_APPROVAL. */
   approve: permissionProcedure("override.decide")
     .input(approveOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => approveOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => approveOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND"),
+    ),
 
   /** A risk manager other than the proposer rejects a proposal, saying why. */
   reject: permissionProcedure("override.decide")
     .input(rejectOverrideInput)
     .output(overrideOutput)
-    .mutation(({ ctx, input }) => callDomain(() => rejectOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => rejectOverride(ctx.handle, { actor: actorOf(ctx), ...input }), "OVERRIDE_NOT_FOUND"),
+    ),
 });

@@ -1,11 +1,25 @@
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_PERIOD, seedPortfolio } from "../../testing/portfolio-fixture";
-import { addUser, callerFor, countAllAudit, countAudit, createTestApp, failureOf, signIn, type TestApp } from "../../testing/test-app";
+import {
+  addUser,
+  callerFor,
+  countAllAudit,
+  countAudit,
+  createTestApp,
+  failureOf,
+  signIn,
+  type TestApp,
+} from "../../testing/test-app";
 
 describeEachDb("policy workflow through the API", (kind) => {
   let app: TestApp;
-  const cookies: Record<"admin" | "risk" | "risk2" | "officer", string> = { admin: "", risk: "", risk2: "", officer: "" };
+  const cookies: Record<"admin" | "risk" | "risk2" | "officer", string> = {
+    admin: "",
+    risk: "",
+    risk2: "",
+    officer: "",
+  };
 
   beforeAll(async () => {
     app = await createTestApp(kind);
@@ -21,13 +35,27 @@ describeEachDb("policy workflow through the API", (kind) => {
   });
   afterAll(async () => app?.close());
 
-  const statusOf = async (version: number) => (await app.handle.raw<{ status: string }>("select status::text as status from policies where version = $1", [version]))[0]?.status;
+  const statusOf = async (version: number) =>
+    (
+      await app.handle.raw<{ status: string }>("select status::text as status from policies where version = $1", [
+        version,
+      ])
+    )[0]?.status;
 
   it("refuses drafts to nobody (UNAUTHORIZED), admins and officers (FORBIDDEN), writing nothing", async () => {
     const before = await countAllAudit(app);
-    expect(await failureOf((await callerFor(app, null)).policy.createDraft({}))).toEqual({ code: "UNAUTHORIZED", appCode: "NOT_SIGNED_IN" });
-    expect(await failureOf((await callerFor(app, cookies.admin)).policy.createDraft({}))).toEqual({ code: "FORBIDDEN", appCode: "NOT_PERMITTED" });
-    expect(await failureOf((await callerFor(app, cookies.officer)).policy.createDraft({}))).toEqual({ code: "FORBIDDEN", appCode: "NOT_PERMITTED" });
+    expect(await failureOf((await callerFor(app, null)).policy.createDraft({}))).toEqual({
+      code: "UNAUTHORIZED",
+      appCode: "NOT_SIGNED_IN",
+    });
+    expect(await failureOf((await callerFor(app, cookies.admin)).policy.createDraft({}))).toEqual({
+      code: "FORBIDDEN",
+      appCode: "NOT_PERMITTED",
+    });
+    expect(await failureOf((await callerFor(app, cookies.officer)).policy.createDraft({}))).toEqual({
+      code: "FORBIDDEN",
+      appCode: "NOT_PERMITTED",
+    });
     expect(await countAllAudit(app)).toBe(before);
     const [versions] = await app.handle.raw<{ n: number }>("select count(*)::int as n from policies");
     expect(versions!.n).toBe(1);
@@ -53,11 +81,16 @@ describeEachDb("policy workflow through the API", (kind) => {
     expect(diff.changes.map((c) => c.path)).toEqual(["clustering.seed"]);
 
     await author.policy.submit({ version: draft.version });
-    expect(await failureOf(author.policy.approve({ version: draft.version }))).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
+    expect(await failureOf(author.policy.approve({ version: draft.version }))).toEqual({
+      code: "FORBIDDEN",
+      appCode: "SELF_APPROVAL",
+    });
     expect(await statusOf(draft.version)).toBe("submitted");
     expect(await countAudit(app, "policy.approved")).toBe(0);
 
-    const approved = await (await callerFor(app, cookies.risk2)).policy.approve({ version: draft.version, comment: "Checked the impact." });
+    const approved = await (
+      await callerFor(app, cookies.risk2)
+    ).policy.approve({ version: draft.version, comment: "Checked the impact." });
     expect(approved.status).toBe("active");
     expect(await statusOf(1)).toBe("retired");
     expect(await countAudit(app, "policy.approved", String(draft.version))).toBe(1);
@@ -68,7 +101,10 @@ describeEachDb("policy workflow through the API", (kind) => {
     const draft = await author.policy.createDraft({});
     const before = await countAllAudit(app);
     const broken = { ...(draft.document as Record<string, unknown>), tiers: "none" };
-    expect(await failureOf(author.policy.update({ version: draft.version, document: broken }))).toEqual({ code: "BAD_REQUEST", appCode: "INVALID_POLICY" });
+    expect(await failureOf(author.policy.update({ version: draft.version, document: broken }))).toEqual({
+      code: "BAD_REQUEST",
+      appCode: "INVALID_POLICY",
+    });
     expect(await countAllAudit(app)).toBe(before);
     const check = await author.policy.validate({ document: broken });
     expect(check.isValid).toBe(false);
@@ -82,11 +118,19 @@ describeEachDb("policy workflow through the API", (kind) => {
     const author = await callerFor(app, cookies.risk);
     const draft = await author.policy.createDraft({});
     await author.policy.submit({ version: draft.version });
-    expect(await failureOf(author.policy.reject({ version: draft.version, comment: "Mine." }))).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
+    expect(await failureOf(author.policy.reject({ version: draft.version, comment: "Mine." }))).toEqual({
+      code: "FORBIDDEN",
+      appCode: "SELF_APPROVAL",
+    });
     expect(await countAudit(app, "policy.rejected", String(draft.version))).toBe(0);
-    const rejected = await (await callerFor(app, cookies.risk2)).policy.reject({ version: draft.version, comment: "Thresholds unexplained." });
+    const rejected = await (
+      await callerFor(app, cookies.risk2)
+    ).policy.reject({ version: draft.version, comment: "Thresholds unexplained." });
     expect(rejected).toMatchObject({ status: "rejected", decisionComment: "Thresholds unexplained." });
-    expect(await failureOf(author.policy.submit({ version: draft.version }))).toEqual({ code: "CONFLICT", appCode: "CONFLICT" });
+    expect(await failureOf(author.policy.submit({ version: draft.version }))).toEqual({
+      code: "CONFLICT",
+      appCode: "CONFLICT",
+    });
   });
 
   it("previews a version's impact on a period without storing a run", async () => {
@@ -98,6 +142,9 @@ describeEachDb("policy workflow through the API", (kind) => {
     expect(impact.version).toBe(draft.version);
     const [runsAfter] = await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_runs");
     expect(runsAfter!.n).toBe(runsBefore!.n);
-    expect(await failureOf(author.policy.preview({ version: 999, period: FIXTURE_PERIOD }))).toEqual({ code: "NOT_FOUND", appCode: "POLICY_NOT_FOUND" });
+    expect(await failureOf(author.policy.preview({ version: 999, period: FIXTURE_PERIOD }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "POLICY_NOT_FOUND",
+    });
   });
 });

@@ -89,13 +89,17 @@ export const policyRouter = createTRPCRouter({
   createDraft: permissionProcedure("policy.write")
     .input(createPolicyDraftInput)
     .output(policyVersionOutput)
-    .mutation(({ ctx, input }) => callDomain(() => createPolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => createPolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 
   /** Replaces a draft's document (validated: INVALID_POLICY names the field) and optionally its name and note. */
   update: permissionProcedure("policy.write")
     .input(updatePolicyDraftInput)
     .output(policyVersionOutput)
-    .mutation(({ ctx, input }) => callDomain(() => updatePolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => updatePolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 
   /**
    * Checks a document being edited without storing it: every offending field, and the fields it changes against
@@ -106,7 +110,11 @@ export const policyRouter = createTRPCRouter({
     .output(policyValidationOutput)
     .mutation(async ({ ctx, input }) => {
       const parsed = parsePolicy(input.document);
-      const [active] = await ctx.db.select({ document: schema.policies.document }).from(p).where(eq(p.status, "active")).limit(1);
+      const [active] = await ctx.db
+        .select({ document: schema.policies.document })
+        .from(p)
+        .where(eq(p.status, "active"))
+        .limit(1);
       const changes = diffPolicies(active?.document ?? {}, input.document);
       return { isValid: parsed.ok, issues: parsed.ok ? [] : parsed.issues, changes };
     }),
@@ -120,19 +128,25 @@ export const policyRouter = createTRPCRouter({
   submit: permissionProcedure("policy.write")
     .input(submitPolicyInput)
     .output(policyVersionOutput)
-    .mutation(({ ctx, input }) => callDomain(() => submitPolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => submitPolicyDraft(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 
   /** Four eyes: a risk manager who neither wrote nor submitted the version makes it active; SELF_APPROVAL otherwise. */
   approve: permissionProcedure("policy.approve")
     .input(approvePolicyInput)
     .output(policyVersionOutput)
-    .mutation(({ ctx, input }) => callDomain(() => approvePolicyVersion(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => approvePolicyVersion(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 
   /** Rejects a submitted version, saying why (four eyes as for approval). */
   reject: permissionProcedure("policy.approve")
     .input(rejectPolicyInput)
     .output(policyVersionOutput)
-    .mutation(({ ctx, input }) => callDomain(() => rejectPolicyVersion(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => rejectPolicyVersion(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 
   /**
    * What a version would change if it were active, computed on a period's data without storing a run: tier and grade
@@ -140,5 +154,7 @@ export const policyRouter = createTRPCRouter({
    */
   preview: permissionProcedure("policy.write")
     .input(previewPolicyInput)
-    .query(({ ctx, input }) => callDomain(() => previewPolicyImpact(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND")),
+    .query(({ ctx, input }) =>
+      callDomain(() => previewPolicyImpact(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
 });

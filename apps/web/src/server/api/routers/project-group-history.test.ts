@@ -21,14 +21,49 @@ describeEachDb("a project group's history across runs", (kind) => {
     const more = await db
       .insert(schema.segmentRuns)
       .values([
-        { period: FIXTURE_PERIOD, policyVersion: 1, status: "succeeded" as const, codeVersion: "test", startedBy: risk.id, finishedAt: new Date(Date.now() + 60_000), progressPct: 100 },
-        { period: FIXTURE_PERIOD, policyVersion: 1, status: "failed" as const, codeVersion: "test", startedBy: risk.id, finishedAt: new Date(Date.now() + 120_000), progressPct: 100 },
+        {
+          period: FIXTURE_PERIOD,
+          policyVersion: 1,
+          status: "succeeded" as const,
+          codeVersion: "test",
+          startedBy: risk.id,
+          finishedAt: new Date(Date.now() + 60_000),
+          progressPct: 100,
+        },
+        {
+          period: FIXTURE_PERIOD,
+          policyVersion: 1,
+          status: "failed" as const,
+          codeVersion: "test",
+          startedBy: risk.id,
+          finishedAt: new Date(Date.now() + 120_000),
+          progressPct: 100,
+        },
       ])
       .returning({ id: schema.segmentRuns.id });
     runIds.push(...more.map((run) => run.id));
-    const group = (runId: number, signalRate: number) => ({ runId, groupKey: KEY, industry: "infrastructure", region: "east", riskLevel: "medium", projectCount: 4, loanAmountFen: 20_000_000_000n, signalRate, profile: {} });
-    await db.insert(schema.projectGroups).values([group(runIds[0]!, 0.25), group(runIds[1]!, 0.5), group(runIds[2]!, 0.75)]);
-    await db.insert(schema.earlyWarnings).values({ runId: runIds[1]!, groupKey: KEY, level: "alert", signalRate: 0.5, previousSignalRate: 0.25, reason: { kind: "test" } });
+    const group = (runId: number, signalRate: number) => ({
+      runId,
+      groupKey: KEY,
+      industry: "infrastructure",
+      region: "east",
+      riskLevel: "medium",
+      projectCount: 4,
+      loanAmountFen: 20_000_000_000n,
+      signalRate,
+      profile: {},
+    });
+    await db
+      .insert(schema.projectGroups)
+      .values([group(runIds[0]!, 0.25), group(runIds[1]!, 0.5), group(runIds[2]!, 0.75)]);
+    await db.insert(schema.earlyWarnings).values({
+      runId: runIds[1]!,
+      groupKey: KEY,
+      level: "alert",
+      signalRate: 0.5,
+      previousSignalRate: 0.25,
+      reason: { kind: "test" },
+    });
   });
   afterAll(async () => app?.close());
 
@@ -38,6 +73,8 @@ describeEachDb("a project group's history across runs", (kind) => {
       [runIds[0], 0.25, []],
       [runIds[1], 0.5, ["alert"]],
     ]);
-    expect((await (await callerFor(app, officerCookie)).segment.projectGroupHistory({ groupKey: "no|such|group" })).points).toEqual([]);
+    expect(
+      (await (await callerFor(app, officerCookie)).segment.projectGroupHistory({ groupKey: "no|such|group" })).points,
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,15 @@ import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { waitForBackgroundRuns } from "../../runs/background-runs";
-import { callerFor, countAllAudit, countAudit, createTestApp, failureOf, signIn, type TestApp } from "../../testing/test-app";
+import {
+  callerFor,
+  countAllAudit,
+  countAudit,
+  createTestApp,
+  failureOf,
+  signIn,
+  type TestApp,
+} from "../../testing/test-app";
 
 const PERIOD = "2025";
 
@@ -22,14 +30,23 @@ describeEachDb("segment runs started through the API", (kind) => {
     await app?.close();
   });
 
-  const runCount = async () => (await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_runs"))[0]!.n;
+  const runCount = async () =>
+    (await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_runs"))[0]!.n;
 
   it("refuses a start to nobody, admins and officers, recording nothing", async () => {
     const before = { runs: await runCount(), audit: await countAllAudit(app) };
-    expect(await failureOf((await callerFor(app, null)).segmentRun.start({ period: PERIOD }))).toMatchObject({ code: "UNAUTHORIZED" });
-    expect(await failureOf((await callerFor(app, cookies.admin)).segmentRun.start({ period: PERIOD }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await callerFor(app, cookies.officer)).segmentRun.start({ period: PERIOD }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await failureOf((await callerFor(app, cookies.risk)).segmentRun.start({ period: PERIOD, policyVersion: 999 }))).toEqual({ code: "NOT_FOUND", appCode: "POLICY_NOT_FOUND" });
+    expect(await failureOf((await callerFor(app, null)).segmentRun.start({ period: PERIOD }))).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    expect(await failureOf((await callerFor(app, cookies.admin)).segmentRun.start({ period: PERIOD }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await failureOf((await callerFor(app, cookies.officer)).segmentRun.start({ period: PERIOD }))).toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    expect(
+      await failureOf((await callerFor(app, cookies.risk)).segmentRun.start({ period: PERIOD, policyVersion: 999 })),
+    ).toEqual({ code: "NOT_FOUND", appCode: "POLICY_NOT_FOUND" });
     expect({ runs: await runCount(), audit: await countAllAudit(app) }).toEqual(before);
   });
 
@@ -39,7 +56,10 @@ describeEachDb("segment runs started through the API", (kind) => {
       "insert into segment_runs (period, policy_version, status, seed, code_version, stage, progress_pct, worker, heartbeat_at) values ('2024', 1, 'running', 1, 'test', 'clustering', 40, '1@another-host', now())",
     );
     const before = { runs: await runCount(), audit: await countAllAudit(app) };
-    expect(await failureOf((await callerFor(app, cookies.risk)).segmentRun.start({ period: "2024" }))).toEqual({ code: "CONFLICT", appCode: "RUN_ALREADY_ACTIVE" });
+    expect(await failureOf((await callerFor(app, cookies.risk)).segmentRun.start({ period: "2024" }))).toEqual({
+      code: "CONFLICT",
+      appCode: "RUN_ALREADY_ACTIVE",
+    });
     expect({ runs: await runCount(), audit: await countAllAudit(app) }).toEqual(before);
   });
 
@@ -67,11 +87,19 @@ describeEachDb("segment runs started through the API", (kind) => {
     const runs = await risk.segmentRun.list({ statuses: ["succeeded"] });
     const [to, from] = runs.items;
     const all = await risk.segmentRun.compare({ fromRunId: from!.id, toRunId: to!.id });
-    const own = await (await callerFor(app, cookies.officer)).segmentRun.compare({ fromRunId: from!.id, toRunId: to!.id });
+    const own = await (
+      await callerFor(app, cookies.officer)
+    ).segmentRun.compare({ fromRunId: from!.id, toRunId: to!.id });
     const total = (m: typeof all) => m.tiers.stayedCount + m.tiers.movedCount;
-    const [book] = await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_results where run_id = $1 and officer = 'O001'", [to!.id]);
+    const [book] = await app.handle.raw<{ n: number }>(
+      "select count(*)::int as n from segment_results where run_id = $1 and officer = 'O001'",
+      [to!.id],
+    );
     expect(total(own)).toBe(book!.n);
     expect(total(own)).toBeLessThan(total(all));
-    expect(await failureOf(risk.segmentRun.compare({ fromRunId: 999, toRunId: to!.id }))).toEqual({ code: "NOT_FOUND", appCode: "RUN_NOT_FOUND" });
+    expect(await failureOf(risk.segmentRun.compare({ fromRunId: 999, toRunId: to!.id }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "RUN_NOT_FOUND",
+    });
   });
 });

@@ -7,7 +7,14 @@ import { trackBackgroundRun } from "../../runs/background-runs";
 import { callDomain } from "../domain-errors";
 import { notFound } from "../errors";
 import { periodInput } from "../schemas/common";
-import { compareRunsInput, listRunsInput, runByIdInput, runWarningChangesInput, startedRunOutput, startRunInput } from "../schemas/segment-run";
+import {
+  compareRunsInput,
+  listRunsInput,
+  runByIdInput,
+  runWarningChangesInput,
+  startedRunOutput,
+  startRunInput,
+} from "../schemas/segment-run";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { actorOf } from "./actor-of";
 
@@ -85,7 +92,10 @@ export const segmentRunRouter = createTRPCRouter({
     .input(startRunInput)
     .output(startedRunOutput)
     .mutation(async ({ ctx, input }) => {
-      const started = await callDomain(() => startRun(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND");
+      const started = await callDomain(
+        () => startRun(ctx.handle, { actor: actorOf(ctx), ...input }),
+        "POLICY_NOT_FOUND",
+      );
       trackBackgroundRun(started);
       return started.run;
     }),
@@ -95,7 +105,11 @@ export const segmentRunRouter = createTRPCRouter({
     .input(compareRunsInput)
     .query(({ ctx, input }) => {
       const scope = customerScopeOf(ctx.user);
-      return callDomain(() => compareRuns(ctx.handle, { ...input, officerCode: scope.kind === "officer" ? scope.officerCode : undefined }), "RUN_NOT_FOUND");
+      return callDomain(
+        () =>
+          compareRuns(ctx.handle, { ...input, officerCode: scope.kind === "officer" ? scope.officerCode : undefined }),
+        "RUN_NOT_FOUND",
+      );
     }),
 
   /** A run's project-group warnings beside the run it compared with: which started, stopped or continue. */

@@ -4,10 +4,16 @@ import { readPortfolioSummary } from "../../queries/portfolio-summary";
 import { resolveRun } from "../../queries/resolve-run";
 import { rowsOf } from "../../queries/rows-of";
 import { notFound } from "../errors";
-import { clustersInput, migrationInput, projectGroupHistoryInput, projectGroupsInput, summaryInput, warningsInput } from "../schemas/segment";
+import {
+  clustersInput,
+  migrationInput,
+  projectGroupHistoryInput,
+  projectGroupsInput,
+  summaryInput,
+  warningsInput,
+} from "../schemas/segment";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { requireRun } from "./run-helpers";
-
 
 export const segmentRouter = createTRPCRouter({
   /**
@@ -28,7 +34,11 @@ export const segmentRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
       if (!run) return { run: null, clusters: [] };
-      const clusters = await ctx.db.select().from(schema.clusters).where(eq(schema.clusters.runId, run.id)).orderBy(asc(schema.clusters.clusterNo));
+      const clusters = await ctx.db
+        .select()
+        .from(schema.clusters)
+        .where(eq(schema.clusters.runId, run.id))
+        .orderBy(asc(schema.clusters.clusterNo));
       return { run, clusters };
     }),
 
@@ -65,7 +75,9 @@ export const segmentRouter = createTRPCRouter({
           isCurrent: runs.isCurrent,
           projectCount: g.projectCount,
           signalRate: g.signalRate,
-          warningLevels: sql<string[]>`coalesce((select array_agg(distinct ${w.level}::text) from ${w} where ${w.runId} = ${g.runId} and ${w.groupKey} = ${g.groupKey}), '{}')`,
+          warningLevels: sql<
+            string[]
+          >`coalesce((select array_agg(distinct ${w.level}::text) from ${w} where ${w.runId} = ${g.runId} and ${w.groupKey} = ${g.groupKey}), '{}')`,
         })
         .from(g)
         .innerJoin(runs, and(eq(runs.id, g.runId), eq(runs.status, "succeeded")))
@@ -94,19 +106,33 @@ export const segmentRouter = createTRPCRouter({
   migration: permissionProcedure("segment.read")
     .input(migrationInput)
     .query(async ({ ctx, input }) => {
-      const [from, to] = await Promise.all([resolveRun(ctx.db, { runId: input.fromRunId }), resolveRun(ctx.db, { runId: input.toRunId })]);
+      const [from, to] = await Promise.all([
+        resolveRun(ctx.db, { runId: input.fromRunId }),
+        resolveRun(ctx.db, { runId: input.toRunId }),
+      ]);
       if (!from || !to) throw notFound("RUN_NOT_FOUND", "The segment run");
       const before = schema.segmentResults;
       const after = sql`segment_results_after`;
       const column = input.dimension === "tier" ? "tier" : input.dimension === "grade" ? "grade" : "cluster";
       const scope = customerScopeOf(ctx.user);
-      const officerFilter = scope.kind === "officer" ? sql`and ${before.officer} = ${scope.officerCode} and ${after}.officer = ${scope.officerCode}` : sql``;
+      const officerFilter =
+        scope.kind === "officer"
+          ? sql`and ${before.officer} = ${scope.officerCode} and ${after}.officer = ${scope.officerCode}`
+          : sql``;
       const rows = await ctx.db.execute(sql`
         select ${before}.${sql.identifier(column)}::text as "from", ${after}.${sql.identifier(column)}::text as "to", count(*)::int as customers
         from ${before}
         join ${before} as ${after} on ${after}.customer_id = ${before}.customer_id and ${after}.run_id = ${to.id}
         where ${before}.run_id = ${from.id} ${officerFilter}
         group by 1, 2 order by 1, 2`);
-      return { from, to, dimension: input.dimension, cells: rowsOf<{ from: string | null; to: string | null; customers: number | string }>(rows).map((row) => ({ ...row, customers: Number(row.customers) })) };
+      return {
+        from,
+        to,
+        dimension: input.dimension,
+        cells: rowsOf<{ from: string | null; to: string | null; customers: number | string }>(rows).map((row) => ({
+          ...row,
+          customers: Number(row.customers),
+        })),
+      };
     }),
 });

@@ -4,7 +4,18 @@ import { join } from "node:path";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedPortfolio } from "../../testing/portfolio-fixture";
-import { addUser, browserHeaders, callerFor, countAllAudit, countAudit, createTestApp, failureOf, signIn, TEST_ORIGIN, type TestApp } from "../../testing/test-app";
+import {
+  addUser,
+  browserHeaders,
+  callerFor,
+  countAllAudit,
+  countAudit,
+  createTestApp,
+  failureOf,
+  signIn,
+  TEST_ORIGIN,
+  type TestApp,
+} from "../../testing/test-app";
 import { downloadBatchReport, downloadTemplate, downloadUploadReport } from "../../uploads/downloads";
 import { receiveUpload } from "../../uploads/receive-upload";
 
@@ -15,7 +26,12 @@ const CUSTOMERS_CSV = `\uFEFF${HEADER}\r\nN001,新客户一,制造业,浙江,小
 describeEachDb("uploads through the API", (kind) => {
   let app: TestApp;
   let root: string;
-  const cookies: Record<"admin" | "admin2" | "risk" | "officer", string> = { admin: "", admin2: "", risk: "", officer: "" };
+  const cookies: Record<"admin" | "admin2" | "risk" | "officer", string> = {
+    admin: "",
+    admin2: "",
+    risk: "",
+    officer: "",
+  };
 
   beforeAll(async () => {
     app = await createTestApp(kind);
@@ -25,7 +41,13 @@ describeEachDb("uploads through the API", (kind) => {
     await addUser(app, { email: "admin2@bank.test", role: "admin" });
     await addUser(app, { email: "officer@bank.test", role: "credit_officer", officerCode: "O001" });
     await seedPortfolio(app, risk.id);
-    for (const [key, email] of [["admin", "admin@bank.test"], ["admin2", "admin2@bank.test"], ["risk", "risk@bank.test"], ["officer", "officer@bank.test"]] as const) cookies[key] = await signIn(app, email);
+    for (const [key, email] of [
+      ["admin", "admin@bank.test"],
+      ["admin2", "admin2@bank.test"],
+      ["risk", "risk@bank.test"],
+      ["officer", "officer@bank.test"],
+    ] as const)
+      cookies[key] = await signIn(app, email);
   });
   afterAll(async () => {
     await app?.close();
@@ -33,15 +55,27 @@ describeEachDb("uploads through the API", (kind) => {
   });
 
   /** Uploads bytes as the browser would: `POST /api/uploads?name=…` with the file as the body. */
-  const upload = (cookie: string | null, body: string | Uint8Array, options: { name?: string; headers?: Headers; maxBytes?: number } = {}) => {
+  const upload = (
+    cookie: string | null,
+    body: string | Uint8Array,
+    options: { name?: string; headers?: Headers; maxBytes?: number } = {},
+  ) => {
     const headers = options.headers ?? browserHeaders();
     if (cookie) headers.set("cookie", cookie);
-    const req = new Request(`${TEST_ORIGIN}/api/uploads?name=${encodeURIComponent(options.name ?? "customers.csv")}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    const req = new Request(`${TEST_ORIGIN}/api/uploads?name=${encodeURIComponent(options.name ?? "customers.csv")}`, {
+      method: "POST",
+      headers,
+      body,
+      duplex: "half",
+    } as RequestInit);
     return receiveUpload(req, { auth: app.auth, trustedOrigins: [TEST_ORIGIN], root, maxBytes: options.maxBytes });
   };
-  const uploadFile = async (cookie: string, body: string) => ((await (await upload(cookie, body)).json()) as { fileId: string }).fileId;
-  const customerCount = async () => (await app.handle.raw<{ n: number }>("select count(*)::int as n from customers"))[0]!.n;
-  const batchCount = async () => (await app.handle.raw<{ n: number }>("select count(*)::int as n from import_batches"))[0]!.n;
+  const uploadFile = async (cookie: string, body: string) =>
+    ((await (await upload(cookie, body)).json()) as { fileId: string }).fileId;
+  const customerCount = async () =>
+    (await app.handle.raw<{ n: number }>("select count(*)::int as n from customers"))[0]!.n;
+  const batchCount = async () =>
+    (await app.handle.raw<{ n: number }>("select count(*)::int as n from import_batches"))[0]!.n;
   const get = (cookie: string | null, url: string) => {
     const headers = browserHeaders();
     if (cookie) headers.set("cookie", cookie);
@@ -52,7 +86,10 @@ describeEachDb("uploads through the API", (kind) => {
     expect((await upload(null, CUSTOMERS_CSV)).status).toBe(401);
     expect((await upload(cookies.risk, CUSTOMERS_CSV)).status).toBe(403);
     expect((await upload(cookies.officer, CUSTOMERS_CSV)).status).toBe(403);
-    expect((await upload(cookies.admin, CUSTOMERS_CSV, { headers: browserHeaders({ origin: "https://evil.example" }) })).status).toBe(403);
+    expect(
+      (await upload(cookies.admin, CUSTOMERS_CSV, { headers: browserHeaders({ origin: "https://evil.example" }) }))
+        .status,
+    ).toBe(403);
     expect((await upload(cookies.admin, CUSTOMERS_CSV, { maxBytes: 64 })).status).toBe(413);
     expect((await upload(cookies.admin, "")).status).toBe(400);
     const accepted = await upload(cookies.admin, CUSTOMERS_CSV, { name: "../../etc/客户.csv" });
@@ -73,20 +110,27 @@ describeEachDb("uploads through the API", (kind) => {
     expect(report).toMatchObject({ status: "rejected", isDryRun: true, rejectCount: 1 });
     expect(report.totals).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1 });
     expect(report.rejects[0]).toMatchObject({ rowNumber: 4, code: "formula_injection" });
-    expect({ customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) }).toEqual(before);
+    expect({ customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) }).toEqual(
+      before,
+    );
 
     const csv = await downloadUploadReport(get(cookies.admin, report.reportUrl!), fileId, { auth: app.auth, root });
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain(`'=HYPERLINK`);
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
-    expect((await downloadUploadReport(get(cookies.admin2, report.reportUrl!), fileId, { auth: app.auth, root })).status).toBe(404);
+    expect(
+      (await downloadUploadReport(get(cookies.admin2, report.reportUrl!), fileId, { auth: app.auth, root })).status,
+    ).toBe(404);
   });
 
   it("keeps one admin's upload from another admin", async () => {
     const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV);
     const other = await callerFor(app, cookies.admin2, { uploadRoot: root });
-    expect(await failureOf(other.upload.validate({ fileId, kind: "customers" }))).toEqual({ code: "NOT_FOUND", appCode: "UPLOAD_FILE_NOT_FOUND" });
+    expect(await failureOf(other.upload.validate({ fileId, kind: "customers" }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_FILE_NOT_FOUND",
+    });
   });
 
   it("blocks a file with rejected rows by default, then commits the valid rows on request, audited once by the import", async () => {
@@ -95,9 +139,16 @@ describeEachDb("uploads through the API", (kind) => {
     const before = { customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) };
     const blocked = await admin.upload.commit({ fileId, kind: "customers" });
     expect(blocked.status).toBe("rejected");
-    expect({ customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) }).toEqual(before);
+    expect({ customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) }).toEqual(
+      before,
+    );
 
-    const mismatch = await admin.upload.commit({ fileId, kind: "customers", isAcceptValid: true, expectedTotalFen: "1" });
+    const mismatch = await admin.upload.commit({
+      fileId,
+      kind: "customers",
+      isAcceptValid: true,
+      expectedTotalFen: "1",
+    });
     expect(mismatch.status).toBe("rejected");
     expect(mismatch.fileRejects.map((r) => r.code)).toEqual(["control_total_mismatch"]);
     expect(await batchCount()).toBe(before.batches);
@@ -108,45 +159,91 @@ describeEachDb("uploads through the API", (kind) => {
     expect(await countAudit(app, "import.commit", committed.batchId!)).toBe(1);
     expect(await countAllAudit(app)).toBe(before.audit + 1);
 
-    const batchReport = await downloadBatchReport(get(cookies.risk, committed.reportUrl!), committed.batchId!, { auth: app.auth, handle: app.handle });
+    const batchReport = await downloadBatchReport(get(cookies.risk, committed.reportUrl!), committed.batchId!, {
+      auth: app.auth,
+      handle: app.handle,
+    });
     expect(await batchReport.text()).toContain("formula_injection");
-    expect((await downloadBatchReport(get(cookies.officer, committed.reportUrl!), committed.batchId!, { auth: app.auth, handle: app.handle })).status).toBe(403);
+    expect(
+      (
+        await downloadBatchReport(get(cookies.officer, committed.reportUrl!), committed.batchId!, {
+          auth: app.auth,
+          handle: app.handle,
+        })
+      ).status,
+    ).toBe(403);
     // The committed file is gone from disk; committing it again needs a fresh upload, which is recognised as a duplicate.
-    expect(await failureOf(admin.upload.commit({ fileId, kind: "customers", isAcceptValid: true }))).toEqual({ code: "NOT_FOUND", appCode: "UPLOAD_FILE_NOT_FOUND" });
-    const again = await admin.upload.commit({ fileId: await uploadFile(cookies.admin, CUSTOMERS_CSV), kind: "customers", isAcceptValid: true });
+    expect(await failureOf(admin.upload.commit({ fileId, kind: "customers", isAcceptValid: true }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_FILE_NOT_FOUND",
+    });
+    const again = await admin.upload.commit({
+      fileId: await uploadFile(cookies.admin, CUSTOMERS_CSV),
+      kind: "customers",
+      isAcceptValid: true,
+    });
     expect(again).toMatchObject({ status: "duplicate", batchId: committed.batchId });
     expect(await customerCount()).toBe(before.customers + 2);
 
-    expect(await failureOf((await callerFor(app, cookies.risk, { uploadRoot: root })).upload.rollback({ batchId: committed.batchId! }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await failureOf(
+        (await callerFor(app, cookies.risk, { uploadRoot: root })).upload.rollback({ batchId: committed.batchId! }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
     const rolledBack = await admin.upload.rollback({ batchId: committed.batchId! });
     expect(rolledBack).toMatchObject({ deleted: 2 });
     expect(await customerCount()).toBe(before.customers);
     expect(await countAudit(app, "import.rollback", committed.batchId!)).toBe(1);
     const auditBefore = await countAllAudit(app);
-    expect(await failureOf(admin.upload.rollback({ batchId: committed.batchId! }))).toEqual({ code: "CONFLICT", appCode: "BATCH_NOT_COMMITTED" });
+    expect(await failureOf(admin.upload.rollback({ batchId: committed.batchId! }))).toEqual({
+      code: "CONFLICT",
+      appCode: "BATCH_NOT_COMMITTED",
+    });
     expect(await countAllAudit(app)).toBe(auditBefore);
   });
 
   it("saves column mappings with an audit row, and refuses unknown columns without writing", async () => {
     const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
-    const saved = await admin.upload.mappings.save({ name: "Core banking customers", kind: "customers", mapping: { 客户号码: "customer_id" } });
+    const saved = await admin.upload.mappings.save({
+      name: "Core banking customers",
+      kind: "customers",
+      mapping: { 客户号码: "customer_id" },
+    });
     expect(await countAudit(app, "upload.mapping_saved", String(saved.id))).toBe(1);
-    expect((await admin.upload.mappings.list({ kind: "customers" })).map((m) => m.name)).toEqual(["Core banking customers"]);
+    expect((await admin.upload.mappings.list({ kind: "customers" })).map((m) => m.name)).toEqual([
+      "Core banking customers",
+    ]);
     const before = await countAllAudit(app);
-    expect(await failureOf(admin.upload.mappings.save({ name: "Broken", kind: "customers", mapping: { x: "no_such_column" } }))).toEqual({ code: "BAD_REQUEST", appCode: "UNKNOWN_MAPPING_TARGET" });
+    expect(
+      await failureOf(
+        admin.upload.mappings.save({ name: "Broken", kind: "customers", mapping: { x: "no_such_column" } }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", appCode: "UNKNOWN_MAPPING_TARGET" });
     expect(await countAllAudit(app)).toBe(before);
     expect((await admin.upload.mappings.list({})).map((m) => m.name)).toEqual(["Core banking customers"]);
-    expect(await failureOf((await callerFor(app, cookies.risk)).upload.mappings.save({ name: "R", kind: "customers", mapping: {} }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      await failureOf(
+        (await callerFor(app, cookies.risk)).upload.mappings.save({ name: "R", kind: "customers", mapping: {} }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("serves templates to signed-in staff who may read uploads", async () => {
-    const csv = await downloadTemplate(get(cookies.admin, "/api/templates/loans?format=csv"), "loans", { auth: app.auth });
+    const csv = await downloadTemplate(get(cookies.admin, "/api/templates/loans?format=csv"), "loans", {
+      auth: app.auth,
+    });
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect((await csv.text()).split("\r\n")).toHaveLength(3);
-    const xlsx = await downloadTemplate(get(cookies.risk, "/api/templates/loans?format=xlsx"), "loans", { auth: app.auth });
+    const xlsx = await downloadTemplate(get(cookies.risk, "/api/templates/loans?format=xlsx"), "loans", {
+      auth: app.auth,
+    });
     expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     expect((await downloadTemplate(get(null, "/api/templates/loans"), "loans", { auth: app.auth })).status).toBe(401);
-    expect((await downloadTemplate(get(cookies.officer, "/api/templates/loans"), "loans", { auth: app.auth })).status).toBe(403);
-    expect((await downloadTemplate(get(cookies.admin, "/api/templates/secrets"), "secrets", { auth: app.auth })).status).toBe(404);
+    expect(
+      (await downloadTemplate(get(cookies.officer, "/api/templates/loans"), "loans", { auth: app.auth })).status,
+    ).toBe(403);
+    expect(
+      (await downloadTemplate(get(cookies.admin, "/api/templates/secrets"), "secrets", { auth: app.auth })).status,
+    ).toBe(404);
   });
 });

@@ -1,5 +1,15 @@
 import { schema, type Db } from "@creditseg/db";
-import { commitImport, fileSource, inspectFile, listMappings, resolveMapping, rollbackBatch, saveMapping, validateImport, type ImportOptions } from "@creditseg/ingest";
+import {
+  commitImport,
+  fileSource,
+  inspectFile,
+  listMappings,
+  resolveMapping,
+  rollbackBatch,
+  saveMapping,
+  validateImport,
+  type ImportOptions,
+} from "@creditseg/ingest";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../../audit/write-audit";
 import { forgetCustomerCounts } from "../../queries/customer-list";
@@ -30,7 +40,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The caller's own uploaded file; anyone else's, an expired or a committed one is UPLOAD_FILE_NOT_FOUND. */
 async function requireUpload(ctx: TrpcContext, userId: string, fileId: string): Promise<StoredUpload> {
   const upload = await findUpload({ root: ctx.uploadRoot, ownerId: userId, fileId });
-  if (!upload) throw notFound("UPLOAD_FILE_NOT_FOUND", "The uploaded file (it may have expired or been committed already; upload it again)");
+  if (!upload)
+    throw notFound(
+      "UPLOAD_FILE_NOT_FOUND",
+      "The uploaded file (it may have expired or been committed already; upload it again)",
+    );
   return upload;
 }
 
@@ -65,7 +79,12 @@ export const uploadRouter = createTRPCRouter({
       if (input.cursor) {
         const cursor = decodeCursor(input.cursor);
         const at = new Date(cursor.value ?? "");
-        if (Number.isNaN(at.getTime()) || !UUID.test(cursor.id)) throw appError("BAD_REQUEST", "INVALID_CURSOR", "The page position is no longer valid; start again from the first page.");
+        if (Number.isNaN(at.getTime()) || !UUID.test(cursor.id))
+          throw appError(
+            "BAD_REQUEST",
+            "INVALID_CURSOR",
+            "The page position is no longer valid; start again from the first page.",
+          );
         conditions.push(sql`(${b.createdAt}, ${b.id}) < (${at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
       }
       const rows = await ctx.db
@@ -99,7 +118,10 @@ export const uploadRouter = createTRPCRouter({
       const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
       const { kind, mapping: named } = input;
       // A mapping binds headers to a kind's columns, so it only applies once the kind is chosen.
-      const mapping = kind && named !== undefined ? await callDomain(() => resolveMapping({ handle: ctx.handle, kind, mapping: named }), "UPLOAD_NOT_FOUND") : undefined;
+      const mapping =
+        kind && named !== undefined
+          ? await callDomain(() => resolveMapping({ handle: ctx.handle, kind, mapping: named }), "UPLOAD_NOT_FOUND")
+          : undefined;
       const inspection = await inspectFile({
         file: sourceOf(upload),
         kind: input.kind,
@@ -119,7 +141,14 @@ export const uploadRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
       const { report } = await callDomain(
-        () => validateImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, true) }),
+        () =>
+          validateImport({
+            handle: ctx.handle,
+            kind: input.kind,
+            period: input.period,
+            file: sourceOf(upload),
+            options: toImportOptions(input, true),
+          }),
         "UPLOAD_NOT_FOUND",
       );
       await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
@@ -137,12 +166,21 @@ export const uploadRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
       const report = await callDomain(
-        () => commitImport({ handle: ctx.handle, kind: input.kind, period: input.period, file: sourceOf(upload), options: toImportOptions(input, false), actor: actorOf(ctx) }),
+        () =>
+          commitImport({
+            handle: ctx.handle,
+            kind: input.kind,
+            period: input.period,
+            file: sourceOf(upload),
+            options: toImportOptions(input, false),
+            actor: actorOf(ctx),
+          }),
         "UPLOAD_NOT_FOUND",
       );
       await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
       if (report.status === "committed") forgetCustomerCounts();
-      if (report.status === "committed" || report.status === "duplicate") await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
+      if (report.status === "committed" || report.status === "duplicate")
+        await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
     }),
 
@@ -151,7 +189,10 @@ export const uploadRouter = createTRPCRouter({
     .input(rollbackUploadInput)
     .output(rollbackOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await callDomain(() => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: actorOf(ctx) }), "UPLOAD_NOT_FOUND");
+      const result = await callDomain(
+        () => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: actorOf(ctx) }),
+        "UPLOAD_NOT_FOUND",
+      );
       forgetCustomerCounts();
       return result;
     }),
@@ -171,7 +212,11 @@ export const uploadRouter = createTRPCRouter({
           () =>
             ctx.db.transaction(async (tx) => {
               // saveMapping writes through the handle's Drizzle database: give it the transaction so the audit row commits with it.
-              const saved = await saveMapping({ handle: { ...ctx.handle, db: tx as unknown as Db }, input, actorId: ctx.user.id });
+              const saved = await saveMapping({
+                handle: { ...ctx.handle, db: tx as unknown as Db },
+                input,
+                actorId: ctx.user.id,
+              });
               await writeAudit(tx, {
                 actor: actorOf(ctx),
                 action: "upload.mapping_saved",
@@ -187,4 +232,3 @@ export const uploadRouter = createTRPCRouter({
       ),
   }),
 });
-

@@ -8,7 +8,15 @@ import { insertCredentialUser, isPasswordCorrect, setPassword } from "../../auth
 import { isUniqueViolation } from "../../db-errors";
 import { decodeCursor, escapeLike, toPage } from "../../queries/cursor";
 import { appError, notFound } from "../errors";
-import { changePasswordInput, createUserInput, listUsersInput, resetPasswordInput, updateMyLocaleInput, updateUserInput, userIdOnlyInput } from "../schemas/user";
+import {
+  changePasswordInput,
+  createUserInput,
+  listUsersInput,
+  resetPasswordInput,
+  updateMyLocaleInput,
+  updateUserInput,
+  userIdOnlyInput,
+} from "../schemas/user";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
 
 const u = schema.users;
@@ -38,17 +46,25 @@ async function requireUser(db: DbOrTx, userId: string) {
 }
 
 function refuseSelf(actorId: string, userId: string): void {
-  if (actorId === userId) throw appError("BAD_REQUEST", "CANNOT_CHANGE_OWN_ACCOUNT", "You cannot change your own role or status; ask another administrator.");
+  if (actorId === userId)
+    throw appError(
+      "BAD_REQUEST",
+      "CANNOT_CHANGE_OWN_ACCOUNT",
+      "You cannot change your own role or status; ask another administrator.",
+    );
 }
 
 /** Maps a unique-key clash to a user-fit CONFLICT; anything else stays an internal error. */
 function rethrowConflict(error: unknown): never {
-  if (isUniqueViolation(error)) throw appError("CONFLICT", "CONFLICT", "That email address or officer code is already in use.");
+  if (isUniqueViolation(error))
+    throw appError("CONFLICT", "CONFLICT", "That email address or officer code is already in use.");
   throw error;
 }
 
 async function endSessions(db: DbOrTx, userId: string, keepSessionId?: string): Promise<void> {
-  await db.delete(schema.sessions).where(and(eq(schema.sessions.userId, userId), keepSessionId ? ne(schema.sessions.id, keepSessionId) : undefined));
+  await db
+    .delete(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), keepSessionId ? ne(schema.sessions.id, keepSessionId) : undefined));
 }
 
 export const userRouter = createTRPCRouter({
@@ -70,7 +86,13 @@ export const userRouter = createTRPCRouter({
       await ctx.db.transaction(async (tx) => {
         await setPassword(tx, ctx.user.id, input.newPassword);
         await endSessions(tx, ctx.user.id, ctx.session.sessionId);
-        await writeAudit(tx, { actor: ctx.user, action: "auth.password_changed", entityType: "user", entityId: ctx.user.id, meta: ctx.meta });
+        await writeAudit(tx, {
+          actor: ctx.user,
+          action: "auth.password_changed",
+          entityType: "user",
+          entityId: ctx.user.id,
+          meta: ctx.meta,
+        });
       });
       return { ok: true as const };
     }),
@@ -111,12 +133,23 @@ export const userRouter = createTRPCRouter({
     .output(userIdOutput)
     .mutation(async ({ ctx, input }) => {
       if (input.role === "credit_officer" && !input.officerCode) {
-        throw appError("BAD_REQUEST", "OFFICER_CODE_REQUIRED", "A credit officer needs an officer code (the 客户经理 code on their customers).");
+        throw appError(
+          "BAD_REQUEST",
+          "OFFICER_CODE_REQUIRED",
+          "A credit officer needs an officer code (the 客户经理 code on their customers).",
+        );
       }
       const userId = await ctx.db
         .transaction(async (tx) => {
           const id = await insertCredentialUser(tx, { ...input, officerCode: input.officerCode ?? null });
-          await writeAudit(tx, { actor: ctx.user, action: "user.created", entityType: "user", entityId: id, detail: { role: input.role }, meta: ctx.meta });
+          await writeAudit(tx, {
+            actor: ctx.user,
+            action: "user.created",
+            entityType: "user",
+            entityId: id,
+            detail: { role: input.role },
+            meta: ctx.meta,
+          });
           return id;
         })
         .catch(rethrowConflict);
@@ -135,16 +168,34 @@ export const userRouter = createTRPCRouter({
           if (role !== undefined && role !== before.role) {
             refuseSelf(ctx.user.id, userId);
             await tx.update(u).set({ role }).where(eq(u.id, userId));
-            await writeAudit(tx, { actor: ctx.user, action: "user.role_changed", entityType: "user", entityId: userId, detail: { from: before.role, to: role }, meta: ctx.meta });
+            await writeAudit(tx, {
+              actor: ctx.user,
+              action: "user.role_changed",
+              entityType: "user",
+              entityId: userId,
+              detail: { from: before.role, to: role },
+              meta: ctx.meta,
+            });
           }
           const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
           if (Object.keys(changed).length > 0) {
             await tx.update(u).set(changed).where(eq(u.id, userId));
-            await writeAudit(tx, { actor: ctx.user, action: "user.updated", entityType: "user", entityId: userId, detail: { fields: Object.keys(changed) }, meta: ctx.meta });
+            await writeAudit(tx, {
+              actor: ctx.user,
+              action: "user.updated",
+              entityType: "user",
+              entityId: userId,
+              detail: { fields: Object.keys(changed) },
+              meta: ctx.meta,
+            });
           }
           const [after] = await tx.select({ role: u.role, officerCode: u.officerCode }).from(u).where(eq(u.id, userId));
           if (after?.role === "credit_officer" && !after.officerCode) {
-            throw appError("BAD_REQUEST", "OFFICER_CODE_REQUIRED", "A credit officer needs an officer code (the 客户经理 code on their customers).");
+            throw appError(
+              "BAD_REQUEST",
+              "OFFICER_CODE_REQUIRED",
+              "A credit officer needs an officer code (the 客户经理 code on their customers).",
+            );
           }
         })
         .catch(rethrowConflict);
@@ -161,7 +212,13 @@ export const userRouter = createTRPCRouter({
         await requireUser(tx, input.userId);
         await tx.update(u).set({ isActive: false }).where(eq(u.id, input.userId));
         await endSessions(tx, input.userId);
-        await writeAudit(tx, { actor: ctx.user, action: "user.deactivated", entityType: "user", entityId: input.userId, meta: ctx.meta });
+        await writeAudit(tx, {
+          actor: ctx.user,
+          action: "user.deactivated",
+          entityType: "user",
+          entityId: input.userId,
+          meta: ctx.meta,
+        });
       });
       return { ok: true as const };
     }),
@@ -174,7 +231,13 @@ export const userRouter = createTRPCRouter({
       await ctx.db.transaction(async (tx) => {
         await requireUser(tx, input.userId);
         await tx.update(u).set({ isActive: true }).where(eq(u.id, input.userId));
-        await writeAudit(tx, { actor: ctx.user, action: "user.reactivated", entityType: "user", entityId: input.userId, meta: ctx.meta });
+        await writeAudit(tx, {
+          actor: ctx.user,
+          action: "user.reactivated",
+          entityType: "user",
+          entityId: input.userId,
+          meta: ctx.meta,
+        });
       });
       return { ok: true as const };
     }),
@@ -187,7 +250,13 @@ export const userRouter = createTRPCRouter({
       await ctx.db.transaction(async (tx) => {
         await requireUser(tx, input.userId);
         await clearFailedSignIns(tx, input.userId);
-        await writeAudit(tx, { actor: ctx.user, action: "user.unlocked", entityType: "user", entityId: input.userId, meta: ctx.meta });
+        await writeAudit(tx, {
+          actor: ctx.user,
+          action: "user.unlocked",
+          entityType: "user",
+          entityId: input.userId,
+          meta: ctx.meta,
+        });
       });
       return { ok: true as const };
     }),
@@ -201,7 +270,13 @@ export const userRouter = createTRPCRouter({
         await requireUser(tx, input.userId);
         await setPassword(tx, input.userId, input.newPassword);
         await endSessions(tx, input.userId);
-        await writeAudit(tx, { actor: ctx.user, action: "user.password_reset", entityType: "user", entityId: input.userId, meta: ctx.meta });
+        await writeAudit(tx, {
+          actor: ctx.user,
+          action: "user.password_reset",
+          entityType: "user",
+          entityId: input.userId,
+          meta: ctx.meta,
+        });
       });
       return { ok: true as const };
     }),

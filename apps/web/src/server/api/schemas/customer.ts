@@ -1,6 +1,14 @@
 import { GRADES } from "@creditseg/core/constants";
 import { z } from "zod";
-import { businessIdInput, cursorInput, pageSizeInput, periodInput, runIdInput, shortTextInput, sortDirectionInput } from "./common";
+import {
+  businessIdInput,
+  cursorInput,
+  pageSizeInput,
+  periodInput,
+  runIdInput,
+  shortTextInput,
+  sortDirectionInput,
+} from "./common";
 
 export const CUSTOMER_SORT_FIELDS = ["contribution", "loanBalance", "depositBalance", "customerId", "name"] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -29,7 +37,11 @@ export const listCustomersInput = customerFilterInput.extend({
 });
 export type ListCustomersInput = z.infer<typeof listCustomersInput>;
 
-export const customerByIdInput = z.object({ customerId: businessIdInput, runId: runIdInput.optional(), period: periodInput.optional() });
+export const customerByIdInput = z.object({
+  customerId: businessIdInput,
+  runId: runIdInput.optional(),
+  period: periodInput.optional(),
+});
 export type CustomerByIdInput = z.infer<typeof customerByIdInput>;
 
 export const exportCustomersInput = customerFilterInput.extend({

@@ -34,10 +34,16 @@ export type UpdatePolicyDraftInput = z.infer<typeof updatePolicyDraftInput>;
 export const validatePolicyInput = z.object({ document: policyDocumentInput });
 export type ValidatePolicyInput = z.infer<typeof validatePolicyInput>;
 
-export const diffPolicyInput = z.object({ version: z.number().int().positive(), againstVersion: z.number().int().positive().optional() });
+export const diffPolicyInput = z.object({
+  version: z.number().int().positive(),
+  againstVersion: z.number().int().positive().optional(),
+});
 export type DiffPolicyInput = z.infer<typeof diffPolicyInput>;
 
-export const submitPolicyInput = z.object({ version: z.number().int().positive(), changeNote: changeNoteInput.optional() });
+export const submitPolicyInput = z.object({
+  version: z.number().int().positive(),
+  changeNote: changeNoteInput.optional(),
+});
 export type SubmitPolicyInput = z.infer<typeof submitPolicyInput>;
 
 export const approvePolicyInput = z.object({

@@ -9,5 +9,9 @@ export const warningsInput = runSelectorInput;
 export const projectGroupHistoryInput = z.object({ groupKey: z.string().min(1).max(200) });
 
 /** Migration between two runs: how many customers moved from each tier (or grade) to each other. */
-export const migrationInput = z.object({ fromRunId: runIdInput, toRunId: runIdInput, dimension: z.enum(["tier", "grade", "cluster"]).default("tier") });
+export const migrationInput = z.object({
+  fromRunId: runIdInput,
+  toRunId: runIdInput,
+  dimension: z.enum(["tier", "grade", "cluster"]).default("tier"),
+});
 export type MigrationInput = z.infer<typeof migrationInput>;

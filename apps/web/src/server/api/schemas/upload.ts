@@ -11,12 +11,17 @@ export const listUploadsInput = z.object({
 });
 export type ListUploadsInput = z.infer<typeof listUploadsInput>;
 
-export const uploadByIdInput = z.object({ batchId: z.uuid(), rejectsLimit: z.number().int().min(0).max(1000).default(200) });
+export const uploadByIdInput = z.object({
+  batchId: z.uuid(),
+  rejectsLimit: z.number().int().min(0).max(1000).default(200),
+});
 
 /** An uploaded file's id, as `POST /api/uploads` returned it. */
 const fileIdInput = z.uuid();
 /** Source header → canonical column, for a layout without a saved mapping. */
-const inlineMappingInput = z.record(z.string().min(1).max(200), z.string().min(1).max(64)).refine((m) => Object.keys(m).length <= 200, "at most 200 columns");
+const inlineMappingInput = z
+  .record(z.string().min(1).max(200), z.string().min(1).max(64))
+  .refine((m) => Object.keys(m).length <= 200, "at most 200 columns");
 /** How to read the file; each one overrides detection. */
 const readOptionsInput = {
   encoding: z.enum(["utf-8", "gbk", "gb18030"]).optional(),
@@ -26,17 +31,28 @@ const readOptionsInput = {
   mapping: z.union([z.string().trim().min(1).max(100), inlineMappingInput]).optional(),
 };
 
-export const inspectUploadInput = z.object({ fileId: fileIdInput, kind: z.enum(IMPORT_KINDS).optional(), ...readOptionsInput, previewRows: z.number().int().min(1).max(50).default(10) });
+export const inspectUploadInput = z.object({
+  fileId: fileIdInput,
+  kind: z.enum(IMPORT_KINDS).optional(),
+  ...readOptionsInput,
+  previewRows: z.number().int().min(1).max(50).default(10),
+});
 export type InspectUploadInput = z.infer<typeof inspectUploadInput>;
 
 export const validateUploadInput = z.object({
   fileId: fileIdInput,
   kind: z.enum(IMPORT_KINDS),
   /** Reporting period of periodic kinds (loans, deposits, fees, projects): "2025", "2025Q2", "2025-06". */
-  period: z.string().regex(/^[0-9A-Za-z-]{1,20}$/).optional(),
+  period: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,20}$/)
+    .optional(),
   ...readOptionsInput,
   /** The source system's own balance total in fen (digits), checked against the file's. */
-  expectedTotalFen: z.string().regex(/^-?\d{1,20}$/, "a whole number of fen").optional(),
+  expectedTotalFen: z
+    .string()
+    .regex(/^-?\d{1,20}$/, "a whole number of fen")
+    .optional(),
   /** Whether rejected rows would be set aside (true) or block the file (false, the default). */
   isAcceptValid: z.boolean().default(false),
   /** "amend": upsert by natural key; "replace": also remove the period's rows missing from the file. */
@@ -71,7 +87,14 @@ export const uploadReportOutput = z.object({
   period: z.string(),
   fileName: z.string(),
   checksum: z.string().nullable(),
-  table: z.object({ format: z.enum(["csv", "xlsx"]), encoding: z.string().nullable(), delimiter: z.string().nullable(), sheet: z.string().nullable() }).nullable(),
+  table: z
+    .object({
+      format: z.enum(["csv", "xlsx"]),
+      encoding: z.string().nullable(),
+      delimiter: z.string().nullable(),
+      sheet: z.string().nullable(),
+    })
+    .nullable(),
   columns: z.array(z.object({ header: z.string(), column: z.string(), unit: z.enum(["yuan", "wan", "yi"]) })),
   unknownHeaders: z.array(z.string()),
   fileRejects: z.array(rejectOutput),

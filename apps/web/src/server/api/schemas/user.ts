@@ -4,7 +4,10 @@ import { cursorInput, pageSizeInput } from "./common";
 
 /** Password rules: long enough to resist guessing, bounded so hashing stays cheap. */
 export const passwordInput = z.string().min(10, "at least 10 characters").max(128, "at most 128 characters");
-const officerCodeInput = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only (at most 32)");
+const officerCodeInput = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only (at most 32)");
 const userIdInput = z.string().min(1).max(64);
 export const LOCALES = ["zh-CN", "en"] as const;
 
@@ -29,7 +32,10 @@ export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const userIdOnlyInput = z.object({ userId: userIdInput });
 export const resetPasswordInput = z.object({ userId: userIdInput, newPassword: passwordInput });
-export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordInput });
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordInput,
+});
 export const updateMyLocaleInput = z.object({ locale: z.enum(LOCALES) });
 
 export const listUsersInput = z.object({

@@ -31,7 +31,8 @@ export async function GET(req: Request): Promise<Response> {
   const { handle, auth } = await getAppServer();
   const session = await readSession(auth, req.headers);
   if (!session) return problem(401, "Please sign in to continue.");
-  if (!can(session.user.role, "export.customers") || !can(session.user.role, "customer.read")) return problem(403, "Your role does not allow this action.");
+  if (!can(session.user.role, "export.customers") || !can(session.user.role, "customer.read"))
+    return problem(403, "Your role does not allow this action.");
   const parsed = exportCustomersInput.safeParse(readParams(new URL(req.url)));
   if (!parsed.success) return problem(400, "Invalid export filters.");
   const input = parsed.data;
@@ -42,18 +43,36 @@ export async function GET(req: Request): Promise<Response> {
     const rows: CustomerListRow[] = [];
     let cursor: string | null = null;
     do {
-      const page = await listCustomers(handle.db, { run, scope, filter: input, sort: input.sort, direction: input.direction, limit: PAGE_SIZE, cursor });
+      const page = await listCustomers(handle.db, {
+        run,
+        scope,
+        filter: input,
+        sort: input.sort,
+        direction: input.direction,
+        limit: PAGE_SIZE,
+        cursor,
+      });
       rows.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor && rows.length < MAX_EXPORT_ROWS);
     const stem = `customers-${run ? `run${run.id}-${run.period}` : "master"}`;
     const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
     if (input.format === "csv") {
-      return new Response(toCsv(rows.slice(0, MAX_EXPORT_ROWS)), { headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${stem}.csv"` } });
+      return new Response(toCsv(rows.slice(0, MAX_EXPORT_ROWS)), {
+        headers: {
+          ...headers,
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${stem}.csv"`,
+        },
+      });
     }
     const body = await toXlsx(rows.slice(0, MAX_EXPORT_ROWS));
     return new Response(body as BodyInit, {
-      headers: { ...headers, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${stem}.xlsx"` },
+      headers: {
+        ...headers,
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="${stem}.xlsx"`,
+      },
     });
   } catch (error) {
     console.error(`[export] customers failed: ${describeErrorForLog(error)}`);

@@ -20,7 +20,8 @@ async function handler(incoming: Request): Promise<Response> {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createTrpcContext({ handle, auth, headers: req.headers, source: "http", trustedOrigins }),
     onError({ path, error }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"} failed: ${describeErrorForLog(error.cause ?? error)}`);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`[trpc] ${path ?? "?"} failed: ${describeErrorForLog(error.cause ?? error)}`);
     },
   });
 }
