@@ -11,3 +11,4 @@ export * from "./migration";
 export * from "./access";
 export * from "./segmentation";
 export * from "./clustering";
+export * from "./calendar";

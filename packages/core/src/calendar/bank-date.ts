@@ -1,0 +1,40 @@
+/** The bank's time zone unless configured otherwise: business dates are Beijing dates. */
+export const DEFAULT_BANK_TIME_ZONE = "Asia/Shanghai";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD; the time zone decides which calendar day `now` falls on.
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The bank's business date (ISO `YYYY-MM-DD`) at instant `now` in `timeZone`. The one clock for "today":
+ * approvals effective today, override expiry and a run's as-of date all use it, never the database's `current_date`.
+ */
+export function bankDate(now: Date, timeZone: string = DEFAULT_BANK_TIME_ZONE): string {
+  const parts = formatterFor(timeZone).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows (for validating configuration). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `isoDate` moved by `days` calendar days (negative moves back). */
+export function addDays(isoDate: string, days: number): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
+}
