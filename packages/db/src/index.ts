@@ -17,3 +17,21 @@ export {
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
+export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
+export {
+  findRunGroupingBasis,
+  listOfficerProjectsOfRun,
+  listProjectGroupHistory,
+  listRunEarlyWarnings,
+  listRunProjectGroups,
+  type EarlyWarningRow,
+  type ProjectGroupRow,
+} from "./queries/project-groups";
+export {
+  findCurrentRunRow,
+  listRunRows,
+  resolveRun,
+  type ResolvedRun,
+  type RunListRow,
+  type RunSelector,
+} from "./queries/segment-runs";

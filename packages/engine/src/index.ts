@@ -49,4 +49,13 @@ export {
 export { getCustomerTimeline, type TimelineEntry } from "./history/customer-timeline";
 export { compareRuns, type RunComparison } from "./history/compare-runs";
 export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
+export {
+  compareGroupWarnings,
+  readProjectGrouping,
+  readProjectGroupHistory,
+  type GroupHistoryPoint,
+  type GroupWarningChange,
+  type RunProjectGrouping,
+} from "./queries/project-grouping";
+export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
