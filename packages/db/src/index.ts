@@ -35,3 +35,30 @@ export {
   type RunListRow,
   type RunSelector,
 } from "./queries/segment-runs";
+export { escapeLike, type KeysetCursor } from "./queries/keyset";
+export {
+  CUSTOMER_SORT_FIELDS,
+  countCustomers,
+  countCustomersBy,
+  customerKeyOf,
+  findCustomerInScope,
+  isCountOnMaster,
+  listCustomers,
+  type CustomerFilter,
+  type CustomerListRow,
+  type CustomerRow,
+  type CustomerSortField,
+  type FacetValue,
+  type ListCustomersArgs,
+} from "./queries/customers";
+export { listContributionsDescending, sumLoanBalancesBySegment, sumResultsBySegment } from "./queries/portfolio-sums";
+export { readCustomerRecords } from "./queries/customer-records";
+export { listRunClusters } from "./queries/clusters";
+export {
+  listAuditRows,
+  listDeposits,
+  listLoans,
+  listOverrideRows,
+  listProjects,
+  sampleClusterLoans,
+} from "./queries/accounts";

@@ -59,3 +59,12 @@ export {
 } from "./queries/project-grouping";
 export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
+export {
+  readPortfolioSummary,
+  type NplFigures,
+  type ParetoPoint,
+  type PortfolioSummary,
+  type SegmentFigures,
+} from "./queries/portfolio-summary";
+export { readCustomerDetail, type CustomerDetail } from "./queries/customer-detail";
+export { readMigrationCells, type MigrationCell, type MigrationDimension } from "./queries/migration-cells";
