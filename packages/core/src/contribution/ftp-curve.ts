@@ -31,8 +31,8 @@ export type FtpCurveSource = { periodStart: string } & Record<FtpSide, FtpSideSo
 /** The `source` text each bucket of a policy's own curve carries. */
 export const policyCurveSource = (policyVersion: number): string => `policy:v${policyVersion}`;
 
-/** The `source` text each bucket of an uploaded curve carries. */
-export const uploadCurveSource = (batchId: string | null): string => `upload:${batchId ?? "unknown"}`;
+/** The `source` text each bucket of an uploaded curve carries (`upload:unbatched` for points loaded without an import, e.g. the demo seed). */
+export const uploadCurveSource = (batchId: string | null): string => `upload:${batchId ?? "unbatched"}`;
 
 const byTerm = (a: { maxTermMonths: number | null }, b: { maxTermMonths: number | null }) =>
   (a.maxTermMonths ?? Number.POSITIVE_INFINITY) - (b.maxTermMonths ?? Number.POSITIVE_INFINITY);
