@@ -70,3 +70,5 @@ export {
   type ImportBatchRow,
   type ImportRejectRow,
 } from "./queries/import-batches";
+export { findActingUser } from "./queries/users";
+export { resetDb } from "./reset";
