@@ -122,9 +122,9 @@ export function register(program: Command): void {
       "--out <dir>",
       "write customers.csv, clusters.json, project_groups.json and summary.json here; without it print the summary",
     )
-    .action((options: { data: string; policy: string; out?: string }) => {
+    .action(async (options: { data: string; policy: string; out?: string }) => {
       const policy = readPolicyFile(options.policy);
-      const inputs = readSegmentInputs(options.data);
+      const inputs = await readSegmentInputs(options.data);
       let result: SegmentResult;
       try {
         result = segmentPortfolio({ ...inputs, policy });
