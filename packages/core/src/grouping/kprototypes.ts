@@ -1,6 +1,7 @@
 import { createRng, deriveSeed, type Rng } from "../random";
 import { ClusteringInputError } from "../clustering/clustering-error";
 import { squaredDistance } from "../clustering/distance-kernels";
+import { DEFAULT_TOLERANCE, meanFeatureVariance } from "../clustering/run-kmeans";
 import type { MixedTable } from "./mixed-table";
 
 /** Prototypes of k groups: numeric means (z units) and categorical modes (level codes). */
@@ -138,15 +139,20 @@ function levelOffsets(table: MixedTable): { offsets: Int32Array; total: number }
  * when tied), then set each group's numeric means and categorical modes (the lowest code on ties).
  * Group sums and level counts are updated as rows move, so an iteration is O(n · k · attributes).
  * A group left empty takes the row with the highest dissimilarity from a group of ≥ 2 rows.
- * Stops when no row moves, or after `maxIterations`.
+ * Stops when no row moves, when no mode changed and the numeric means shifted by at most `tolerance`
+ * (as k-means does: boundary rows trading places would otherwise take dozens of passes), or after
+ * `maxIterations`.
  */
 export function runKPrototypes(args: {
   table: MixedTable;
   initial: Prototypes;
   gamma: number;
   maxIterations: number;
+  /** Absolute tolerance on the sum of squared shifts of the numeric means (z units²); default 0. */
+  tolerance?: number;
 }): Omit<KPrototypesFit, "restartCosts" | "bestRestart" | "gamma"> {
   const { table, gamma, maxIterations } = args;
+  const tolerance = args.tolerance ?? 0;
   const { n } = table;
   const p = table.numericNames.length;
   const q = table.categoricalNames.length;
@@ -231,10 +237,19 @@ export function runKPrototypes(args: {
   assign();
   let iterations = 0;
   let isConverged = false;
+  const previousCentres = new Float64Array(k * p);
+  const previousModes = new Int32Array(k * q);
   while (iterations < maxIterations) {
     iterations++;
+    previousCentres.set(prototypes.centres);
+    previousModes.set(prototypes.modes);
     update();
-    if (assign() === 0) {
+    let shift = 0;
+    for (let at = 0; at < k * p; at++) shift += (prototypes.centres[at]! - previousCentres[at]!) ** 2;
+    let isModeChanged = false;
+    for (let at = 0; at < k * q; at++) if (prototypes.modes[at] !== previousModes[at]) isModeChanged = true;
+    // The last step is an assignment: when the prototypes barely moved, the rows are (almost) settled.
+    if (assign() === 0 || (shift <= tolerance && !isModeChanged)) {
       isConverged = true;
       break;
     }
@@ -261,8 +276,13 @@ export function fitKPrototypes(args: {
   restarts: number;
   seed: number;
   maxIterations: number;
+  /** Relative tolerance, as scikit-learn's k-means: × the mean variance of the numeric attributes. Default 1e-4. */
+  tolerance?: number;
 }): KPrototypesFit {
   const { table, k, gamma } = args;
+  const tolerance =
+    (args.tolerance ?? DEFAULT_TOLERANCE) *
+    (table.numericNames.length > 0 ? meanFeatureVariance(table.numeric, table.numericNames.length) : 0);
   if (!Number.isInteger(k) || k < 1) throw new ClusteringInputError(`k must be a positive integer, got ${k}`);
   if (k > table.n) throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${table.n})`);
   let best: Omit<KPrototypesFit, "restartCosts" | "bestRestart" | "gamma"> | undefined;
@@ -271,7 +291,7 @@ export function fitKPrototypes(args: {
   for (let restart = 0; restart < args.restarts; restart++) {
     const initial = seedPrototypes(table, k, gamma, createRng(deriveSeed(args.seed, RESTART_STREAM, k, restart)));
     if (!initial) throw new ClusteringInputError(`k = ${k} exceeds the number of distinct rows`);
-    const fit = runKPrototypes({ table, initial, gamma, maxIterations: args.maxIterations });
+    const fit = runKPrototypes({ table, initial, gamma, maxIterations: args.maxIterations, tolerance });
     restartCosts.push(fit.cost);
     if (!best || fit.cost < best.cost) {
       best = fit;
