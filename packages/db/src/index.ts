@@ -1,5 +1,5 @@
 export { createDb, type CreateDbOptions, type Db, type DbHandle, type RawQuery, type Schema } from "./client";
-export { readDbEnv, type DbEnv } from "./env";
+export { readBankTimeZone, readDbEnv, type DbEnv } from "./env";
 export { DbUnavailableError } from "./errors";
 export { migrateDb, MIGRATIONS_FOLDER } from "./migrate";
 export { redactUrl } from "./redact-url";

@@ -31,6 +31,14 @@ export {
   type SegmentRunDetail,
 } from "./runs/run-queries";
 export { DEFAULT_STALE_AFTER_MINUTES, markDeadRuns } from "./runs/mark-dead-runs";
+export {
+  listProjectSignals,
+  readContributionLines,
+  type ContributionLine,
+  type ProjectSignalRow,
+} from "./runs/run-details";
+export { periodStartOf, previewFtpCurve, type PeriodFtpCurve } from "./runs/ftp-curve-for-period";
+export { bankToday, systemClock, type Clock } from "./clock";
 export { computeResultChecksum, verifyRunChecksum } from "./runs/result-checksum";
 
 export {

@@ -10,8 +10,14 @@ const CHECKSUM_PARTS = [
   {
     table: "segment_results",
     row: `row(customer_id, officer, deposit_contribution_fen, loan_contribution_fen, fee_income_fen, contribution_fen, loan_balance_fen, deposit_balance_fen,
-              classification, tier, tier_trace, grade, grade_score, grade_points, cluster, recommendation, override_tier, override_grade, override_id)::text`,
+              classification, tier, tier_trace, grade, grade_score, grade_points, cluster, recommendation, override_tier, override_grade, override_id,
+              effective_tier, effective_grade)::text`,
   },
+  {
+    table: "contribution_lines",
+    row: `row(customer_id, account_kind, account_id, balance_fen, rate_pct, ftp_rate_pct, ftp_max_term_months, ftp_source, tax_rate_pct, days, result_fen)::text`,
+  },
+  { table: "project_results", row: "row(project_id, customer_id, group_key, has_default_signal)::text" },
   { table: "clusters", row: "row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text" },
   { table: "cluster_assignments", row: "row(loan_id, cluster_no)::text" },
   {
