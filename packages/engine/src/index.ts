@@ -58,3 +58,13 @@ export { getCustomerTimeline, type TimelineEntry } from "./history/customer-time
 export { compareRuns, type RunComparison } from "./history/compare-runs";
 export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
+export {
+  findCustomerGroupNo,
+  listCustomerGroupMembers,
+  listCustomerGroups,
+  listFoundProjectGroups,
+  listGroupFits,
+  type CustomerGroupRow,
+  type FoundProjectGroupRow,
+  type GroupFitRow,
+} from "./groups/group-queries";
