@@ -1,6 +1,7 @@
 import { addDays, bankDate } from "@creditseg/core/calendar";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
+import { bufferSource, commitImport } from "@creditseg/ingest";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { waitForBackgroundRuns } from "../runs/background-runs";
 import { callerFor, createTestApp, signIn, type TestApp } from "../testing/test-app";
@@ -183,6 +184,37 @@ function findLeaks(result: unknown, secrets: Secrets): string[] {
   return leavesOf(result).filter((leaf) => secrets.ids.has(leaf) || secrets.figures.has(leaf));
 }
 
+/**
+ * Project-finance projects of the officer's and others' customers, loaded through the real import: groups mixing
+ * both officers, and one-project groups of others (whose figures would be that project's own).
+ */
+async function importProjects(app: TestApp): Promise<void> {
+  const rows = await app.handle.raw<{ customer_id: string; officer: string }>(
+    "select customer_id, officer from customers order by customer_id",
+  );
+  const own = rows.filter((r) => r.officer === OWN_OFFICER).slice(0, 2);
+  const others = rows.filter((r) => r.officer !== OWN_OFFICER).slice(0, 3);
+  const line = (id: string, customerId: string, industry: string, risk: string, loanYuan: number, overdue: number) =>
+    `${id},${customerId},项目${id},${industry},浙江,${loanYuan * 2}.00,${loanYuan}.00,${risk},建设期,${overdue},否`;
+  const lines = [
+    "project_id,customer_id,name,industry,region,total_investment,loan_amount,risk_level,status,overdue_days,downgraded",
+    line("P-A1", own[0]!.customer_id, "基础设施", "medium", 31_234_567, 0),
+    line("P-A2", own[1]!.customer_id, "基础设施", "medium", 42_345_678, 120),
+    line("P-B1", others[0]!.customer_id, "基础设施", "medium", 53_456_789, 0),
+    line("P-B2", others[1]!.customer_id, "基础设施", "medium", 64_567_891, 95),
+    line("P-B3", others[2]!.customer_id, "制造业", "high", 75_678_912, 200),
+    line("P-B4", others[0]!.customer_id, "公共服务", "low", 86_789_123, 0),
+  ];
+  const report = await commitImport({
+    handle: app.handle,
+    kind: "projects",
+    period: PERIOD,
+    file: bufferSource("projects.csv", new TextEncoder().encode(`${lines.join("\n")}\n`)),
+    actor: { id: "demo-admin", role: "admin" },
+  });
+  expect(report.status).toBe("committed");
+}
+
 async function outcomeOf(call: Promise<unknown>): Promise<{ outcome: string; result: unknown }> {
   try {
     return { outcome: "data", result: await call };
@@ -201,6 +233,7 @@ describeEachDb("every procedure in a credit officer's scope", (kind) => {
   beforeAll(async () => {
     app = await createTestApp(kind);
     await seedDemoWorld(app.handle, { customers: 60, period: PERIOD, seed: 11 });
+    await importProjects(app);
     officer = await callerFor(app, await signIn(app, "officer@creditseg.local", DEMO_PASSWORD));
     risk = await callerFor(app, await signIn(app, "risk@creditseg.local", DEMO_PASSWORD));
     const runIds: number[] = [];
