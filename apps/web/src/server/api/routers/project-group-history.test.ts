@@ -8,14 +8,14 @@ const KEY = "infrastructure|east|medium";
 
 describeEachDb("a project group's history across runs", (kind) => {
   let app: TestApp;
-  let officerCookie: string;
+  /** A reader of the whole bank: an officer reads groups over their own projects (every-procedure-scope.test.ts). */
+  let readerCookie: string;
   const runIds: number[] = [];
 
   beforeAll(async () => {
     app = await createTestApp(kind);
     const risk = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
-    await addUser(app, { email: "officer@bank.test", role: "credit_officer", officerCode: "O001" });
-    officerCookie = await signIn(app, "officer@bank.test");
+    readerCookie = await signIn(app, "risk@bank.test");
     runIds.push((await seedPortfolio(app, risk.id)).runId);
     const db = app.handle.db;
     const more = await db
@@ -67,14 +67,14 @@ describeEachDb("a project group's history across runs", (kind) => {
   });
   afterAll(async () => app?.close());
 
-  it("gives the signal rate of every finished run, oldest first, with the warnings raised, to any reader", async () => {
-    const history = await (await callerFor(app, officerCookie)).segment.projectGroupHistory({ groupKey: KEY });
+  it("gives the signal rate of every finished run, oldest first, with the warnings raised, to a whole-bank reader", async () => {
+    const history = await (await callerFor(app, readerCookie)).segment.projectGroupHistory({ groupKey: KEY });
     expect(history.points.map((p) => [p.runId, p.signalRate, p.warningLevels])).toEqual([
       [runIds[0], 0.25, []],
       [runIds[1], 0.5, ["alert"]],
     ]);
     expect(
-      (await (await callerFor(app, officerCookie)).segment.projectGroupHistory({ groupKey: "no|such|group" })).points,
+      (await (await callerFor(app, readerCookie)).segment.projectGroupHistory({ groupKey: "no|such|group" })).points,
     ).toEqual([]);
   });
 });
