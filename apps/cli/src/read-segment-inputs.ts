@@ -133,11 +133,11 @@ function readCsv<T>(
   let rows: Row[];
   let header: string[] = [];
   try {
-    rows = parse(readFileSync(path), {
+    rows = parse<Row>(readFileSync(path), {
       bom: true,
       skip_empty_lines: true,
       columns: (names: string[]) => (header = names.map((n) => n.trim().toLowerCase())),
-    }) as Row[];
+    });
   } catch (error) {
     throw new CliError(`${file}: not readable as CSV: ${error instanceof Error ? error.message : String(error)}`);
   }

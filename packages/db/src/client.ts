@@ -40,6 +40,8 @@ export type CreateDbOptions = {
   cwd?: string;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /** For an in-memory PGlite: start from this data directory (a `dumpDataDir` tarball) instead of an empty one. */
+  pgliteTemplate?: Blob;
 };
 
 const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
@@ -53,7 +55,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   const url = options.url ?? env.DATABASE_URL;
   if (url) return openPostgres(url, options.maxConnections ?? 10);
   const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
-  return openPglite(dir);
+  return openPglite(dir, options.pgliteTemplate);
 }
 
 async function openPostgres(url: string, maxConnections: number): Promise<DbHandle> {
@@ -73,15 +75,16 @@ async function openPostgres(url: string, maxConnections: number): Promise<DbHand
     kind: "postgres",
     location,
     sql: rawClient,
-    raw: async (text, params = []) => (await rawClient.unsafe(text, params as never[])) as never,
+    raw: async (text, params = []) => await rawClient.unsafe<never>(text, params as never[]),
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
     },
   };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, template: Blob | undefined): Promise<DbHandle> {
   const isMemory = dir.startsWith("memory://");
+  if (template && !isMemory) throw new Error("a PGlite template can only seed an in-memory database");
   let release = () => {};
   if (!isMemory) {
     ensureWritableDirectory(dir);
@@ -89,7 +92,7 @@ async function openPglite(dir: string): Promise<DbHandle> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(isMemory ? undefined : dir);
+    pglite = await PGlite.create(isMemory ? { loadDataDir: template } : { dataDir: dir });
   } catch (error) {
     release();
     throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, {

@@ -17,3 +17,4 @@ export {
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
+export { hashPassword, verifyPassword } from "./password";

@@ -7,7 +7,6 @@ import {
   parsePolicy,
   type AccountContribution,
   type CustomerGuidance,
-  type Grade,
 } from "@creditseg/core";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { CustomerScope } from "../api/trpc";
@@ -156,11 +155,7 @@ export async function readCustomerDetail(
       ...deposits.map((deposit) => calculateDepositContribution(deposit, policy)),
     ];
     if (result)
-      guidance = lookupGuidance(
-        policy,
-        result.overrideTier ?? result.tier,
-        (result.overrideGrade ?? result.grade) as Grade,
-      );
+      guidance = lookupGuidance(policy, result.overrideTier ?? result.tier, result.overrideGrade ?? result.grade);
   }
   return {
     customer,
