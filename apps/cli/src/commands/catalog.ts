@@ -10,6 +10,7 @@ const COMMAND_MODULES = {
   db: () => import("./db"),
   policy: () => import("./policy"),
   cluster: () => import("./cluster"),
+  group: () => import("./group"),
   segment: () => import("./segment"),
   import: () => import("./import"),
   run: () => import("./run"),
@@ -30,6 +31,11 @@ export const COMMANDS = {
   cluster: {
     module: "cluster",
     description: "k-means on numeric CSV columns: k by silhouette, business labels, profiles in raw units",
+  },
+  group: {
+    module: "group",
+    description:
+      "groups over mixed categorical and numeric CSV columns (k-prototypes): k by silhouette, profiles, names",
   },
   segment: {
     module: "segment",
