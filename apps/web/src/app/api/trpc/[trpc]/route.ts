@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { trustedOrigins } from "~/env";
+import { trustedOrigins, trustedProxies } from "~/env";
 import { appRouter } from "~/server/api/root";
 import { createTrpcContext } from "~/server/api/trpc";
 import { getAppServer } from "~/server/app-server";
@@ -18,7 +18,8 @@ async function handler(incoming: Request): Promise<Response> {
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => createTrpcContext({ handle, auth, headers: req.headers, source: "http", trustedOrigins }),
+    createContext: () =>
+      createTrpcContext({ handle, auth, headers: req.headers, source: "http", trustedOrigins, trustedProxies }),
     onError({ path, error }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
         console.error(`[trpc] ${path ?? "?"} failed: ${describeErrorForLog(error.cause ?? error)}`);
