@@ -53,6 +53,8 @@ export function buildResultRows(
         "override_tier",
         "override_grade",
         "override_id",
+        "effective_tier",
+        "effective_grade",
       ],
       count: result.customers.length,
       rows: function* () {
@@ -81,6 +83,8 @@ export function buildResultRows(
             o?.tier?.value ?? null,
             o?.grade?.value ?? null,
             overrideId >= 0 ? overrideId : null,
+            o?.tier?.value ?? c.tier.tier,
+            o?.grade?.value ?? c.grade.grade,
           ];
         }
       },
