@@ -65,6 +65,9 @@ export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
 /** The public origin the app answers on. */
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 
+/** True when users reach the app over https (APP_URL): browsers are then told to use nothing else (HSTS). */
+export const isHttpsApp = new URL(appUrl).protocol === "https:";
+
 /** Origins accepted on cookie-authenticated requests (CSRF check), without trailing slashes. */
 export const trustedOrigins: readonly string[] = [
   new URL(appUrl).origin,

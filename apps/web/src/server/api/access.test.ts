@@ -1,3 +1,4 @@
+import { addDays, bankDate } from "@creditseg/core/calendar";
 import { can } from "@creditseg/core/access";
 import { ROLES, type Role } from "@creditseg/core/constants";
 import { describeEachDb } from "@creditseg/db/testing";
@@ -79,7 +80,7 @@ const SAMPLE_INPUTS: Record<string, (ids: { runId: number; targetUserId: string 
     comment: "New collateral.",
   }),
   "override.confirm": () => ({ customerId: "C001", field: "tier" }),
-  "override.approve": () => ({ overrideId: 999_999, comment: "Agreed.", expiresOn: "2099-12-31" }),
+  "override.approve": () => ({ overrideId: 999_999, comment: "Agreed.", expiresOn: addDays(bankDate(new Date()), 30) }),
   "override.reject": () => ({ overrideId: 999_999, comment: "Not supported." }),
   "user.me": () => undefined,
   "user.changePassword": () => ({ currentPassword: "not-the-password", newPassword: "Another-password-1" }),

@@ -139,7 +139,7 @@ export async function listCustomers(
   const isDesc = args.direction === "desc";
   const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
   if (args.cursor) {
-    const cursor = decodeCursor(args.cursor);
+    const cursor = decodeCursor(args.cursor, { valueKind: kind === "bigint" ? "bigint" : "text" });
     const value = kind === "bigint" ? sql`${BigInt(cursor.value ?? "0")}::bigint` : sql`${cursor.value ?? ""}`;
     conditions.push(
       isDesc ? sql`(${expr}, ${id}) < (${value}, ${cursor.id})` : sql`(${expr}, ${id}) > (${value}, ${cursor.id})`,

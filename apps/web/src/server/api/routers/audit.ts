@@ -18,7 +18,7 @@ export const auditRouter = createTRPCRouter({
       if (input.entityId) conditions.push(eq(a.entityId, input.entityId));
       if (input.from) conditions.push(gte(a.at, input.from));
       if (input.to) conditions.push(lte(a.at, input.to));
-      if (input.cursor) conditions.push(lt(a.id, decodeIdCursor(input.cursor)));
+      if (input.cursor) conditions.push(lt(a.id, decodeIdCursor(input.cursor, Number.MAX_SAFE_INTEGER)));
       const rows = await ctx.db
         .select()
         .from(a)
