@@ -13,3 +13,4 @@ export * from "./segmentation";
 export * from "./clustering";
 export * from "./calendar";
 export * from "./text";
+export * from "./grouping";

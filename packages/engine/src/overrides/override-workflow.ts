@@ -1,3 +1,4 @@
+import { bankToday, type Clock } from "../clock";
 import {
   GRADES,
   checkOverrideExpiry,
@@ -266,7 +267,10 @@ function expiryError(problem: OverrideExpiryProblem): EngineError {
     case "override.expiry.not_a_date":
       return new EngineError("INVALID_INPUT", `Expiry date "${problem.params.expiresOn}" is not a date (YYYY-MM-DD).`);
     case "override.expiry.passed":
-      return new EngineError("INVALID_INPUT", `The expiry date ${problem.params.expiresOn} has already passed.`);
+      return new EngineError(
+        "INVALID_INPUT",
+        `The expiry date ${problem.params.expiresOn} has already passed (today's bank date is ${problem.params.today}).`,
+      );
     case "override.expiry.too_late":
       return new EngineError(
         "INVALID_INPUT",
@@ -282,15 +286,22 @@ function expiryError(problem: OverrideExpiryProblem): EngineError {
  */
 export async function approveOverride(
   handle: DbHandle,
-  args: { actor: Actor; overrideId: number; comment: string; expiresOn: string },
+  args: {
+    actor: Actor;
+    overrideId: number;
+    comment: string;
+    expiresOn: string;
+    /** The instant "today" is judged at (default now); the bank date decides. */
+    clock?: Clock;
+  },
 ): Promise<Override> {
   assertPermission(args.actor, "override.decide");
   if (!args.comment.trim()) throw new EngineError("INVALID_INPUT", "Add a comment to the decision.");
   if (!isIsoDate(args.expiresOn)) throw expiryError({ code: "override.expiry.not_a_date", params: args });
   return inTransaction(handle, async (raw) => {
     const override = await lockProposed(raw, args.actor, args.overrideId);
-    const [today] = await raw<{ today: string }>("select current_date::text as today");
-    const problem = checkOverrideExpiry(args.expiresOn, today!.today);
+    const today = bankToday(args.clock);
+    const problem = checkOverrideExpiry(args.expiresOn, today);
     if (problem) throw expiryError(problem);
     const superseded = await raw<{ id: number }>(
       "update overrides set status = 'expired' where customer_id = $1 and field = $2 and status = 'approved' and proposed_value <> computed_value and id <> $3 returning id",
@@ -348,14 +359,21 @@ export async function rejectOverride(
   });
 }
 
-/** Marks expired every approved override whose last day is before `asOf` (default today); audited as the system. Returns the ids. */
-export async function expireOverrides(handle: DbHandle, args: { asOf?: string } = {}): Promise<number[]> {
+/**
+ * Marks expired every approved override whose last day is before `asOf` (default today's bank date); audited as the
+ * system. Returns the ids.
+ */
+export async function expireOverrides(
+  handle: DbHandle,
+  args: { asOf?: string; clock?: Clock } = {},
+): Promise<number[]> {
   if (args.asOf !== undefined && !isIsoDate(args.asOf))
     throw new EngineError("INVALID_INPUT", `"${args.asOf}" is not a date (YYYY-MM-DD).`);
+  const asOf = args.asOf ?? bankToday(args.clock);
   return inTransaction(handle, async (raw) => {
     const rows = await raw<{ id: number }>(
-      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < coalesce($1::date, current_date) returning id",
-      [args.asOf ?? null],
+      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < $1::date returning id",
+      [asOf],
     );
     for (const row of rows)
       await writeAudit(raw, {

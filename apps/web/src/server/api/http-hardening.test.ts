@@ -1,7 +1,7 @@
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { encodeCursor } from "../queries/cursor";
+import { encodeCursor } from "./paging";
 import { buildSecurityHeaders } from "../http/security-headers";
 import { seedPortfolio } from "../testing/portfolio-fixture";
 import {

@@ -15,11 +15,14 @@ export const TEST_PEER_ADDRESS = "203.0.113.7";
 export type TestApp = { handle: DbHandle; auth: Auth; trustedProxies: readonly string[]; close: () => Promise<void> };
 
 /** A migrated empty database with the real authentication on it, as the server builds it. */
-export async function createTestApp(
-  kind: TestDbKind,
-  options: { trustedProxies?: readonly string[]; signInRateLimitPerMinute?: number } = {},
-): Promise<TestApp> {
-  const handle = await createTestDb(kind);
+export type TestAppOptions = { trustedProxies?: readonly string[]; signInRateLimitPerMinute?: number };
+
+export async function createTestApp(kind: TestDbKind, options: TestAppOptions = {}): Promise<TestApp> {
+  return createTestAppOn(await createTestDb(kind), options);
+}
+
+/** The real authentication on an already open, migrated database (closing the app closes the handle). */
+export function createTestAppOn(handle: DbHandle, options: TestAppOptions = {}): TestApp {
   const auth = createAuth({
     db: handle.db,
     secret: "test-secret-for-router-tests-0123456789abcdef",

@@ -1,11 +1,10 @@
+import type { KeysetCursor } from "@creditseg/db";
 import { isCleanText } from "@creditseg/core";
 import type { TRPCError } from "@trpc/server";
-import { appError } from "../api/errors";
-import { MAX_INTEGER_ID } from "../api/schemas/common";
+import { appError } from "./errors";
+import { MAX_INTEGER_ID } from "./schemas/common";
 
-/** A keyset position: the sort value of the last row (as text, null for a missing value) and its id as tie-breaker. */
-export type KeysetCursor = { value: string | null; id: string };
-
+/** Page positions travel as opaque base64url text: the last row's sort value and id. */
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id]), "utf8").toString("base64url");
 }
@@ -51,11 +50,6 @@ export function decodeCursor(text: string, options: { valueKind?: "text" | "bigi
   if (!(value === null || isCursorPart(value)) || !isCursorPart(id)) throw invalidCursor();
   if (options.valueKind === "bigint" && value !== null && !isInt64Text(value)) throw invalidCursor();
   return { value, id };
-}
-
-/** Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** Cuts a `limit + 1` fetch to a page and builds the cursor of the row after it. */
