@@ -42,6 +42,7 @@ export {
   countCustomers,
   countCustomersBy,
   customerKeyOf,
+  customerSortKind,
   findCustomerInScope,
   isCountOnMaster,
   listCustomers,
