@@ -76,3 +76,13 @@ export {
 } from "./queries/portfolio-summary";
 export { readCustomerDetail, type CustomerDetail } from "./queries/customer-detail";
 export { readMigrationCells, type MigrationCell, type MigrationDimension } from "./queries/migration-cells";
+export {
+  findCustomerGroupNo,
+  listCustomerGroupMembers,
+  listCustomerGroups,
+  listFoundProjectGroups,
+  listGroupFits,
+  type CustomerGroupRow,
+  type FoundProjectGroupRow,
+  type GroupFitRow,
+} from "./groups/group-queries";

@@ -39,7 +39,8 @@ const partKey = (part: NamePart): string =>
 /**
  * The name's parts: the numeric attribute furthest from the portfolio (|z| ≥ minAbsZ) first, then the
  * over-represented categories (share ≥ minShare and lift ≥ minLift, by share), then further numeric
- * attributes, up to `maxNameParts`.
+ * attributes, up to `maxNameParts`. A group where nothing passes the thresholds is named by its strongest
+ * numeric lean, else by its most over-represented mode.
  */
 function nameParts(numeric: NumericTrait[], categorical: CategoricalTrait[], limits: ProfileThresholds): NamePart[] {
   const levels: NamePart[] = numeric
@@ -53,7 +54,16 @@ function nameParts(numeric: NumericTrait[], categorical: CategoricalTrait[], lim
         .map((v) => ({ attribute: trait.attribute, value: v.value, share: v.share, lift: v.lift })),
     )
     .sort((a, b) => b.share - a.share || a.attribute.localeCompare(b.attribute));
-  return [...levels.slice(0, 1), ...categories, ...levels.slice(1)].slice(0, limits.maxNameParts);
+  const parts = [...levels.slice(0, 1), ...categories, ...levels.slice(1)].slice(0, limits.maxNameParts);
+  if (parts.length > 0) return parts;
+  // Nothing passes the thresholds: the group is still named, by its strongest lean.
+  const strongest = [...numeric].sort((a, b) => Math.abs(b.z) - Math.abs(a.z))[0];
+  if (strongest && strongest.z !== 0)
+    return [{ attribute: strongest.attribute, level: strongest.z > 0 ? "high" : "low", z: strongest.z }];
+  const mode = categorical
+    .flatMap((trait) => trait.values.slice(0, 1).map((v) => ({ attribute: trait.attribute, ...v })))
+    .sort((a, b) => b.lift - a.lift)[0];
+  return mode ? [{ attribute: mode.attribute, value: mode.value, share: mode.share, lift: mode.lift }] : [];
 }
 
 /**

@@ -37,3 +37,18 @@ export {
   type ProfileCondition,
 } from "./settings";
 export { CUSTOMER_GROUP_ATTRIBUTES, CUSTOMER_GROUP_ATTRIBUTE_NAMES, PROJECT_GROUP_ATTRIBUTES } from "./attributes";
+export {
+  buildCustomerAttributeColumns,
+  buildProjectAttributeColumns,
+  type AttributeColumns,
+} from "./build-attribute-columns";
+export {
+  groupPortfolio,
+  type CustomerGroup,
+  type FoundProjectGroup,
+  type GroupFit,
+  type GroupLineage,
+  type GroupWarning,
+  type PortfolioGroups,
+  type PreviousGroup,
+} from "./group-portfolio";

@@ -2,7 +2,6 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   clusters,
-  contributionLines,
   deposits,
   feeIncome,
   loans,
@@ -39,8 +38,7 @@ async function pickPeriod(db: Db, customerId: string, run: ResolvedRun | null): 
 }
 
 /**
- * What a customer page reads, in a fixed number of queries: the run's stored result with its per-account
- * contribution lines (what the run priced, not today's rows), its cluster, the run's policy document, the
+ * What a customer page reads, in a fixed number of queries: the run's stored result, its cluster, the run's policy document, the
  * period's accounts and projects as loaded, the customer's overrides and its results across finished runs.
  * The caller has checked the customer is in scope.
  */
@@ -48,89 +46,75 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
   const { customerId: id, run } = args;
   const period = await pickPeriod(db, id, run);
   const r = segmentResults;
-  const lines = contributionLines;
-  const [resultRows, contributions, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] =
-    await Promise.all([
-      run
-        ? db
-            .select()
-            .from(r)
-            .where(and(eq(r.runId, run.id), eq(r.customerId, id)))
-            .limit(1)
-        : Promise.resolve([]),
-      run
-        ? db
-            .select()
-            .from(lines)
-            .where(and(eq(lines.runId, run.id), eq(lines.customerId, id)))
-            .orderBy(asc(lines.accountKind), desc(lines.balanceFen), asc(lines.accountId))
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(loans)
-            .where(and(eq(loans.period, period), eq(loans.customerId, id)))
-            .orderBy(desc(loans.avgDailyBalanceFen), asc(loans.loanId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(deposits)
-            .where(and(eq(deposits.period, period), eq(deposits.customerId, id)))
-            .orderBy(desc(deposits.avgDailyBalanceFen), asc(deposits.accountId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(feeIncome)
-            .where(and(eq(feeIncome.period, period), eq(feeIncome.customerId, id)))
-            .orderBy(asc(feeIncome.date), asc(feeIncome.lineKey))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(projects)
-            .where(and(eq(projects.period, period), eq(projects.customerId, id)))
-            .orderBy(asc(projects.projectId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      db
-        .select({
-          runId: r.runId,
-          period: segmentRuns.period,
-          finishedAt: segmentRuns.finishedAt,
-          policyVersion: segmentRuns.policyVersion,
-          tier: r.tier,
-          grade: r.grade,
-          effectiveTier: r.effectiveTier,
-          effectiveGrade: r.effectiveGrade,
-          cluster: r.cluster,
-          contributionFen: r.contributionFen,
-          overrideTier: r.overrideTier,
-          overrideGrade: r.overrideGrade,
-        })
-        .from(r)
-        .innerJoin(segmentRuns, eq(segmentRuns.id, r.runId))
-        .where(and(eq(r.customerId, id), eq(segmentRuns.status, "succeeded")))
-        .orderBy(desc(segmentRuns.period), desc(segmentRuns.id))
-        .limit(MAX_TIMELINE),
-      db
-        .select()
-        .from(overrides)
-        .where(eq(overrides.customerId, id))
-        .orderBy(desc(overrides.id))
-        .limit(MAX_OVERRIDES),
-      run
-        ? db
-            .select({ document: policies.document })
-            .from(policies)
-            .where(eq(policies.version, run.policyVersion))
-            .limit(1)
-        : Promise.resolve([]),
-    ]);
+  const [resultRows, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] = await Promise.all([
+    run
+      ? db
+          .select()
+          .from(r)
+          .where(and(eq(r.runId, run.id), eq(r.customerId, id)))
+          .limit(1)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(loans)
+          .where(and(eq(loans.period, period), eq(loans.customerId, id)))
+          .orderBy(desc(loans.avgDailyBalanceFen), asc(loans.loanId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(deposits)
+          .where(and(eq(deposits.period, period), eq(deposits.customerId, id)))
+          .orderBy(desc(deposits.avgDailyBalanceFen), asc(deposits.accountId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(feeIncome)
+          .where(and(eq(feeIncome.period, period), eq(feeIncome.customerId, id)))
+          .orderBy(asc(feeIncome.date), asc(feeIncome.lineKey))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(projects)
+          .where(and(eq(projects.period, period), eq(projects.customerId, id)))
+          .orderBy(asc(projects.projectId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    db
+      .select({
+        runId: r.runId,
+        period: segmentRuns.period,
+        finishedAt: segmentRuns.finishedAt,
+        policyVersion: segmentRuns.policyVersion,
+        tier: r.tier,
+        grade: r.grade,
+        effectiveTier: r.effectiveTier,
+        effectiveGrade: r.effectiveGrade,
+        cluster: r.cluster,
+        contributionFen: r.contributionFen,
+        overrideTier: r.overrideTier,
+        overrideGrade: r.overrideGrade,
+      })
+      .from(r)
+      .innerJoin(segmentRuns, eq(segmentRuns.id, r.runId))
+      .where(and(eq(r.customerId, id), eq(segmentRuns.status, "succeeded")))
+      .orderBy(desc(segmentRuns.period), desc(segmentRuns.id))
+      .limit(MAX_TIMELINE),
+    db.select().from(overrides).where(eq(overrides.customerId, id)).orderBy(desc(overrides.id)).limit(MAX_OVERRIDES),
+    run
+      ? db
+          .select({ document: policies.document })
+          .from(policies)
+          .where(eq(policies.version, run.policyVersion))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
   const result = resultRows[0] ?? null;
   const [cluster] =
     run && result?.cluster != null
@@ -143,7 +127,6 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
   return {
     period,
     result,
-    contributionLines: contributions,
     cluster: cluster ?? null,
     policyDocument: policyRows[0]?.document ?? null,
     loans: loanRows,

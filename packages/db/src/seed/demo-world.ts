@@ -5,7 +5,7 @@ import { FEE_TYPES, INDUSTRIES, NAME_STEMS, NAME_TRADES, PROJECT_SECTORS, REGION
 /**
  * A deterministic demo world: each customer's records come from a generator seeded by
  * (world seed, customer index), so any page of customers can be produced on its own and the
- * result does not depend on page size. Values are plausible 2025 levels (DOMAIN.md): amounts in
+ * result does not depend on page size. Values are plausible 2025 levels (docs/DOMAIN.md): amounts in
  * fen, rates as annual-percent decimal strings.
  */
 export type WorldOptions = {
@@ -204,14 +204,15 @@ const PRODUCT_MIX: Record<EnterpriseSize, readonly [LoanProduct, number][]> = {
 };
 
 /**
- * Planted customer groups (客户群体) for the grouping to find, with realistic overlap: a customer whose
- * industry and size fit an archetype follows its product mix (and its balance-sheet lean) with probability
- * `share`, otherwise the size's generic mix. The choice comes from a stream of its own and swaps only
- * which product a draw picks, so every other figure of the world is drawn exactly as before.
+ * Planted customer groups (客户群体) for the grouping to find, with realistic overlap: a share of customers (drawn
+ * from a stream of their own) follows an archetype — its industries and sizes, its product mix and its
+ * balance-sheet lean — and everyone else the generic draws. Customers outside the archetypes are generated
+ * exactly as before; only the planted ones differ.
  */
 type Archetype = {
   industries: readonly string[];
   sizes: readonly EnterpriseSize[];
+  /** Share of all customers planted in this archetype. */
   share: number;
   mix: readonly [LoanProduct, number][];
   /** Added to the debt ratio, percentage points. */
@@ -220,53 +221,59 @@ type Archetype = {
 const ARCHETYPES: readonly Archetype[] = [
   // Asset-light technology and business services micro / small firms borrowing on credit (→ IP-pledge loans).
   {
-    industries: ["信息技术服务业", "租赁和商务服务业"],
-    sizes: ["micro", "small"],
-    share: 0.85,
+    industries: ["信息技术服务业", "信息技术服务业", "租赁和商务服务业"],
+    sizes: ["micro", "micro", "small"],
+    share: 0.15,
     mix: [
-      [PRODUCTS.techCredit, 75],
-      [PRODUCTS.microWorkingCapital, 25],
+      [PRODUCTS.techCredit, 85],
+      [PRODUCTS.microWorkingCapital, 15],
     ],
-    debtRatioShift: -12,
+    debtRatioShift: -15,
   },
   // Wholesale / retail SMEs financing receivables and trade (→ receivables pledge).
   {
     industries: ["批发和零售业"],
-    sizes: ["small", "medium"],
-    share: 0.8,
+    sizes: ["small", "small", "medium"],
+    share: 0.15,
     mix: [
-      [PRODUCTS.tradeFinance, 60],
+      [PRODUCTS.tradeFinance, 70],
       [PRODUCTS.workingCapital, 30],
-      [PRODUCTS.microWorkingCapital, 10],
     ],
     debtRatioShift: 0,
   },
   // Heavy industry with fixed assets pledged as collateral.
   {
-    industries: ["制造业", "电力热力燃气业", "建筑业"],
-    sizes: ["medium", "large"],
-    share: 0.8,
+    industries: ["制造业", "制造业", "电力热力燃气业", "建筑业"],
+    sizes: ["medium", "medium", "large"],
+    share: 0.15,
     mix: [
       [PRODUCTS.fixedAsset, 50],
       [PRODUCTS.securedWorkingCapital, 40],
       [PRODUCTS.projectLoan, 10],
     ],
-    debtRatioShift: 8,
+    debtRatioShift: 10,
   },
 ];
-/** Stream id of the archetype draw, apart from the customer's own stream. */
+/** Stream id of the archetype draws, apart from the customer's own stream. */
 const ARCHETYPE_STREAM = 0xa7c4;
 
-/** The archetype customer `index` follows, if any (its industry and size fit, and the stream's draw says so). */
-function chooseArchetype(
+/** The archetype customer `index` is planted in (with its industry and size), or null for a generic customer. */
+function plantArchetype(
   index: number,
   options: WorldOptions,
-  industry: string,
-  size: EnterpriseSize,
-): Archetype | null {
-  const fitting = ARCHETYPES.find((a) => a.industries.includes(industry) && a.sizes.includes(size));
-  if (!fitting) return null;
-  return createRng(deriveSeed(options.seed, index, ARCHETYPE_STREAM)).uniform() < fitting.share ? fitting : null;
+): { archetype: Archetype; industry: string; size: EnterpriseSize } | null {
+  const rng = createRng(deriveSeed(options.seed, index, ARCHETYPE_STREAM));
+  let u = rng.uniform();
+  for (const archetype of ARCHETYPES) {
+    u -= archetype.share;
+    if (u < 0)
+      return {
+        archetype,
+        industry: archetype.industries[rng.int(archetype.industries.length)]!,
+        size: archetype.sizes[rng.int(archetype.sizes.length)]!,
+      };
+  }
+  return null;
 }
 
 /**
@@ -316,11 +323,15 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
   const periodDays = Math.round((periodEnd - periodStart) / DAY_MS);
   const customerId = `C${String(index + 1).padStart(7, "0")}`;
 
-  const size = pickWeighted(rng, SIZES);
-  const industry = pickWeighted(
+  const drawnSize = pickWeighted(rng, SIZES);
+  const drawnIndustry = pickWeighted(
     rng,
     INDUSTRIES.map((i) => [i.name, i.weight] as const),
   );
+  const planted = plantArchetype(index, options);
+  const archetype = planted?.archetype ?? null;
+  const size = planted?.size ?? drawnSize;
+  const industry = planted?.industry ?? drawnIndustry;
   const region = pickWeighted(
     rng,
     REGIONS.map((r) => [r.name, r.weight] as const),
@@ -328,7 +339,6 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
   // Latent risk in [0, 1): most customers are sound; micro firms lean riskier.
   const risk = Math.min(0.999, rng.uniform() ** (size === "micro" ? 1.6 : size === "small" ? 2 : 2.6));
   const isMissingRating = size === "micro" && rng.uniform() < 0.15;
-  const archetype = chooseArchetype(index, options, industry, size);
 
   const customer: CustomerRow = {
     customerId,

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { runKMeansPaced, segmentPortfolioWith, type Policy } from "@creditseg/core";
+import { groupPortfolio, runKMeansPaced, segmentPortfolioWith, type Policy } from "@creditseg/core";
 import { withBulkTransaction, type DbHandle, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
@@ -14,6 +14,8 @@ import type { RunInputs } from "./run-queries";
 import { EngineError } from "../errors/engine-error";
 import { bankToday, type Clock } from "../clock";
 import { resolvePeriodFtpCurve } from "./ftp-curve-for-period";
+import { buildGroupRows } from "../groups/build-group-rows";
+import { readPreviousGroups } from "../groups/read-previous-groups";
 
 export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
 export type RunProgress = { runId: number; stage: RunStage; progressPct: number };
@@ -157,6 +159,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       );
     const previousRunId = await findPreviousRunId(handle.raw, args.period);
     const previous = previousRunId === null ? undefined : await readPreviousRun(handle.raw, previousRunId);
+    const previousGroups = previousRunId === null ? undefined : await readPreviousGroups(handle.raw, previousRunId);
     const overrides = await readActiveOverrides(handle.raw, asOf);
     const ftp = await resolvePeriodFtpCurve(handle.raw, {
       period: args.period,
@@ -184,6 +187,14 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       () => nextTurn(),
     );
     endStage("segmenting");
+    // 客户群体: customer and project groups found in data (k-prototypes), beside the rules-based segments.
+    const groups = groupPortfolio({
+      ...data,
+      segmented: result.customers,
+      policy: args.policy,
+      previous: previousGroups,
+    });
+    endStage("grouping");
     await progress.report("writing", STAGE_END_PCT.segmenting);
 
     const customerIds = new Set(data.customers.map((c) => c.customerId));
@@ -194,7 +205,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       .sort((a, b) => a - b);
     const ftpBatchIds = [ftp.source.loan, ftp.source.deposit].flatMap((s) => (s.kind === "upload" ? s.batchIds : []));
     const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf, ftpBatchIds);
-    const tables = buildResultRows(args.runId, data, result);
+    const tables = [...buildResultRows(args.runId, data, result), ...buildGroupRows(args.runId, data, groups)];
     const totalResultRows = Math.max(
       1,
       tables.reduce((s, t) => s + t.count, 0),
