@@ -57,7 +57,25 @@ export {
 export { getCustomerTimeline, type TimelineEntry } from "./history/customer-timeline";
 export { compareRuns, type RunComparison } from "./history/compare-runs";
 export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
+export {
+  compareGroupWarnings,
+  readProjectGrouping,
+  readProjectGroupHistory,
+  type GroupHistoryPoint,
+  type GroupWarningChange,
+  type RunProjectGrouping,
+} from "./queries/project-grouping";
+export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
+export {
+  readPortfolioSummary,
+  type NplFigures,
+  type ParetoPoint,
+  type PortfolioSummary,
+  type SegmentFigures,
+} from "./queries/portfolio-summary";
+export { readCustomerDetail, type CustomerDetail } from "./queries/customer-detail";
+export { readMigrationCells, type MigrationCell, type MigrationDimension } from "./queries/migration-cells";
 export {
   findCustomerGroupNo,
   listCustomerGroupMembers,

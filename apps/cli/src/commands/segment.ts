@@ -115,7 +115,7 @@ export function register(program: Command): void {
     )
     .action(async (options: { data: string; policy: string; out?: string }) => {
       const policy = readPolicyFile(options.policy);
-      const inputs = readSegmentInputs(options.data);
+      const inputs = await readSegmentInputs(options.data);
       let result: SegmentResult;
       try {
         result = segmentPortfolio({ ...inputs, policy });

@@ -158,14 +158,17 @@ export function CustomerListView() {
                       <td>{row.region}</td>
                       {me.role !== "credit_officer" ? <td>{row.officer}</td> : null}
                       <td className="nowrap">
-                        {labels.tierLabel(row.overrideTier ?? row.tier)}
-                        {row.overrideTier ? (
-                          <span className="badge info" style={{ marginLeft: 4 }}>
-                            {t("overridden")}
+                        {labels.tierLabel(row.effectiveTier)}
+                        {row.effectiveTier !== row.tier ? (
+                          <span className="badge info" style={{ marginLeft: 4 }} title={labels.tierLabel(row.tier)}>
+                            {t("overridden")} · {labels.tierLabel(row.tier)}
                           </span>
                         ) : null}
                       </td>
-                      <td className="nowrap">{row.overrideGrade ?? row.grade ?? "—"}</td>
+                      <td className="nowrap">
+                        {row.effectiveGrade ?? "—"}
+                        {row.effectiveGrade !== row.grade ? <span className="muted"> ({row.grade})</span> : null}
+                      </td>
                       <td className="nowrap">{row.cluster === null ? "—" : `#${row.cluster}`}</td>
                       <td className="num">{formatWanNumber(row.contributionFen)}</td>
                       <td className="num">{formatWanNumber(row.loanBalanceFen)}</td>
