@@ -2,7 +2,6 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   clusters,
-  contributionLines,
   deposits,
   feeIncome,
   loans,
@@ -39,8 +38,7 @@ async function pickPeriod(db: Db, customerId: string, run: ResolvedRun | null): 
 }
 
 /**
- * What a customer page reads, in a fixed number of queries: the run's stored result with its per-account
- * contribution lines (what the run priced, not today's rows), its cluster, the run's policy document, the
+ * What a customer page reads, in a fixed number of queries: the run's stored result, its cluster, the run's policy document, the
  * period's accounts and projects as loaded, the customer's overrides and its results across finished runs.
  * The caller has checked the customer is in scope.
  */
@@ -48,8 +46,7 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
   const { customerId: id, run } = args;
   const period = await pickPeriod(db, id, run);
   const r = segmentResults;
-  const lines = contributionLines;
-  const [resultRows, contributions, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] =
+  const [resultRows, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] =
     await Promise.all([
       run
         ? db
@@ -57,13 +54,6 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
             .from(r)
             .where(and(eq(r.runId, run.id), eq(r.customerId, id)))
             .limit(1)
-        : Promise.resolve([]),
-      run
-        ? db
-            .select()
-            .from(lines)
-            .where(and(eq(lines.runId, run.id), eq(lines.customerId, id)))
-            .orderBy(asc(lines.accountKind), desc(lines.balanceFen), asc(lines.accountId))
         : Promise.resolve([]),
       period
         ? db
@@ -143,7 +133,6 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
   return {
     period,
     result,
-    contributionLines: contributions,
     cluster: cluster ?? null,
     policyDocument: policyRows[0]?.document ?? null,
     loans: loanRows,

@@ -22,6 +22,8 @@ const RUN_LIST_COLUMNS = {
   startedAt: runs.startedAt,
   finishedAt: runs.finishedAt,
   resultChecksum: runs.resultChecksum,
+  asOfDate: runs.asOfDate,
+  ftpSource: runs.ftpSource,
 };
 
 export type RunListRow = Pick<typeof runs.$inferSelect, keyof typeof RUN_LIST_COLUMNS>;

@@ -148,7 +148,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       if (row === null) {
         addRejects(tableRow.rowNumber, rejects);
       } else {
-        const key = keyFields.map((field) => String(row[field] ?? "")).join("\u001f");
+        const key = keyFields.map((field) => keyPart(row[field])).join("\u001f");
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
@@ -216,4 +216,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
   }
   return { report, mapping };
+}
+
+/** A key field's value as text, for duplicate detection (ids and periods are text; a date as its ISO form). */
+function keyPart(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

@@ -10,14 +10,8 @@ export function encodeCursor(cursor: KeysetCursor): string {
 export function decodeCursor(text: string): KeysetCursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === "string" || parsed[0] === null) &&
-      typeof parsed[1] === "string"
-    ) {
-      return { value: parsed[0], id: parsed[1] };
-    }
+    const [value, id]: unknown[] = Array.isArray(parsed) && parsed.length === 2 ? parsed : [];
+    if ((typeof value === "string" || value === null) && typeof id === "string") return { value, id };
   } catch {
     // fall through to the error below
   }

@@ -1,5 +1,5 @@
 import type { Db } from "@creditseg/db";
-import { schema } from "@creditseg/db";
+import { hashPassword, schema, verifyPassword } from "@creditseg/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
@@ -63,6 +63,8 @@ export function createAuth(options: CreateAuthOptions) {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       revokeSessionsOnPasswordReset: true,
+      // The same scrypt helper the seed and the user admin use, so every stored hash verifies here.
+      password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
       additionalFields: {
@@ -102,7 +104,7 @@ export function createAuth(options: CreateAuthOptions) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        const email = emailOf(ctx.body as unknown);
         const subject = email ? await findSignInSubject(db, email) : null;
         if (!subject) return;
         const refusal = isLocked(subject) ? "locked" : !subject.isActive ? "inactive" : null;
@@ -136,7 +138,7 @@ export function createAuth(options: CreateAuthOptions) {
           });
           return;
         }
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        const email = emailOf(ctx.body as unknown);
         await db.transaction(async (tx) => {
           const subject = email ? await findSignInSubject(tx, email) : null;
           if (!subject) {
@@ -174,3 +176,10 @@ export function createAuth(options: CreateAuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The email a sign-in request body carries, or "" (better-auth types the body as any). */
+function emailOf(body: unknown): string {
+  return typeof body === "object" && body !== null && "email" in body && typeof body.email === "string"
+    ? body.email
+    : "";
+}

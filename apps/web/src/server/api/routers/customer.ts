@@ -53,6 +53,6 @@ export const customerRouter = createTRPCRouter({
       });
       if (!customer) throw notFound("CUSTOMER_NOT_FOUND", "The customer");
       const run = await resolveRun(ctx.db, input);
-      return readCustomerDetail(ctx.db, { customer, run });
+      return readCustomerDetail(ctx.handle, { customer, run });
     }),
 });
