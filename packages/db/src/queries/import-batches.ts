@@ -29,7 +29,9 @@ export function listImportBatches(
         args.kinds?.length ? inArray(b.kind, [...args.kinds]) : undefined,
         args.statuses?.length ? inArray(b.status, [...args.statuses]) : undefined,
         args.period ? eq(b.period, args.period) : undefined,
-        after ? sql`(${b.createdAt}, ${b.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        after
+          ? sql`(${b.createdAt}, ${b.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(b.createdAt), desc(b.id))
@@ -44,10 +46,5 @@ export async function findImportBatch(db: Db, args: { batchId: string }): Promis
 
 /** A batch's rejected rows in file order, at most `limit`. */
 export function listImportRejects(db: Db, args: { batchId: string; limit: number }): Promise<ImportRejectRow[]> {
-  return db
-    .select()
-    .from(r)
-    .where(eq(r.batchId, args.batchId))
-    .orderBy(asc(r.rowNumber), asc(r.id))
-    .limit(args.limit);
+  return db.select().from(r).where(eq(r.batchId, args.batchId)).orderBy(asc(r.rowNumber), asc(r.id)).limit(args.limit);
 }

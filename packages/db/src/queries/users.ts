@@ -19,7 +19,9 @@ export async function findActingUser(
     .where(
       and(
         eq(u.isActive, true),
-        who === undefined ? eq(u.role, "risk_manager") : or(eq(u.id, who), eq(sql`lower(${u.email})`, who.toLowerCase())),
+        who === undefined
+          ? eq(u.role, "risk_manager")
+          : or(eq(u.id, who), eq(sql`lower(${u.email})`, who.toLowerCase())),
       ),
     )
     .orderBy(asc(u.createdAt), asc(u.id))
