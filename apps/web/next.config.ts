@@ -12,8 +12,8 @@ const config: NextConfig = {
   transpilePackages: ["@creditseg/core", "@creditseg/db", "@creditseg/ingest", "@creditseg/engine"],
   // Native-ish or wasm-backed server libraries load from node_modules at run time rather than being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "exceljs"],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+  headers() {
+    return Promise.resolve([{ source: "/:path*", headers: securityHeaders }]);
   },
 };
 

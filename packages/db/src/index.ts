@@ -17,6 +17,7 @@ export {
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
+export { hashPassword, verifyPassword } from "./password";
 export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
 export {
   findRunGroupingBasis,
@@ -63,3 +64,13 @@ export {
   listProjects,
   sampleClusterLoans,
 } from "./queries/accounts";
+export { findActivePolicyRow, findPolicyRow, listPolicyRows, type PolicyRow } from "./queries/policies";
+export {
+  findImportBatch,
+  listImportBatches,
+  listImportRejects,
+  type ImportBatchRow,
+  type ImportRejectRow,
+} from "./queries/import-batches";
+export { findActingUser } from "./queries/users";
+export { resetDb } from "./reset";

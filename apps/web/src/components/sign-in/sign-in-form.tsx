@@ -44,7 +44,11 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
+    <form
+      // React ignores a handler's promise; onSubmit handles its own errors and shows them.
+      onSubmit={(event) => void onSubmit(event)}
+      aria-describedby={error ? errorId : undefined}
+    >
       <label className="field">
         <span>{t("email")}</span>
         <input name="email" type="email" autoComplete="username" required maxLength={254} />

@@ -1,9 +1,8 @@
 import type { Db } from "@creditseg/db";
-import { schema } from "@creditseg/db";
+import { hashPassword, schema, verifyPassword } from "@creditseg/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { writeAudit, type DbOrTx } from "../audit/write-audit";
 import { CLIENT_ADDRESS_HEADER, readRequestMeta, withClientAddress } from "../request-meta";
@@ -101,6 +100,8 @@ export function createAuth(options: CreateAuthOptions) {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       revokeSessionsOnPasswordReset: true,
+      // The same scrypt helper the seed and the user admin use, so every stored hash verifies here.
+      password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
       changeEmail: { enabled: false },
@@ -149,9 +150,8 @@ export function createAuth(options: CreateAuthOptions) {
       // The whole credentials check happens here, so every failure is decided (and answered) in one place.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
-        const email = typeof body?.email === "string" ? body.email : "";
-        const password = typeof body?.password === "string" ? body.password : "";
+        const email = emailOf(ctx.body as unknown);
+        const password = passwordOf(ctx.body as unknown);
         // A malformed email or an overlong password gets better-auth's own input error: no account is involved.
         if (!signInEmail.safeParse(email).success || password.length > MAX_PASSWORD_LENGTH) return;
         const meta = readRequestMeta(ctx.headers ?? new Headers(), trustedProxies);
@@ -227,3 +227,17 @@ export function createAuth(options: CreateAuthOptions) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The email a sign-in request body carries, or "" (better-auth types the body as any). */
+function emailOf(body: unknown): string {
+  return typeof body === "object" && body !== null && "email" in body && typeof body.email === "string"
+    ? body.email
+    : "";
+}
+
+/** The password a sign-in request body carries, or "". */
+function passwordOf(body: unknown): string {
+  return typeof body === "object" && body !== null && "password" in body && typeof body.password === "string"
+    ? body.password
+    : "";
+}
