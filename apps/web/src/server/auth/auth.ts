@@ -150,9 +150,8 @@ export function createAuth(options: CreateAuthOptions) {
       // The whole credentials check happens here, so every failure is decided (and answered) in one place.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
-        const email = typeof body?.email === "string" ? body.email : "";
-        const password = typeof body?.password === "string" ? body.password : "";
+        const email = emailOf(ctx.body as unknown);
+        const password = passwordOf(ctx.body as unknown);
         // A malformed email or an overlong password gets better-auth's own input error: no account is involved.
         if (!signInEmail.safeParse(email).success || password.length > MAX_PASSWORD_LENGTH) return;
         const meta = readRequestMeta(ctx.headers ?? new Headers(), trustedProxies);
@@ -233,5 +232,12 @@ export type Auth = ReturnType<typeof createAuth>;
 function emailOf(body: unknown): string {
   return typeof body === "object" && body !== null && "email" in body && typeof body.email === "string"
     ? body.email
+    : "";
+}
+
+/** The password a sign-in request body carries, or "". */
+function passwordOf(body: unknown): string {
+  return typeof body === "object" && body !== null && "password" in body && typeof body.password === "string"
+    ? body.password
     : "";
 }
