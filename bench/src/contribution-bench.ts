@@ -12,7 +12,7 @@ import { flag, median, printFigure, type Figure } from "./figures";
 
 type Row = { customer_id: string; total: string };
 
-/** The contribution formula of DOMAIN.md in SQL: per account, rounded to the fen half-to-even, summed per customer. */
+/** The contribution formula of docs/DOMAIN.md in SQL: per account, rounded to the fen half-to-even, summed per customer. */
 export function contributionSql(policy: Policy): string {
   const bucketValues = (side: "loan" | "deposit", curve: readonly FtpBucket[]) =>
     curve.map((b, i) => `('${side}', ${i}, ${b.maxTermMonths ?? "null"}, ${b.rate}::numeric)`).join(", ");
@@ -64,8 +64,8 @@ async function engineTotals(handle: DbHandle, period: string, policy: Policy): P
     "select account_id, customer_id, avg_daily_balance_fen::text, rate_pct::text, term_months, days from deposits where period = $1",
     [period],
   );
-  const fees = await handle.raw<{ customer_id: string; amount_fen: string }>(
-    "select customer_id, amount_fen::text from fee_income where period = $1",
+  const fees = await handle.raw<{ line_key: string; customer_id: string; amount_fen: string }>(
+    "select line_key, customer_id, amount_fen::text from fee_income where period = $1",
     [period],
   );
   const result = calculateContributions(
@@ -86,7 +86,7 @@ async function engineTotals(handle: DbHandle, period: string, policy: Policy): P
         termMonths: d.term_months,
         days: d.days,
       })),
-      fees: fees.map((f) => ({ customerId: f.customer_id, amountFen: BigInt(f.amount_fen) })),
+      fees: fees.map((f) => ({ lineKey: f.line_key, customerId: f.customer_id, amountFen: BigInt(f.amount_fen) })),
     },
     policy,
   );

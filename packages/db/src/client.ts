@@ -40,6 +40,8 @@ export type CreateDbOptions = {
   cwd?: string;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /** For an in-memory PGlite: start from this data directory (a `dumpDataDir` tarball) instead of an empty one. */
+  pgliteTemplate?: Blob;
 };
 
 const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
@@ -56,7 +58,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   const timeZone = env.BANK_TIME_ZONE;
   if (url) return openPostgres(url, options.maxConnections ?? 10, timeZone);
   const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
-  return openPglite(dir, timeZone);
+  return openPglite(dir, timeZone, options.pgliteTemplate);
 }
 
 async function openPostgres(url: string, maxConnections: number, timeZone: string): Promise<DbHandle> {
@@ -81,15 +83,16 @@ async function openPostgres(url: string, maxConnections: number, timeZone: strin
     kind: "postgres",
     location,
     sql: rawClient,
-    raw: async (text, params = []) => (await rawClient.unsafe(text, params as never[])) as never,
+    raw: async (text, params = []) => await rawClient.unsafe<never>(text, params as never[]),
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
     },
   };
 }
 
-async function openPglite(dir: string, timeZone: string): Promise<DbHandle> {
+async function openPglite(dir: string, timeZone: string, template: Blob | undefined): Promise<DbHandle> {
   const isMemory = dir.startsWith("memory://");
+  if (template && !isMemory) throw new Error("a PGlite template can only seed an in-memory database");
   let release = () => {};
   if (!isMemory) {
     ensureWritableDirectory(dir);
@@ -97,7 +100,7 @@ async function openPglite(dir: string, timeZone: string): Promise<DbHandle> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(isMemory ? undefined : dir);
+    pglite = await PGlite.create(isMemory ? { loadDataDir: template } : { dataDir: dir });
   } catch (error) {
     release();
     throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, {

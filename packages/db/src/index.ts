@@ -17,6 +17,7 @@ export {
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
+export { hashPassword, verifyPassword } from "./password";
 export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
 export {
   findRunGroupingBasis,
@@ -41,6 +42,7 @@ export {
   countCustomers,
   countCustomersBy,
   customerKeyOf,
+  customerSortKind,
   findCustomerInScope,
   isCountOnMaster,
   listCustomers,

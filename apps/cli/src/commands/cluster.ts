@@ -2,6 +2,7 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import {
   ClusteringInputError,
   clusteringSettingsSchema,
@@ -213,7 +214,7 @@ async function runCluster(options: ClusterOptions): Promise<void> {
 export function register(program: Command): void {
   program
     .command("cluster")
-    .description("k-means on numeric CSV columns: k by silhouette, business labels, profiles in raw units")
+    .description(COMMANDS.cluster.description)
     .requiredOption("--input <file>", "CSV file with a header row")
     .requiredOption("--features <columns>", "comma-separated numeric columns to cluster on")
     .option("--log <columns>", "comma-separated features to log-transform first (log1p; values must be ≥ 0)")

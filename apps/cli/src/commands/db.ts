@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { migrateDb, resetDb } from "@creditseg/db";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
@@ -6,11 +7,7 @@ import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
 
 export function register(program: Command): void {
-  const db = program
-    .command("db")
-    .description(
-      "create, migrate, seed and reset the database (DATABASE_URL, else the embedded PGlite in .data/pglite)",
-    );
+  const db = program.command("db").description(COMMANDS.db.description);
 
   db.command("migrate")
     .description("apply pending migrations")

@@ -2,6 +2,7 @@ import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import ExcelJS from "exceljs";
 import { fenToYuanString } from "@creditseg/core";
 import { readRunExport, type RunExportRow } from "@creditseg/engine";
@@ -113,7 +114,7 @@ async function startedPages(pages: AsyncGenerator<RunExportRow[]>): Promise<Asyn
 export function register(program: Command): void {
   program
     .command("export")
-    .description("export a finished run's results, one row per customer, to CSV or XLSX")
+    .description(COMMANDS.export.description)
     .requiredOption("--run <id>", "segment run id")
     .requiredOption("--out <file>", "file to write (replaced only once complete)")
     .option("--format <format>", "csv or xlsx (default: from the file extension, else csv)")

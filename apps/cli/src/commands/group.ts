@@ -2,6 +2,7 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import {
   ClusteringInputError,
   encodeMixedTable,
@@ -202,9 +203,7 @@ async function runGroup(options: GroupOptions): Promise<void> {
 export function register(program: Command): void {
   program
     .command("group")
-    .description(
-      "groups over mixed categorical and numeric CSV columns (k-prototypes): k by silhouette, profiles, names",
-    )
+    .description(COMMANDS.group.description)
     .requiredOption("--input <file>", "CSV file with a header row")
     .requiredOption("--id <column>", "column identifying each row (written to assignments.csv)")
     .option("--categorical <columns>", "comma-separated categorical columns")

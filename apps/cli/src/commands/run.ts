@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { findActingUser, type DbHandle } from "@creditseg/db";
 import { EngineError, startRun, type Actor, type EngineErrorCode } from "@creditseg/engine";
 import { CliError } from "../cli-error";
@@ -42,7 +43,7 @@ export async function resolveActor(handle: DbHandle, as: string | undefined): Pr
 export function register(program: Command): void {
   program
     .command("run")
-    .description("run the segmentation of a period with the active policy (or a named version) and store the results")
+    .description(COMMANDS.run.description)
     .requiredOption("--period <period>", "data period, e.g. 2025")
     .option("--policy <version>", "approved policy version to apply (default: the active one)")
     .option("--seed <n>", "clustering seed (default: the policy's)")

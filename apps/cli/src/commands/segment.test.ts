@@ -34,7 +34,7 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe("creditseg segment", () => {
-  it("writes the four outputs, with DOMAIN.md's worked example to the fen", async () => {
+  it("writes the four outputs, with docs/DOMAIN.md's worked example to the fen", async () => {
     const out = join(work, "out");
     const { error, stdout } = await run([
       "segment",

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { SegmentInputError, fenToYuanString, segmentPortfolio, type SegmentResult } from "@creditseg/core";
 import { CliError } from "../cli-error";
 import { writeOutputDirectory } from "../output-directory";
@@ -101,9 +102,7 @@ async function writeOutputsAtomically(out: string, files: Record<string, string>
 export function register(program: Command): void {
   program
     .command("segment")
-    .description(
-      "segment a portfolio from CSV files: contribution, tier, grade, loan clusters, recommendations, project groups",
-    )
+    .description(COMMANDS.segment.description)
     .requiredOption(
       "--data <dir>",
       "directory with customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv (amounts in CNY, rates in annual %)",

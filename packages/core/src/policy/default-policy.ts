@@ -32,7 +32,7 @@ const DEFAULT_GROUP_GUIDANCE: GuidanceRule[] = [
 /**
  * The default policy: the seed study's tiers and a documented scorecard, with a 2025-level FTP curve.
  *
- * - Tax 5.5 % on interest income, 360-day basis (DOMAIN.md).
+ * - Tax 5.5 % on interest income, 360-day basis (docs/DOMAIN.md).
  * - FTP (annual %): loans ≤ 6 m 2.00, ≤ 12 m 2.20, ≤ 36 m 2.50, ≤ 60 m 2.80, longer 3.20;
  *   deposits demand (term 0) 1.20, ≤ 3 m 1.40, ≤ 6 m 1.60, ≤ 12 m 1.80, ≤ 24 m 2.00, longer 2.30.
  * - Tiers: core ≥ 1,000,000 CNY and normal; basic ≥ 0 and normal; general otherwise.

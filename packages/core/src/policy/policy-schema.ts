@@ -214,7 +214,7 @@ export const policySchema = z
   .object({
     /** Tax and surcharge on interest income, percent (5.5 = 5.5%). */
     taxRate: z.number().finite().min(0).max(100),
-    /** Days in the interest year (360 per DOMAIN.md; 365 allowed). */
+    /** Days in the interest year (360 per docs/DOMAIN.md; 365 allowed). */
     dayCountBasis: z.union([z.literal(360), z.literal(365)]),
     ftp: z.object({ loan: ftpCurveSchema, deposit: ftpCurveSchema }),
     tiers: tiersSchema,

@@ -8,8 +8,11 @@ type CopyTarget = {
   table: string;
   /** Column names in snake_case, in the order of each row's values. */
   columns: readonly string[];
-  /** Called with the rows copied so far: after each block on PGlite, at least every 20,000 rows on PostgreSQL, and at the end. */
-  onProgress?: (rowsCopied: number) => void;
+  /**
+   * Called with the rows copied so far: after each block on PGlite, at least every 20,000 rows on PostgreSQL, and at
+   * the end. An async listener is awaited, so its failure fails the copy rather than going unhandled.
+   */
+  onProgress?: (rowsCopied: number) => void | Promise<void>;
 };
 
 export type CopyRowsArgs = CopyTarget & {
@@ -89,7 +92,7 @@ export async function withBulkTransaction<T>(handle: DbHandle, work: (session: B
 export function openBulkSession(handle: DbHandle): BulkSession {
   if (handle.kind === "postgres") {
     if (!handle.sql) throw new Error("PostgreSQL handle without a raw client");
-    return postgresSession(handle.sql.unsafe.bind(handle.sql) as unknown as PostgresUnsafe);
+    return postgresSession(handle.sql.unsafe.bind(handle.sql));
   }
   if (!handle.pglite) throw new Error("PGlite handle without an instance");
   return pgliteSession(handle.pglite.query.bind(handle.pglite) as PgliteQuery);
@@ -117,11 +120,11 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
       // be encoded and sent while the process (a web server running a segment run) answers nobody.
       await nextTurn();
       copied += block.rows;
-      if (copied - reported >= PROGRESS_EVERY_ROWS) args.onProgress?.((reported = copied));
+      if (copied - reported >= PROGRESS_EVERY_ROWS) await args.onProgress?.((reported = copied));
     }
     stream.end();
     await once(stream, "finish");
-    if (copied !== reported) args.onProgress?.(copied);
+    if (copied !== reported) await args.onProgress?.(copied);
     return copied;
   };
   return {
@@ -144,7 +147,7 @@ function pgliteSession(query: PgliteQuery): BulkSession {
     for await (const block of args.blocks) {
       await query(statement, [], { blob: new Blob([...block.parts]) });
       copied += block.rows;
-      args.onProgress?.(copied);
+      await args.onProgress?.(copied);
     }
     return copied;
   };

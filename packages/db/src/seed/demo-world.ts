@@ -5,7 +5,7 @@ import { FEE_TYPES, INDUSTRIES, NAME_STEMS, NAME_TRADES, PROJECT_SECTORS, REGION
 /**
  * A deterministic demo world: each customer's records come from a generator seeded by
  * (world seed, customer index), so any page of customers can be produced on its own and the
- * result does not depend on page size. Values are plausible 2025 levels (DOMAIN.md): amounts in
+ * result does not depend on page size. Values are plausible 2025 levels (docs/DOMAIN.md): amounts in
  * fen, rates as annual-percent decimal strings.
  */
 export type WorldOptions = {

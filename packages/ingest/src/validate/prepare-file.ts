@@ -1,5 +1,5 @@
 import type { ImportKind } from "@creditseg/core/constants";
-import { type ColumnBinding, type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
+import { type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
 import { type OpenedTable, openTable, type ReadOptions } from "../read/open-table";
 import { type TableRow, TableReadError } from "../read/table-row";
 import { makeReject, type Reject } from "../reasons";
@@ -99,7 +99,7 @@ export async function prepareFile(args: {
   }
   const parseRow = createRowParser({
     spec,
-    bindings: match.bindings as ColumnBinding[],
+    bindings: match.bindings,
     headerWidth: headers.length,
     isFixedWidth: table.info.format === "csv",
   });

@@ -1,3 +1,4 @@
+import { isPeriodCode } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
 import type { DbHandle } from "@creditseg/db";
 import type { HeaderMapping } from "../headers/match-headers";
@@ -49,8 +50,12 @@ const DB_CHECK_CHUNK = 5_000;
 /** The period a batch is stored under; periodic kinds need one ("2025", "2025Q2", "2025-06"). */
 export function resolvePeriod(kind: ImportKind, period: string | undefined): string {
   if (!KIND_SPECS[kind].isPeriodic) return NO_PERIOD;
-  if (!period || !/^[0-9A-Za-z-]{1,20}$/.test(period))
-    throw new IngestError("invalid_option", `${kind} need a period such as 2025 or 2025Q2 (got ${period ?? "none"})`);
+  // Core's parsePeriod is the one definition of period syntax (imports, runs, CLI and web agree).
+  if (!period || !isPeriodCode(period))
+    throw new IngestError(
+      "invalid_option",
+      `${kind} need a period such as 2025, 2025Q2 or 2025-06 (got ${period ?? "none"})`,
+    );
   return period;
 }
 
@@ -143,7 +148,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       if (row === null) {
         addRejects(tableRow.rowNumber, rejects);
       } else {
-        const key = keyFields.map((field) => String(row[field] ?? "")).join("\u001f");
+        const key = keyFields.map((field) => keyPart(row[field])).join("\u001f");
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
@@ -211,4 +216,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
   }
   return { report, mapping };
+}
+
+/** A key field's value as text, for duplicate detection (ids and periods are text; a date as its ISO form). */
+function keyPart(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

@@ -21,6 +21,7 @@ import {
 import { formatCount, formatWanNumber } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "../form-text";
 
 type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
 type FacetValue = CustomerFacets["industries"][number];
@@ -226,7 +227,7 @@ function FilterForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const text = (name: string) => formText(form, name).trim();
     const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
     const next: CustomerFilters = {
       runId: filters.runId,

@@ -204,7 +204,7 @@ export const uploadRouter = createTRPCRouter({
             ctx.db.transaction(async (tx) => {
               // saveMapping writes through the handle's Drizzle database: give it the transaction so the audit row commits with it.
               const saved = await saveMapping({
-                handle: { ...ctx.handle, db: tx as unknown as Db },
+                handle: { ...ctx.handle, db: tx },
                 input,
                 actorId: ctx.user.id,
               });
