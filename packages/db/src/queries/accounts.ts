@@ -63,9 +63,7 @@ export function listLoans(
     .from(l)
     .innerJoin(c, eq(c.customerId, l.customerId));
   const cluster = args.cluster;
-  const query = cluster
-    ? base.innerJoin(ca, and(eq(ca.runId, cluster.run.id), eq(ca.loanId, l.loanId)))
-    : base;
+  const query = cluster ? base.innerJoin(ca, and(eq(ca.runId, cluster.run.id), eq(ca.loanId, l.loanId))) : base;
   return query
     .where(
       and(
@@ -174,9 +172,7 @@ export function listProjects(
     .from(p)
     .innerJoin(c, eq(c.customerId, p.customerId));
   const signal = args.signal;
-  const query = signal
-    ? base.innerJoin(pr, and(eq(pr.runId, signal.run.id), eq(pr.projectId, p.projectId)))
-    : base;
+  const query = signal ? base.innerJoin(pr, and(eq(pr.runId, signal.run.id), eq(pr.projectId, p.projectId))) : base;
   return query
     .where(
       and(

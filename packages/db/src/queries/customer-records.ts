@@ -46,81 +46,75 @@ export async function readCustomerRecords(db: Db, args: { customerId: string; ru
   const { customerId: id, run } = args;
   const period = await pickPeriod(db, id, run);
   const r = segmentResults;
-  const [resultRows, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] =
-    await Promise.all([
-      run
-        ? db
-            .select()
-            .from(r)
-            .where(and(eq(r.runId, run.id), eq(r.customerId, id)))
-            .limit(1)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(loans)
-            .where(and(eq(loans.period, period), eq(loans.customerId, id)))
-            .orderBy(desc(loans.avgDailyBalanceFen), asc(loans.loanId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(deposits)
-            .where(and(eq(deposits.period, period), eq(deposits.customerId, id)))
-            .orderBy(desc(deposits.avgDailyBalanceFen), asc(deposits.accountId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(feeIncome)
-            .where(and(eq(feeIncome.period, period), eq(feeIncome.customerId, id)))
-            .orderBy(asc(feeIncome.date), asc(feeIncome.lineKey))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      period
-        ? db
-            .select()
-            .from(projects)
-            .where(and(eq(projects.period, period), eq(projects.customerId, id)))
-            .orderBy(asc(projects.projectId))
-            .limit(MAX_ACCOUNTS)
-        : Promise.resolve([]),
-      db
-        .select({
-          runId: r.runId,
-          period: segmentRuns.period,
-          finishedAt: segmentRuns.finishedAt,
-          policyVersion: segmentRuns.policyVersion,
-          tier: r.tier,
-          grade: r.grade,
-          effectiveTier: r.effectiveTier,
-          effectiveGrade: r.effectiveGrade,
-          cluster: r.cluster,
-          contributionFen: r.contributionFen,
-          overrideTier: r.overrideTier,
-          overrideGrade: r.overrideGrade,
-        })
-        .from(r)
-        .innerJoin(segmentRuns, eq(segmentRuns.id, r.runId))
-        .where(and(eq(r.customerId, id), eq(segmentRuns.status, "succeeded")))
-        .orderBy(desc(segmentRuns.period), desc(segmentRuns.id))
-        .limit(MAX_TIMELINE),
-      db
-        .select()
-        .from(overrides)
-        .where(eq(overrides.customerId, id))
-        .orderBy(desc(overrides.id))
-        .limit(MAX_OVERRIDES),
-      run
-        ? db
-            .select({ document: policies.document })
-            .from(policies)
-            .where(eq(policies.version, run.policyVersion))
-            .limit(1)
-        : Promise.resolve([]),
-    ]);
+  const [resultRows, loanRows, depositRows, fees, projectRows, timeline, overrideRows, policyRows] = await Promise.all([
+    run
+      ? db
+          .select()
+          .from(r)
+          .where(and(eq(r.runId, run.id), eq(r.customerId, id)))
+          .limit(1)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(loans)
+          .where(and(eq(loans.period, period), eq(loans.customerId, id)))
+          .orderBy(desc(loans.avgDailyBalanceFen), asc(loans.loanId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(deposits)
+          .where(and(eq(deposits.period, period), eq(deposits.customerId, id)))
+          .orderBy(desc(deposits.avgDailyBalanceFen), asc(deposits.accountId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(feeIncome)
+          .where(and(eq(feeIncome.period, period), eq(feeIncome.customerId, id)))
+          .orderBy(asc(feeIncome.date), asc(feeIncome.lineKey))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    period
+      ? db
+          .select()
+          .from(projects)
+          .where(and(eq(projects.period, period), eq(projects.customerId, id)))
+          .orderBy(asc(projects.projectId))
+          .limit(MAX_ACCOUNTS)
+      : Promise.resolve([]),
+    db
+      .select({
+        runId: r.runId,
+        period: segmentRuns.period,
+        finishedAt: segmentRuns.finishedAt,
+        policyVersion: segmentRuns.policyVersion,
+        tier: r.tier,
+        grade: r.grade,
+        effectiveTier: r.effectiveTier,
+        effectiveGrade: r.effectiveGrade,
+        cluster: r.cluster,
+        contributionFen: r.contributionFen,
+        overrideTier: r.overrideTier,
+        overrideGrade: r.overrideGrade,
+      })
+      .from(r)
+      .innerJoin(segmentRuns, eq(segmentRuns.id, r.runId))
+      .where(and(eq(r.customerId, id), eq(segmentRuns.status, "succeeded")))
+      .orderBy(desc(segmentRuns.period), desc(segmentRuns.id))
+      .limit(MAX_TIMELINE),
+    db.select().from(overrides).where(eq(overrides.customerId, id)).orderBy(desc(overrides.id)).limit(MAX_OVERRIDES),
+    run
+      ? db
+          .select({ document: policies.document })
+          .from(policies)
+          .where(eq(policies.version, run.policyVersion))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
   const result = resultRows[0] ?? null;
   const [cluster] =
     run && result?.cluster != null

@@ -49,9 +49,10 @@ export function sumLoanBalancesBySegment(db: Db, args: { runId: number; period: 
       groupedGrade: grouped(r.effectiveGrade),
       groupedCluster: grouped(ca.clusterNo),
       loanBalanceFen: sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}), 0)`.mapWith(BigInt),
-      nplBalanceFen: sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}) filter (where ${inArray(l.classification, [...NON_PERFORMING])}), 0)`.mapWith(
-        BigInt,
-      ),
+      nplBalanceFen:
+        sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}) filter (where ${inArray(l.classification, [...NON_PERFORMING])}), 0)`.mapWith(
+          BigInt,
+        ),
     })
     .from(l)
     .innerJoin(r, and(eq(r.customerId, l.customerId), eq(r.runId, args.runId)))

@@ -67,19 +67,17 @@ async function groupOfficerProjects(
 
 /** Core's grouping in the stored rows' shape, so both scopes answer alike. */
 function toRows(runId: number, grouping: ProjectGrouping, finishedAt: Date | null): RunProjectGrouping {
-  const groups = grouping.groups.map(
-    (g): ProjectGroupRow => ({
-      runId,
-      groupKey: g.key,
-      industry: g.industry,
-      region: g.region,
-      riskLevel: g.riskLevel,
-      projectCount: g.projectCount,
-      loanAmountFen: g.loanAmountFen,
-      signalRate: toShare(g.signalRatePct) ?? 0,
-      profile: JSON.parse(toJsonText(g)) as unknown,
-    }),
-  );
+  const groups = grouping.groups.map((g): ProjectGroupRow => ({
+    runId,
+    groupKey: g.key,
+    industry: g.industry,
+    region: g.region,
+    riskLevel: g.riskLevel,
+    projectCount: g.projectCount,
+    loanAmountFen: g.loanAmountFen,
+    signalRate: toShare(g.signalRatePct) ?? 0,
+    profile: JSON.parse(toJsonText(g)) as unknown,
+  }));
   const byKey = new Map(grouping.groups.map((g) => [g.key, g]));
   const warnings = grouping.warnings.map((w, i): EarlyWarningRow => {
     const group = byKey.get(w.groupKey);
@@ -90,12 +88,21 @@ function toRows(runId: number, grouping: ProjectGrouping, finishedAt: Date | nul
       level: WARNING_LEVELS[w.kind],
       signalRate: toShare(w.signalRatePct) ?? 0,
       previousSignalRate: toShare(group?.previousSignalRatePct ?? null),
-      reason: { kind: w.kind, limitPct: w.limitPct, signalRatePct: w.signalRatePct, messageZh: w.messageZh, messageEn: w.messageEn },
+      reason: {
+        kind: w.kind,
+        limitPct: w.limitPct,
+        signalRatePct: w.signalRatePct,
+        messageZh: w.messageZh,
+        messageEn: w.messageEn,
+      },
       createdAt: finishedAt ?? new Date(0),
     };
   });
   const order = <T extends { signalRate: number }>(a: T, b: T) => b.signalRate - a.signalRate;
-  return { groups: groups.sort((a, b) => order(a, b) || a.groupKey.localeCompare(b.groupKey)), warnings: warnings.sort(order) };
+  return {
+    groups: groups.sort((a, b) => order(a, b) || a.groupKey.localeCompare(b.groupKey)),
+    warnings: warnings.sort(order),
+  };
 }
 
 /** A run's project groups and warnings in the caller's scope (see the type's note). */

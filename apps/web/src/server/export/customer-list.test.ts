@@ -25,7 +25,15 @@ describeEachDb("customer list paging over a run", (kind) => {
     const seen: string[] = [];
     let after: KeysetCursor | null = null;
     for (;;) {
-      const page = await listCustomers(app.handle.db, { run, scope: "all", filter: {}, sort, direction, limit: 1, after });
+      const page = await listCustomers(app.handle.db, {
+        run,
+        scope: "all",
+        filter: {},
+        sort,
+        direction,
+        limit: 1,
+        after,
+      });
       if (page.length === 0) break;
       seen.push(...page.map((row) => row.customerId));
       after = customerKeyOf(page[0]!, sort, run !== null);
@@ -49,7 +57,9 @@ describeEachDb("customer list paging over a run", (kind) => {
     expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: {} })).toBe(4);
     expect(await countCustomers(app.handle.db, { run: run, scope: { officer: "O001" }, filter: {} })).toBe(2);
     expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: { tiers: ["core"] } })).toBe(2);
-    expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: { search: "C00", grades: ["AA"] } })).toBe(2);
+    expect(
+      await countCustomers(app.handle.db, { run: run, scope: "all", filter: { search: "C00", grades: ["AA"] } }),
+    ).toBe(2);
     expect(await countCustomers(app.handle.db, { run: null, scope: { officer: "O002" }, filter: {} })).toBe(2);
   });
 });
