@@ -10,7 +10,8 @@ export function encodeCursor(cursor: KeysetCursor): string {
 export function decodeCursor(text: string): KeysetCursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    const [value, id]: unknown[] = Array.isArray(parsed) && parsed.length === 2 ? parsed : [];
+    const pair = Array.isArray(parsed) && parsed.length === 2 ? (parsed as unknown[]) : [];
+    const [value, id] = pair;
     if ((typeof value === "string" || value === null) && typeof id === "string") return { value, id };
   } catch {
     // fall through to the error below
