@@ -161,4 +161,41 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Apps hold no SQL: every read and write is a typed query function in packages/db/src/queries or the engine.
+    files: ["apps/**/*.ts", "apps/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@creditseg/db",
+              importNames: ["schema"],
+              message: "Call a query function from @creditseg/db or @creditseg/engine instead of building SQL in apps.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["drizzle-orm", "drizzle-orm/*", "@creditseg/db/schema"],
+              message: "Call a query function from @creditseg/db or @creditseg/engine instead of building SQL in apps.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The exceptions: better-auth's Drizzle adapter takes the auth tables, and the sign-in lockout and credential
+    // writes sit beside it; the user-management router and the web's audit writer share those tables and
+    // transactions; test fixtures write rows the way the seed does.
+    files: [
+      "apps/web/src/server/auth/**",
+      "apps/web/src/server/audit/write-audit.ts",
+      "apps/web/src/server/api/routers/user.ts",
+      "apps/web/src/server/testing/**",
+      "apps/**/*.test.ts",
+    ],
+    rules: { "no-restricted-imports": "off" },
+  },
 );

@@ -42,6 +42,7 @@ export {
   countCustomers,
   countCustomersBy,
   customerKeyOf,
+  customerSortKind,
   findCustomerInScope,
   isCountOnMaster,
   listCustomers,
@@ -63,3 +64,13 @@ export {
   listProjects,
   sampleClusterLoans,
 } from "./queries/accounts";
+export { findActivePolicyRow, findPolicyRow, listPolicyRows, type PolicyRow } from "./queries/policies";
+export {
+  findImportBatch,
+  listImportBatches,
+  listImportRejects,
+  type ImportBatchRow,
+  type ImportRejectRow,
+} from "./queries/import-batches";
+export { findActingUser } from "./queries/users";
+export { resetDb } from "./reset";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
-import { migrateDb } from "@creditseg/db";
+import { migrateDb, resetDb } from "@creditseg/db";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
@@ -61,10 +61,7 @@ export function register(program: Command): void {
     .action(async (options: { yes?: boolean }) => {
       if (!options.yes) throw new CliError("db reset deletes all data: add --yes to confirm");
       await withDatabase(async (handle) => {
-        await handle.raw("drop schema if exists drizzle cascade");
-        await handle.raw("drop schema public cascade");
-        await handle.raw("create schema public");
-        await migrateDb(handle);
+        await resetDb(handle);
         process.stdout.write(`reset ${handle.kind} database at ${handle.location}\n`);
       });
     });

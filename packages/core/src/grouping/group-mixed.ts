@@ -1,5 +1,6 @@
 import { createRng, deriveSeed } from "../random";
 import { ClusteringInputError } from "../clustering/clustering-error";
+import { candidateKs } from "../clustering/cluster-points";
 import { chooseSampleRows } from "../clustering/silhouette";
 import { scoreSubsampleStability, type StabilityScore } from "../clustering/stability";
 import { defaultGamma, fitKPrototypes, type KPrototypesFit } from "./kprototypes";
@@ -42,16 +43,6 @@ export type GroupingResult = {
 
 const SELECTION_STREAM = 0x6753;
 const SILHOUETTE_STREAM = 0x6751;
-
-function candidateKs(k: GroupingMethod["k"], n: number): number[] {
-  if (typeof k === "number") {
-    if (k > n) throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
-    return [k];
-  }
-  const max = Math.min(k.max, n - 1);
-  if (k.min > max) throw new ClusteringInputError(`k range ${k.min}..${k.max} needs more than ${n} rows`);
-  return Array.from({ length: max - k.min + 1 }, (_, i) => k.min + i);
-}
 
 /** Renumbers groups by size (largest first; ties by prototype), so output reads the same every run. */
 function renumberBySize(

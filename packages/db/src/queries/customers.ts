@@ -77,13 +77,19 @@ export type ListCustomersArgs = {
  * the results (equal to the master's through the join), so the order and the keyset condition follow the indexes
  * on segment_results — (run_id, contribution_fen) and the (run_id, customer_id) key — instead of sorting the join.
  */
+/** What a sort orders by: a fen amount (bigint) for the money sorts over a run, else text. Cursors carry such a value. */
+export function customerSortKind(sort: CustomerSortField, hasRun: boolean): "bigint" | "text" {
+  return hasRun && (sort === "contribution" || sort === "loanBalance" || sort === "depositBalance") ? "bigint" : "text";
+}
+
 function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
   const id = hasRun ? sql`${r.customerId}` : sql`${c.customerId}`;
-  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind: "bigint", id };
-  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind: "bigint", id };
-  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind: "bigint", id };
-  if (sort === "name") return { expr: sql`${c.name}`, kind: "text", id };
-  return { expr: id, kind: "text", id };
+  const kind = customerSortKind(sort, hasRun);
+  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind, id };
+  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind, id };
+  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind, id };
+  if (sort === "name") return { expr: sql`${c.name}`, kind, id };
+  return { expr: id, kind, id };
 }
 
 /** The WHERE of a customer read: the caller's officer scope first, then the filters. */

@@ -1,10 +1,10 @@
 import { bankToday, type Clock } from "../clock";
-import { diffPolicies, parsePolicy, type Policy, type PolicyChange } from "@creditseg/core";
+import { diffPolicies, isIsoDate, parsePolicy, type Policy, type PolicyChange } from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
 import { EngineError } from "../errors/engine-error";
-import { inTransaction, isIsoDate } from "../transaction";
+import { inTransaction } from "../transaction";
 import { readActivePolicyVersion, readPolicyVersion, type PolicyVersion } from "./policy-queries";
 
 /** Validates a policy document; INVALID_POLICY lists every offending field (`details`: `[{ path, message }]`). */

@@ -235,6 +235,12 @@ describe("period rules", () => {
       await expect(
         commitImport({ handle, kind: "loans", file: fileSource(fixturePath("loans-gbk.csv")), actor }),
       ).rejects.toMatchObject({ code: "invalid_option" });
+      // The period syntax is core's parsePeriod: the same strings a run and the web accept.
+      for (const period of ["2025H1", "20250", "2025-13", "FY2025"]) {
+        await expect(
+          commitImport({ handle, kind: "loans", period, file: fileSource(fixturePath("loans-gbk.csv")), actor }),
+        ).rejects.toMatchObject({ code: "invalid_option", message: expect.stringContaining(period) });
+      }
     } finally {
       await handle.close();
     }

@@ -1,3 +1,4 @@
+import { isPeriodCode } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
 import type { DbHandle } from "@creditseg/db";
 import type { HeaderMapping } from "../headers/match-headers";
@@ -49,8 +50,12 @@ const DB_CHECK_CHUNK = 5_000;
 /** The period a batch is stored under; periodic kinds need one ("2025", "2025Q2", "2025-06"). */
 export function resolvePeriod(kind: ImportKind, period: string | undefined): string {
   if (!KIND_SPECS[kind].isPeriodic) return NO_PERIOD;
-  if (!period || !/^[0-9A-Za-z-]{1,20}$/.test(period))
-    throw new IngestError("invalid_option", `${kind} need a period such as 2025 or 2025Q2 (got ${period ?? "none"})`);
+  // Core's parsePeriod is the one definition of period syntax (imports, runs, CLI and web agree).
+  if (!period || !isPeriodCode(period))
+    throw new IngestError(
+      "invalid_option",
+      `${kind} need a period such as 2025, 2025Q2 or 2025-06 (got ${period ?? "none"})`,
+    );
   return period;
 }
 

@@ -1,3 +1,4 @@
+import { addDays, bankDate } from "@creditseg/core/calendar";
 import { can } from "@creditseg/core/access";
 import { ROLES, type Role } from "@creditseg/core/constants";
 import { describeEachDb } from "@creditseg/db/testing";
@@ -105,7 +106,7 @@ const EXPECTED: Record<string, Expectation> = {
   "override.confirm": { callers: OFFICER, input: () => ({ customerId: "C001", field: "tier" }) },
   "override.approve": {
     callers: RISK,
-    input: () => ({ overrideId: 999_999, comment: "Agreed.", expiresOn: "2099-12-31" }),
+    input: () => ({ overrideId: 999_999, comment: "Agreed.", expiresOn: addDays(bankDate(new Date()), 30) }),
   },
   "override.reject": { callers: RISK, input: () => ({ overrideId: 999_999, comment: "Not supported." }) },
   "user.me": { callers: EVERY_ROLE, input: () => undefined },

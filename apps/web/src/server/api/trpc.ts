@@ -48,6 +48,8 @@ export type CreateContextOptions = {
   headers: Headers;
   source: CallSource;
   trustedOrigins: readonly string[];
+  /** Reverse proxies whose X-Forwarded-For is believed when resolving the client address. */
+  trustedProxies: readonly string[];
   uploadRoot?: string;
 };
 
@@ -60,7 +62,7 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
     auth: options.auth,
     session,
     headers: options.headers,
-    meta: readRequestMeta(options.headers),
+    meta: readRequestMeta(options.headers, options.trustedProxies),
     source: options.source,
     trustedOrigins: options.trustedOrigins,
     uploadRoot: options.uploadRoot ?? defaultUploadRoot(),

@@ -11,7 +11,7 @@ export const auditRouter = createTRPCRouter({
       const { cursor, limit, ...filter } = input;
       const rows = await listAuditRows(ctx.db, {
         ...filter,
-        beforeId: cursor ? decodeIdCursor(cursor) : undefined,
+        beforeId: cursor ? decodeIdCursor(cursor, Number.MAX_SAFE_INTEGER) : undefined,
         limit: limit + 1,
       });
       return toPage(rows, limit, (row) => ({ value: null, id: String(row.id) }));

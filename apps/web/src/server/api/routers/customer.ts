@@ -1,4 +1,4 @@
-import { customerKeyOf, findCustomerInScope, listCustomers, resolveRun } from "@creditseg/db";
+import { customerKeyOf, customerSortKind, findCustomerInScope, listCustomers, resolveRun } from "@creditseg/db";
 import { readCustomerDetail } from "@creditseg/engine";
 import { countCustomersCached, readCustomerFacets } from "../../cache/customer-counts";
 import { notFound } from "../errors";
@@ -22,7 +22,9 @@ export const customerRouter = createTRPCRouter({
           sort: input.sort,
           direction: input.direction,
           limit: input.limit + 1,
-          after: input.cursor ? decodeCursor(input.cursor) : null,
+          after: input.cursor
+            ? decodeCursor(input.cursor, { valueKind: customerSortKind(input.sort, run !== null) })
+            : null,
         }),
         input.cursor ? Promise.resolve(null) : countCustomersCached(ctx.db, { run, scope, filter: input }),
       ]);
