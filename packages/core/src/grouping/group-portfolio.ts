@@ -133,7 +133,7 @@ function summariseCustomers(args: {
     prototype: result.prototypes[g]!,
     ...args.lineage[g]!,
     tierMix: Object.fromEntries(policy.tiers.map((t) => [t.name, 0])),
-    gradeMix: { AAA: 0, AA: 0, A: 0, B: 0 } as Record<Grade, number>,
+    gradeMix: { AAA: 0, AA: 0, A: 0, B: 0 },
     npl: createNplFigure(),
     contributionFen: 0n,
     guidance: matchGuidance(profile, policy.grouping.guidance),

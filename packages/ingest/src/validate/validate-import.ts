@@ -222,5 +222,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
 function keyPart(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint") return value.toString();
+  return JSON.stringify(value) ?? "";
 }

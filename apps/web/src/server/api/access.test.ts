@@ -209,7 +209,7 @@ describeEachDb("role table over every procedure", (kind) => {
   afterAll(async () => app?.close());
 
   const actors: Actor[] = ["anonymous", ...ROLES];
-  for (const [path, procedure] of procedures) {
+  for (const [path] of procedures) {
     const expectation = EXPECTED[path];
     if (!expectation) continue;
     for (const actor of actors) {
