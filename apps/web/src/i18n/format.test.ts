@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatAxisMoney, formatChartMoney, formatPct, formatTableMoney, tableMoneyUnit } from "./format";
+import {
+  formatAmount,
+  formatAxisMoney,
+  formatChartMoney,
+  formatPct,
+  formatPctPrecise,
+  formatTableMoney,
+  parseTableMoneyToYuan,
+  yuanToTableMoney,
+  tableMoneyUnit,
+} from "./format";
 
 describe("money in a bank's units", () => {
   it.each([
@@ -29,6 +39,15 @@ describe("money in a bank's units", () => {
     expect(formatTableMoney(null, "en")).toBe("—");
   });
 
+  it("reads a threshold typed in the table unit as exact yuan, and shows yuan in that unit", () => {
+    expect(parseTableMoneyToYuan("150.5", "zh-CN")).toBe(1_505_000);
+    expect(parseTableMoneyToYuan("1,500", "zh-CN")).toBe(15_000_000);
+    expect(parseTableMoneyToYuan("1.25", "en")).toBe(1_250_000);
+    expect(parseTableMoneyToYuan("abc", "en")).toBeNull();
+    expect(yuanToTableMoney(1_000_000, "zh-CN")).toBe(100);
+    expect(yuanToTableMoney(1_000_000, "en")).toBe(1);
+  });
+
   it.each([
     [8_000_000, "800万", "8m"],
     [251_819_000, "2.5亿", "251.8m"],
@@ -50,5 +69,9 @@ describe("money in a bank's units", () => {
     expect(formatPct("3.807000")).toBe("3.81%");
     expect(formatPct(4.35)).toBe("4.35%");
     expect(formatPct("")).toBe("—");
+    expect(formatPctPrecise("3.807000")).toBe("3.807%");
+    expect(formatPctPrecise("4.35")).toBe("4.35%");
+    expect(formatPctPrecise("4.7855")).toBe("4.7855%");
+    expect(formatPctPrecise(2)).toBe("2.00%");
   });
 });

@@ -1,4 +1,4 @@
-import { FEN_PER_YI, fenToYuanNumber, formatFenAsWan, formatFenAsYi } from "@creditseg/core";
+import { FEN_PER_YI, fenToYuanNumber, formatFenAsWan, formatFenAsYi, parseYuanToFen } from "@creditseg/core";
 import { TIME_ZONE } from "./config";
 
 const dateFormat = new Intl.DateTimeFormat("en-CA", {
@@ -68,6 +68,25 @@ export function formatTableMoney(amountFen: bigint | null | undefined, locale: s
   return isChinese(locale) ? formatFenAsWan(amountFen).replace(WAN_SUFFIX, "") : formatFenAsMillions(amountFen);
 }
 
+/** Yuan in one table unit: 1 万元 = 10,000 yuan, 1 CNY m = 1,000,000 yuan. */
+function yuanPerTableUnit(locale: string): bigint {
+  return isChinese(locale) ? 10_000n : 1_000_000n;
+}
+
+/**
+ * A policy threshold typed in the table unit ("150.5" 万元 or CNY m) as whole yuan, exact (up to two decimals of
+ * the unit, half to even beyond); null when the text is not a plain number.
+ */
+export function parseTableMoneyToYuan(text: string, locale: string): number | null {
+  const hundredths = parseYuanToFen(text);
+  return hundredths === null ? null : Number((hundredths * yuanPerTableUnit(locale)) / 100n);
+}
+
+/** A policy threshold in yuan, shown in the table unit for an input (display only). */
+export function yuanToTableMoney(yuan: number, locale: string): number {
+  return yuan / Number(yuanPerTableUnit(locale));
+}
+
 /** Fen → yuan as a JS number, for chart geometry only (never for money arithmetic). */
 export function toChartYuan(amountFen: bigint): number {
   return fenToYuanNumber(amountFen);
@@ -112,6 +131,15 @@ export function formatPct(value: string | number | null | undefined, decimals = 
   if (value === null || value === undefined || value === "") return "—";
   const n = typeof value === "number" ? value : Number(value);
   return Number.isFinite(n) ? `${n.toFixed(decimals)}%` : "—";
+}
+
+/**
+ * A rate an officer recomputes a figure from (account rate, FTP, margin): at least two and at most four decimals,
+ * so 4.785 stays 4.785% and 3.807000 reads 3.807%, where the two-decimal display would hide the digit that counts.
+ */
+export function formatPctPrecise(value: string | number | null | undefined): string {
+  const text = formatPct(value, 4);
+  return text.replace(/(\.\d{2}\d*?)0+%$/, "$1%");
 }
 
 const counts: Record<string, Intl.NumberFormat> = {};

@@ -11,13 +11,23 @@ import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LoansTable } from "../loans/loans-table";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
-import { formatAmount, formatDate, formatPct, formatWanNumber, toWanNumber } from "~/i18n/format";
+import {
+  ClusterFeaturesTable,
+  CustomerProjectsTable,
+  DepositsTable,
+  FeesTable,
+  FormulaTable,
+  GradePointsTable,
+  TimelineTable,
+} from "./customer-tables";
+import { formatAmount, formatPct, toChartYuan } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
 /** The customer page: why the customer sits where it does, what it holds, and the review action. */
 export function CustomerView({ customerId }: { customerId: string }) {
   const t = useTranslations("customer");
   const tc = useTranslations("common");
+  const locale = useLocale();
   const runParam = Number(useSearchParams().get("run"));
   const trpc = useTRPC();
   const detail = useQuery({
@@ -69,7 +79,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
         </div>
       </div>
 
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <Panel title={t("profile")} id="profile">
           <dl className="dl">
             <dt>{t("industry")}</dt>
@@ -91,39 +101,35 @@ export function CustomerView({ customerId }: { customerId: string }) {
             <dt>{t("roa")}</dt>
             <dd>{formatPct(customer.roaPct)}</dd>
             <dt>{t("revenue")}</dt>
-            <dd>{formatAmount(customer.revenueFen)}</dd>
+            <dd>{formatAmount(customer.revenueFen, locale)}</dd>
           </dl>
         </Panel>
         <Panel title={t("waterfall")} id="waterfall">
           {result ? (
             <>
               <WaterfallChart
-                valueLabel="万元"
+                valueLabel={t("total")}
                 steps={[
-                  { label: t("depositContribution"), value: toWanNumber(result.depositContributionFen) },
-                  { label: t("loanContribution"), value: toWanNumber(result.loanContributionFen) },
-                  { label: t("feeIncome"), value: toWanNumber(result.feeIncomeFen) },
-                  { label: t("total"), value: toWanNumber(result.contributionFen), isTotal: true },
+                  { label: t("depositContribution"), value: toChartYuan(result.depositContributionFen) },
+                  { label: t("loanContribution"), value: toChartYuan(result.loanContributionFen) },
+                  { label: t("feeIncome"), value: toChartYuan(result.feeIncomeFen) },
+                  { label: t("total"), value: toChartYuan(result.contributionFen), isTotal: true },
                 ]}
               />
               <dl className="dl">
                 <dt>{t("depositContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.depositContributionFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.depositContributionFen, locale, "wan")}</dd>
                 <dt>{t("loanContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.loanContributionFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.loanContributionFen, locale, "wan")}</dd>
                 <dt>{t("feeIncome")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.feeIncomeFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.feeIncomeFen, locale, "wan")}</dd>
                 <dt>
                   <strong>{t("total")}</strong>
                 </dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  <strong data-testid="contribution-total">{formatAmount(result.contributionFen, "wan")}</strong>
+                <dd className="num-left">
+                  <strong data-testid="contribution-total">
+                    {formatAmount(result.contributionFen, locale, "wan")}
+                  </strong>
                 </dd>
               </dl>
             </>
@@ -138,10 +144,10 @@ export function CustomerView({ customerId }: { customerId: string }) {
           <Panel title={t("formula")} id="formula">
             <FormulaTable accounts={data.accountContributions} />
           </Panel>
-          <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+          <div className="grid-2 section-gap">
             <Panel title={t("why")} id="why">
               <h3>{t("tierTrace")}</h3>
-              <ol style={{ margin: "0 0 0.75rem", paddingLeft: "1.2rem" }} data-testid="tier-trace">
+              <ol className="trace-list" data-testid="tier-trace">
                 {readTierTrace(result.tierTrace).map((step, index) => (
                   <li key={`${step.rule}-${index}`}>
                     <strong>{labels.tierLabel(step.rule)}</strong>{" "}
@@ -163,7 +169,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
                 recommendation={readRecommendation(result.recommendation)}
                 clusterLabel={labels.clusterLabel}
               />
-              <h3 style={{ marginTop: "0.75rem" }}>{t("guidance")}</h3>
+              <h3 className="form-gap">{t("guidance")}</h3>
               <GuidanceSection guidance={data.guidance} />
             </Panel>
           </div>
@@ -180,42 +186,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       <AccountsSection data={data} classificationLabel={labels.classificationLabel} />
 
       <Panel title={t("timeline")} id="timeline">
-        {data.timeline.length === 0 ? (
-          <p className="muted">{t("noTimeline")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{tc("run")}</th>
-                  <th scope="col">{tc("period")}</th>
-                  <th scope="col">{t("tier")}</th>
-                  <th scope="col">{t("grade")}</th>
-                  <th scope="col">{t("cluster")}</th>
-                  <th scope="col" className="num">
-                    {t("total")} (万元)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.timeline.map((entry) => (
-                  <tr key={entry.runId}>
-                    <td>
-                      <Link href={`/customers/${encodeURIComponent(customer.customerId)}?run=${entry.runId}`}>
-                        #{entry.runId}
-                      </Link>
-                    </td>
-                    <td>{entry.period}</td>
-                    <td>{labels.tierLabel(entry.overrideTier ?? entry.tier)}</td>
-                    <td>{entry.overrideGrade ?? entry.grade}</td>
-                    <td>{entry.cluster === null ? "—" : `#${entry.cluster}`}</td>
-                    <td className="num">{formatWanNumber(entry.contributionFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <TimelineTable customerId={customer.customerId} entries={data.timeline} tierLabel={labels.tierLabel} />
       </Panel>
     </>
   );
@@ -235,119 +206,6 @@ function SizeLabel({ size }: { size: string }) {
   return <>{t.has(size as "micro") ? t(size as "micro") : size}</>;
 }
 
-type AccountRow = {
-  side: "loan" | "deposit";
-  accountId: string;
-  avgDailyBalanceFen: bigint;
-  ratePct: string;
-  termMonths: number;
-  days: number;
-  ftp: { bucketIndex: number; maxTermMonths: number | null; ratePct: string };
-  taxRatePct: string | null;
-  dayCountBasis: number;
-  marginPct: string;
-  contributionFen: bigint;
-};
-
-/** Every account's contribution with the inputs behind it, so a figure can be recomputed by hand. */
-function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
-  const t = useTranslations("customer");
-  if (accounts.length === 0) return <p className="muted">{t("contributionPolicyMissing")}</p>;
-  const basis = accounts[0]?.dayCountBasis ?? 360;
-  return (
-    <>
-      <p className="muted">{t("formulaNote", { basis })}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("side")}</th>
-              <th scope="col">{t("account")}</th>
-              <th scope="col" className="num">
-                {t("balance")} (万元)
-              </th>
-              <th scope="col" className="num">
-                {t("rate")}
-              </th>
-              <th scope="col" className="num">
-                {t("term")}
-              </th>
-              <th scope="col">{t("ftpBucket")}</th>
-              <th scope="col" className="num">
-                {t("ftp")}
-              </th>
-              <th scope="col" className="num">
-                {t("tax")}
-              </th>
-              <th scope="col" className="num">
-                {t("days")}
-              </th>
-              <th scope="col" className="num">
-                {t("margin")}
-              </th>
-              <th scope="col" className="num">
-                {t("result")} (万元)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={`${account.side}-${account.accountId}`}>
-                <td>{account.side === "loan" ? t("sideLoan") : t("sideDeposit")}</td>
-                <td className="nowrap">{account.accountId}</td>
-                <td className="num">{formatWanNumber(account.avgDailyBalanceFen)}</td>
-                <td className="num">{account.ratePct}</td>
-                <td className="num">{account.termMonths}</td>
-                <td className="nowrap">
-                  {account.ftp.maxTermMonths === null
-                    ? t("bucketOpen")
-                    : t("bucketUpTo", { months: account.ftp.maxTermMonths })}
-                </td>
-                <td className="num">{account.ftp.ratePct}</td>
-                <td className="num">{account.taxRatePct ?? "—"}</td>
-                <td className="num">{account.days}</td>
-                <td className="num">{account.marginPct}</td>
-                <td className="num">{formatWanNumber(account.contributionFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
-
-function GradePointsTable({ points }: { points: ReturnType<typeof readGradePoints> }) {
-  const t = useTranslations("customer");
-  return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">{t("factor")}</th>
-          <th scope="col">{t("value")}</th>
-          <th scope="col">{t("bin")}</th>
-          <th scope="col" className="num">
-            {t("points")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((point) => {
-          const key = `factor_${point.factor}`;
-          return (
-            <tr key={point.factor}>
-              <td>{t.has(key as "factor_size") ? t(key as "factor_size") : point.factor}</td>
-              <td>{point.value ?? "—"}</td>
-              <td>{point.bin}</td>
-              <td className="num">{point.points}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
 function ClusterSection({
   cluster,
   recommendation,
@@ -358,7 +216,6 @@ function ClusterSection({
   clusterLabel: (cluster: number | null) => string;
 }) {
   const t = useTranslations("customer");
-  const tClusters = useTranslations("clusters");
   const locale = useLocale();
   if (!cluster) return <p className="muted">{t("noClusterData")}</p>;
   const features = readProfileFeatures(cluster.profile);
@@ -367,33 +224,7 @@ function ClusterSection({
       <p>
         <strong>{clusterLabel(cluster.clusterNo)}</strong> · {t("clusterSize", { size: cluster.size })}
       </p>
-      {features.length ? (
-        <table className="data" style={{ marginBottom: "0.6rem" }}>
-          <thead>
-            <tr>
-              <th scope="col">{t("factor")}</th>
-              <th scope="col" className="num">
-                {tClusters("median")}
-              </th>
-              <th scope="col" className="num">
-                {tClusters("mean")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {features.map(([name, summary]) => {
-              const key = `feature_${name}`;
-              return (
-                <tr key={name}>
-                  <td>{tClusters.has(key as "feature_rate") ? tClusters(key as "feature_rate") : name}</td>
-                  <td className="num">{summary.median.toLocaleString(undefined, { maximumFractionDigits: 2 })}</td>
-                  <td className="num">{summary.mean.toLocaleString(undefined, { maximumFractionDigits: 2 })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      {features.length ? <ClusterFeaturesTable features={features} /> : null}
       {recommendation ? (
         <div>
           <h3>{t("recommendation")}</h3>
@@ -490,115 +321,27 @@ function AccountsSection({
   classificationLabel: (value: string) => string;
 }) {
   const t = useTranslations("customer");
-  const td = useTranslations("depositProducts");
-  const tc = useTranslations("common");
-  const none = <p className="muted">{t("noAccounts")}</p>;
   return (
     <>
       <Panel title={t("loans")} id="loans">
-        {data.loans.length === 0 ? (
-          none
-        ) : (
-          <LoansTable loans={data.loans} classificationLabel={classificationLabel} columns={{ start: true }} />
-        )}
+        <LoansTable
+          loans={data.loans}
+          classificationLabel={classificationLabel}
+          columns={{ start: true }}
+          caption={t("loans")}
+          empty={<p className="muted">{t("noAccounts")}</p>}
+        />
       </Panel>
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <Panel title={t("deposits")} id="deposits">
-          {data.deposits.length === 0 ? (
-            none
-          ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("account")}</th>
-                  <th scope="col">{t("product")}</th>
-                  <th scope="col" className="num">
-                    {t("balance")} (万元)
-                  </th>
-                  <th scope="col" className="num">
-                    {t("rate")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("term")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.deposits.map((deposit) => (
-                  <tr key={deposit.accountId}>
-                    <td className="nowrap">{deposit.accountId}</td>
-                    <td>{td.has(deposit.product as "demand") ? td(deposit.product as "demand") : deposit.product}</td>
-                    <td className="num">{formatWanNumber(deposit.avgDailyBalanceFen)}</td>
-                    <td className="num">{deposit.ratePct}</td>
-                    <td className="num">{deposit.termMonths}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DepositsTable deposits={data.deposits} />
         </Panel>
         <Panel title={t("fees")} id="fees">
-          {data.fees.length === 0 ? (
-            none
-          ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("date")}</th>
-                  <th scope="col">{t("feeType")}</th>
-                  <th scope="col" className="num">
-                    {t("amount")} (万元)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.fees.map((fee) => (
-                  <tr key={fee.lineKey}>
-                    <td className="nowrap">{formatDate(fee.date)}</td>
-                    <td>{fee.type}</td>
-                    <td className="num">{formatWanNumber(fee.amountFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <FeesTable fees={data.fees} />
         </Panel>
       </div>
       <Panel title={t("projects")} id="projects">
-        {data.projects.length === 0 ? (
-          none
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("projectName")}</th>
-                <th scope="col">{t("riskLevel")}</th>
-                <th scope="col">{tc("status")}</th>
-                <th scope="col" className="num">
-                  {t("loanAmount")} (万元)
-                </th>
-                <th scope="col" className="num">
-                  {t("overdueDays")}
-                </th>
-                <th scope="col">{t("downgraded")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.projects.map((project) => (
-                <tr key={project.projectId}>
-                  <td>
-                    {project.name} <span className="muted">{project.projectId}</span>
-                  </td>
-                  <td>{project.riskLevel}</td>
-                  <td>{project.status}</td>
-                  <td className="num">{formatWanNumber(project.loanAmountFen)}</td>
-                  <td className="num">{project.overdueDays}</td>
-                  <td>{project.isDowngraded ? tc("yes") : tc("no")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <CustomerProjectsTable projects={data.projects} />
       </Panel>
     </>
   );

@@ -19,7 +19,8 @@ export type CustomerFilters = {
 
 type ParamsLike = { getAll(name: string): string[]; get(name: string): string | null };
 
-function isGrade(value: string): value is Grade {
+/** Whether a URL value is one of the scorecard's grades. */
+export function isGrade(value: string): value is Grade {
   return (GRADES as readonly string[]).includes(value);
 }
 

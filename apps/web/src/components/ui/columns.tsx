@@ -46,7 +46,7 @@ export function rateColumn<T>({
   id: string;
   header: string;
   pct: (row: T) => Nullable<string | number>;
-  decimals?: number;
+  decimals?: number | "precise";
   isSortable?: boolean;
 }): DataColumn<T> {
   const asNumber = (row: T) => {

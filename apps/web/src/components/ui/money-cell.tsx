@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { formatAmount, formatPct, formatTableMoney, tableMoneyUnit } from "~/i18n/format";
+import { formatAmount, formatPct, formatPctPrecise, formatTableMoney, tableMoneyUnit } from "~/i18n/format";
 
 /** The reader's money formatting, bound to the page's language: tables, headlines and their units. */
 export function useMoneyFormat() {
@@ -26,7 +26,13 @@ export function MoneyCell({ fen }: { fen: bigint | null | undefined }) {
   return <>{money.tableNumber(fen)}</>;
 }
 
-/** An annual rate in percent ("3.807000" → "3.81%"), two decimals unless told. */
-export function RateCell({ pct, decimals = 2 }: { pct: string | number | null | undefined; decimals?: number }) {
-  return <>{formatPct(pct, decimals)}</>;
+/** An annual rate in percent ("3.807000" → "3.81%"), two decimals unless told; "precise" keeps up to four. */
+export function RateCell({
+  pct,
+  decimals = 2,
+}: {
+  pct: string | number | null | undefined;
+  decimals?: number | "precise";
+}) {
+  return <>{decimals === "precise" ? formatPctPrecise(pct) : formatPct(pct, decimals)}</>;
 }

@@ -2,7 +2,8 @@
 
 import { useId } from "react";
 
-export type FieldOption = { value: string; label: string };
+/** A choice; `lang` when its label is in another language than the page (a language name). */
+export type FieldOption = { value: string; label: string; lang?: string };
 
 /**
  * A labelled single choice. Options are shown in the order given (domain order: tiers by rule, grades AAA
@@ -21,6 +22,7 @@ export function SelectField({
   isDisabled,
   describedBy,
   className,
+  isLabelHidden,
 }: {
   label: string;
   options: readonly FieldOption[];
@@ -35,11 +37,15 @@ export function SelectField({
   isDisabled?: boolean;
   describedBy?: string;
   className?: string;
+  /** The label is read by screen readers only, e.g. inside a table row that already names the thing. */
+  isLabelHidden?: boolean;
 }) {
   const id = useId();
   return (
     <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={isLabelHidden ? "visually-hidden" : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -53,7 +59,7 @@ export function SelectField({
       >
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

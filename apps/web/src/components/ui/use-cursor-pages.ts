@@ -12,17 +12,19 @@ export type CursorPage<TItem> = { items: TItem[]; nextCursor?: string | null; to
  * filter or sort, serialised as `inputKey`) starts again from the first page. Not an infinite query, because
  * tRPC adds its own `direction` to an infinite query's input, which would clash with a list's sort direction.
  */
-export function useCursorPages<TItem, TPage extends CursorPage<TItem>, TError>({
+export function useCursorPages<TPage extends CursorPage<unknown>, TError>({
   inputKey,
   queryFor,
   isEnabled = true,
 }: {
   inputKey: string;
-  queryFor: (cursor: string | null) => UseQueryOptions<TPage, TError, TPage, readonly unknown[]>;
+  // The key type is left open: tRPC's query keys are mutable tuples, TanStack's default is a readonly array.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  queryFor: (cursor: string | null) => UseQueryOptions<TPage, TError, TPage, any>;
   isEnabled?: boolean;
 }): {
   first: UseQueryResult<TPage, TError>;
-  items: TItem[];
+  items: TPage["items"][number][];
   more: MoreRows;
 } {
   const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
@@ -33,7 +35,7 @@ export function useCursorPages<TItem, TPage extends CursorPage<TItem>, TError>({
   const first = pages[0]!;
   const last = pages[pages.length - 1]!;
   const nextCursor = last.data?.nextCursor ?? null;
-  const items = pages.flatMap((page) => page.data?.items ?? []);
+  const items: TPage["items"][number][] = pages.flatMap((page) => page.data?.items ?? []);
   return {
     first,
     items,
