@@ -9,6 +9,7 @@ import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LoansTable } from "../loans/loans-table";
+import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
 import {
@@ -28,15 +29,9 @@ export function CustomerView({ customerId }: { customerId: string }) {
   const t = useTranslations("customer");
   const tc = useTranslations("common");
   const locale = useLocale();
-  const runParam = Number(useSearchParams().get("run"));
+  const selector = readRunSelector(useSearchParams());
   const trpc = useTRPC();
-  const detail = useQuery({
-    ...trpc.customer.byId.queryOptions({
-      customerId,
-      ...(Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {}),
-    }),
-    retry: false,
-  });
+  const detail = useQuery({ ...trpc.customer.byId.queryOptions({ customerId, ...selector }), retry: false });
   const labels = useSegmentLabels(detail.data?.cluster ? [detail.data.cluster] : []);
 
   if (detail.error) {

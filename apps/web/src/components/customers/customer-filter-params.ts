@@ -80,3 +80,8 @@ export function toFilterInput(filters: CustomerFilters) {
     ...(filters.search ? { search: filters.search } : {}),
   };
 }
+
+/** The customer.list input of the URL's filters: one page of 50, from the first row (the browser and the server prefetch ask the same). */
+export function customerListInput(filters: CustomerFilters) {
+  return { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
+}

@@ -19,6 +19,7 @@ import { SelectField } from "../ui/select-field";
 import { useCursorPages } from "../ui/use-cursor-pages";
 import {
   buildCustomerSearch,
+  customerListInput,
   isGrade,
   parseCustomerFilters,
   toFilterInput,
@@ -205,11 +206,6 @@ function TierCell({ row, tierLabel }: { row: CustomerRow; tierLabel: (tier: stri
 /** The list's tiers in the policy's rule order; tiers the policy no longer names go last. */
 function orderTiers(tiers: readonly string[], policyOrder: readonly string[]): string[] {
   return sortByTierOrder([...new Set(tiers)], (tier) => tier, policyOrder);
-}
-
-/** The customer.list input of the URL's filters, one page of 50. */
-function customerListInput(filters: CustomerFilters) {
-  return { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
 }
 
 function CustomerFilterBar({

@@ -12,15 +12,13 @@ import { useCan, useMe } from "../session/me-context";
 import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { findPreviousRun, MIGRATION_RUNS, readRunSelector } from "./dashboard-inputs";
 import { MigrationMatrix } from "./migration-matrix";
 import { SegmentTable } from "./segment-table";
 import { TierClusterHeatmap } from "./tier-cluster-heatmap";
 import { WarningsTable } from "./warnings-table";
 import { formatAmount, formatCount, formatPct, toChartYuan } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
-
-/** Finished runs the tier migration looks through for the run before the one shown. */
-const MIGRATION_RUNS = { statuses: ["succeeded" as const], limit: 50 };
 
 /** The portfolio dashboard: the current run (or `?run=`), in the caller's scope, every figure drilling down. */
 export function DashboardView() {
@@ -29,8 +27,7 @@ export function DashboardView() {
   const me = useMe();
   const canStartRun = useCan("run.start");
   const router = useRouter();
-  const runParam = Number(useSearchParams().get("run"));
-  const selector: { runId?: number } = Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {};
+  const selector = readRunSelector(useSearchParams());
   const trpc = useTRPC();
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
@@ -234,7 +231,7 @@ function PreviousRunMigration({
   const t = useTranslations("dashboard");
   const trpc = useTRPC();
   const runs = useQuery(trpc.segmentRun.list.queryOptions(MIGRATION_RUNS));
-  const previous = runs.data?.items.find((run) => run.id < runId);
+  const previous = findPreviousRun(runs.data?.items, runId);
   const migration = useQuery({
     ...trpc.segment.migration.queryOptions({ fromRunId: previous?.id ?? 1, toRunId: runId, dimension: "tier" }),
     enabled: previous !== undefined,
