@@ -31,7 +31,7 @@ export function UsersView() {
   const actionError = deactivate.error ?? reactivate.error ?? unlock.error ?? update.error;
   const isLocked = (user: UserRow) => Boolean(user.lockedUntil && new Date(user.lockedUntil) > new Date());
   const columns: DataColumn<UserRow>[] = [
-    { id: "email", header: t("email"), accessorFn: (user) => user.email, meta: { isRowHeader: true } },
+    { id: "email", header: t("email"), accessorFn: (user) => user.email },
     {
       id: "name",
       header: t("name"),

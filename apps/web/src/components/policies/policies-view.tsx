@@ -55,7 +55,6 @@ export function PoliciesView() {
       id: "version",
       header: t("version"),
       accessorFn: (policy) => policy.version,
-      meta: { isRowHeader: true },
       cell: ({ row }) => `v${row.original.version}`,
     },
     { id: "name", header: t("name"), accessorFn: (policy) => policy.name },

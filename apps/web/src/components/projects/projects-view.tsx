@@ -111,7 +111,6 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
       id: "run",
       header: tc("run"),
       accessorFn: (point) => point.runId,
-      meta: { isRowHeader: true },
       cell: ({ row }) => `#${row.original.runId}`,
     },
     { id: "period", header: tc("period"), accessorFn: (point) => point.period },

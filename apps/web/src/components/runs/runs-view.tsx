@@ -73,6 +73,7 @@ export function RunsView() {
             className="progress"
             max={100}
             value={row.original.progressPct}
+            aria-valuenow={row.original.progressPct}
             aria-label={`${t("progress")} #${row.original.id}`}
           />
           <span className="muted">

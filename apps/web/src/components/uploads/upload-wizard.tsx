@@ -263,7 +263,7 @@ function MappingEditor({
   const columns = [...new Set([...bound.map((binding) => binding.column), ...missing])].sort();
   const current = Object.fromEntries(bound.map((binding) => [binding.header, binding.column]));
   const mappingColumns: DataColumn<{ header: string; index: number }>[] = [
-    { id: "header", header: t("header"), accessorFn: (row) => row.header, meta: { isRowHeader: true } },
+    { id: "header", header: t("header"), accessorFn: (row) => row.header },
     {
       id: "column",
       header: t("column"),
