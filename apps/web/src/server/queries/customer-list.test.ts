@@ -1,3 +1,4 @@
+import { seedCustomer } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_CUSTOMERS, FIXTURE_PERIOD, seedPortfolio } from "../testing/portfolio-fixture";
@@ -59,5 +60,70 @@ describeEachDb("customer list paging over a run", (kind) => {
     expect(await countCustomers(app.handle.db, run, { kind: "all" }, { tiers: ["core"] })).toBe(2);
     expect(await countCustomers(app.handle.db, run, { kind: "all" }, { search: "C00", grades: ["AA"] })).toBe(2);
     expect(await countCustomers(app.handle.db, null, { kind: "officer", officerCode: "O002" }, {})).toBe(2);
+  });
+});
+
+describeEachDb("customer list with customers outside the run", (kind) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp(kind);
+    const risk = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
+    await seedPortfolio(app, risk.id);
+    // Uploaded after the run: on the master, with no result in run 1.
+    await seedCustomer(app.handle.db, { customerId: "C005", officer: "O001" });
+  });
+  afterAll(async () => app?.close());
+
+  async function listAll(sort: "contribution" | "customerId", direction: "asc" | "desc", filter = {}) {
+    const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
+    const rows: Awaited<ReturnType<typeof listCustomers>>["items"] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, {
+        run,
+        scope: { kind: "all" },
+        filter,
+        sort,
+        direction,
+        limit: 2,
+        cursor,
+      });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return rows;
+  }
+
+  it("lists every customer, one outside the run last by contribution and with no segment", async () => {
+    const rows = await listAll("contribution", "desc");
+    expect(rows.map((row) => row.customerId)).toEqual(["C001", "C004", "C002", "C003", "C005"]);
+    expect(rows.at(-1)).toMatchObject({ customerId: "C005", tier: null, grade: null, contributionFen: null });
+    expect((await listAll("contribution", "asc")).map((row) => row.customerId)).toEqual([
+      "C005",
+      "C003",
+      "C002",
+      "C004",
+      "C001",
+    ]);
+    expect((await listAll("customerId", "asc")).map((row) => row.customerId)).toEqual([
+      "C001",
+      "C002",
+      "C003",
+      "C004",
+      "C005",
+    ]);
+  });
+
+  it("counts the customer outside the run in its officer's book, and not under a tier filter", async () => {
+    const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
+    expect(await countCustomers(app.handle.db, run, { kind: "all" }, {})).toBe(5);
+    expect(await countCustomers(app.handle.db, run, { kind: "officer", officerCode: "O001" }, {})).toBe(3);
+    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { tiers: ["core"] })).toBe(2);
+    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { industries: ["制造业"] })).toBe(1);
+    expect((await listAll("contribution", "desc", { tiers: ["core"] })).map((row) => row.customerId)).toEqual([
+      "C001",
+      "C004",
+    ]);
   });
 });

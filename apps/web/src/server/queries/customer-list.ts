@@ -48,24 +48,57 @@ export type ListCustomersArgs = {
  * Sort expressions over the joined row; balances and contribution exist only with a run. With a run, ids come from
  * the results (equal to the master's through the join), so the order and the keyset condition follow the indexes
  * on segment_results — (run_id, contribution_fen) and the (run_id, customer_id) key — instead of sorting the join.
+ * A list of every customer (`isOuter`) reads the master first: customers outside the run sort as the smallest
+ * amount (last when descending).
  */
-function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
-  const id = hasRun ? sql`${r.customerId}` : sql`${c.customerId}`;
-  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind: "bigint", id };
-  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind: "bigint", id };
-  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind: "bigint", id };
+function sortExpression(
+  sort: CustomerSortField,
+  hasRun: boolean,
+  isOuter: boolean,
+): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
+  const id = hasRun && !isOuter ? sql`${r.customerId}` : sql`${c.customerId}`;
+  const amount = (column: SQL) => (isOuter ? sql`coalesce(${column}, ${NOT_IN_RUN_SORT_VALUE}::bigint)` : column);
+  if (hasRun && sort === "contribution") return { expr: amount(sql`${r.contributionFen}`), kind: "bigint", id };
+  if (hasRun && sort === "loanBalance") return { expr: amount(sql`${r.loanBalanceFen}`), kind: "bigint", id };
+  if (hasRun && sort === "depositBalance") return { expr: amount(sql`${r.depositBalanceFen}`), kind: "bigint", id };
   if (sort === "name") return { expr: sql`${c.name}`, kind: "text", id };
   return { expr: id, kind: "text", id };
+}
+
+/** The sort value of an amount a customer outside the run does not have: the smallest bigint. */
+const NOT_IN_RUN_SORT_VALUE = -(2n ** 63n);
+
+/**
+ * Whether a read lists every customer in scope, those outside the run too (left join to the run's results):
+ * with a run and no filter on its results. A filter on tier, grade or cluster can only match the run's rows.
+ */
+function isOuterRead(run: ResolvedRun | null, filter: CustomerFilterInput): boolean {
+  return run !== null && !needsRun(filter);
+}
+
+/** Customers joined to the run's results: inner when only the run's rows can match, left to list everyone. */
+function fromCustomersAndResults(db: Db, run: ResolvedRun, isOuter: boolean) {
+  return isOuter
+    ? db
+        .select({ ...rowColumns, ...resultColumns })
+        .from(c)
+        .leftJoin(r, and(eq(r.runId, run.id), eq(r.customerId, c.customerId)))
+    : db
+        .select({ ...rowColumns, ...resultColumns })
+        .from(r)
+        .innerJoin(c, eq(c.customerId, r.customerId));
 }
 
 /** The WHERE of a customer read: the caller's officer scope first, then the filters. */
 function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilterInput): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates.
-  const officerColumn = run ? r.officer : c.officer;
+  // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates; a customer
+  // outside the run is in the book of its officer on the master.
+  const isOuter = isOuterRead(run, filter);
+  const officerColumn = isOuter ? sql`coalesce(${r.officer}, ${c.officer})` : run ? r.officer : c.officer;
   if (scope.kind === "officer") conditions.push(eq(officerColumn, scope.officerCode));
   else if (filter.officer) conditions.push(eq(officerColumn, filter.officer));
-  if (run) {
+  if (run && !isOuter) {
     conditions.push(eq(r.runId, run.id));
     if (filter.tiers?.length) conditions.push(inArray(r.tier, filter.tiers));
     if (filter.grades?.length) conditions.push(inArray(r.grade, filter.grades));
@@ -135,7 +168,8 @@ export async function listCustomers(
 ): Promise<{ items: CustomerListRow[]; nextCursor: string | null }> {
   const { run, scope, filter, limit } = args;
   if (!run && needsRun(filter)) return { items: [], nextCursor: null };
-  const { expr, kind, id } = sortExpression(args.sort, run !== null);
+  const isOuter = isOuterRead(run, filter);
+  const { expr, kind, id } = sortExpression(args.sort, run !== null, isOuter);
   const isDesc = args.direction === "desc";
   const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
   if (args.cursor) {
@@ -147,10 +181,7 @@ export async function listCustomers(
   }
   const order = isDesc ? [desc(expr), desc(id)] : [asc(expr), asc(id)];
   const rows: CustomerListRow[] = run
-    ? await db
-        .select({ ...rowColumns, ...resultColumns })
-        .from(r)
-        .innerJoin(c, eq(c.customerId, r.customerId))
+    ? await fromCustomersAndResults(db, run, isOuter)
         .where(and(...conditions))
         .orderBy(...order)
         .limit(limit + 1)
@@ -166,9 +197,10 @@ export async function listCustomers(
 }
 
 function cursorValue(row: CustomerListRow, sort: CustomerSortField, hasRun: boolean): string | null {
-  if (hasRun && sort === "contribution") return String(row.contributionFen);
-  if (hasRun && sort === "loanBalance") return String(row.loanBalanceFen);
-  if (hasRun && sort === "depositBalance") return String(row.depositBalanceFen);
+  const amount = (fen: bigint | null) => String(fen ?? NOT_IN_RUN_SORT_VALUE);
+  if (hasRun && sort === "contribution") return amount(row.contributionFen);
+  if (hasRun && sort === "loanBalance") return amount(row.loanBalanceFen);
+  if (hasRun && sort === "depositBalance") return amount(row.depositBalanceFen);
   if (sort === "name") return row.name;
   return row.customerId;
 }
@@ -199,7 +231,8 @@ export function countCustomers(
   filter: CustomerFilterInput,
 ): Promise<number> {
   if (!run && needsRun(filter)) return Promise.resolve(0);
-  const isMaster = !run || usesMaster(filter);
+  const isOuter = isOuterRead(run, filter);
+  const isMaster = !run || isOuter || usesMaster(filter);
   const key = JSON.stringify([
     run?.id ?? null,
     scope.kind === "officer" ? scope.officerCode : null,
@@ -215,9 +248,15 @@ export function countCustomers(
     const where = buildWhere(run, scope, filter);
     const [row] = !run
       ? await db.select({ n: count() }).from(c).where(where)
-      : isMaster
-        ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
-        : await db.select({ n: count() }).from(r).where(where);
+      : isOuter
+        ? await db
+            .select({ n: count() })
+            .from(c)
+            .leftJoin(r, and(eq(r.runId, run.id), eq(r.customerId, c.customerId)))
+            .where(where)
+        : isMaster
+          ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
+          : await db.select({ n: count() }).from(r).where(where);
     return Number(row?.n ?? 0);
   });
 }
