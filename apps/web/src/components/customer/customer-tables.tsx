@@ -227,7 +227,7 @@ export function TimelineTable({
   );
 }
 
-type Deposit = {
+export type Deposit = {
   accountId: string;
   product: string;
   avgDailyBalanceFen: bigint;
@@ -270,7 +270,7 @@ export function DepositsTable({ deposits }: { deposits: Deposit[] }) {
   );
 }
 
-type Fee = { lineKey: string; type: string; amountFen: bigint; date: string };
+export type Fee = { lineKey: string; type: string; amountFen: bigint; date: string };
 
 export function FeesTable({ fees }: { fees: Fee[] }) {
   const t = useTranslations("customer");
@@ -298,7 +298,7 @@ export function FeesTable({ fees }: { fees: Fee[] }) {
   );
 }
 
-type Project = {
+export type Project = {
   projectId: string;
   name: string;
   industry: string;

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { LoansTable } from "../loans/loans-table";
+import { LoansTable, type LoanTableRow } from "../loans/loans-table";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
@@ -20,6 +20,9 @@ import {
   FormulaTable,
   GradePointsTable,
   TimelineTable,
+  type Deposit,
+  type Fee,
+  type Project,
 } from "./customer-tables";
 import { formatAmount, formatPct, toChartYuan } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
@@ -273,40 +276,7 @@ function GuidanceSection({ guidance }: { guidance: Guidance | null }) {
   );
 }
 
-type AccountsData = {
-  loans: {
-    loanId: string;
-    product: string;
-    amountFen: bigint;
-    ratePct: string;
-    termMonths: number;
-    startDate: string;
-    maturityDate: string;
-    guarantee: string;
-    classification: string;
-    avgDailyBalanceFen: bigint;
-  }[];
-  deposits: {
-    accountId: string;
-    product: string;
-    avgDailyBalanceFen: bigint;
-    ratePct: string;
-    termMonths: number;
-    days: number;
-  }[];
-  fees: { lineKey: string; type: string; amountFen: bigint; date: string }[];
-  projects: {
-    projectId: string;
-    name: string;
-    industry: string;
-    region: string;
-    loanAmountFen: bigint;
-    riskLevel: string;
-    status: string;
-    overdueDays: number;
-    isDowngraded: boolean;
-  }[];
-};
+type AccountsData = { loans: LoanTableRow[]; deposits: Deposit[]; fees: Fee[]; projects: Project[] };
 
 function AccountsSection({
   data,

@@ -95,7 +95,11 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
   // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates; a customer
   // outside the run is in the book of its officer on the master.
   const isOuter = isOuterRead(run, filter);
-  const officerColumn = isOuter ? sql`coalesce(${r.officer}, ${c.officer})` : run ? r.officer : c.officer;
+  const officerColumn: SQL = isOuter
+    ? sql`coalesce(${r.officer}, ${c.officer})`
+    : run
+      ? sql`${r.officer}`
+      : sql`${c.officer}`;
   if (scope.kind === "officer") conditions.push(eq(officerColumn, scope.officerCode));
   else if (filter.officer) conditions.push(eq(officerColumn, filter.officer));
   if (run && !isOuter) {
