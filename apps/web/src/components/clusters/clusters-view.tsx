@@ -112,7 +112,7 @@ export function ClustersView() {
                     <div className="grid-2">
                       <div>
                         <h3>{t("elbow")}</h3>
-                        <LineChart responsive className="chart-box chart-sm" data={selection}>
+                        <LineChart responsive className="chart-box chart-sm" data={selection} margin={K_CHART_MARGIN}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
                           <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={format.compact} />
@@ -123,7 +123,7 @@ export function ClustersView() {
                       </div>
                       <div>
                         <h3>{t("silhouette")}</h3>
-                        <LineChart responsive className="chart-box chart-sm" data={selection}>
+                        <LineChart responsive className="chart-box chart-sm" data={selection} margin={K_CHART_MARGIN}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
                           <YAxis tick={{ fontSize: 11 }} width={48} domain={[-1, 1]} />
@@ -310,6 +310,9 @@ function ClusterProfiles({ clusters, runId }: { clusters: ClusterRow[]; runId: n
   );
 }
 
+/** Room above the k charts for the chosen-k label. */
+const K_CHART_MARGIN = { top: 18, right: 12, bottom: 0, left: 0 };
+
 /** Marks the chosen k on an elbow or silhouette chart. */
 function ChosenKLine({ k, label }: { k: number | null; label: string }) {
   if (k === null) return null;
@@ -318,7 +321,7 @@ function ChosenKLine({ k, label }: { k: number | null; label: string }) {
       x={k}
       stroke="#b25d00"
       strokeDasharray="4 4"
-      label={{ value: label, position: "insideTopRight", fontSize: 11, fill: "#8a5300" }}
+      label={{ value: label, position: "top", fontSize: 11, fill: "#8a5300" }}
     />
   );
 }

@@ -6,7 +6,6 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
 import { useCan, useMe } from "../session/me-context";
 import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -229,7 +228,6 @@ function CustomerFilterBar({
   const router = useRouter();
   const pathname = usePathname();
   const apply = (next: CustomerFilters) => router.replace(`${pathname}${buildCustomerSearch(next)}`);
-  const [search, setSearch] = useState(filters.search ?? "");
   const facetOptions = (values: FacetValue[] | undefined, selected: readonly string[]): MultiOption[] => {
     const offered = (values ?? []).map((facet) => ({
       value: facet.value,
@@ -241,20 +239,15 @@ function CustomerFilterBar({
   };
 
   return (
+    // Not remounted when the filters change, so a multi-select stays open while several values are chosen; the
+    // search box alone follows the URL (back button, clear).
     <FilterBar
-      formKey={buildCustomerSearch(filters)}
-      onApply={() => apply({ ...filters, search: search.trim() || undefined })}
+      onApply={(form) => apply({ ...filters, search: String(form.get("q") ?? "").trim() || undefined })}
       onClear={() => router.replace(pathname)}
     >
       <label className="field">
         <span>{t("search")}</span>
-        <input
-          name="q"
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          maxLength={100}
-        />
+        <input key={filters.search ?? ""} name="q" type="search" defaultValue={filters.search ?? ""} maxLength={100} />
       </label>
       <MultiSelectField
         label={t("tier")}

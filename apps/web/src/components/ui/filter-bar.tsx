@@ -11,13 +11,10 @@ export function FilterBar({
   children,
   onApply,
   onClear,
-  formKey,
 }: {
   children: ReactNode;
   onApply?: (form: FormData) => void;
   onClear?: () => void;
-  /** Remounts the fields when the applied filters change elsewhere (back button, a chip removed). */
-  formKey?: string;
 }) {
   const t = useTranslations("common");
   const buttons = (
@@ -44,7 +41,6 @@ export function FilterBar({
   }
   return (
     <form
-      key={formKey}
       className="panel filters"
       role="search"
       aria-label={t("filters")}
