@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import * as clusterCommand from "./commands/cluster";
 import * as dbCommand from "./commands/db";
 import * as exportCommand from "./commands/export";
+import * as groupCommand from "./commands/group";
 import * as importCommand from "./commands/import";
 import * as policyCommand from "./commands/policy";
 import * as runCommand from "./commands/run";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     dbCommand,
     policyCommand,
     clusterCommand,
+    groupCommand,
     segmentCommand,
     importCommand,
     runCommand,

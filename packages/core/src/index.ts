@@ -12,3 +12,4 @@ export * from "./access";
 export * from "./segmentation";
 export * from "./clustering";
 export * from "./calendar";
+export * from "./grouping";

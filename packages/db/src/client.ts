@@ -51,14 +51,22 @@ const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   const env = readDbEnv();
   const url = options.url ?? env.DATABASE_URL;
-  if (url) return openPostgres(url, options.maxConnections ?? 10);
+  // Sessions run in the bank's zone, so timestamps read as text and any date the database derives agree with
+  // core's bankDate; the engine still passes the business date explicitly rather than trusting `current_date`.
+  const timeZone = env.BANK_TIME_ZONE;
+  if (url) return openPostgres(url, options.maxConnections ?? 10, timeZone);
   const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
-  return openPglite(dir);
+  return openPglite(dir, timeZone);
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DbHandle> {
+async function openPostgres(url: string, maxConnections: number, timeZone: string): Promise<DbHandle> {
   const location = redactUrl(url);
-  const clientOptions = { max: maxConnections, onnotice: () => {}, connect_timeout: 10 } as const;
+  const clientOptions = {
+    max: maxConnections,
+    onnotice: () => {},
+    connect_timeout: 10,
+    connection: { TimeZone: timeZone },
+  } as const;
   const client = postgres(url, clientOptions);
   const rawClient = postgres(url, { ...clientOptions, max: 2 });
   try {
@@ -80,7 +88,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<DbHand
   };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, timeZone: string): Promise<DbHandle> {
   const isMemory = dir.startsWith("memory://");
   let release = () => {};
   if (!isMemory) {
@@ -96,6 +104,8 @@ async function openPglite(dir: string): Promise<DbHandle> {
       cause: error,
     });
   }
+  // The zone was validated by readDbEnv (an IANA name), and PGlite has a single session.
+  await pglite.query(`set time zone '${timeZone.replaceAll("'", "''")}'`);
   const db = drizzlePglite({ client: pglite, ...DRIZZLE_OPTIONS }) as unknown as Db;
   return {
     db,

@@ -15,7 +15,10 @@ type Column = { header: string; value: (row: RunExportRow) => Cell; isAmount?: b
 
 const yuan = (fen: bigint) => fenToYuanString(fen);
 
-/** One row per customer: contribution breakdown (CNY, exact to the fen), segments, recommendation and any override. */
+/**
+ * One row per customer: contribution breakdown (CNY, exact to the fen), the effective tier / grade (overrides
+ * applied) with the computed ones beside them, recommendation and any override.
+ */
 const COLUMNS: readonly Column[] = [
   { header: "customer_id", value: (r) => r.customerId },
   { header: "name", value: (r) => r.name },
@@ -25,8 +28,10 @@ const COLUMNS: readonly Column[] = [
   { header: "fee_income_cny", value: (r) => yuan(r.feeIncomeFen), isAmount: true },
   { header: "contribution_cny", value: (r) => yuan(r.contributionFen), isAmount: true },
   { header: "classification", value: (r) => r.classification },
-  { header: "tier", value: (r) => r.tier },
-  { header: "grade", value: (r) => r.grade },
+  { header: "tier", value: (r) => r.effectiveTier },
+  { header: "grade", value: (r) => r.effectiveGrade },
+  { header: "computed_tier", value: (r) => r.tier },
+  { header: "computed_grade", value: (r) => r.grade },
   { header: "grade_score", value: (r) => Number(r.gradeScore) },
   { header: "cluster", value: (r) => r.cluster },
   { header: "cluster_label_zh", value: (r) => r.clusterLabelZh },

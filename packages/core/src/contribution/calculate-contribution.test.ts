@@ -39,7 +39,7 @@ const deposit = (overrides: Partial<DepositAccountInput> = {}): DepositAccountIn
 describe("DOMAIN.md worked example", () => {
   it("gives 172,500 + 82,500 + 20,000 = 275,000 CNY to the fen", () => {
     const result = calculateContributions(
-      { loans: [loan()], deposits: [deposit()], fees: [{ customerId: "C1", amountFen: 2_000_000n }] },
+      { loans: [loan()], deposits: [deposit()], fees: [{ lineKey: "F1", customerId: "C1", amountFen: 2_000_000n }] },
       FLAT_POLICY,
     ).get("C1")!;
     expect(result.loanFen).toBe(17_250_000n);

@@ -1,3 +1,4 @@
+import { bankToday, type Clock } from "../clock";
 import { GRADES, parsePolicy, type OverrideStatus } from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
@@ -261,7 +262,14 @@ async function lockProposed(raw: RawQuery, actor: Actor, overrideId: number): Pr
  */
 export async function approveOverride(
   handle: DbHandle,
-  args: { actor: Actor; overrideId: number; comment: string; expiresOn: string },
+  args: {
+    actor: Actor;
+    overrideId: number;
+    comment: string;
+    expiresOn: string;
+    /** The instant "today" is judged at (default now); the bank date decides. */
+    clock?: Clock;
+  },
 ): Promise<Override> {
   assertPermission(args.actor, "override.decide");
   if (!args.comment.trim()) throw new EngineError("INVALID_INPUT", "Add a comment to the decision.");
@@ -269,9 +277,12 @@ export async function approveOverride(
     throw new EngineError("INVALID_INPUT", `Expiry date "${args.expiresOn}" is not a date (YYYY-MM-DD).`);
   return inTransaction(handle, async (raw) => {
     const override = await lockProposed(raw, args.actor, args.overrideId);
-    const [today] = await raw<{ today: string }>("select current_date::text as today");
-    if (args.expiresOn < today!.today)
-      throw new EngineError("INVALID_INPUT", `The expiry date ${args.expiresOn} has already passed.`);
+    const today = bankToday(args.clock);
+    if (args.expiresOn < today)
+      throw new EngineError(
+        "INVALID_INPUT",
+        `The expiry date ${args.expiresOn} has already passed (today's bank date is ${today}).`,
+      );
     const superseded = await raw<{ id: number }>(
       "update overrides set status = 'expired' where customer_id = $1 and field = $2 and status = 'approved' and proposed_value <> computed_value and id <> $3 returning id",
       [override.customerId, override.field, override.id],
@@ -328,14 +339,21 @@ export async function rejectOverride(
   });
 }
 
-/** Marks expired every approved override whose last day is before `asOf` (default today); audited as the system. Returns the ids. */
-export async function expireOverrides(handle: DbHandle, args: { asOf?: string } = {}): Promise<number[]> {
+/**
+ * Marks expired every approved override whose last day is before `asOf` (default today's bank date); audited as the
+ * system. Returns the ids.
+ */
+export async function expireOverrides(
+  handle: DbHandle,
+  args: { asOf?: string; clock?: Clock } = {},
+): Promise<number[]> {
   if (args.asOf !== undefined && !isIsoDate(args.asOf))
     throw new EngineError("INVALID_INPUT", `"${args.asOf}" is not a date (YYYY-MM-DD).`);
+  const asOf = args.asOf ?? bankToday(args.clock);
   return inTransaction(handle, async (raw) => {
     const rows = await raw<{ id: number }>(
-      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < coalesce($1::date, current_date) returning id",
-      [args.asOf ?? null],
+      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < $1::date returning id",
+      [asOf],
     );
     for (const row of rows)
       await writeAudit(raw, {

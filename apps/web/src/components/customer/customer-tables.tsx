@@ -9,78 +9,74 @@ import { useMoneyFormat } from "../ui/money-cell";
 import type { FactorPoints, FeatureSummary } from "./run-explanations";
 import { formatDate } from "~/i18n/format";
 
-export type AccountRow = {
-  side: "loan" | "deposit";
+export type ContributionLine = {
+  accountKind: string;
   accountId: string;
-  avgDailyBalanceFen: bigint;
+  balanceFen: bigint;
   ratePct: string;
-  termMonths: number;
-  days: number;
-  ftp: { bucketIndex: number; maxTermMonths: number | null; ratePct: string };
+  ftpRatePct: string | null;
+  ftpMaxTermMonths: number | null;
+  ftpSource: string | null;
   taxRatePct: string | null;
-  dayCountBasis: number;
-  marginPct: string;
-  contributionFen: bigint;
+  days: number;
+  resultFen: bigint;
 };
 
-/** Every account's contribution with the inputs behind it, so a figure can be recomputed by hand. */
-export function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
+/** Every account's contribution as the run priced it (its stored lines), so a figure can be recomputed by hand. */
+export function FormulaTable({ lines, basis }: { lines: ContributionLine[]; basis: number | null }) {
   const t = useTranslations("customer");
   const money = useMoneyFormat();
-  if (accounts.length === 0) return <p className="muted">{t("contributionPolicyMissing")}</p>;
-  const basis = accounts[0]?.dayCountBasis ?? 360;
-  const columns: DataColumn<AccountRow>[] = [
+  if (lines.length === 0) return <p className="muted">{t("contributionLinesMissing")}</p>;
+  const sideLabel = (kind: string) =>
+    kind === "loan" ? t("sideLoan") : kind === "deposit" ? t("sideDeposit") : t("sideFee");
+  const columns: DataColumn<ContributionLine>[] = [
     {
       id: "side",
       header: t("side"),
-      accessorFn: (account) => account.side,
-      cell: ({ row }) => (row.original.side === "loan" ? t("sideLoan") : t("sideDeposit")),
+      accessorFn: (line) => line.accountKind,
+      cell: ({ row }) => sideLabel(row.original.accountKind),
     },
     {
       id: "account",
       header: t("account"),
-      accessorFn: (account) => account.accountId,
+      accessorFn: (line) => line.accountId,
       meta: { isRowHeader: true, className: "nowrap" },
     },
-    moneyColumn<AccountRow>({
+    moneyColumn<ContributionLine>({
       id: "balance",
       header: money.withUnit(t("balance")),
-      fen: (account) => account.avgDailyBalanceFen,
+      fen: (line) => line.balanceFen,
     }),
-    rateColumn<AccountRow>({ id: "rate", header: t("rate"), pct: (account) => account.ratePct, decimals: "precise" }),
-    { id: "term", header: t("term"), accessorFn: (account) => account.termMonths, meta: { isNumeric: true } },
+    rateColumn<ContributionLine>({
+      id: "rate",
+      header: t("rate"),
+      pct: (line) => (line.accountKind === "fee" ? null : line.ratePct),
+      decimals: "precise",
+    }),
     {
       id: "ftpBucket",
       header: t("ftpBucket"),
       enableSorting: false,
       meta: { className: "nowrap" },
       cell: ({ row }) =>
-        row.original.ftp.maxTermMonths === null
-          ? t("bucketOpen")
-          : t("bucketUpTo", { months: row.original.ftp.maxTermMonths }),
+        row.original.ftpRatePct === null
+          ? "—"
+          : row.original.ftpMaxTermMonths === null
+            ? t("bucketOpen")
+            : t("bucketUpTo", { months: row.original.ftpMaxTermMonths }),
     },
-    rateColumn<AccountRow>({ id: "ftp", header: t("ftp"), pct: (account) => account.ftp.ratePct, decimals: "precise" }),
-    rateColumn<AccountRow>({ id: "tax", header: t("tax"), pct: (account) => account.taxRatePct }),
-    { id: "days", header: t("days"), accessorFn: (account) => account.days, meta: { isNumeric: true } },
-    rateColumn<AccountRow>({
-      id: "margin",
-      header: t("margin"),
-      pct: (account) => account.marginPct,
-      decimals: "precise",
-    }),
-    moneyColumn<AccountRow>({
-      id: "result",
-      header: money.withUnit(t("result")),
-      fen: (account) => account.contributionFen,
-    }),
+    rateColumn<ContributionLine>({ id: "ftp", header: t("ftp"), pct: (line) => line.ftpRatePct, decimals: "precise" }),
+    rateColumn<ContributionLine>({ id: "tax", header: t("tax"), pct: (line) => line.taxRatePct }),
+    { id: "days", header: t("days"), accessorFn: (line) => line.days, meta: { isNumeric: true } },
+    moneyColumn<ContributionLine>({ id: "result", header: money.withUnit(t("result")), fen: (line) => line.resultFen }),
   ];
   return (
     <>
-      <p className="muted">{t("formulaNote", { basis })}</p>
+      <p className="muted">{t("formulaNote", { basis: basis ?? 360 })}</p>
       <DataTable
         columns={columns}
-        rows={accounts}
-        rowId={(account) => `${account.side}-${account.accountId}`}
+        rows={lines}
+        rowId={(line) => `${line.accountKind}-${line.accountId}`}
         caption={t("formula")}
         empty={null}
         pageSize={25}
@@ -159,9 +155,10 @@ export type TimelineEntry = {
   period: string;
   tier: string;
   grade: string;
+  /** The segment in force in that run (an override carried into it), beside the computed one when they differ. */
+  effectiveTier: string;
+  effectiveGrade: string;
   cluster: number | null;
-  overrideTier: string | null;
-  overrideGrade: string | null;
   contributionFen: bigint;
 };
 
@@ -195,13 +192,27 @@ export function TimelineTable({
       id: "tier",
       header: t("tier"),
       enableSorting: false,
-      cell: ({ row }) => tierLabel(row.original.overrideTier ?? row.original.tier),
+      cell: ({ row }) => (
+        <>
+          {tierLabel(row.original.effectiveTier)}
+          {row.original.effectiveTier !== row.original.tier ? (
+            <span className="muted"> {t("computedBeside", { value: tierLabel(row.original.tier) })}</span>
+          ) : null}
+        </>
+      ),
     },
     {
       id: "grade",
       header: t("grade"),
       enableSorting: false,
-      cell: ({ row }) => row.original.overrideGrade ?? row.original.grade,
+      cell: ({ row }) => (
+        <>
+          {row.original.effectiveGrade}
+          {row.original.effectiveGrade !== row.original.grade ? (
+            <span className="muted"> {t("computedBeside", { value: row.original.grade })}</span>
+          ) : null}
+        </>
+      ),
     },
     {
       id: "cluster",

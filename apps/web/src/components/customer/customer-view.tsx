@@ -51,8 +51,16 @@ export function CustomerView({ customerId }: { customerId: string }) {
   if (detail.isPending) return <LoadingState rows={12} />;
   const data = detail.data;
   const { customer, result } = data;
-  const tier = result ? (result.overrideTier ?? result.tier) : null;
-  const grade = result ? (result.overrideGrade ?? result.grade) : null;
+  // The segment in force in the run; the computed one is shown beside it when an override changed it.
+  const tier = result?.effectiveTier ?? null;
+  const grade = result?.effectiveGrade ?? null;
+  const isTierOverridden = result !== null && result.effectiveTier !== result.tier;
+  const isGradeOverridden = result !== null && result.effectiveGrade !== result.grade;
+  // An override approved after the shown run finished is not in its results: it applies from the next run.
+  const finishedAt = data.run?.finishedAt ?? null;
+  const hasOverrideForNextRun = data.overrides.some(
+    (o) => o.status === "approved" && (finishedAt === null || (o.decidedAt !== null && o.decidedAt > finishedAt)),
+  );
 
   return (
     <>
@@ -64,7 +72,13 @@ export function CustomerView({ customerId }: { customerId: string }) {
           {result ? (
             <div className="row" aria-label={t("segments", { run: data.run?.id ?? "" })}>
               <span className="badge info">{labels.tierLabel(tier)}</span>
+              {isTierOverridden ? (
+                <span className="muted">{t("computedBeside", { value: labels.tierLabel(result.tier) })}</span>
+              ) : null}
               <span className="badge">{labels.gradeLabel(grade)}</span>
+              {isGradeOverridden ? (
+                <span className="muted">{t("computedBeside", { value: labels.gradeLabel(result.grade) })}</span>
+              ) : null}
               <span className="badge">{labels.clusterLabel(result.cluster)}</span>
               <span className={`badge ${result.classification === "normal" ? "ok" : "danger"}`}>
                 {labels.classificationLabel(result.classification)}
@@ -76,6 +90,12 @@ export function CustomerView({ customerId }: { customerId: string }) {
           ) : null}
         </div>
       </div>
+
+      {hasOverrideForNextRun ? (
+        <p className="notice" role="status" data-testid="override-next-run">
+          {t("overrideFromNextRun")}
+        </p>
+      ) : null}
 
       <div className="grid-2 section-gap">
         <Panel title={t("profile")} id="profile">
@@ -140,7 +160,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       {result ? (
         <>
           <Panel title={t("formula")} id="formula">
-            <FormulaTable accounts={data.accountContributions} />
+            <FormulaTable lines={data.contributionLines} basis={data.dayCountBasis} />
           </Panel>
           <div className="grid-2 section-gap">
             <Panel title={t("why")} id="why">

@@ -107,7 +107,14 @@ export function CustomerListView() {
       header: t("grade"),
       enableSorting: false,
       meta: { className: "nowrap" },
-      cell: ({ row }) => row.original.overrideGrade ?? row.original.grade ?? "—",
+      cell: ({ row }) => (
+        <>
+          {row.original.effectiveGrade ?? "—"}
+          {row.original.effectiveGrade !== row.original.grade ? (
+            <span className="muted"> ({row.original.grade})</span>
+          ) : null}
+        </>
+      ),
     },
     {
       id: "cluster",
@@ -189,15 +196,19 @@ export function CustomerListView() {
 
 type CustomerRow = inferRouterOutputs<AppRouter>["customer"]["list"]["items"][number];
 
-/** The effective tier (an approved override wins), marked when overridden; a customer outside the run says so. */
+/** The tier in force in the run (an override carried into it wins), marked with the computed one when they differ; a
+ * customer outside the run says so. */
 function TierCell({ row, tierLabel }: { row: CustomerRow; tierLabel: (tier: string) => string }) {
   const t = useTranslations("customers");
-  const tier = row.overrideTier ?? row.tier;
-  if (tier === null) return <span className="badge">{t("notInRun")}</span>;
+  if (row.effectiveTier === null) return <span className="badge">{t("notInRun")}</span>;
   return (
     <>
-      {tierLabel(tier)}
-      {row.overrideTier ? <span className="badge info badge-after">{t("overridden")}</span> : null}
+      {tierLabel(row.effectiveTier)}
+      {row.tier !== null && row.effectiveTier !== row.tier ? (
+        <span className="badge info badge-after" title={tierLabel(row.tier)}>
+          {t("overridden")} · {tierLabel(row.tier)}
+        </span>
+      ) : null}
     </>
   );
 }

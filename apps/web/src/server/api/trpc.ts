@@ -1,4 +1,4 @@
-import type { DbHandle } from "@creditseg/db";
+import type { CustomerScope, DbHandle } from "@creditseg/db";
 import { can, type Permission } from "@creditseg/core/access";
 import type { Role } from "@creditseg/core/constants";
 import { initTRPC } from "@trpc/server";
@@ -146,12 +146,10 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
-/** Whose customers a user may see: everyone's, or one officer's book (a WHERE on officer in every query). */
-export type CustomerScope = { kind: "all" } | { kind: "officer"; officerCode: string };
-
-/** A credit officer without a staff code sees no customers rather than everyone's. */
+/**
+ * Whose customers a user may see: everyone's, or one officer's book (a WHERE on officer in every query function).
+ * A credit officer without a staff code sees no customers rather than everyone's.
+ */
 export function customerScopeOf(user: SessionUser): CustomerScope {
-  return can(user.role, "customer.readAll")
-    ? { kind: "all" }
-    : { kind: "officer", officerCode: user.officerCode ?? "" };
+  return can(user.role, "customer.readAll") ? "all" : { officer: user.officerCode ?? "" };
 }

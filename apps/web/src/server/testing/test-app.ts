@@ -13,7 +13,11 @@ export type TestApp = { handle: DbHandle; auth: Auth; close: () => Promise<void>
 
 /** A migrated empty database with the real authentication on it, as the server builds it. */
 export async function createTestApp(kind: TestDbKind): Promise<TestApp> {
-  const handle = await createTestDb(kind);
+  return createTestAppOn(await createTestDb(kind));
+}
+
+/** The real authentication on an already open, migrated database (closing the app closes the handle). */
+export function createTestAppOn(handle: DbHandle): TestApp {
   const auth = createAuth({
     db: handle.db,
     secret: "test-secret-for-router-tests-0123456789abcdef",

@@ -11,7 +11,7 @@ import {
 } from "@creditseg/engine";
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { decodeIdCursor, toPage } from "../../queries/cursor";
+import { decodeIdCursor, toPage } from "../paging";
 import { callDomain } from "../domain-errors";
 import { notFound } from "../errors";
 import {

@@ -12,8 +12,8 @@ import {
 } from "@creditseg/ingest";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../../audit/write-audit";
-import { forgetCustomerCounts } from "../../queries/customer-list";
-import { decodeCursor, toPage } from "../../queries/cursor";
+import { forgetCustomerCounts } from "../../cache/customer-counts";
+import { decodeCursor, toPage } from "../paging";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
 import { actorOf } from "./actor-of";

@@ -1,4 +1,5 @@
 import { GRADES } from "@creditseg/core/constants";
+import { CUSTOMER_SORT_FIELDS } from "@creditseg/db";
 import { z } from "zod";
 import {
   businessIdInput,
@@ -10,8 +11,7 @@ import {
   sortDirectionInput,
 } from "./common";
 
-export const CUSTOMER_SORT_FIELDS = ["contribution", "loanBalance", "depositBalance", "customerId", "name"] as const;
-export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export { CUSTOMER_SORT_FIELDS, type CustomerSortField } from "@creditseg/db";
 
 /** Filters shared by the customer list, its count and its export. */
 export const customerFilterInput = z.object({

@@ -1,8 +1,7 @@
-import { appError } from "../api/errors";
+import type { KeysetCursor } from "@creditseg/db";
+import { appError } from "./errors";
 
-/** A keyset position: the sort value of the last row (as text, null for a missing value) and its id as tie-breaker. */
-export type KeysetCursor = { value: string | null; id: string };
-
+/** Page positions travel as opaque base64url text: the last row's sort value and id. */
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id]), "utf8").toString("base64url");
 }
@@ -27,11 +26,6 @@ export function decodeCursor(text: string): KeysetCursor {
     "INVALID_CURSOR",
     "The page position is no longer valid; start again from the first page.",
   );
-}
-
-/** Escapes LIKE wildcards so a search for "50%" matches the text, not a pattern. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** Cuts a `limit + 1` fetch to a page and builds the cursor of the row after it. */

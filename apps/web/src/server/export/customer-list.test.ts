@@ -3,8 +3,7 @@ import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_CUSTOMERS, FIXTURE_PERIOD, seedPortfolio } from "../testing/portfolio-fixture";
 import { addUser, createTestApp, type TestApp } from "../testing/test-app";
-import { countCustomers, listCustomers } from "./customer-list";
-import { resolveRun } from "./resolve-run";
+import { countCustomers, customerKeyOf, listCustomers, resolveRun, type KeysetCursor } from "@creditseg/db";
 
 describeEachDb("customer list paging over a run", (kind) => {
   let app: TestApp;
@@ -25,20 +24,21 @@ describeEachDb("customer list paging over a run", (kind) => {
   ] as const)("pages one row at a time by %s %s in the same order as sorting everything", async (sort, direction) => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
     const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, {
+    let after: KeysetCursor | null = null;
+    for (;;) {
+      const page = await listCustomers(app.handle.db, {
         run,
-        scope: { kind: "all" },
+        scope: "all",
         filter: {},
         sort,
         direction,
         limit: 1,
-        cursor,
+        after,
       });
-      seen.push(...page.items.map((row) => row.customerId));
-      cursor = page.nextCursor;
-    } while (cursor);
+      if (page.length === 0) break;
+      seen.push(...page.map((row) => row.customerId));
+      after = customerKeyOf(page[0]!, sort, run !== null);
+    }
     const key = (c: (typeof FIXTURE_CUSTOMERS)[number]) =>
       sort === "contribution"
         ? c.contributionFen
@@ -55,11 +55,13 @@ describeEachDb("customer list paging over a run", (kind) => {
 
   it("counts a run's results in scope, with and without filters on the customer master", async () => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, {})).toBe(4);
-    expect(await countCustomers(app.handle.db, run, { kind: "officer", officerCode: "O001" }, {})).toBe(2);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { tiers: ["core"] })).toBe(2);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { search: "C00", grades: ["AA"] })).toBe(2);
-    expect(await countCustomers(app.handle.db, null, { kind: "officer", officerCode: "O002" }, {})).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: {} })).toBe(4);
+    expect(await countCustomers(app.handle.db, { run: run, scope: { officer: "O001" }, filter: {} })).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: { tiers: ["core"] } })).toBe(2);
+    expect(
+      await countCustomers(app.handle.db, { run: run, scope: "all", filter: { search: "C00", grades: ["AA"] } }),
+    ).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: null, scope: { officer: "O002" }, filter: {} })).toBe(2);
   });
 });
 
@@ -75,30 +77,24 @@ describeEachDb("customer list with customers outside the run", (kind) => {
   });
   afterAll(async () => app?.close());
 
+  /** Every row, two at a time, as the list pages them. */
   async function listAll(sort: "contribution" | "customerId", direction: "asc" | "desc", filter = {}) {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
-    const rows: Awaited<ReturnType<typeof listCustomers>>["items"] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, {
-        run,
-        scope: { kind: "all" },
-        filter,
-        sort,
-        direction,
-        limit: 2,
-        cursor,
-      });
-      rows.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const rows: Awaited<ReturnType<typeof listCustomers>> = [];
+    let after: KeysetCursor | null = null;
+    for (;;) {
+      const page = await listCustomers(app.handle.db, { run, scope: "all", filter, sort, direction, limit: 2, after });
+      if (page.length === 0) break;
+      rows.push(...page);
+      after = customerKeyOf(page.at(-1)!, sort, run !== null);
+    }
     return rows;
   }
 
   it("lists every customer, one outside the run last by contribution and with no segment", async () => {
     const rows = await listAll("contribution", "desc");
     expect(rows.map((row) => row.customerId)).toEqual(["C001", "C004", "C002", "C003", "C005"]);
-    expect(rows.at(-1)).toMatchObject({ customerId: "C005", tier: null, grade: null, contributionFen: null });
+    expect(rows.at(-1)).toMatchObject({ customerId: "C005", effectiveTier: null, tier: null, contributionFen: null });
     expect((await listAll("contribution", "asc")).map((row) => row.customerId)).toEqual([
       "C005",
       "C003",
@@ -117,10 +113,10 @@ describeEachDb("customer list with customers outside the run", (kind) => {
 
   it("counts the customer outside the run in its officer's book, and not under a tier filter", async () => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, {})).toBe(5);
-    expect(await countCustomers(app.handle.db, run, { kind: "officer", officerCode: "O001" }, {})).toBe(3);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { tiers: ["core"] })).toBe(2);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { industries: ["制造业"] })).toBe(1);
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: {} })).toBe(5);
+    expect(await countCustomers(app.handle.db, { run, scope: { officer: "O001" }, filter: {} })).toBe(3);
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: { tiers: ["core"] } })).toBe(2);
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: { industries: ["制造业"] } })).toBe(1);
     expect((await listAll("contribution", "desc", { tiers: ["core"] })).map((row) => row.customerId)).toEqual([
       "C001",
       "C004",
