@@ -1,5 +1,6 @@
 "use client";
 
+import type { ContributionLine } from "@creditseg/engine";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useFeatureFormat } from "../clusters/feature-format";
@@ -8,19 +9,6 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { useMoneyFormat } from "../ui/money-cell";
 import type { FactorPoints, FeatureSummary } from "./run-explanations";
 import { formatDate } from "~/i18n/format";
-
-export type ContributionLine = {
-  accountKind: string;
-  accountId: string;
-  balanceFen: bigint;
-  ratePct: string;
-  ftpRatePct: string | null;
-  ftpMaxTermMonths: number | null;
-  ftpSource: string | null;
-  taxRatePct: string | null;
-  days: number;
-  resultFen: bigint;
-};
 
 /** Every account's contribution as the run priced it (its stored lines), so a figure can be recomputed by hand. */
 export function FormulaTable({ lines, basis }: { lines: ContributionLine[]; basis: number | null }) {
