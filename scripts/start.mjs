@@ -16,9 +16,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+/** The period `creditseg db seed` fills by default, which the first start segments. */
+const DEMO_PERIOD = "2025";
 env.BETTER_AUTH_SECRET ||= localSecret();
 
-run("database", [process.execPath, [join(root, "apps/cli/bin/creditseg.mjs"), "db", "seed"]]);
+const cli = join(root, "apps/cli/bin/creditseg.mjs");
+run("database", [process.execPath, [cli, "db", "seed"]]);
+seedDemoRuns();
 run("build", ["npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"]]);
 
 const port = env.PORT || "3000";
@@ -31,6 +35,24 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * On the first start, two finished segment runs of the demo period through the engine (the CLI's `run`), so
+ * the dashboard opens with data, run history and a migration from the previous run. The first uses another
+ * clustering seed, the second the active policy as it stands; a database that has any run is left alone.
+ */
+function seedDemoRuns() {
+  const listed = spawnSync(process.execPath, [cli, "runs", "list", "--json"], { cwd: root, env, encoding: "utf8" });
+  if (listed.status !== 0) {
+    process.stderr.write(listed.stderr);
+    console.error(`npm start: listing segment runs failed (exit code ${listed.status ?? listed.signal}).`);
+    process.exit(listed.status || 1);
+  }
+  if (JSON.parse(listed.stdout).length > 0) return;
+  console.log(`first start: running the segmentation of ${DEMO_PERIOD} twice (previous run, current run)`);
+  run("first demo run", [process.execPath, [cli, "run", "--period", DEMO_PERIOD, "--seed", "1"]]);
+  run("second demo run", [process.execPath, [cli, "run", "--period", DEMO_PERIOD]]);
+}
 
 function run(step, [command, args]) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });

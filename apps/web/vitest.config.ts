@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // Router tests run against real databases (PGlite, and PostgreSQL when TEST_DATABASE_URL is set);
 // files run one at a time to keep a 2-core machine responsive.
 export default defineConfig({
+  // tsconfig keeps JSX for Next to compile; component tests need it compiled here.
+  oxc: { jsx: { runtime: "automatic" } },
   resolve: {
     alias: {
       "~": fileURLToPath(new URL("./src", import.meta.url)),
@@ -12,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 120_000,

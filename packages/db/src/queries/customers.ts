@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { customers, segmentResults } from "../schema";
-import { inScope, type CustomerScope } from "./customer-scope";
+import { inScope, officerOf, type CustomerScope } from "./customer-scope";
 import { escapeLike, type KeysetCursor } from "./keyset";
 import type { ResolvedRun } from "./segment-runs";
 
@@ -72,34 +72,58 @@ export type ListCustomersArgs = {
   after?: KeysetCursor | null;
 };
 
-/**
- * Sort expressions over the joined row; balances and contribution exist only with a run. With a run, ids come from
- * the results (equal to the master's through the join), so the order and the keyset condition follow the indexes
- * on segment_results — (run_id, contribution_fen) and the (run_id, customer_id) key — instead of sorting the join.
- */
 /** What a sort orders by: a fen amount (bigint) for the money sorts over a run, else text. Cursors carry such a value. */
 export function customerSortKind(sort: CustomerSortField, hasRun: boolean): "bigint" | "text" {
   return hasRun && (sort === "contribution" || sort === "loanBalance" || sort === "depositBalance") ? "bigint" : "text";
 }
 
-function sortExpression(sort: CustomerSortField, hasRun: boolean): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
-  const id = hasRun ? sql`${r.customerId}` : sql`${c.customerId}`;
+/**
+ * Sort expressions over the joined row; balances and contribution exist only with a run. With a run, ids come from
+ * the results (equal to the master's through the join), so the order and the keyset condition follow the indexes
+ * on segment_results — (run_id, contribution_fen) and the (run_id, customer_id) key — instead of sorting the join.
+ * A list of every customer (`isOuter`) reads the master first: customers outside the run sort as the smallest
+ * amount (last when descending).
+ */
+function sortExpression(
+  sort: CustomerSortField,
+  hasRun: boolean,
+  isOuter: boolean,
+): { expr: SQL; kind: "bigint" | "text"; id: SQL } {
+  const id = hasRun && !isOuter ? sql`${r.customerId}` : sql`${c.customerId}`;
   const kind = customerSortKind(sort, hasRun);
-  if (hasRun && sort === "contribution") return { expr: sql`${r.contributionFen}`, kind, id };
-  if (hasRun && sort === "loanBalance") return { expr: sql`${r.loanBalanceFen}`, kind, id };
-  if (hasRun && sort === "depositBalance") return { expr: sql`${r.depositBalanceFen}`, kind, id };
+  const amount = (column: SQL) => (isOuter ? sql`coalesce(${column}, ${NOT_IN_RUN_SORT_VALUE}::bigint)` : column);
+  if (hasRun && sort === "contribution") return { expr: amount(sql`${r.contributionFen}`), kind, id };
+  if (hasRun && sort === "loanBalance") return { expr: amount(sql`${r.loanBalanceFen}`), kind, id };
+  if (hasRun && sort === "depositBalance") return { expr: amount(sql`${r.depositBalanceFen}`), kind, id };
   if (sort === "name") return { expr: sql`${c.name}`, kind, id };
   return { expr: id, kind, id };
+}
+
+/** The sort value of an amount a customer outside the run does not have: the smallest bigint. */
+const NOT_IN_RUN_SORT_VALUE = -(2n ** 63n);
+
+/**
+ * Whether a read lists every customer in scope, those outside the run too (left join to the run's results):
+ * with a run and no filter on its results. A filter on tier, grade or cluster can only match the run's rows.
+ */
+function isOuterRead(run: ResolvedRun | null, filter: CustomerFilter): boolean {
+  return run !== null && !needsRun(filter);
 }
 
 /** The WHERE of a customer read: the caller's officer scope first, then the filters. */
 function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates.
-  const officerColumn = run ? r.officer : c.officer;
-  if (scope !== "all") conditions.push(inScope(officerColumn, scope));
-  else if (filter.officer) conditions.push(eq(officerColumn, filter.officer));
-  if (run) {
+  // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates; a customer
+  // outside the run is in the book of its officer on the master.
+  const isOuter = isOuterRead(run, filter);
+  const officerColumn: SQL = isOuter
+    ? sql`coalesce(${r.officer}, ${c.officer})`
+    : run
+      ? sql`${r.officer}`
+      : sql`${c.officer}`;
+  const officer = officerOf(scope) ?? filter.officer;
+  if (officer) conditions.push(eq(officerColumn, officer));
+  if (run && !isOuter) {
     conditions.push(eq(r.runId, run.id));
     if (filter.tiers?.length) conditions.push(inArray(r.effectiveTier, [...filter.tiers]));
     if (filter.grades?.length) conditions.push(inArray(r.effectiveGrade, [...filter.grades]));
@@ -172,7 +196,8 @@ const EMPTY_RESULT = {
 export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<CustomerListRow[]> {
   const { run, scope, filter, limit } = args;
   if (!run && needsRun(filter)) return [];
-  const { expr, kind, id } = sortExpression(args.sort, run !== null);
+  const isOuter = isOuterRead(run, filter);
+  const { expr, kind, id } = sortExpression(args.sort, run !== null, isOuter);
   const isDesc = args.direction === "desc";
   const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
   if (args.after) {
@@ -183,6 +208,14 @@ export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<Cu
     );
   }
   const order = isDesc ? [desc(expr), desc(id)] : [asc(expr), asc(id)];
+  if (run && isOuter)
+    return db
+      .select({ ...rowColumns, ...resultColumns })
+      .from(c)
+      .leftJoin(r, onRunResult(run))
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit) as Promise<CustomerListRow[]>;
   if (run)
     return db
       .select({ ...rowColumns, ...resultColumns })
@@ -200,15 +233,25 @@ export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<Cu
   return rows.map((row) => ({ ...row, ...EMPTY_RESULT }));
 }
 
+/** An amount's keyset value; a customer outside the run sorts as `NOT_IN_RUN_SORT_VALUE`. */
+function amountKey(fen: bigint | null): string {
+  return String(fen ?? NOT_IN_RUN_SORT_VALUE);
+}
+
+/** Joins a customer to its result in the run, when it has one. */
+function onRunResult(run: ResolvedRun): SQL | undefined {
+  return and(eq(r.runId, run.id), eq(r.customerId, c.customerId));
+}
+
 /** The keyset position of a row in the list's order, for the cursor of the page after it. */
 export function customerKeyOf(row: CustomerListRow, sort: CustomerSortField, hasRun: boolean): KeysetCursor {
   const value =
     hasRun && sort === "contribution"
-      ? String(row.contributionFen)
+      ? amountKey(row.contributionFen)
       : hasRun && sort === "loanBalance"
-        ? String(row.loanBalanceFen)
+        ? amountKey(row.loanBalanceFen)
         : hasRun && sort === "depositBalance"
-          ? String(row.depositBalanceFen)
+          ? amountKey(row.depositBalanceFen)
           : sort === "name"
             ? row.name
             : row.customerId;
@@ -217,7 +260,9 @@ export function customerKeyOf(row: CustomerListRow, sort: CustomerSortField, has
 
 /** Whether counting the filter reads the customer master (and so changes with uploads), not only the run's results. */
 export function isCountOnMaster(run: ResolvedRun | null, filter: CustomerFilter): boolean {
-  return !run || Boolean(filter.industries?.length || filter.regions?.length || filter.search);
+  return (
+    !run || isOuterRead(run, filter) || Boolean(filter.industries?.length || filter.regions?.length || filter.search)
+  );
 }
 
 /** How many customers the filter matches within the scope. */
@@ -230,9 +275,11 @@ export async function countCustomers(
   const where = buildWhere(run, scope, filter);
   const [row] = !run
     ? await db.select({ n: count() }).from(c).where(where)
-    : isCountOnMaster(run, filter)
-      ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
-      : await db.select({ n: count() }).from(r).where(where);
+    : isOuterRead(run, filter)
+      ? await db.select({ n: count() }).from(c).leftJoin(r, onRunResult(run)).where(where)
+      : isCountOnMaster(run, filter)
+        ? await db.select({ n: count() }).from(r).innerJoin(c, eq(c.customerId, r.customerId)).where(where)
+        : await db.select({ n: count() }).from(r).where(where);
   return Number(row?.n ?? 0);
 }
 

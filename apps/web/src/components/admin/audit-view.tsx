@@ -1,102 +1,91 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { FilterBar } from "../ui/filter-bar";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import { formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
+
+type AuditEntry = inferRouterOutputs<AppRouter>["audit"]["list"]["items"][number];
 
 /** The audit trail, newest first, filterable by action. */
 export function AuditView() {
   const t = useTranslations("audit");
-  const tc = useTranslations("common");
   const tr = useTranslations("roles");
   const [action, setAction] = useState("");
   const trpc = useTRPC();
-  const entries = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(
-      { ...(action ? { actions: [action] } : {}), limit: 100 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
-  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const input = { ...(action ? { actions: [action] } : {}), limit: 100 };
+  const { first, items, more } = useCursorPages({
+    inputKey: JSON.stringify(input),
+    queryFor: (cursor) => trpc.audit.list.queryOptions({ ...input, cursor }),
+  });
+  const columns: DataColumn<AuditEntry>[] = [
+    {
+      id: "at",
+      header: t("at"),
+      accessorFn: (entry) => entry.at,
+      cell: ({ row }) => formatDateTime(row.original.at),
+      meta: { className: "nowrap" },
+    },
+    {
+      id: "actor",
+      header: t("actor"),
+      accessorFn: (entry) => entry.actorId ?? "",
+      cell: ({ row }) => (
+        <>
+          {row.original.actorId ?? "—"}{" "}
+          {row.original.actorRole ? <span className="muted">({tr(row.original.actorRole)})</span> : null}
+        </>
+      ),
+    },
+    {
+      id: "action",
+      header: t("action"),
+      accessorFn: (entry) => entry.action,
+      cell: ({ row }) => <code>{row.original.action}</code>,
+    },
+    {
+      id: "entity",
+      header: t("entity"),
+      accessorFn: (entry) => `${entry.entityType ?? ""} ${entry.entityId ?? ""}`,
+      cell: ({ row }) => `${row.original.entityType ?? "—"} ${row.original.entityId ?? ""}`,
+    },
+    {
+      id: "detail",
+      header: t("detail"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <code className="wrap-code">{row.original.detail ? JSON.stringify(row.original.detail) : ""}</code>
+      ),
+    },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
-      <form
-        className="panel filters"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setAction(formText(new FormData(event.currentTarget), "action").trim());
-        }}
-      >
+      <FilterBar onApply={(form) => setAction(formText(form, "action").trim())}>
         <label className="field">
           <span>{t("actionFilter")}</span>
           <input name="action" defaultValue={action} maxLength={64} placeholder="user.created" />
         </label>
-        <button type="submit" className="primary">
-          {tc("apply")}
-        </button>
-      </form>
+      </FilterBar>
       <section className="panel" aria-label={t("title")}>
-        {entries.error ? (
-          <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-        ) : entries.isPending ? (
-          <LoadingState rows={8} />
-        ) : items.length === 0 ? (
-          <EmptyState>
-            <p>{t("empty")}</p>
-          </EmptyState>
-        ) : (
-          <>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("at")}</th>
-                  <th scope="col">{t("actor")}</th>
-                  <th scope="col">{t("action")}</th>
-                  <th scope="col">{t("entity")}</th>
-                  <th scope="col">{t("detail")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="nowrap">{formatDateTime(entry.at)}</td>
-                    <td>
-                      {entry.actorId ?? "—"}{" "}
-                      {entry.actorRole ? <span className="muted">({tr(entry.actorRole)})</span> : null}
-                    </td>
-                    <td>
-                      <code>{entry.action}</code>
-                    </td>
-                    <td>
-                      {entry.entityType ?? "—"} {entry.entityId ?? ""}
-                    </td>
-                    <td>
-                      <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-                        {entry.detail ? JSON.stringify(entry.detail) : ""}
-                      </code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {entries.hasNextPage ? (
-              <button
-                type="button"
-                onClick={() => void entries.fetchNextPage()}
-                disabled={entries.isFetchingNextPage}
-                style={{ marginTop: "0.5rem" }}
-              >
-                {tc("more")}
-              </button>
-            ) : null}
-          </>
-        )}
+        <DataTable
+          columns={columns}
+          rows={first.data ? items : undefined}
+          rowId={(entry) => String(entry.id)}
+          caption={t("title")}
+          isLoading={first.isPending}
+          error={first.error}
+          onRetry={() => void first.refetch()}
+          empty={<p>{t("empty")}</p>}
+          more={more}
+          loadingRows={8}
+        />
       </section>
     </>
   );

@@ -5,10 +5,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useMe } from "../session/me-context";
-import { EmptyState, QueryView } from "../ui/states";
+import type { inferRouterOutputs } from "@trpc/server";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { SelectField } from "../ui/select-field";
 import { formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
+
+type UserRow = inferRouterOutputs<AppRouter>["user"]["list"]["items"][number];
 
 /** Users: who may sign in with which role; admins add, deactivate, reactivate and unlock accounts. */
 export function UsersView() {
@@ -25,6 +30,85 @@ export function UsersView() {
   const unlock = useMutation(trpc.user.unlock.mutationOptions({ onSuccess: refresh }));
   const update = useMutation(trpc.user.update.mutationOptions({ onSuccess: refresh }));
   const actionError = deactivate.error ?? reactivate.error ?? unlock.error ?? update.error;
+  const isLocked = (user: UserRow) => Boolean(user.lockedUntil && new Date(user.lockedUntil) > new Date());
+  const columns: DataColumn<UserRow>[] = [
+    { id: "email", header: t("email"), accessorFn: (user) => user.email },
+    {
+      id: "name",
+      header: t("name"),
+      accessorFn: (user) => user.name,
+      cell: ({ row }) => (
+        <>
+          {row.original.name} {row.original.id === me.id ? <span className="muted">({t("self")})</span> : null}
+        </>
+      ),
+    },
+    {
+      id: "role",
+      header: t("role"),
+      accessorFn: (user) => ROLES.indexOf(user.role),
+      cell: ({ row }) =>
+        row.original.id === me.id ? (
+          tr(row.original.role)
+        ) : (
+          <SelectField
+            label={`${t("role")}: ${row.original.email}`}
+            isLabelHidden
+            value={row.original.role}
+            isDisabled={update.isPending}
+            onChange={(role) => update.mutate({ userId: row.original.id, role: role as Role })}
+            options={ROLES.map((option) => ({ value: option, label: tr(option) }))}
+          />
+        ),
+    },
+    { id: "officerCode", header: t("officerCode"), accessorFn: (user) => user.officerCode ?? "—" },
+    {
+      id: "active",
+      header: t("active"),
+      accessorFn: (user) => user.isActive,
+      cell: ({ row }) =>
+        row.original.isActive ? (
+          <span className="badge ok">{tc("yes")}</span>
+        ) : (
+          <span className="badge danger">{tc("no")}</span>
+        ),
+    },
+    {
+      id: "locked",
+      header: t("locked"),
+      enableSorting: false,
+      meta: { className: "nowrap" },
+      cell: ({ row }) => (isLocked(row.original) ? formatDateTime(row.original.lockedUntil) : "—"),
+    },
+    {
+      id: "actions",
+      header: tc("actions"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const user = row.original;
+        return (
+          <div className="row">
+            {user.id !== me.id ? (
+              user.isActive ? (
+                <button type="button" className="danger" onClick={() => deactivate.mutate({ userId: user.id })}>
+                  {t("deactivate")}
+                </button>
+              ) : (
+                <button type="button" onClick={() => reactivate.mutate({ userId: user.id })}>
+                  {t("reactivate")}
+                </button>
+              )
+            ) : null}
+            {isLocked(user) ? (
+              <button type="button" onClick={() => unlock.mutate({ userId: user.id })}>
+                {t("unlock")}
+              </button>
+            ) : null}
+          </div>
+        );
+      },
+    },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
@@ -36,92 +120,17 @@ export function UsersView() {
             {actionError.message}
           </p>
         ) : null}
-        <QueryView query={users}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("email")}</th>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{t("role")}</th>
-                    <th scope="col">{t("officerCode")}</th>
-                    <th scope="col">{t("active")}</th>
-                    <th scope="col">{t("locked")}</th>
-                    <th scope="col">{tc("actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <tr key={user.id}>
-                      <td>{user.email}</td>
-                      <td>
-                        {user.name} {user.id === me.id ? <span className="muted">({t("self")})</span> : null}
-                      </td>
-                      <td>
-                        {user.id === me.id ? (
-                          tr(user.role)
-                        ) : (
-                          <select
-                            aria-label={`${t("role")}: ${user.email}`}
-                            value={user.role}
-                            disabled={update.isPending}
-                            onChange={(event) => update.mutate({ userId: user.id, role: event.target.value as Role })}
-                          >
-                            {ROLES.map((option) => (
-                              <option key={option} value={option}>
-                                {tr(option)}
-                              </option>
-                            ))}
-                          </select>
-                        )}
-                      </td>
-                      <td>{user.officerCode ?? "—"}</td>
-                      <td>
-                        {user.isActive ? (
-                          <span className="badge ok">{tc("yes")}</span>
-                        ) : (
-                          <span className="badge danger">{tc("no")}</span>
-                        )}
-                      </td>
-                      <td className="nowrap">
-                        {user.lockedUntil && new Date(user.lockedUntil) > new Date()
-                          ? formatDateTime(user.lockedUntil)
-                          : "—"}
-                      </td>
-                      <td className="row">
-                        {user.id !== me.id ? (
-                          user.isActive ? (
-                            <button
-                              type="button"
-                              className="danger"
-                              onClick={() => deactivate.mutate({ userId: user.id })}
-                            >
-                              {t("deactivate")}
-                            </button>
-                          ) : (
-                            <button type="button" onClick={() => reactivate.mutate({ userId: user.id })}>
-                              {t("reactivate")}
-                            </button>
-                          )
-                        ) : null}
-                        {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
-                          <button type="button" onClick={() => unlock.mutate({ userId: user.id })}>
-                            {t("unlock")}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={users.data?.items}
+          rowId={(user) => user.id}
+          caption={t("title")}
+          isLoading={users.isPending}
+          error={users.error}
+          onRetry={() => void users.refetch()}
+          empty={<p>{t("empty")}</p>}
+          pageSize={50}
+        />
       </section>
     </>
   );
@@ -161,16 +170,13 @@ function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
           <span>{t("name")}</span>
           <input name="name" required maxLength={100} />
         </label>
-        <label className="field">
-          <span>{t("role")}</span>
-          <select name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {tr(option)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("role")}
+          name="role"
+          value={role}
+          onChange={(value) => setRole(value as Role)}
+          options={ROLES.map((option) => ({ value: option, label: tr(option) }))}
+        />
         <label className="field">
           <span>{t("officerCode")}</span>
           <input
@@ -181,13 +187,15 @@ function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
             size={8}
           />
         </label>
-        <label className="field">
-          <span>{t("locale")}</span>
-          <select name="locale" defaultValue="zh-CN">
-            <option value="zh-CN">简体中文</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <SelectField
+          label={t("locale")}
+          name="locale"
+          defaultValue="zh-CN"
+          options={[
+            { value: "zh-CN", label: "简体中文" },
+            { value: "en", label: "English" },
+          ]}
+        />
         <label className="field">
           <span>{t("password")}</span>
           <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" />

@@ -10,7 +10,7 @@ export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLa
   return (
     <LineChart
       responsive
-      style={{ width: "100%", height: 220 }}
+      className="chart-box chart-md"
       data={points}
       margin={{ top: 8, right: 12, bottom: 16, left: 8 }}
     >
@@ -20,12 +20,14 @@ export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLa
         type="number"
         domain={[0, 100]}
         tick={{ fontSize: 11, fill: "#4f5b6b" }}
+        tickFormatter={(value: number) => `${value}%`}
         label={{ value: xLabel, position: "insideBottom", offset: -8, fontSize: 11, fill: "#4f5b6b" }}
       />
       <YAxis
         domain={[0, 100]}
         ticks={[0, 20, 40, 60, 80, 100]}
         tick={{ fontSize: 11, fill: "#4f5b6b" }}
+        tickFormatter={(value: number) => `${value}%`}
         width={48}
         label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "#4f5b6b" }}
       />

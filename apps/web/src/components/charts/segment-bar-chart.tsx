@@ -1,6 +1,8 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { chartValueFormat, type ChartValueKind } from "./chart-format";
 import { pickColor } from "./palette";
 
 export type SegmentBar = { label: string; value: number; href?: string };
@@ -13,24 +15,21 @@ export function SegmentBarChart({
   data,
   valueLabel,
   onSelect,
-  height = 190,
+  kind = "count",
 }: {
   data: SegmentBar[];
   valueLabel: string;
+  /** What the values are: counts, yuan (money: axis in 万 / 亿 or m), or percentages. */
+  kind?: ChartValueKind;
   onSelect?: (bar: SegmentBar) => void;
-  height?: number;
 }) {
+  const format = chartValueFormat(kind, useLocale());
   return (
-    <BarChart
-      responsive
-      style={{ width: "100%", height }}
-      data={data}
-      margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
-    >
+    <BarChart responsive className="chart-box chart-sm" data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
       <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
-      <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={56} />
-      <Tooltip formatter={(value) => [Number(value).toLocaleString(), valueLabel]} />
+      <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={56} tickFormatter={format.tick} />
+      <Tooltip formatter={(value) => [format.full(Number(value)), valueLabel]} />
       <Bar
         dataKey="value"
         name={valueLabel}

@@ -1,14 +1,17 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { chartValueFormat } from "./chart-format";
 
 export type WaterfallStep = { label: string; value: number; isTotal?: boolean };
 
 /**
  * A waterfall: each step floats from the running total; the total bar starts at zero. Values are
- * 万元 numbers for geometry only; the exact figures sit in the table beside it.
+ * yuan numbers for geometry only (`toChartYuan`); the exact figures sit in the table beside it.
  */
 export function WaterfallChart({ steps, valueLabel }: { steps: WaterfallStep[]; valueLabel: string }) {
+  const format = chartValueFormat("money", useLocale());
   const data: { label: string; base: number; span: number; value: number; isTotal: boolean }[] = [];
   let running = 0;
   for (const step of steps) {
@@ -27,19 +30,14 @@ export function WaterfallChart({ steps, valueLabel }: { steps: WaterfallStep[]; 
     });
   }
   return (
-    <BarChart
-      responsive
-      style={{ width: "100%", height: 230 }}
-      data={data}
-      margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
-    >
+    <BarChart responsive className="chart-box chart-md" data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
       <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
-      <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={60} />
+      <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={60} tickFormatter={format.tick} />
       <ReferenceLine y={0} stroke="#8a94a3" />
       <Tooltip
         formatter={(_value, _name, item) => [
-          Number((item.payload as { value: number }).value).toLocaleString(undefined, { maximumFractionDigits: 2 }),
+          format.full(Number((item.payload as { value: number }).value)),
           valueLabel,
         ]}
       />

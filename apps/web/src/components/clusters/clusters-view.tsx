@@ -4,13 +4,30 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { inferRouterOutputs } from "@trpc/server";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { pickColor } from "../charts/palette";
 import { customersHref } from "../customers/customer-filter-params";
 import { readProfileFeatures } from "../customer/run-explanations";
 import { TierClusterHeatmap } from "../dashboard/tier-cluster-heatmap";
 import { useSegmentLabels } from "../segments/use-segment-labels";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { SelectField } from "../ui/select-field";
 import { EmptyState, LoadingState, QueryView } from "../ui/states";
+import { formatCount } from "~/i18n/format";
+import { useFeatureFormat } from "./feature-format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
 const FEATURES = ["rate", "amount", "term_months"] as const;
@@ -24,21 +41,30 @@ type KCandidate = { k: number; inertia: number; silhouette: number | null };
  * How the run chose k, from its stored summary: every k tried, and the rows each was fitted on when k was
  * chosen on a sample (null for older runs, which do not record it).
  */
-function readKChoice(summary: unknown): { selection: KCandidate[]; selectionSampleSize: number | null } {
-  const clustering = (summary as { clustering?: { selection?: unknown; selectionSampleSize?: unknown } } | null)
-    ?.clustering;
+function readKChoice(summary: unknown): {
+  selection: KCandidate[];
+  selectionSampleSize: number | null;
+  chosenK: number | null;
+} {
+  const clustering = (
+    summary as { clustering?: { selection?: unknown; selectionSampleSize?: unknown; k?: unknown } } | null
+  )?.clustering;
   const selection = Array.isArray(clustering?.selection)
     ? (clustering.selection as KCandidate[]).filter((c) => typeof c.k === "number")
     : [];
   const size = clustering?.selectionSampleSize;
-  return { selection, selectionSampleSize: typeof size === "number" ? size : null };
+  const k = clustering?.k;
+  return {
+    selection,
+    selectionSampleSize: typeof size === "number" ? size : null,
+    chosenK: typeof k === "number" ? k : null,
+  };
 }
 
 /** The clustering explorer: how k was chosen, what each cluster holds, a sampled scatter, and tier × cluster. */
 export function ClustersView() {
   const t = useTranslations("clusters");
   const tDashboard = useTranslations("dashboard");
-  const tLoans = useTranslations("loans");
   const locale = useLocale();
   const trpc = useTRPC();
   const clusters = useQuery(trpc.segment.clusters.queryOptions({}));
@@ -59,7 +85,9 @@ export function ClustersView() {
     })),
   });
   const featureLabel = (feature: Feature) => t(`feature_${feature}`);
-  const { selection, selectionSampleSize: selectionSample } = readKChoice(run.data?.summary);
+  const { selection, selectionSampleSize: selectionSample, chosenK } = readKChoice(run.data?.summary);
+  const format = useFeatureFormat();
+  const chosen = selection.find((candidate) => candidate.k === chosenK);
   const clusteredLoans = (clusters.data?.clusters ?? []).reduce((sum, cluster) => sum + cluster.size, 0);
 
   return (
@@ -73,7 +101,7 @@ export function ClustersView() {
             </EmptyState>
           ) : (
             <>
-              <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+              <div className="grid-2 section-gap">
                 <section className="panel" aria-labelledby="k-choice">
                   <h2 id="k-choice">{t("quality")}</h2>
                   {run.isPending ? (
@@ -84,26 +112,45 @@ export function ClustersView() {
                     <div className="grid-2">
                       <div>
                         <h3>{t("elbow")}</h3>
-                        <LineChart responsive style={{ width: "100%", height: 180 }} data={selection}>
+                        <LineChart responsive className="chart-box chart-sm" data={selection} margin={K_CHART_MARGIN}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
-                          <YAxis tick={{ fontSize: 11 }} width={56} />
-                          <Tooltip />
-                          <Line dataKey="inertia" stroke={pickColor(0)} isAnimationActive={false} />
+                          <YAxis tick={{ fontSize: 11 }} width={56} tickFormatter={format.compact} />
+                          <Tooltip formatter={(value) => [format.compact(Number(value)), t("inertia")]} />
+                          <ChosenKLine k={chosenK} label={t("chosenKMark", { k: chosenK ?? 0 })} />
+                          <Line dataKey="inertia" name={t("inertia")} stroke={pickColor(0)} isAnimationActive={false} />
                         </LineChart>
                       </div>
                       <div>
                         <h3>{t("silhouette")}</h3>
-                        <LineChart responsive style={{ width: "100%", height: 180 }} data={selection}>
+                        <LineChart responsive className="chart-box chart-sm" data={selection} margin={K_CHART_MARGIN}>
                           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
                           <XAxis dataKey="k" tick={{ fontSize: 11 }} />
                           <YAxis tick={{ fontSize: 11 }} width={48} domain={[-1, 1]} />
-                          <Tooltip />
-                          <Line dataKey="silhouette" stroke={pickColor(1)} isAnimationActive={false} />
+                          <Tooltip formatter={(value) => [Number(value).toFixed(3), t("silhouetteValue")]} />
+                          <ChosenKLine k={chosenK} label={t("chosenKMark", { k: chosenK ?? 0 })} />
+                          <Line
+                            dataKey="silhouette"
+                            name={t("silhouetteValue")}
+                            stroke={pickColor(1)}
+                            isAnimationActive={false}
+                          />
                         </LineChart>
                       </div>
                     </div>
                   )}
+                  {chosenK !== null ? (
+                    <p data-testid="k-reason">
+                      {selection.length > 1 && chosen?.silhouette !== null && chosen?.silhouette !== undefined
+                        ? t("chosenKBySilhouette", {
+                            k: chosenK,
+                            silhouette: chosen.silhouette.toFixed(3),
+                            min: Math.min(...selection.map((candidate) => candidate.k)),
+                            max: Math.max(...selection.map((candidate) => candidate.k)),
+                          })
+                        : t("chosenKFixed", { k: chosenK })}
+                    </p>
+                  ) : null}
                   {selectionSample !== null && selectionSample < clusteredLoans ? (
                     <p className="muted">{t("selectionSample", { rows: selectionSample.toLocaleString(locale) })}</p>
                   ) : null}
@@ -127,49 +174,7 @@ export function ClustersView() {
               </div>
               <section className="panel" aria-labelledby="profiles">
                 <h2 id="profiles">{t("profiles")}</h2>
-                <div className="table-wrap">
-                  <table className="data">
-                    <thead>
-                      <tr>
-                        <th scope="col">#</th>
-                        <th scope="col">{t("label")}</th>
-                        <th scope="col" className="num">
-                          {t("size")}
-                        </th>
-                        {FEATURES.map((feature) => (
-                          <th key={feature} scope="col" className="num">
-                            {featureLabel(feature)} · {t("median")}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.clusters.map((cluster) => {
-                        const features = Object.fromEntries(readProfileFeatures(cluster.profile));
-                        return (
-                          <tr key={cluster.clusterNo}>
-                            <td>
-                              <Link
-                                href={`/loans?run=${runId ?? ""}&cluster=${cluster.clusterNo}`}
-                                aria-label={`${tLoans("viewLoans")} #${cluster.clusterNo}`}
-                              >
-                                #{cluster.clusterNo}
-                              </Link>
-                            </td>
-                            <td>{locale === "en" ? cluster.labelEn : cluster.labelZh}</td>
-                            <td className="num">{cluster.size.toLocaleString()}</td>
-                            {FEATURES.map((feature) => (
-                              <td key={feature} className="num">
-                                {features[feature]?.median.toLocaleString(undefined, { maximumFractionDigits: 2 }) ??
-                                  "—"}
-                              </td>
-                            ))}
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                <ClusterProfiles clusters={data.clusters} runId={runId} />
               </section>
               <section className="panel" aria-labelledby="scatter">
                 <div className="panel-header">
@@ -178,31 +183,23 @@ export function ClustersView() {
                     {t("sample", { n: samples.reduce((sum, sample) => sum + (sample.data?.items.length ?? 0), 0) })}
                   </span>
                 </div>
-                <div className="filters" style={{ marginBottom: "0.5rem" }}>
-                  <label className="field">
-                    <span>{t("xAxis")}</span>
-                    <select value={x} onChange={(event) => setX(event.target.value as Feature)}>
-                      {FEATURES.map((feature) => (
-                        <option key={feature} value={feature}>
-                          {featureLabel(feature)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field">
-                    <span>{t("yAxis")}</span>
-                    <select value={y} onChange={(event) => setY(event.target.value as Feature)}>
-                      {FEATURES.map((feature) => (
-                        <option key={feature} value={feature}>
-                          {featureLabel(feature)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                <div className="filters section-gap">
+                  <SelectField
+                    label={t("xAxis")}
+                    value={x}
+                    onChange={(value) => setX(value as Feature)}
+                    options={FEATURES.map((feature) => ({ value: feature, label: featureLabel(feature) }))}
+                  />
+                  <SelectField
+                    label={t("yAxis")}
+                    value={y}
+                    onChange={(value) => setY(value as Feature)}
+                    options={FEATURES.map((feature) => ({ value: feature, label: featureLabel(feature) }))}
+                  />
                 </div>
                 <ScatterChart
                   responsive
-                  style={{ width: "100%", height: 320 }}
+                  className="chart-box chart-lg"
                   margin={{ top: 8, right: 12, bottom: 8, left: 8 }}
                 >
                   <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
@@ -213,6 +210,7 @@ export function ClustersView() {
                     scale={x === "amount" ? "log" : "auto"}
                     domain={["auto", "auto"]}
                     tick={{ fontSize: 11 }}
+                    tickFormatter={(value: number) => format.tick(x, value)}
                   />
                   <YAxis
                     type="number"
@@ -221,9 +219,15 @@ export function ClustersView() {
                     scale={y === "amount" ? "log" : "auto"}
                     domain={["auto", "auto"]}
                     tick={{ fontSize: 11 }}
+                    tickFormatter={(value: number) => format.tick(y, value)}
                     width={64}
                   />
-                  <Tooltip />
+                  <Tooltip
+                    formatter={(value, name) => [
+                      format.full(name === featureLabel(x) ? x : y, Number(value)),
+                      String(name),
+                    ]}
+                  />
                   <Legend />
                   {samples.map((sample, index) => (
                     <Scatter
@@ -244,6 +248,81 @@ export function ClustersView() {
         }
       </QueryView>
     </>
+  );
+}
+
+type ClusterRow = inferRouterOutputs<AppRouter>["segment"]["clusters"]["clusters"][number];
+
+/** Each cluster's size and feature medians, in the reader's units; the cluster number opens its loans. */
+function ClusterProfiles({ clusters, runId }: { clusters: ClusterRow[]; runId: number | undefined }) {
+  const t = useTranslations("clusters");
+  const tLoans = useTranslations("loans");
+  const locale = useLocale();
+  const format = useFeatureFormat();
+  const medianOf = (cluster: ClusterRow, feature: Feature) =>
+    Object.fromEntries(readProfileFeatures(cluster.profile))[feature]?.median;
+  const columns: DataColumn<ClusterRow>[] = [
+    {
+      id: "clusterNo",
+      header: "#",
+      accessorFn: (cluster) => cluster.clusterNo,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => (
+        <Link
+          href={`/loans?run=${runId ?? ""}&cluster=${row.original.clusterNo}`}
+          aria-label={`${tLoans("viewLoans")} #${row.original.clusterNo}`}
+        >
+          #{row.original.clusterNo}
+        </Link>
+      ),
+    },
+    {
+      id: "label",
+      header: t("label"),
+      accessorFn: (cluster) => (locale === "en" ? cluster.labelEn : cluster.labelZh),
+    },
+    {
+      id: "size",
+      header: t("size"),
+      accessorFn: (cluster) => cluster.size,
+      meta: { isNumeric: true },
+      cell: ({ row }) => formatCount(row.original.size, locale),
+    },
+    ...FEATURES.map((feature): DataColumn<ClusterRow> => ({
+      id: feature,
+      header: `${t(`featureName_${feature}`)} · ${t("median")}`,
+      accessorFn: (cluster) => medianOf(cluster, feature) ?? null,
+      meta: { isNumeric: true },
+      cell: ({ row }) => {
+        const median = medianOf(row.original, feature);
+        return median === undefined ? "—" : format.full(feature, median);
+      },
+    })),
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={clusters}
+      rowId={(cluster) => String(cluster.clusterNo)}
+      caption={t("profiles")}
+      empty={<p>{t("empty")}</p>}
+    />
+  );
+}
+
+/** Room above the k charts for the chosen-k label. */
+const K_CHART_MARGIN = { top: 18, right: 12, bottom: 0, left: 0 };
+
+/** Marks the chosen k on an elbow or silhouette chart. */
+function ChosenKLine({ k, label }: { k: number | null; label: string }) {
+  if (k === null) return null;
+  return (
+    <ReferenceLine
+      x={k}
+      stroke="#b25d00"
+      strokeDasharray="4 4"
+      label={{ value: label, position: "top", fontSize: 11, fill: "#8a5300" }}
+    />
   );
 }
 

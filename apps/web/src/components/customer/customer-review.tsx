@@ -9,6 +9,8 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 import { readTierNames } from "../segments/tier-order";
 import { formText } from "../form-text";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { SelectField } from "../ui/select-field";
 
 type OverrideRow = {
   id: number;
@@ -52,51 +54,79 @@ export function CustomerReview({
   const t = useTranslations("customer");
   const ts = useTranslations("overrideStatus");
   const canPropose = useCan("override.propose");
+  const valueLabel = (override: OverrideRow, value: string) => (override.field === "tier" ? tierLabel(value) : value);
+  const columns: DataColumn<OverrideRow>[] = [
+    {
+      id: "field",
+      header: t("field"),
+      accessorFn: (override) => override.field,
+      cell: ({ row }) => (row.original.field === "tier" ? t("tier") : t("grade")),
+    },
+    {
+      id: "computed",
+      header: t("computed"),
+      enableSorting: false,
+      cell: ({ row }) => valueLabel(row.original, row.original.computedValue),
+    },
+    {
+      id: "proposed",
+      header: t("proposed"),
+      enableSorting: false,
+      cell: ({ row }) => valueLabel(row.original, row.original.proposedValue),
+    },
+    {
+      id: "reasonCode",
+      header: t("reasonCode"),
+      accessorFn: (override) => override.reasonCode,
+      cell: ({ row }) =>
+        t.has(`reason_${row.original.reasonCode}` as "reason_other")
+          ? t(`reason_${row.original.reasonCode}` as "reason_other")
+          : row.original.reasonCode,
+    },
+    {
+      id: "comment",
+      header: t("reasonComment"),
+      enableSorting: false,
+      cell: ({ row }) => row.original.comment || "—",
+    },
+    {
+      id: "date",
+      header: t("date"),
+      accessorFn: (override) => override.proposedAt,
+      cell: ({ row }) => formatDateTime(row.original.proposedAt),
+      meta: { className: "nowrap" },
+    },
+    {
+      id: "status",
+      header: t("review"),
+      accessorFn: (override) => override.status,
+      cell: ({ row }) => {
+        const override = row.original;
+        return (
+          <>
+            <span
+              className={`badge ${override.status === "approved" ? "ok" : override.status === "rejected" ? "danger" : "warn"}`}
+            >
+              {ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}
+            </span>
+            {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
+            {override.expiresOn ? <div className="muted">→ {formatDate(override.expiresOn)}</div> : null}
+          </>
+        );
+      },
+    },
+  ];
   return (
     <section className="panel" aria-labelledby="section-review">
       <h2 id="section-review">{t("overrides")}</h2>
-      {overrides.length === 0 ? (
-        <p className="muted">{t("noOverrides")}</p>
-      ) : (
-        <table className="data" data-testid="customer-overrides">
-          <thead>
-            <tr>
-              <th scope="col">{t("field")}</th>
-              <th scope="col">{t("computed")}</th>
-              <th scope="col">{t("proposed")}</th>
-              <th scope="col">{t("reasonCode")}</th>
-              <th scope="col">{t("reasonComment")}</th>
-              <th scope="col">{t("date")}</th>
-              <th scope="col">{t("review")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overrides.map((override) => (
-              <tr key={override.id}>
-                <td>{override.field === "tier" ? t("tier") : t("grade")}</td>
-                <td>{override.field === "tier" ? tierLabel(override.computedValue) : override.computedValue}</td>
-                <td>{override.field === "tier" ? tierLabel(override.proposedValue) : override.proposedValue}</td>
-                <td>
-                  {t.has(`reason_${override.reasonCode}` as "reason_other")
-                    ? t(`reason_${override.reasonCode}` as "reason_other")
-                    : override.reasonCode}
-                </td>
-                <td>{override.comment || "—"}</td>
-                <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
-                <td>
-                  <span
-                    className={`badge ${override.status === "approved" ? "ok" : override.status === "rejected" ? "danger" : "warn"}`}
-                  >
-                    {ts.has(override.status as "proposed") ? ts(override.status as "proposed") : override.status}
-                  </span>
-                  {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
-                  {override.expiresOn ? <div className="muted">→ {formatDate(override.expiresOn)}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={columns}
+        rows={overrides}
+        rowId={(override) => String(override.id)}
+        caption={t("overrides")}
+        empty={<p className="muted">{t("noOverrides")}</p>}
+        testId="customer-overrides"
+      />
       {canPropose && result ? (
         <ProposeOverrideForm customerId={customerId} result={result} tierLabel={tierLabel} />
       ) : null}
@@ -151,45 +181,35 @@ function ProposeOverrideForm({
   }
 
   return (
-    <form style={{ marginTop: "0.75rem" }} onSubmit={onSubmit} noValidate>
+    <form className="form-gap" onSubmit={onSubmit} noValidate>
       <fieldset>
         <legend>{t("review")}</legend>
         <div className="filters">
-          <label className="field">
-            <span>{t("field")}</span>
-            <select
-              name="field"
-              value={field}
-              onChange={(event) => setField(event.target.value === "grade" ? "grade" : "tier")}
-            >
-              <option value="tier">{t("tier")}</option>
-              <option value="grade">{t("grade")}</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t("proposedValue")}</span>
-            <select name="proposedValue" key={field}>
-              {(field === "tier"
-                ? tierOptions.filter((tier) => tier !== result.tier)
-                : GRADES.filter((grade) => grade !== result.grade)
-              ).map((value) => (
-                <option key={value} value={value}>
-                  {field === "tier" ? tierLabel(value) : value}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t("reasonCode")}</span>
-            <select name="reasonCode">
-              {OVERRIDE_REASON_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`reason_${code}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div style={{ display: "grid", gap: "0.15rem", flex: 1, minWidth: "16rem" }}>
+          <SelectField
+            label={t("field")}
+            name="field"
+            value={field}
+            onChange={(value) => setField(value === "grade" ? "grade" : "tier")}
+            options={[
+              { value: "tier", label: t("tier") },
+              { value: "grade", label: t("grade") },
+            ]}
+          />
+          <SelectField
+            key={field}
+            label={t("proposedValue")}
+            name="proposedValue"
+            options={(field === "tier"
+              ? tierOptions.filter((tier) => tier !== result.tier)
+              : GRADES.filter((grade) => grade !== result.grade)
+            ).map((value) => ({ value, label: field === "tier" ? tierLabel(value) : value }))}
+          />
+          <SelectField
+            label={t("reasonCode")}
+            name="reasonCode"
+            options={OVERRIDE_REASON_CODES.map((code) => ({ value: code, label: t(`reason_${code}`) }))}
+          />
+          <div className="field-stack wide-field">
             <label className="field">
               <span>{t("reasonComment")}</span>
               <input

@@ -8,25 +8,33 @@ import type { ReactNode } from "react";
 import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { LoansTable } from "../loans/loans-table";
+import { LoansTable, type LoanTableRow } from "../loans/loans-table";
+import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
-import { formatAmount, formatDate, formatPct, formatWanNumber, toWanNumber } from "~/i18n/format";
+import {
+  ClusterFeaturesTable,
+  CustomerProjectsTable,
+  DepositsTable,
+  FeesTable,
+  FormulaTable,
+  GradePointsTable,
+  TimelineTable,
+  type Deposit,
+  type Fee,
+  type Project,
+} from "./customer-tables";
+import { formatAmount, formatPct, toChartYuan } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 
 /** The customer page: why the customer sits where it does, what it holds, and the review action. */
 export function CustomerView({ customerId }: { customerId: string }) {
   const t = useTranslations("customer");
   const tc = useTranslations("common");
-  const runParam = Number(useSearchParams().get("run"));
+  const locale = useLocale();
+  const selector = readRunSelector(useSearchParams());
   const trpc = useTRPC();
-  const detail = useQuery({
-    ...trpc.customer.byId.queryOptions({
-      customerId,
-      ...(Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {}),
-    }),
-    retry: false,
-  });
+  const detail = useQuery({ ...trpc.customer.byId.queryOptions({ customerId, ...selector }), retry: false });
   const labels = useSegmentLabels(detail.data?.cluster ? [detail.data.cluster] : []);
 
   if (detail.error) {
@@ -89,7 +97,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
         </p>
       ) : null}
 
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <Panel title={t("profile")} id="profile">
           <dl className="dl">
             <dt>{t("industry")}</dt>
@@ -111,39 +119,35 @@ export function CustomerView({ customerId }: { customerId: string }) {
             <dt>{t("roa")}</dt>
             <dd>{formatPct(customer.roaPct)}</dd>
             <dt>{t("revenue")}</dt>
-            <dd>{formatAmount(customer.revenueFen)}</dd>
+            <dd>{formatAmount(customer.revenueFen, locale)}</dd>
           </dl>
         </Panel>
         <Panel title={t("waterfall")} id="waterfall">
           {result ? (
             <>
               <WaterfallChart
-                valueLabel="万元"
+                valueLabel={t("total")}
                 steps={[
-                  { label: t("depositContribution"), value: toWanNumber(result.depositContributionFen) },
-                  { label: t("loanContribution"), value: toWanNumber(result.loanContributionFen) },
-                  { label: t("feeIncome"), value: toWanNumber(result.feeIncomeFen) },
-                  { label: t("total"), value: toWanNumber(result.contributionFen), isTotal: true },
+                  { label: t("depositContribution"), value: toChartYuan(result.depositContributionFen) },
+                  { label: t("loanContribution"), value: toChartYuan(result.loanContributionFen) },
+                  { label: t("feeIncome"), value: toChartYuan(result.feeIncomeFen) },
+                  { label: t("total"), value: toChartYuan(result.contributionFen), isTotal: true },
                 ]}
               />
               <dl className="dl">
                 <dt>{t("depositContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.depositContributionFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.depositContributionFen, locale, "wan")}</dd>
                 <dt>{t("loanContribution")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.loanContributionFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.loanContributionFen, locale, "wan")}</dd>
                 <dt>{t("feeIncome")}</dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  {formatAmount(result.feeIncomeFen, "wan")}
-                </dd>
+                <dd className="num-left">{formatAmount(result.feeIncomeFen, locale, "wan")}</dd>
                 <dt>
                   <strong>{t("total")}</strong>
                 </dt>
-                <dd className="num" style={{ textAlign: "left" }}>
-                  <strong data-testid="contribution-total">{formatAmount(result.contributionFen, "wan")}</strong>
+                <dd className="num-left">
+                  <strong data-testid="contribution-total">
+                    {formatAmount(result.contributionFen, locale, "wan")}
+                  </strong>
                 </dd>
               </dl>
             </>
@@ -158,10 +162,10 @@ export function CustomerView({ customerId }: { customerId: string }) {
           <Panel title={t("formula")} id="formula">
             <FormulaTable lines={data.contributionLines} basis={data.dayCountBasis} />
           </Panel>
-          <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+          <div className="grid-2 section-gap">
             <Panel title={t("why")} id="why">
               <h3>{t("tierTrace")}</h3>
-              <ol style={{ margin: "0 0 0.75rem", paddingLeft: "1.2rem" }} data-testid="tier-trace">
+              <ol className="trace-list" data-testid="tier-trace">
                 {readTierTrace(result.tierTrace).map((step, index) => (
                   <li key={`${step.rule}-${index}`}>
                     <strong>{labels.tierLabel(step.rule)}</strong>{" "}
@@ -183,7 +187,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
                 recommendation={readRecommendation(result.recommendation)}
                 clusterLabel={labels.clusterLabel}
               />
-              <h3 style={{ marginTop: "0.75rem" }}>{t("guidance")}</h3>
+              <h3 className="form-gap">{t("guidance")}</h3>
               <GuidanceSection guidance={data.guidance} />
             </Panel>
           </div>
@@ -200,52 +204,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       <AccountsSection data={data} classificationLabel={labels.classificationLabel} />
 
       <Panel title={t("timeline")} id="timeline">
-        {data.timeline.length === 0 ? (
-          <p className="muted">{t("noTimeline")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{tc("run")}</th>
-                  <th scope="col">{tc("period")}</th>
-                  <th scope="col">{t("tier")}</th>
-                  <th scope="col">{t("grade")}</th>
-                  <th scope="col">{t("cluster")}</th>
-                  <th scope="col" className="num">
-                    {t("total")} (万元)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.timeline.map((entry) => (
-                  <tr key={entry.runId}>
-                    <td>
-                      <Link href={`/customers/${encodeURIComponent(customer.customerId)}?run=${entry.runId}`}>
-                        #{entry.runId}
-                      </Link>
-                    </td>
-                    <td>{entry.period}</td>
-                    <td>
-                      {labels.tierLabel(entry.effectiveTier)}
-                      {entry.effectiveTier !== entry.tier ? (
-                        <span className="muted"> {t("computedBeside", { value: labels.tierLabel(entry.tier) })}</span>
-                      ) : null}
-                    </td>
-                    <td>
-                      {entry.effectiveGrade}
-                      {entry.effectiveGrade !== entry.grade ? (
-                        <span className="muted"> {t("computedBeside", { value: entry.grade })}</span>
-                      ) : null}
-                    </td>
-                    <td>{entry.cluster === null ? "—" : `#${entry.cluster}`}</td>
-                    <td className="num">{formatWanNumber(entry.contributionFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <TimelineTable customerId={customer.customerId} entries={data.timeline} tierLabel={labels.tierLabel} />
       </Panel>
     </>
   );
@@ -265,113 +224,6 @@ function SizeLabel({ size }: { size: string }) {
   return <>{t.has(size as "micro") ? t(size as "micro") : size}</>;
 }
 
-type ContributionLine = {
-  accountKind: string;
-  accountId: string;
-  balanceFen: bigint;
-  ratePct: string;
-  ftpRatePct: string | null;
-  ftpMaxTermMonths: number | null;
-  ftpSource: string | null;
-  taxRatePct: string | null;
-  days: number;
-  resultFen: bigint;
-};
-
-/** Every account's contribution as the run priced it (its stored lines), so a figure can be recomputed by hand. */
-function FormulaTable({ lines, basis }: { lines: ContributionLine[]; basis: number | null }) {
-  const t = useTranslations("customer");
-  if (lines.length === 0) return <p className="muted">{t("contributionLinesMissing")}</p>;
-  const sideLabel = (kind: string) =>
-    kind === "loan" ? t("sideLoan") : kind === "deposit" ? t("sideDeposit") : t("sideFee");
-  return (
-    <>
-      <p className="muted">{t("formulaNote", { basis: basis ?? 360 })}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("side")}</th>
-              <th scope="col">{t("account")}</th>
-              <th scope="col" className="num">
-                {t("balance")} (万元)
-              </th>
-              <th scope="col" className="num">
-                {t("rate")}
-              </th>
-              <th scope="col">{t("ftpBucket")}</th>
-              <th scope="col" className="num">
-                {t("ftp")}
-              </th>
-              <th scope="col" className="num">
-                {t("tax")}
-              </th>
-              <th scope="col" className="num">
-                {t("days")}
-              </th>
-              <th scope="col" className="num">
-                {t("result")} (万元)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={`${line.accountKind}-${line.accountId}`}>
-                <td>{sideLabel(line.accountKind)}</td>
-                <td className="nowrap">{line.accountId}</td>
-                <td className="num">{formatWanNumber(line.balanceFen)}</td>
-                <td className="num">{line.accountKind === "fee" ? "—" : line.ratePct}</td>
-                <td className="nowrap">
-                  {line.ftpRatePct === null
-                    ? "—"
-                    : line.ftpMaxTermMonths === null
-                      ? t("bucketOpen")
-                      : t("bucketUpTo", { months: line.ftpMaxTermMonths })}
-                </td>
-                <td className="num">{line.ftpRatePct ?? "—"}</td>
-                <td className="num">{line.taxRatePct ?? "—"}</td>
-                <td className="num">{line.days}</td>
-                <td className="num">{formatWanNumber(line.resultFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
-
-function GradePointsTable({ points }: { points: ReturnType<typeof readGradePoints> }) {
-  const t = useTranslations("customer");
-  return (
-    <table className="data">
-      <thead>
-        <tr>
-          <th scope="col">{t("factor")}</th>
-          <th scope="col">{t("value")}</th>
-          <th scope="col">{t("bin")}</th>
-          <th scope="col" className="num">
-            {t("points")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((point) => {
-          const key = `factor_${point.factor}`;
-          return (
-            <tr key={point.factor}>
-              <td>{t.has(key as "factor_size") ? t(key as "factor_size") : point.factor}</td>
-              <td>{point.value ?? "—"}</td>
-              <td>{point.bin}</td>
-              <td className="num">{point.points}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
 function ClusterSection({
   cluster,
   recommendation,
@@ -382,7 +234,6 @@ function ClusterSection({
   clusterLabel: (cluster: number | null) => string;
 }) {
   const t = useTranslations("customer");
-  const tClusters = useTranslations("clusters");
   const locale = useLocale();
   if (!cluster) return <p className="muted">{t("noClusterData")}</p>;
   const features = readProfileFeatures(cluster.profile);
@@ -391,33 +242,7 @@ function ClusterSection({
       <p>
         <strong>{clusterLabel(cluster.clusterNo)}</strong> · {t("clusterSize", { size: cluster.size })}
       </p>
-      {features.length ? (
-        <table className="data" style={{ marginBottom: "0.6rem" }}>
-          <thead>
-            <tr>
-              <th scope="col">{t("factor")}</th>
-              <th scope="col" className="num">
-                {tClusters("median")}
-              </th>
-              <th scope="col" className="num">
-                {tClusters("mean")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {features.map(([name, summary]) => {
-              const key = `feature_${name}`;
-              return (
-                <tr key={name}>
-                  <td>{tClusters.has(key as "feature_rate") ? tClusters(key as "feature_rate") : name}</td>
-                  <td className="num">{summary.median.toLocaleString(undefined, { maximumFractionDigits: 2 })}</td>
-                  <td className="num">{summary.mean.toLocaleString(undefined, { maximumFractionDigits: 2 })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      {features.length ? <ClusterFeaturesTable features={features} /> : null}
       {recommendation ? (
         <div>
           <h3>{t("recommendation")}</h3>
@@ -471,40 +296,7 @@ function GuidanceSection({ guidance }: { guidance: Guidance | null }) {
   );
 }
 
-type AccountsData = {
-  loans: {
-    loanId: string;
-    product: string;
-    amountFen: bigint;
-    ratePct: string;
-    termMonths: number;
-    startDate: string;
-    maturityDate: string;
-    guarantee: string;
-    classification: string;
-    avgDailyBalanceFen: bigint;
-  }[];
-  deposits: {
-    accountId: string;
-    product: string;
-    avgDailyBalanceFen: bigint;
-    ratePct: string;
-    termMonths: number;
-    days: number;
-  }[];
-  fees: { lineKey: string; type: string; amountFen: bigint; date: string }[];
-  projects: {
-    projectId: string;
-    name: string;
-    industry: string;
-    region: string;
-    loanAmountFen: bigint;
-    riskLevel: string;
-    status: string;
-    overdueDays: number;
-    isDowngraded: boolean;
-  }[];
-};
+type AccountsData = { loans: LoanTableRow[]; deposits: Deposit[]; fees: Fee[]; projects: Project[] };
 
 function AccountsSection({
   data,
@@ -514,115 +306,27 @@ function AccountsSection({
   classificationLabel: (value: string) => string;
 }) {
   const t = useTranslations("customer");
-  const td = useTranslations("depositProducts");
-  const tc = useTranslations("common");
-  const none = <p className="muted">{t("noAccounts")}</p>;
   return (
     <>
       <Panel title={t("loans")} id="loans">
-        {data.loans.length === 0 ? (
-          none
-        ) : (
-          <LoansTable loans={data.loans} classificationLabel={classificationLabel} columns={{ start: true }} />
-        )}
+        <LoansTable
+          loans={data.loans}
+          classificationLabel={classificationLabel}
+          columns={{ start: true }}
+          caption={t("loans")}
+          empty={<p className="muted">{t("noAccounts")}</p>}
+        />
       </Panel>
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <Panel title={t("deposits")} id="deposits">
-          {data.deposits.length === 0 ? (
-            none
-          ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("account")}</th>
-                  <th scope="col">{t("product")}</th>
-                  <th scope="col" className="num">
-                    {t("balance")} (万元)
-                  </th>
-                  <th scope="col" className="num">
-                    {t("rate")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("term")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.deposits.map((deposit) => (
-                  <tr key={deposit.accountId}>
-                    <td className="nowrap">{deposit.accountId}</td>
-                    <td>{td.has(deposit.product as "demand") ? td(deposit.product as "demand") : deposit.product}</td>
-                    <td className="num">{formatWanNumber(deposit.avgDailyBalanceFen)}</td>
-                    <td className="num">{deposit.ratePct}</td>
-                    <td className="num">{deposit.termMonths}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DepositsTable deposits={data.deposits} />
         </Panel>
         <Panel title={t("fees")} id="fees">
-          {data.fees.length === 0 ? (
-            none
-          ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("date")}</th>
-                  <th scope="col">{t("feeType")}</th>
-                  <th scope="col" className="num">
-                    {t("amount")} (万元)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.fees.map((fee) => (
-                  <tr key={fee.lineKey}>
-                    <td className="nowrap">{formatDate(fee.date)}</td>
-                    <td>{fee.type}</td>
-                    <td className="num">{formatWanNumber(fee.amountFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <FeesTable fees={data.fees} />
         </Panel>
       </div>
       <Panel title={t("projects")} id="projects">
-        {data.projects.length === 0 ? (
-          none
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t("projectName")}</th>
-                <th scope="col">{t("riskLevel")}</th>
-                <th scope="col">{tc("status")}</th>
-                <th scope="col" className="num">
-                  {t("loanAmount")} (万元)
-                </th>
-                <th scope="col" className="num">
-                  {t("overdueDays")}
-                </th>
-                <th scope="col">{t("downgraded")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.projects.map((project) => (
-                <tr key={project.projectId}>
-                  <td>
-                    {project.name} <span className="muted">{project.projectId}</span>
-                  </td>
-                  <td>{project.riskLevel}</td>
-                  <td>{project.status}</td>
-                  <td className="num">{formatWanNumber(project.loanAmountFen)}</td>
-                  <td className="num">{project.overdueDays}</td>
-                  <td>{project.isDowngraded ? tc("yes") : tc("no")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <CustomerProjectsTable projects={data.projects} />
       </Panel>
     </>
   );

@@ -19,7 +19,8 @@ export type CustomerFilters = {
 
 type ParamsLike = { getAll(name: string): string[]; get(name: string): string | null };
 
-function isGrade(value: string): value is Grade {
+/** Whether a URL value is one of the scorecard's grades. */
+export function isGrade(value: string): value is Grade {
   return (GRADES as readonly string[]).includes(value);
 }
 
@@ -78,4 +79,9 @@ export function toFilterInput(filters: CustomerFilters) {
     ...(filters.officer ? { officer: filters.officer } : {}),
     ...(filters.search ? { search: filters.search } : {}),
   };
+}
+
+/** The customer.list input of the URL's filters: one page of 50, from the first row (the browser and the server prefetch ask the same). */
+export function customerListInput(filters: CustomerFilters) {
+  return { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
 }

@@ -1,24 +1,31 @@
 "use client";
 
 import { GRADES } from "@creditseg/core/constants";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
 import { useCan, useMe } from "../session/me-context";
+import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { moneyColumn } from "../ui/columns";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { FilterBar } from "../ui/filter-bar";
+import { useMoneyFormat } from "../ui/money-cell";
+import { MultiSelectField, type MultiOption } from "../ui/multi-select-field";
+import { SelectField } from "../ui/select-field";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import {
-  CUSTOMER_SORTS,
   buildCustomerSearch,
+  customerListInput,
+  isGrade,
   parseCustomerFilters,
   toFilterInput,
   type CustomerFilters,
   type CustomerSort,
 } from "./customer-filter-params";
-import { formatCount, formatWanNumber } from "~/i18n/format";
+import { formatCount } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
@@ -26,47 +33,33 @@ import { formText } from "../form-text";
 type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
 type FacetValue = CustomerFacets["industries"][number];
 
-const SORT_LABEL_KEYS: Record<
-  CustomerSort,
-  "sortContribution" | "sortLoanBalance" | "sortDepositBalance" | "sortCustomerId" | "sortName"
-> = {
-  contribution: "sortContribution",
-  loanBalance: "sortLoanBalance",
-  depositBalance: "sortDepositBalance",
-  customerId: "sortCustomerId",
-  name: "sortName",
-};
-
 /** The customer list: filters and sort live in the URL (shareable, back-button friendly); export keeps them. */
 export function CustomerListView() {
   const t = useTranslations("customers");
-  const tc = useTranslations("common");
-  const locale = useLocale();
   const me = useMe();
   const canExport = useCan("export.customers");
+  const router = useRouter();
+  const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = parseCustomerFilters(searchParams);
   const trpc = useTRPC();
+  const money = useMoneyFormat();
   const selector = filters.runId ? { runId: filters.runId } : {};
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
+  const activePolicy = useQuery(trpc.policy.active.queryOptions());
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
   const facets = useQuery(trpc.customer.facets.queryOptions());
-  const input = { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction, limit: 50 };
-  // Pages by keyset cursor. Not an infinite query: tRPC adds its own `direction` to infinite-query input,
-  // which would clash with the list's sort direction.
-  const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
-  const inputKey = JSON.stringify(input);
-  const pageCursors = cursors.key === inputKey ? cursors.list : [];
-  const pages = useQueries({
-    queries: [null, ...pageCursors].map((cursor) => trpc.customer.list.queryOptions({ ...input, cursor })),
+  const input = customerListInput(filters);
+  const { first, items, more } = useCursorPages({
+    inputKey: JSON.stringify(input),
+    queryFor: (cursor) => trpc.customer.list.queryOptions({ ...input, cursor }),
   });
-  const firstPage = pages[0]!;
-  const lastPage = pages[pages.length - 1]!;
-  const nextCursor = lastPage.data?.nextCursor ?? null;
-  const isFetchingNextPage = pages.length > 1 && lastPage.isPending;
 
-  const tierOptions = summary.data?.byTier.map((row) => row.tier) ?? filters.tiers;
+  const tierOptions = orderTiers(
+    [...(summary.data?.byTier.map((row) => row.tier) ?? []), ...filters.tiers],
+    readTierNames(activePolicy.data?.document),
+  );
   const clusterOptions = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
   const exportHref = (format: "csv" | "xlsx") => {
     const params = new URLSearchParams({ format, sort: filters.sort, direction: filters.direction });
@@ -75,15 +68,83 @@ export function CustomerListView() {
     }
     return `/api/export/customers?${params.toString()}`;
   };
+  const runQuery = filters.runId ? `?run=${filters.runId}` : "";
+  const isOfficer = me.role === "credit_officer";
 
-  const items = pages.flatMap((page) => page.data?.items ?? []);
-  const total = firstPage.data?.total ?? null;
-  const hasRun = Boolean(firstPage.data?.run);
+  const columns: DataColumn<CustomerRow>[] = [
+    {
+      id: "customerId",
+      header: t("customerId"),
+      accessorFn: (row) => row.customerId,
+      meta: { isRowHeader: true, className: "nowrap" },
+      cell: ({ row }) => (
+        <Link href={`/customers/${encodeURIComponent(row.original.customerId)}${runQuery}`}>
+          {row.original.customerId}
+        </Link>
+      ),
+    },
+    { id: "name", header: t("name"), accessorFn: (row) => row.name },
+    { id: "industry", header: t("industry"), accessorFn: (row) => row.industry, enableSorting: false },
+    { id: "region", header: t("region"), accessorFn: (row) => row.region, enableSorting: false },
+    ...(isOfficer
+      ? []
+      : [
+          {
+            id: "officer",
+            header: t("officer"),
+            accessorFn: (row) => row.officer,
+            enableSorting: false,
+          } satisfies DataColumn<CustomerRow>,
+        ]),
+    {
+      id: "tier",
+      header: t("tier"),
+      enableSorting: false,
+      meta: { className: "nowrap" },
+      cell: ({ row }) => <TierCell row={row.original} tierLabel={labels.tierLabel} />,
+    },
+    {
+      id: "grade",
+      header: t("grade"),
+      enableSorting: false,
+      meta: { className: "nowrap" },
+      cell: ({ row }) => (
+        <>
+          {row.original.effectiveGrade ?? "—"}
+          {row.original.effectiveGrade !== row.original.grade ? (
+            <span className="muted"> ({row.original.grade})</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "cluster",
+      header: t("cluster"),
+      enableSorting: false,
+      meta: { className: "nowrap" },
+      cell: ({ row }) => (row.original.cluster === null ? "—" : `#${row.original.cluster}`),
+    },
+    moneyColumn<CustomerRow>({
+      id: "contribution",
+      header: money.withUnit(t("contribution")),
+      fen: (row) => row.contributionFen,
+    }),
+    moneyColumn<CustomerRow>({
+      id: "loanBalance",
+      header: money.withUnit(t("loanBalance")),
+      fen: (row) => row.loanBalanceFen,
+    }),
+    moneyColumn<CustomerRow>({
+      id: "depositBalance",
+      header: money.withUnit(t("depositBalance")),
+      fen: (row) => row.depositBalanceFen,
+    }),
+  ];
 
   return (
     <>
       <div className="page-head">
-        <h1>{me.role === "credit_officer" ? t("titleOfficer") : t("title")}</h1>
+        <h1>{isOfficer ? t("titleOfficer") : t("title")}</h1>
         {canExport ? (
           <div className="row">
             <a className="button" href={exportHref("csv")} download>
@@ -95,114 +156,70 @@ export function CustomerListView() {
           </div>
         ) : null}
       </div>
-      <FilterForm
+      <CustomerFilterBar
         filters={filters}
         tierOptions={tierOptions}
         clusterOptions={clusterOptions}
         facets={facets.data}
         labels={labels}
-        canFilterOfficer={me.role !== "credit_officer"}
+        canFilterOfficer={!isOfficer}
       />
       <section className="panel" aria-labelledby="customer-results">
         <div className="panel-header">
-          <h2 id="customer-results">
-            {total === null ? tc("loading") : t("count", { total: formatCount(total, locale) })}
-          </h2>
-          <span className="muted">{tc("amountUnitWan")}</span>
+          <h2 id="customer-results">{first.data ? t("count", { total: more.total ?? 0 }) : t("title")}</h2>
+          {first.data && !first.data.run ? <span className="muted">{t("noRun")}</span> : null}
         </div>
-        {firstPage.error ? (
-          <ErrorState error={firstPage.error} onRetry={() => void firstPage.refetch()} />
-        ) : firstPage.isPending ? (
-          <LoadingState rows={10} />
-        ) : items.length === 0 ? (
-          <EmptyState>
-            <p>{t("empty")}</p>
-          </EmptyState>
-        ) : (
-          <>
-            {!hasRun ? <p className="muted">{t("noRun")}</p> : null}
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("customerId")}</th>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{t("industry")}</th>
-                    <th scope="col">{t("region")}</th>
-                    {me.role !== "credit_officer" ? <th scope="col">{t("officer")}</th> : null}
-                    <th scope="col">{t("tier")}</th>
-                    <th scope="col">{t("grade")}</th>
-                    <th scope="col">{t("cluster")}</th>
-                    <th scope="col" className="num">
-                      {t("contribution")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("loanBalance")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("depositBalance")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((row) => (
-                    <tr key={row.customerId}>
-                      <td className="nowrap">
-                        <Link
-                          href={`/customers/${encodeURIComponent(row.customerId)}${filters.runId ? `?run=${filters.runId}` : ""}`}
-                        >
-                          {row.customerId}
-                        </Link>
-                      </td>
-                      <td>{row.name}</td>
-                      <td>{row.industry}</td>
-                      <td>{row.region}</td>
-                      {me.role !== "credit_officer" ? <td>{row.officer}</td> : null}
-                      <td className="nowrap">
-                        {labels.tierLabel(row.effectiveTier)}
-                        {row.effectiveTier !== row.tier ? (
-                          <span className="badge info" style={{ marginLeft: 4 }} title={labels.tierLabel(row.tier)}>
-                            {t("overridden")} · {labels.tierLabel(row.tier)}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="nowrap">
-                        {row.effectiveGrade ?? "—"}
-                        {row.effectiveGrade !== row.grade ? <span className="muted"> ({row.grade})</span> : null}
-                      </td>
-                      <td className="nowrap">{row.cluster === null ? "—" : `#${row.cluster}`}</td>
-                      <td className="num">{formatWanNumber(row.contributionFen)}</td>
-                      <td className="num">{formatWanNumber(row.loanBalanceFen)}</td>
-                      <td className="num">{formatWanNumber(row.depositBalanceFen)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="row" style={{ marginTop: "0.5rem" }}>
-              <span className="muted">
-                {total !== null
-                  ? tc("rowsShown", { shown: formatCount(items.length, locale), total: formatCount(total, locale) })
-                  : tc("rowsShownOpen", { shown: items.length })}
-              </span>
-              {nextCursor ? (
-                <button
-                  type="button"
-                  onClick={() => setCursors({ key: inputKey, list: [...pageCursors, nextCursor] })}
-                  disabled={isFetchingNextPage}
-                >
-                  {isFetchingNextPage ? tc("loading") : tc("more")}
-                </button>
-              ) : null}
-            </div>
-          </>
-        )}
+        <DataTable
+          columns={columns}
+          rows={first.data ? items : undefined}
+          rowId={(row) => row.customerId}
+          caption={isOfficer ? t("titleOfficer") : t("title")}
+          isLoading={first.isPending}
+          error={first.error}
+          onRetry={() => void first.refetch()}
+          empty={<p>{t("empty")}</p>}
+          serverSort={{
+            by: filters.sort,
+            isDescending: filters.direction === "desc",
+            onChange: ({ by, isDescending }) =>
+              router.replace(
+                `${pathname}${buildCustomerSearch({ ...filters, sort: by as CustomerSort, direction: isDescending ? "desc" : "asc" })}`,
+              ),
+          }}
+          more={more}
+          loadingRows={10}
+          testId="customer-list"
+        />
       </section>
     </>
   );
 }
 
-function FilterForm({
+type CustomerRow = inferRouterOutputs<AppRouter>["customer"]["list"]["items"][number];
+
+/** The tier in force in the run (an override carried into it wins), marked with the computed one when they differ; a
+ * customer outside the run says so. */
+function TierCell({ row, tierLabel }: { row: CustomerRow; tierLabel: (tier: string) => string }) {
+  const t = useTranslations("customers");
+  if (row.effectiveTier === null) return <span className="badge">{t("notInRun")}</span>;
+  return (
+    <>
+      {tierLabel(row.effectiveTier)}
+      {row.tier !== null && row.effectiveTier !== row.tier ? (
+        <span className="badge info badge-after" title={tierLabel(row.tier)}>
+          {t("overridden")} · {tierLabel(row.tier)}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The list's tiers in the policy's rule order; tiers the policy no longer names go last. */
+function orderTiers(tiers: readonly string[], policyOrder: readonly string[]): string[] {
+  return sortByTierOrder([...new Set(tiers)], (tier) => tier, policyOrder);
+}
+
+function CustomerFilterBar({
   filters,
   tierOptions,
   clusterOptions,
@@ -219,143 +236,73 @@ function FilterForm({
   canFilterOfficer: boolean;
 }) {
   const t = useTranslations("customers");
-  const tc = useTranslations("common");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
-  const id = useId();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => formText(form, name).trim();
-    const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
-    const next: CustomerFilters = {
-      runId: filters.runId,
-      tiers: list("tier"),
-      grades: list("grade").filter((grade): grade is CustomerFilters["grades"][number] =>
-        (GRADES as readonly string[]).includes(grade),
-      ),
-      clusters: list("cluster").map(Number),
-      industries: list("industry"),
-      regions: list("region"),
-      officer: text("officer") || undefined,
-      search: text("q") || undefined,
-      sort: (text("sort") || "contribution") as CustomerSort,
-      direction: text("dir") === "asc" ? "asc" : "desc",
-    };
-    router.replace(`${pathname}${buildCustomerSearch(next)}`);
-  }
+  const apply = (next: CustomerFilters) => router.replace(`${pathname}${buildCustomerSearch(next)}`);
+  const facetOptions = (values: FacetValue[] | undefined, selected: readonly string[]): MultiOption[] => {
+    const offered = (values ?? []).map((facet) => ({
+      value: facet.value,
+      label: facet.value,
+      hint: `(${formatCount(facet.customers, locale)})`,
+    }));
+    const known = new Set(offered.map((option) => option.value));
+    return [...offered, ...selected.filter((value) => !known.has(value)).map((value) => ({ value, label: value }))];
+  };
 
   return (
-    <form
-      className="panel filters"
-      role="search"
-      aria-label={tc("filters")}
-      onSubmit={onSubmit}
-      key={buildCustomerSearch(filters)}
+    // Not remounted when the filters change, so a multi-select stays open while several values are chosen; the
+    // search box alone follows the URL (back button, clear).
+    <FilterBar
+      onApply={(form) => apply({ ...filters, search: formText(form, "q").trim() || undefined })}
+      onClear={() => router.replace(pathname)}
     >
       <label className="field">
         <span>{t("search")}</span>
-        <input name="q" type="search" defaultValue={filters.search ?? ""} maxLength={100} />
+        <input key={filters.search ?? ""} name="q" type="search" defaultValue={filters.search ?? ""} maxLength={100} />
       </label>
-      <label className="field">
-        <span>{t("tier")}</span>
-        <select name="tier" multiple defaultValue={filters.tiers}>
-          {tierOptions.map((tier) => (
-            <option key={tier} value={tier}>
-              {labels.tierLabel(tier)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("grade")}</span>
-        <select name="grade" multiple defaultValue={filters.grades}>
-          {GRADES.map((grade) => (
-            <option key={grade} value={grade}>
-              {labels.gradeLabel(grade)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("cluster")}</span>
-        <select name="cluster" multiple defaultValue={filters.clusters.map(String)}>
-          {clusterOptions.map((cluster) => (
-            <option key={cluster} value={cluster}>
-              {labels.clusterLabel(cluster)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("industry")}</span>
-        <select name="industry" multiple defaultValue={filters.industries}>
-          <FacetOptions values={facets?.industries} selected={filters.industries} />
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("region")}</span>
-        <select name="region" multiple defaultValue={filters.regions}>
-          <FacetOptions values={facets?.regions} selected={filters.regions} />
-        </select>
-      </label>
+      <MultiSelectField
+        label={t("tier")}
+        options={tierOptions.map((tier) => ({ value: tier, label: labels.tierLabel(tier) }))}
+        value={filters.tiers}
+        onChange={(tiers) => apply({ ...filters, tiers })}
+      />
+      <MultiSelectField
+        label={t("grade")}
+        options={GRADES.map((grade) => ({ value: grade, label: labels.gradeLabel(grade) }))}
+        value={filters.grades}
+        onChange={(grades) => apply({ ...filters, grades: grades.filter(isGrade) })}
+      />
+      <MultiSelectField
+        label={t("cluster")}
+        options={clusterOptions.map((cluster) => ({ value: String(cluster), label: labels.clusterLabel(cluster) }))}
+        value={filters.clusters.map(String)}
+        onChange={(clusters) => apply({ ...filters, clusters: clusters.map(Number) })}
+      />
+      <MultiSelectField
+        label={t("industry")}
+        options={facetOptions(facets?.industries, filters.industries)}
+        value={filters.industries}
+        onChange={(industries) => apply({ ...filters, industries })}
+      />
+      <MultiSelectField
+        label={t("region")}
+        options={facetOptions(facets?.regions, filters.regions)}
+        value={filters.regions}
+        onChange={(regions) => apply({ ...filters, regions })}
+      />
       {canFilterOfficer ? (
-        <label className="field">
-          <span>{t("officer")}</span>
-          <select name="officer" defaultValue={filters.officer ?? ""}>
-            <option value="">{t("any")}</option>
-            <FacetOptions values={facets?.officers} selected={filters.officer ? [filters.officer] : []} />
-          </select>
-        </label>
+        <SelectField
+          label={t("officer")}
+          anyLabel={t("any")}
+          options={facetOptions(facets?.officers, filters.officer ? [filters.officer] : []).map((option) => ({
+            value: option.value,
+            label: option.hint ? `${option.label} ${option.hint}` : option.label,
+          }))}
+          value={filters.officer ?? ""}
+          onChange={(officer) => apply({ ...filters, officer: officer || undefined })}
+        />
       ) : null}
-      <label className="field">
-        <span>{t("sort")}</span>
-        <select name="sort" defaultValue={filters.sort}>
-          {CUSTOMER_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {t(SORT_LABEL_KEYS[sort])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field" htmlFor={`${id}-dir`}>
-        <span>{t("direction")}</span>
-        <select id={`${id}-dir`} name="dir" defaultValue={filters.direction}>
-          <option value="desc">{t("desc")}</option>
-          <option value="asc">{t("asc")}</option>
-        </select>
-      </label>
-      <div className="row">
-        <button type="submit" className="primary">
-          {tc("apply")}
-        </button>
-        <button type="button" onClick={() => router.replace(pathname)}>
-          {tc("clear")}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** A filter's values, most customers first, with their counts; a value in the URL but not among them stays selectable. */
-function FacetOptions({ values, selected }: { values: FacetValue[] | undefined; selected: string[] }) {
-  const locale = useLocale();
-  const offered = new Set((values ?? []).map((facet) => facet.value));
-  return (
-    <>
-      {(values ?? []).map((facet) => (
-        <option key={facet.value} value={facet.value}>
-          {`${facet.value} (${facet.customers.toLocaleString(locale)})`}
-        </option>
-      ))}
-      {selected
-        .filter((value) => !offered.has(value))
-        .map((value) => (
-          <option key={value} value={value}>
-            {value}
-          </option>
-        ))}
-    </>
+    </FilterBar>
   );
 }

@@ -12,15 +12,13 @@ import { useCan, useMe } from "../session/me-context";
 import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { findPreviousRun, MIGRATION_RUNS, readRunSelector } from "./dashboard-inputs";
 import { MigrationMatrix } from "./migration-matrix";
 import { SegmentTable } from "./segment-table";
 import { TierClusterHeatmap } from "./tier-cluster-heatmap";
 import { WarningsTable } from "./warnings-table";
-import { formatAmount, formatCount, formatPct, toWanNumber } from "~/i18n/format";
+import { formatAmount, formatCount, formatPct, toChartYuan } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
-
-/** Finished runs the tier migration looks through for the run before the one shown. */
-const MIGRATION_RUNS = { statuses: ["succeeded" as const], limit: 50 };
 
 /** The portfolio dashboard: the current run (or `?run=`), in the caller's scope, every figure drilling down. */
 export function DashboardView() {
@@ -29,8 +27,7 @@ export function DashboardView() {
   const me = useMe();
   const canStartRun = useCan("run.start");
   const router = useRouter();
-  const runParam = Number(useSearchParams().get("run"));
-  const selector: { runId?: number } = Number.isInteger(runParam) && runParam > 0 ? { runId: runParam } : {};
+  const selector = readRunSelector(useSearchParams());
   const trpc = useTRPC();
   const summary = useQuery(trpc.segment.summary.queryOptions(selector));
   const clusters = useQuery(trpc.segment.clusters.queryOptions(selector));
@@ -109,15 +106,11 @@ export function DashboardView() {
 
       <section className="kpis" aria-label={t("title")}>
         <Kpi label={t("customers")} value={formatCount(data.totals.customers, locale)} />
-        <Kpi label={t("loanBalance")} value={formatAmount(data.totals.loanBalanceFen)} />
-        <Kpi label={t("depositBalance")} value={formatAmount(data.totals.depositBalanceFen)} />
-        <Kpi label={t("contribution")} value={formatAmount(data.totals.contributionFen)} />
+        <Kpi label={t("loanBalance")} value={formatAmount(data.totals.loanBalanceFen, locale)} />
+        <Kpi label={t("depositBalance")} value={formatAmount(data.totals.depositBalanceFen, locale)} />
+        <Kpi label={t("contribution")} value={formatAmount(data.totals.contributionFen, locale)} />
         <Kpi label={t("nplRatio")} value={formatPct(data.totals.nplRatioPct)} />
       </section>
-      <p className="muted" style={{ marginTop: "-0.5rem" }}>
-        {/* Table figures are in 万元; headline figures carry their unit. */}
-        <UnitNote />
-      </p>
 
       <section className="panel chart-and-table" aria-labelledby="by-tier">
         <h2 id="by-tier">{t("byTier")}</h2>
@@ -142,16 +135,17 @@ export function DashboardView() {
         <SegmentBarChart
           data={clusterRows.map((row) => ({
             label: row.key === "null" ? "—" : `#${row.key}`,
-            value: toWanNumber(row.loanBalanceFen),
+            value: toChartYuan(row.loanBalanceFen),
             href: row.href,
           }))}
-          valueLabel={`${t("loanBalance")} (万元)`}
+          valueLabel={t("loanBalance")}
+          kind="money"
           onSelect={(bar) => go(bar.href)}
         />
         <SegmentTable caption={t("byCluster")} rows={clusterRows} />
       </section>
 
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <section className="panel" aria-labelledby="npl">
           <h2 id="npl">{t("nplBySegment")}</h2>
           <SegmentBarChart
@@ -160,7 +154,8 @@ export function DashboardView() {
               value: Number(row.nplRatioPct ?? 0),
               href: row.href,
             }))}
-            valueLabel={`${t("nplRatio")} (%)`}
+            valueLabel={t("nplRatio")}
+            kind="pct"
             onSelect={(bar) => go(bar.href)}
           />
         </section>
@@ -181,7 +176,7 @@ export function DashboardView() {
         </section>
       </div>
 
-      <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
+      <div className="grid-2 section-gap">
         <section className="panel" aria-labelledby="heatmap">
           <h2 id="heatmap">{t("heatmap")}</h2>
           <TierClusterHeatmap
@@ -217,11 +212,6 @@ function Kpi({ label, value }: { label: string; value: string }) {
   );
 }
 
-function UnitNote() {
-  const t = useTranslations("common");
-  return <>{t("amountUnitWan")}</>;
-}
-
 function RunLabel({ runId, period }: { runId: number; period: string }) {
   const t = useTranslations("common");
   return <>{t("runLabel", { id: runId, period })}</>;
@@ -241,7 +231,7 @@ function PreviousRunMigration({
   const t = useTranslations("dashboard");
   const trpc = useTRPC();
   const runs = useQuery(trpc.segmentRun.list.queryOptions(MIGRATION_RUNS));
-  const previous = runs.data?.items.find((run) => run.id < runId);
+  const previous = findPreviousRun(runs.data?.items, runId);
   const migration = useQuery({
     ...trpc.segment.migration.queryOptions({ fromRunId: previous?.id ?? 1, toRunId: runId, dimension: "tier" }),
     enabled: previous !== undefined,

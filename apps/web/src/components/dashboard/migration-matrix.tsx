@@ -2,9 +2,12 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { heatColors } from "../charts/palette";
+import { DataTable, type DataColumn } from "../ui/data-table";
 import { formatCount } from "~/i18n/format";
 
 export type MigrationCell = { from: string | null; to: string | null; customers: number };
+
+type MatrixRow = { from: string | null; counts: Map<string | null, number> };
 
 /** Customers moving between segments from one run to the next; the diagonal stayed put. */
 export function MigrationMatrix({
@@ -22,39 +25,46 @@ export function MigrationMatrix({
   const locale = useLocale();
   const values = [...new Set([...order, ...cells.map((cell) => cell.from), ...cells.map((cell) => cell.to)])];
   const max = Math.max(1, ...cells.map((cell) => cell.customers));
+  const rows: MatrixRow[] = values.map((from) => ({
+    from,
+    counts: new Map(cells.filter((cell) => cell.from === from).map((cell) => [cell.to, cell.customers])),
+  }));
+  const columns: DataColumn<MatrixRow>[] = [
+    {
+      id: "from",
+      header: t("migrationFrom"),
+      enableSorting: false,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => label(row.original.from),
+    },
+    ...values.map((to): DataColumn<MatrixRow> => ({
+      id: `to-${String(to)}`,
+      header: label(to),
+      enableSorting: false,
+      meta: { isNumeric: true },
+      cell: ({ row }) => {
+        const count = row.original.counts.get(to) ?? 0;
+        const isStay = row.original.from === to;
+        return (
+          <span
+            className={isStay ? "heat-cell stay" : "heat-cell"}
+            style={isStay ? undefined : heatColors(count / max)}
+          >
+            {formatCount(count, locale)}
+          </span>
+        );
+      },
+    })),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data heat">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("migrationFrom")}</th>
-            {values.map((to) => (
-              <th key={String(to)} scope="col" className="num">
-                {label(to)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {values.map((from) => (
-            <tr key={String(from)}>
-              <th scope="row" style={{ textAlign: "left", fontWeight: 400 }}>
-                {label(from)}
-              </th>
-              {values.map((to) => {
-                const count = cells.find((cell) => cell.from === from && cell.to === to)?.customers ?? 0;
-                const colors = from === to ? { background: "#eef1f4", color: "#1b2430" } : heatColors(count / max);
-                return (
-                  <td key={String(to)} style={{ ...colors, fontWeight: from === to ? 600 : 400 }}>
-                    {formatCount(count, locale)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowId={(row) => String(row.from)}
+      caption={caption}
+      isCaptionVisible
+      variant="heat"
+      empty={null}
+    />
   );
 }

@@ -2,7 +2,10 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatCount, formatPct, formatWanNumber } from "~/i18n/format";
+import { moneyColumn, rateColumn } from "../ui/columns";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { useMoneyFormat } from "../ui/money-cell";
+import { formatCount } from "~/i18n/format";
 
 export type SegmentRow = {
   key: string;
@@ -16,52 +19,48 @@ export type SegmentRow = {
   loansHref?: string;
 };
 
-/** The figures behind a segment chart; each segment links to its customers. */
+/** The figures behind a segment chart; each segment links to its customers. Rows keep the domain order until sorted. */
 export function SegmentTable({ caption, rows }: { caption: string; rows: SegmentRow[] }) {
   const t = useTranslations("dashboard");
   const tLoans = useTranslations("loans");
   const locale = useLocale();
-  return (
-    <div className="table-wrap">
-      <table className="data">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("segment")}</th>
-            <th scope="col" className="num">
-              {t("customers")}
-            </th>
-            <th scope="col" className="num">
-              {t("loanBalance")}
-            </th>
-            <th scope="col" className="num">
-              {t("contribution")}
-            </th>
-            <th scope="col" className="num">
-              {t("nplRatio")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" style={{ fontWeight: 400, textAlign: "left" }}>
-                <Link href={row.href}>{row.label}</Link>
-                {row.loansHref ? (
-                  <>
-                    {" · "}
-                    <Link href={row.loansHref}>{tLoans("viewLoans")}</Link>
-                  </>
-                ) : null}
-              </th>
-              <td className="num">{formatCount(row.customers, locale)}</td>
-              <td className="num">{formatWanNumber(row.loanBalanceFen)}</td>
-              <td className="num">{formatWanNumber(row.contributionFen)}</td>
-              <td className="num">{formatPct(row.nplRatioPct)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const money = useMoneyFormat();
+  const columns: DataColumn<SegmentRow>[] = [
+    {
+      id: "segment",
+      header: t("segment"),
+      enableSorting: false,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => (
+        <>
+          <Link href={row.original.href}>{row.original.label}</Link>
+          {row.original.loansHref ? (
+            <>
+              {" · "}
+              <Link href={row.original.loansHref}>{tLoans("viewLoans")}</Link>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "customers",
+      header: t("customers"),
+      accessorFn: (row) => row.customers,
+      meta: { isNumeric: true },
+      cell: ({ row }) => formatCount(row.original.customers, locale),
+    },
+    moneyColumn<SegmentRow>({
+      id: "loanBalance",
+      header: money.withUnit(t("loanBalance")),
+      fen: (row) => row.loanBalanceFen,
+    }),
+    moneyColumn<SegmentRow>({
+      id: "contribution",
+      header: money.withUnit(t("contribution")),
+      fen: (row) => row.contributionFen,
+    }),
+    rateColumn<SegmentRow>({ id: "npl", header: t("nplRatio"), pct: (row) => row.nplRatioPct }),
+  ];
+  return <DataTable columns={columns} rows={rows} rowId={(row) => row.key} caption={caption} empty={null} />;
 }

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { heatColors } from "../charts/palette";
+import { DataTable, type DataColumn } from "../ui/data-table";
 import { formatCount } from "~/i18n/format";
 
 export type HeatCell = { tier: string; cluster: number | null; customers: number };
@@ -25,48 +26,50 @@ export function TierClusterHeatmap({
   const locale = useLocale();
   const clusters = [...new Set(cells.map((cell) => cell.cluster))].sort((a, b) => (a ?? 1e9) - (b ?? 1e9));
   const max = Math.max(1, ...cells.map((cell) => cell.customers));
+  const countOf = (tier: string, cluster: number | null) =>
+    cells.find((cell) => cell.tier === tier && cell.cluster === cluster)?.customers ?? 0;
+  const columns: DataColumn<string>[] = [
+    {
+      id: "tier",
+      header: t("segment"),
+      enableSorting: false,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => tierLabel(row.original),
+    },
+    ...clusters.map((cluster): DataColumn<string> => ({
+      id: `cluster-${String(cluster)}`,
+      header: () => <span title={clusterLabel(cluster)}>{cluster === null ? t("noCluster") : `#${cluster}`}</span>,
+      enableSorting: false,
+      meta: { isNumeric: true },
+      cell: ({ row }) => {
+        const tier = row.original;
+        const count = countOf(tier, cluster);
+        return (
+          <span className="heat-cell" style={heatColors(count / max)}>
+            {count > 0 ? (
+              <Link
+                href={hrefFor(tier, cluster)}
+                aria-label={`${tierLabel(tier)} × ${clusterLabel(cluster)}: ${count}`}
+              >
+                {formatCount(count, locale)}
+              </Link>
+            ) : (
+              "0"
+            )}
+          </span>
+        );
+      },
+    })),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data heat">
-        <caption>{t("heatmapCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("segment")}</th>
-            {clusters.map((cluster) => (
-              <th scope="col" key={String(cluster)} className="num" title={clusterLabel(cluster)}>
-                {cluster === null ? t("noCluster") : `#${cluster}`}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((tier) => (
-            <tr key={tier}>
-              <th scope="row" style={{ textAlign: "left", fontWeight: 400 }}>
-                {tierLabel(tier)}
-              </th>
-              {clusters.map((cluster) => {
-                const count = cells.find((cell) => cell.tier === tier && cell.cluster === cluster)?.customers ?? 0;
-                const colors = heatColors(count / max);
-                return (
-                  <td key={String(cluster)} style={{ background: colors.background, color: colors.color }}>
-                    {count > 0 ? (
-                      <Link
-                        href={hrefFor(tier, cluster)}
-                        aria-label={`${tierLabel(tier)} × ${clusterLabel(cluster)}: ${count}`}
-                      >
-                        {formatCount(count, locale)}
-                      </Link>
-                    ) : (
-                      "0"
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={tiers}
+      rowId={(tier) => tier}
+      caption={t("heatmapCaption")}
+      isCaptionVisible
+      variant="heat"
+      empty={null}
+    />
   );
 }

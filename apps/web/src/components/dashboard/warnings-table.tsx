@@ -2,9 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { formatPct } from "~/i18n/format";
+import type { inferRouterOutputs } from "@trpc/server";
+import { rateColumn } from "../ui/columns";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
-import { QueryView } from "../ui/states";
+
+type Warning = inferRouterOutputs<AppRouter>["segment"]["warnings"]["warnings"][number];
 
 /** Early warnings a run raised for project groups, worst first. */
 export function WarningsTable({ runId }: { runId?: number }) {
@@ -13,43 +17,33 @@ export function WarningsTable({ runId }: { runId?: number }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const warnings = useQuery(trpc.segment.warnings.queryOptions(runId ? { runId } : {}));
+  const columns: DataColumn<Warning>[] = [
+    { id: "group", header: t("group"), accessorFn: (row) => row.groupKey, meta: { isRowHeader: true } },
+    {
+      id: "level",
+      header: t("level"),
+      accessorFn: (row) => row.level,
+      cell: ({ row }) => (
+        <span className={`badge ${["alert", "red", "high"].includes(row.original.level) ? "danger" : "warn"}`}>
+          {row.original.level}
+        </span>
+      ),
+    },
+    rateColumn<Warning>({ id: "signalRate", header: t("signalRate"), pct: (row) => row.signalRate * 100, decimals: 1 }),
+    { id: "reason", header: t("reason"), enableSorting: false, cell: ({ row }) => readReason(row.original, locale) },
+  ];
   return (
-    <QueryView query={warnings}>
-      {(data) =>
-        data.warnings.length === 0 ? (
-          <p className="muted">{tDash("warningsNone")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t("group")}</th>
-                  <th scope="col">{t("level")}</th>
-                  <th scope="col" className="num">
-                    {t("signalRate")}
-                  </th>
-                  <th scope="col">{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.warnings.map((warning) => (
-                  <tr key={warning.id}>
-                    <td>{warning.groupKey}</td>
-                    <td>
-                      <span className={`badge ${["alert", "red", "high"].includes(warning.level) ? "danger" : "warn"}`}>
-                        {warning.level}
-                      </span>
-                    </td>
-                    <td className="num">{formatPct(warning.signalRate * 100, 1)}</td>
-                    <td>{readReason(warning, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      }
-    </QueryView>
+    <DataTable
+      columns={columns}
+      rows={warnings.data?.warnings}
+      rowId={(row) => String(row.id)}
+      caption={tDash("warnings")}
+      isLoading={warnings.isPending}
+      error={warnings.error}
+      onRetry={() => void warnings.refetch()}
+      empty={<p className="muted">{tDash("warningsNone")}</p>}
+      pageSize={20}
+    />
   );
 }
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { CLASSIFICATIONS, type Classification } from "@creditseg/core/constants";
-import { useQueries, useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
 import { useSegmentLabels } from "../segments/use-segment-labels";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { FilterBar } from "../ui/filter-bar";
+import { SelectField } from "../ui/select-field";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import { LoansTable } from "./loans-table";
 import { useTRPC } from "~/trpc/react";
 
@@ -18,7 +19,6 @@ function isClassification(value: string): value is Classification {
 export function LoanListView() {
   const t = useTranslations("loans");
   const tc = useTranslations("common");
-  const locale = useLocale();
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -38,19 +38,12 @@ export function LoanListView() {
     ...(classifications.length ? { classifications } : {}),
     limit: 100,
   };
-  const inputKey = JSON.stringify(input);
-  const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
-  const pageCursors = cursors.key === inputKey ? cursors.list : [];
   const isReady = cluster === undefined || effectiveRunId !== undefined;
-  const pages = useQueries({
-    queries: [null, ...pageCursors].map((cursor) => ({
-      ...trpc.loan.list.queryOptions({ ...input, cursor }),
-      enabled: isReady,
-    })),
+  const { first, items, more } = useCursorPages({
+    inputKey: JSON.stringify(input),
+    queryFor: (cursor) => trpc.loan.list.queryOptions({ ...input, cursor }),
+    isEnabled: isReady,
   });
-  const first = pages[0]!;
-  const nextCursor = pages[pages.length - 1]?.data?.nextCursor ?? null;
-  const items = pages.flatMap((page) => page.data?.items ?? []);
 
   const setFilter = (next: { cluster?: string; classification?: string }) => {
     const search = new URLSearchParams();
@@ -65,63 +58,37 @@ export function LoanListView() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <div className="panel filters" role="search" aria-label={tc("filters")}>
-        <label className="field">
-          <span>{t("cluster")}</span>
-          <select
-            value={cluster === undefined ? "" : String(cluster)}
-            onChange={(event) => setFilter({ cluster: event.target.value })}
-          >
-            <option value="">{tc("all")}</option>
-            {(clusters.data?.clusters ?? []).map((row) => (
-              <option key={row.clusterNo} value={row.clusterNo}>
-                {labels.clusterLabel(row.clusterNo)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("classification")}</span>
-          <select
-            value={classifications[0] ?? ""}
-            onChange={(event) => setFilter({ classification: event.target.value })}
-          >
-            <option value="">{tc("all")}</option>
-            {CLASSIFICATIONS.map((value) => (
-              <option key={value} value={value}>
-                {labels.classificationLabel(value)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <FilterBar>
+        <SelectField
+          label={t("cluster")}
+          anyLabel={tc("all")}
+          value={cluster === undefined ? "" : String(cluster)}
+          onChange={(value) => setFilter({ cluster: value })}
+          options={(clusters.data?.clusters ?? []).map((row) => ({
+            value: String(row.clusterNo),
+            label: labels.clusterLabel(row.clusterNo),
+          }))}
+        />
+        <SelectField
+          label={t("classification")}
+          anyLabel={tc("all")}
+          value={classifications[0] ?? ""}
+          onChange={(value) => setFilter({ classification: value })}
+          options={CLASSIFICATIONS.map((value) => ({ value, label: labels.classificationLabel(value) }))}
+        />
+      </FilterBar>
       <section className="panel" aria-label={t("title")}>
-        {first.error ? (
-          <ErrorState error={first.error} onRetry={() => void first.refetch()} />
-        ) : !isReady || first.isPending ? (
-          <LoadingState rows={8} />
-        ) : items.length === 0 ? (
-          <EmptyState>
-            <p>{t("empty")}</p>
-          </EmptyState>
-        ) : (
-          <>
-            <LoansTable
-              loans={items}
-              classificationLabel={labels.classificationLabel}
-              columns={{ customer: true }}
-              testId="loan-list"
-            />
-            <div className="row" style={{ marginTop: "0.5rem" }}>
-              <span className="muted">{tc("rowsShownOpen", { shown: items.length.toLocaleString(locale) })}</span>
-              {nextCursor ? (
-                <button type="button" onClick={() => setCursors({ key: inputKey, list: [...pageCursors, nextCursor] })}>
-                  {tc("more")}
-                </button>
-              ) : null}
-            </div>
-          </>
-        )}
+        <LoansTable
+          loans={isReady && first.data ? items : undefined}
+          classificationLabel={labels.classificationLabel}
+          columns={{ customer: true }}
+          testId="loan-list"
+          caption={t("title")}
+          isLoading={!isReady || first.isPending}
+          error={first.error}
+          onRetry={() => void first.refetch()}
+          more={more}
+        />
       </section>
     </>
   );

@@ -1,13 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useCan, useMe } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
-import { EmptyState, QueryView } from "../ui/states";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import { formatDate, formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
 /** The override queue (risk managers decide) or an officer's own requests. */
@@ -19,11 +22,85 @@ export function OverridesView() {
   const canDecide = useCan("override.decide");
   const [showAll, setShowAll] = useState(false);
   const trpc = useTRPC();
-  const overrides = useQuery(
-    trpc.override.list.queryOptions({ ...(showAll ? {} : { statuses: ["proposed"] as "proposed"[] }), limit: 100 }),
-  );
+  const input = { ...(showAll ? {} : { statuses: ["proposed"] as "proposed"[] }), limit: 100 };
+  const { first, items, more } = useCursorPages({
+    inputKey: JSON.stringify(input),
+    queryFor: (cursor) => trpc.override.list.queryOptions({ ...input, cursor }),
+  });
   const labels = useSegmentLabels();
   const valueLabel = (field: string, value: string) => (field === "tier" ? labels.tierLabel(value) : value);
+  const columns: DataColumn<OverrideRow>[] = [
+    {
+      id: "customer",
+      header: t("customer"),
+      accessorFn: (override) => override.customerName,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => (
+        <>
+          <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`}>{row.original.customerName}</Link>{" "}
+          <span className="muted">{row.original.customerId}</span>
+        </>
+      ),
+    },
+    { id: "field", header: t("field"), accessorFn: (override) => override.field },
+    {
+      id: "from",
+      header: t("from"),
+      enableSorting: false,
+      cell: ({ row }) => valueLabel(row.original.field, row.original.computedValue),
+    },
+    {
+      id: "to",
+      header: t("to"),
+      enableSorting: false,
+      cell: ({ row }) => valueLabel(row.original.field, row.original.proposedValue),
+    },
+    {
+      id: "reason",
+      header: t("reason"),
+      accessorFn: (override) => override.reasonCode,
+      cell: ({ row }) => (
+        <>
+          {row.original.reasonCode}
+          {row.original.comment ? <div className="muted">{row.original.comment}</div> : null}
+        </>
+      ),
+    },
+    {
+      id: "proposedAt",
+      header: t("proposedAt"),
+      accessorFn: (override) => override.proposedAt,
+      cell: ({ row }) => formatDateTime(row.original.proposedAt),
+      meta: { className: "nowrap" },
+    },
+    {
+      id: "status",
+      header: tc("status"),
+      accessorFn: (override) => override.status,
+      cell: ({ row }) => (
+        <>
+          <span className="badge">
+            {ts.has(row.original.status as "proposed") ? ts(row.original.status as "proposed") : row.original.status}
+          </span>
+          {row.original.decisionComment ? <div className="muted">{row.original.decisionComment}</div> : null}
+        </>
+      ),
+    },
+    ...(canDecide
+      ? [
+          {
+            id: "actions",
+            header: tc("actions"),
+            enableSorting: false,
+            meta: { className: "nowrap" },
+            cell: ({ row }) =>
+              row.original.status === "proposed" ? (
+                <DecideOverride overrideId={row.original.id} customerName={row.original.customerName} />
+              ) : null,
+          } satisfies DataColumn<OverrideRow>,
+        ]
+      : []),
+  ];
   return (
     <>
       <div className="page-head">
@@ -37,71 +114,24 @@ export function OverridesView() {
         {t("appliesFromNextRun")}
       </p>
       <section className="panel" aria-label={t("title")}>
-        <QueryView query={overrides}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="data" data-testid="override-queue">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("customer")}</th>
-                      <th scope="col">{t("field")}</th>
-                      <th scope="col">{t("from")}</th>
-                      <th scope="col">{t("to")}</th>
-                      <th scope="col">{t("reason")}</th>
-                      <th scope="col">{t("proposedAt")}</th>
-                      <th scope="col">{tc("status")}</th>
-                      {canDecide ? <th scope="col">{tc("actions")}</th> : null}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((override) => (
-                      <tr key={override.id}>
-                        <td>
-                          <Link href={`/customers/${encodeURIComponent(override.customerId)}`}>
-                            {override.customerName}
-                          </Link>{" "}
-                          <span className="muted">{override.customerId}</span>
-                        </td>
-                        <td>{override.field}</td>
-                        <td>{valueLabel(override.field, override.computedValue)}</td>
-                        <td>{valueLabel(override.field, override.proposedValue)}</td>
-                        <td>
-                          {override.reasonCode}
-                          {override.comment ? <div className="muted">{override.comment}</div> : null}
-                        </td>
-                        <td className="nowrap">{formatDateTime(override.proposedAt)}</td>
-                        <td>
-                          <span className="badge">
-                            {ts.has(override.status as "proposed")
-                              ? ts(override.status as "proposed")
-                              : override.status}
-                          </span>
-                          {override.decisionComment ? <div className="muted">{override.decisionComment}</div> : null}
-                        </td>
-                        {canDecide ? (
-                          <td className="nowrap">
-                            {override.status === "proposed" ? (
-                              <DecideOverride overrideId={override.id} customerName={override.customerName} />
-                            ) : null}
-                          </td>
-                        ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={first.data ? items : undefined}
+          rowId={(override) => String(override.id)}
+          caption={me.role === "credit_officer" ? t("titleOfficer") : t("title")}
+          isLoading={first.isPending}
+          error={first.error}
+          onRetry={() => void first.refetch()}
+          empty={<p>{t("empty")}</p>}
+          more={more}
+          testId="override-queue"
+        />
       </section>
     </>
   );
 }
+
+type OverrideRow = inferRouterOutputs<AppRouter>["override"]["list"]["items"][number];
 
 /** A year from today as YYYY-MM-DD: the default end of an approved override. */
 function defaultExpiry(): string {
@@ -131,11 +161,7 @@ function DecideOverride({ overrideId, customerName }: { overrideId: number; cust
   };
   const error = approve.error ?? reject.error;
   return (
-    <div
-      style={{ display: "grid", gap: "0.25rem", minWidth: "15rem" }}
-      role="group"
-      aria-label={`${t("decision")} · ${customerName}`}
-    >
+    <div className="field-stack decide-box" role="group" aria-label={`${t("decision")} · ${customerName}`}>
       <label className="field">
         <span>{t("decision")}</span>
         <input

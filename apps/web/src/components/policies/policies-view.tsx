@@ -1,15 +1,23 @@
 "use client";
 
+import { parseYuanToFen } from "@creditseg/core";
 import { parsePolicy } from "@creditseg/core/policy";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useSegmentLabels } from "../segments/use-segment-labels";
 import { useCan, useMe } from "../session/me-context";
-import { EmptyState, LoadingState, QueryView } from "../ui/states";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { LoadingState, QueryView } from "../ui/states";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import { PolicyDraftEditor } from "./policy-draft-editor";
 import { PolicyStatusBadge } from "./policy-status-badge";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatAmount, formatDate, formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+
+type PolicyRow = inferRouterOutputs<AppRouter>["policy"]["list"]["items"][number];
 
 /**
  * Policies: every version with its status, the active document, and for risk managers the workflow:
@@ -18,12 +26,17 @@ import { useTRPC } from "~/trpc/react";
 export function PoliciesView() {
   const t = useTranslations("policies");
   const tc = useTranslations("common");
+  const locale = useLocale();
+  const labels = useSegmentLabels();
   const me = useMe();
   const canWrite = useCan("policy.write");
   const canApprove = useCan("policy.approve");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const versions = useQuery(trpc.policy.list.queryOptions({ limit: 100 }));
+  const versions = useCursorPages({
+    inputKey: "all",
+    queryFor: (cursor) => trpc.policy.list.queryOptions({ limit: 100, cursor }),
+  });
   const active = useQuery(trpc.policy.active.queryOptions());
   const [editing, setEditing] = useState<number | null>(null);
   const refresh = () =>
@@ -37,6 +50,66 @@ export function PoliciesView() {
     }),
   );
   const parsed = active.data ? parsePolicy(active.data.document) : null;
+  const columns: DataColumn<PolicyRow>[] = [
+    {
+      id: "version",
+      header: t("version"),
+      accessorFn: (policy) => policy.version,
+      cell: ({ row }) => `v${row.original.version}`,
+    },
+    { id: "name", header: t("name"), accessorFn: (policy) => policy.name },
+    {
+      id: "status",
+      header: tc("status"),
+      accessorFn: (policy) => policy.status,
+      cell: ({ row }) => <PolicyStatusBadge status={row.original.status} />,
+    },
+    {
+      id: "effectiveFrom",
+      header: t("effectiveFrom"),
+      accessorFn: (policy) => policy.effectiveFrom ?? "",
+      cell: ({ row }) => formatDate(row.original.effectiveFrom),
+    },
+    {
+      id: "changeNote",
+      header: t("changeNote"),
+      enableSorting: false,
+      cell: ({ row }) => row.original.changeNote || "—",
+    },
+    {
+      id: "createdAt",
+      header: tc("createdAt"),
+      accessorFn: (policy) => policy.createdAt,
+      cell: ({ row }) => formatDateTime(row.original.createdAt),
+      meta: { className: "nowrap" },
+    },
+    ...(canWrite || canApprove
+      ? [
+          {
+            id: "actions",
+            header: tc("actions"),
+            enableSorting: false,
+            cell: ({ row }) => {
+              const policy = row.original;
+              const isMine = policy.createdBy === me.id || policy.submittedBy === me.id;
+              return (
+                <>
+                  {policy.status === "draft" && canWrite && policy.createdBy === me.id && editing === null ? (
+                    <button type="button" onClick={() => setEditing(policy.version)}>
+                      {t("edit")}
+                    </button>
+                  ) : null}
+                  {policy.status === "submitted" && isMine ? <span className="muted">{t("ownDraft")}</span> : null}
+                  {policy.status === "submitted" && !isMine && canApprove ? (
+                    <DecidePolicy version={policy.version} onDecided={refresh} />
+                  ) : null}
+                </>
+              );
+            },
+          } satisfies DataColumn<PolicyRow>,
+        ]
+      : []),
+  ];
 
   return (
     <>
@@ -93,7 +166,7 @@ export function PoliciesView() {
                       {parsed.policy.tiers
                         .map(
                           (tier) =>
-                            `${tier.labelZh ?? tier.name}${tier.minContribution !== undefined ? ` ≥ ${tier.minContribution.toLocaleString()}` : ""}`,
+                            `${labels.tierLabel(tier.name)}${tier.minContribution !== undefined ? ` ≥ ${formatAmount(parseYuanToFen(String(tier.minContribution)), locale)}` : ""}`,
                         )
                         .join(" · ")}
                     </dd>
@@ -111,61 +184,18 @@ export function PoliciesView() {
       </section>
       <section className="panel" aria-labelledby="policy-versions">
         <h2 id="policy-versions">{t("versions")}</h2>
-        <QueryView query={versions}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <table className="data" data-testid="policy-versions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("version")}</th>
-                    <th scope="col">{t("name")}</th>
-                    <th scope="col">{tc("status")}</th>
-                    <th scope="col">{t("effectiveFrom")}</th>
-                    <th scope="col">{t("changeNote")}</th>
-                    <th scope="col">{tc("createdAt")}</th>
-                    {canWrite || canApprove ? <th scope="col">{tc("actions")}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((policy) => {
-                    const isMine = policy.createdBy === me.id || policy.submittedBy === me.id;
-                    return (
-                      <tr key={policy.version}>
-                        <td>v{policy.version}</td>
-                        <td>{policy.name}</td>
-                        <td>
-                          <PolicyStatusBadge status={policy.status} />
-                        </td>
-                        <td>{formatDate(policy.effectiveFrom)}</td>
-                        <td>{policy.changeNote || "—"}</td>
-                        <td className="nowrap">{formatDateTime(policy.createdAt)}</td>
-                        {canWrite || canApprove ? (
-                          <td>
-                            {policy.status === "draft" && canWrite && policy.createdBy === me.id && editing === null ? (
-                              <button type="button" onClick={() => setEditing(policy.version)}>
-                                {t("edit")}
-                              </button>
-                            ) : null}
-                            {policy.status === "submitted" && isMine ? (
-                              <span className="muted">{t("ownDraft")}</span>
-                            ) : null}
-                            {policy.status === "submitted" && !isMine && canApprove ? (
-                              <DecidePolicy version={policy.version} onDecided={refresh} />
-                            ) : null}
-                          </td>
-                        ) : null}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={versions.first.data ? versions.items : undefined}
+          rowId={(policy) => String(policy.version)}
+          caption={t("versions")}
+          isLoading={versions.first.isPending}
+          error={versions.first.error}
+          onRetry={() => void versions.first.refetch()}
+          empty={<p>{t("empty")}</p>}
+          more={versions.more}
+          testId="policy-versions"
+        />
       </section>
     </>
   );
@@ -208,11 +238,7 @@ function DecidePolicy({ version, onDecided }: { version: number; onDecided: () =
   const isCommentMissing = comment.trim().length === 0;
   const error = approve.error ?? reject.error;
   return (
-    <div
-      style={{ display: "grid", gap: "0.25rem", minWidth: "14rem" }}
-      role="group"
-      aria-label={`${t("decisionComment")} v${version}`}
-    >
+    <div className="field-stack decide-box" role="group" aria-label={`${t("decisionComment")} v${version}`}>
       <label className="field">
         <span>{t("decisionComment")}</span>
         <input

@@ -1,14 +1,20 @@
 "use client";
 
+import { parseYuanToFen } from "@creditseg/core";
 import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState, type ReactNode } from "react";
+import { useSegmentLabels } from "../segments/use-segment-labels";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { useMoneyFormat } from "../ui/money-cell";
 import { QueryView } from "../ui/states";
+import { formatAmount, parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
 
 type Path = (string | number)[];
+type PolicyChange = ReturnType<typeof diffPolicies>[number];
 
 /** Returns a copy of `value` with the leaf at `path` replaced (the editor never mutates the active policy). */
 function setAt<T>(value: T, path: Path, leaf: unknown): T {
@@ -41,6 +47,9 @@ export function PolicyDraftEditor({
 }) {
   const t = useTranslations("policies");
   const tc = useTranslations("common");
+  const locale = useLocale();
+  const money = useMoneyFormat();
+  const labels = useSegmentLabels();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Policy>(initial);
@@ -72,6 +81,36 @@ export function PolicyDraftEditor({
       { onSuccess: () => then?.() },
     );
   }
+
+  const showValue = (path: string, value: unknown) => {
+    if (typeof value === "number" && Number.isNaN(value)) return "—";
+    if (path.endsWith("minContribution") && typeof value === "number") {
+      const fen = parseYuanToFen(String(value));
+      return fen === null ? String(value) : formatAmount(fen, locale);
+    }
+    return JSON.stringify(value);
+  };
+  const diffColumns: DataColumn<PolicyChange>[] = [
+    {
+      id: "path",
+      header: t("field"),
+      accessorFn: (change) => change.path,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => <code>{row.original.path}</code>,
+    },
+    {
+      id: "before",
+      header: t("before"),
+      enableSorting: false,
+      cell: ({ row }) => showValue(row.original.path, row.original.before),
+    },
+    {
+      id: "after",
+      header: t("after"),
+      enableSorting: false,
+      cell: ({ row }) => showValue(row.original.path, row.original.after),
+    },
+  ];
 
   const numberField = (label: string, path: Path, value: number, step = "any") => (
     <NumberField
@@ -119,13 +158,18 @@ export function PolicyDraftEditor({
               <legend>{t("tiers")}</legend>
               <div className="filters">
                 {draft.tiers.map((tier, index) =>
-                  tier.minContribution !== undefined
-                    ? numberField(
-                        `${tier.labelZh ?? tier.name} · ${t("minContribution")}`,
-                        ["tiers", index, "minContribution"],
-                        tier.minContribution,
-                      )
-                    : null,
+                  tier.minContribution !== undefined ? (
+                    <NumberField
+                      key={`tiers.${index}.minContribution`}
+                      label={money.withUnit(`${labels.tierLabel(tier.name)} · ${t("minContribution")}`)}
+                      value={yuanToTableMoney(tier.minContribution, locale)}
+                      step="0.01"
+                      error={issueAt(["tiers", index, "minContribution"])}
+                      onChange={(text) =>
+                        update(["tiers", index, "minContribution"], parseTableMoneyToYuan(text, locale) ?? Number.NaN)
+                      }
+                    />
+                  ) : null,
                 )}
               </div>
             </fieldset>
@@ -173,40 +217,12 @@ export function PolicyDraftEditor({
                 <legend>
                   {t("ftpCurve")} · {side === "loan" ? t("ftpLoan") : t("ftpDeposit")}
                 </legend>
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("maxTerm")}</th>
-                      <th scope="col">{t("rate")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {draft.ftp[side].map((bucket, index) => (
-                      <tr key={index}>
-                        <td>
-                          {bucket.maxTermMonths === null ? (
-                            t("catchAll")
-                          ) : (
-                            <InlineNumber
-                              label={`${side} ${index + 1} ${t("maxTerm")}`}
-                              value={bucket.maxTermMonths}
-                              error={issueAt(["ftp", side, index, "maxTermMonths"])}
-                              onChange={(text) => update(["ftp", side, index, "maxTermMonths"], readNumber(text))}
-                            />
-                          )}
-                        </td>
-                        <td>
-                          <InlineNumber
-                            label={`${side} ${index + 1} ${t("rate")}`}
-                            value={bucket.rate}
-                            error={issueAt(["ftp", side, index, "rate"])}
-                            onChange={(text) => update(["ftp", side, index, "rate"], readNumber(text))}
-                          />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FtpBucketsTable
+                  side={side}
+                  buckets={draft.ftp[side]}
+                  issueAt={issueAt}
+                  onChange={(path, text) => update(path, readNumber(text))}
+                />
               </fieldset>
             ))}
           </div>
@@ -220,7 +236,7 @@ export function PolicyDraftEditor({
             ))}
           </ul>
         ) : null}
-        <label className="field" style={{ marginBottom: "0.5rem" }}>
+        <label className="field section-gap">
           <span>{t("changeNote")}</span>
           <input value={changeNote} onChange={(event) => setChangeNote(event.target.value)} maxLength={2000} />
         </label>
@@ -255,38 +271,22 @@ export function PolicyDraftEditor({
         ) : null}
       </form>
       {previewPeriod !== null ? (
-        <div style={{ marginTop: "0.9rem" }}>
+        <div className="block-gap">
           <h3>
             {t("impact")} · {previewPeriod}
           </h3>
           <QueryView query={preview}>{(impact) => <PolicyImpactView impact={impact} />}</QueryView>
         </div>
       ) : null}
-      <h3 style={{ marginTop: "0.9rem" }}>{t("diff")}</h3>
-      {changes.length === 0 ? (
-        <p className="muted">{t("noChanges")}</p>
-      ) : (
-        <table className="data" data-testid="draft-diff">
-          <thead>
-            <tr>
-              <th scope="col">{t("field")}</th>
-              <th scope="col">{t("before")}</th>
-              <th scope="col">{t("after")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change) => (
-              <tr key={change.path}>
-                <td>
-                  <code>{change.path}</code>
-                </td>
-                <td>{JSON.stringify(change.before)}</td>
-                <td>{Number.isNaN(change.after) ? "—" : JSON.stringify(change.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h3 className="block-gap">{t("diff")}</h3>
+      <DataTable
+        columns={diffColumns}
+        rows={changes}
+        rowId={(change) => change.path}
+        caption={t("diff")}
+        empty={<p className="muted">{t("noChanges")}</p>}
+        testId="draft-diff"
+      />
     </section>
   );
 }
@@ -306,7 +306,7 @@ function NumberField({
 }) {
   const id = useId();
   return (
-    <div style={{ display: "grid", gap: "0.15rem" }}>
+    <div className="field-stack">
       <label className="field">
         <span>{label}</span>
         <input
@@ -317,7 +317,7 @@ function NumberField({
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? id : undefined}
-          style={{ width: "9rem" }}
+          className="number-input"
         />
       </label>
       {error ? <ErrorText id={id}>{error}</ErrorText> : null}
@@ -347,10 +347,73 @@ function InlineNumber({
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? id : undefined}
-        style={{ width: "6.5rem" }}
+        className="number-input narrow"
       />
       {error ? <ErrorText id={id}>{error}</ErrorText> : null}
     </>
+  );
+}
+
+type FtpBucket = Policy["ftp"]["loan"][number];
+
+/** One side of the FTP curve as editable rows: each bucket's longest term and its rate (annual %). */
+function FtpBucketsTable({
+  side,
+  buckets,
+  issueAt,
+  onChange,
+}: {
+  side: "loan" | "deposit";
+  buckets: FtpBucket[];
+  issueAt: (path: Path) => string | undefined;
+  onChange: (path: Path, text: string) => void;
+}) {
+  const t = useTranslations("policies");
+  const indexed = buckets.map((bucket, index) => ({ bucket, index }));
+  const columns: DataColumn<(typeof indexed)[number]>[] = [
+    {
+      id: "maxTerm",
+      header: t("maxTerm"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const { bucket, index } = row.original;
+        return bucket.maxTermMonths === null ? (
+          t("catchAll")
+        ) : (
+          <InlineNumber
+            label={`${side} ${index + 1} ${t("maxTerm")}`}
+            value={bucket.maxTermMonths}
+            error={issueAt(["ftp", side, index, "maxTermMonths"])}
+            onChange={(text) => onChange(["ftp", side, index, "maxTermMonths"], text)}
+          />
+        );
+      },
+    },
+    {
+      id: "rate",
+      header: t("rate"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const { bucket, index } = row.original;
+        return (
+          <InlineNumber
+            label={`${side} ${index + 1} ${t("rate")}`}
+            value={bucket.rate}
+            error={issueAt(["ftp", side, index, "rate"])}
+            onChange={(text) => onChange(["ftp", side, index, "rate"], text)}
+          />
+        );
+      },
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={indexed}
+      rowId={(row) => String(row.index)}
+      caption={`${t("ftpCurve")} · ${side === "loan" ? t("ftpLoan") : t("ftpDeposit")}`}
+      empty={null}
+    />
   );
 }
 

@@ -3,7 +3,10 @@
 import { useLocale, useTranslations } from "next-intl";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useSegmentLabels } from "../segments/use-segment-labels";
-import { formatCount, formatWanNumber } from "~/i18n/format";
+import { moneyColumn } from "../ui/columns";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { useMoneyFormat } from "../ui/money-cell";
+import { formatCount } from "~/i18n/format";
 
 type TransitionMatrix = { labels: string[]; counts: number[][]; stayedCount: number; movedCount: number };
 type TierTotals = { tier: string; customers: number; contributionFen: bigint };
@@ -28,12 +31,48 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
   const t = useTranslations("policies");
   const locale = useLocale();
   const labels = useSegmentLabels();
+  const money = useMoneyFormat();
   const previewedByTier = new Map(impact.totalsByTier.previewed.map((row) => [row.tier, row]));
   const tiers = [
     ...new Set([
       ...impact.totalsByTier.active.map((row) => row.tier),
       ...impact.totalsByTier.previewed.map((row) => row.tier),
     ]),
+  ];
+  const before = (tier: string) => impact.totalsByTier.active.find((row) => row.tier === tier);
+  const after = (tier: string) => previewedByTier.get(tier);
+  const columns: DataColumn<string>[] = [
+    {
+      id: "tier",
+      header: t("tierName"),
+      enableSorting: false,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => labels.tierLabel(row.original),
+    },
+    {
+      id: "customersBefore",
+      header: t("before"),
+      accessorFn: (tier) => before(tier)?.customers ?? 0,
+      meta: { isNumeric: true },
+      cell: ({ row }) => formatCount(before(row.original)?.customers ?? 0, locale),
+    },
+    {
+      id: "customersAfter",
+      header: t("after"),
+      accessorFn: (tier) => after(tier)?.customers ?? 0,
+      meta: { isNumeric: true },
+      cell: ({ row }) => formatCount(after(row.original)?.customers ?? 0, locale),
+    },
+    moneyColumn<string>({
+      id: "contributionBefore",
+      header: money.withUnit(t("before")),
+      fen: (tier) => before(tier)?.contributionFen ?? 0n,
+    }),
+    moneyColumn<string>({
+      id: "contributionAfter",
+      header: money.withUnit(t("after")),
+      fen: (tier) => after(tier)?.contributionFen ?? 0n,
+    }),
   ];
   return (
     <div data-testid="policy-impact">
@@ -59,41 +98,16 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
           caption={t("impactGrades")}
         />
       </div>
-      <table className="data" style={{ marginTop: "0.6rem" }}>
-        <caption>{t("impactTotals")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("tierName")}</th>
-            <th scope="col" className="num">
-              {t("before")}
-            </th>
-            <th scope="col" className="num">
-              {t("after")}
-            </th>
-            <th scope="col" className="num">
-              {t("before")} (万元)
-            </th>
-            <th scope="col" className="num">
-              {t("after")} (万元)
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((tier) => {
-            const before = impact.totalsByTier.active.find((row) => row.tier === tier);
-            const after = previewedByTier.get(tier);
-            return (
-              <tr key={tier}>
-                <td>{labels.tierLabel(tier)}</td>
-                <td className="num">{formatCount(before?.customers ?? 0, locale)}</td>
-                <td className="num">{formatCount(after?.customers ?? 0, locale)}</td>
-                <td className="num">{formatWanNumber(before?.contributionFen ?? 0n)}</td>
-                <td className="num">{formatWanNumber(after?.contributionFen ?? 0n)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="form-gap">
+        <DataTable
+          columns={columns}
+          rows={tiers}
+          rowId={(tier) => tier}
+          caption={t("impactTotals")}
+          isCaptionVisible
+          empty={null}
+        />
+      </div>
       <h4>{t("impactWarnings")}</h4>
       {impact.warnings.filter((warning) => warning.change !== "continues").length === 0 ? (
         <p className="muted">{t("impactNoWarningChange")}</p>

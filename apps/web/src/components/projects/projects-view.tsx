@@ -7,9 +7,17 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts"
 import { WarningsTable } from "../dashboard/warnings-table";
 import { useMe } from "../session/me-context";
 import { pickColor } from "../charts/palette";
-import { EmptyState, QueryView } from "../ui/states";
-import { formatPct, formatWanNumber } from "~/i18n/format";
+import { moneyColumn, rateColumn } from "../ui/columns";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { useMoneyFormat } from "../ui/money-cell";
+import { QueryView } from "../ui/states";
+import type { inferRouterOutputs } from "@trpc/server";
+import { formatPct } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+
+type ProjectGroup = inferRouterOutputs<AppRouter>["segment"]["projectGroups"]["groups"][number];
+type HistoryPoint = inferRouterOutputs<AppRouter>["segment"]["projectGroupHistory"]["points"][number];
 
 /** Project groups with their default-signal rates, and the early warnings of the run. */
 export function ProjectsView() {
@@ -18,6 +26,51 @@ export function ProjectsView() {
   const trpc = useTRPC();
   const groups = useQuery(trpc.segment.projectGroups.queryOptions({}));
   const [selected, setSelected] = useState<string | null>(null);
+  const money = useMoneyFormat();
+  const columns: DataColumn<ProjectGroup>[] = [
+    { id: "industry", header: t("industry"), accessorFn: (group) => group.industry, meta: { isRowHeader: true } },
+    { id: "region", header: t("region"), accessorFn: (group) => group.region },
+    { id: "riskLevel", header: t("riskLevel"), accessorFn: (group) => group.riskLevel },
+    { id: "projects", header: t("projects"), accessorFn: (group) => group.projectCount, meta: { isNumeric: true } },
+    moneyColumn<ProjectGroup>({
+      id: "loanAmount",
+      header: money.withUnit(t("loanAmount")),
+      fen: (g) => g.loanAmountFen,
+    }),
+    rateColumn<ProjectGroup>({
+      id: "signalRate",
+      header: t("signalRate"),
+      pct: (g) => g.signalRate * 100,
+      decimals: 1,
+    }),
+    rateColumn<ProjectGroup>({
+      id: "previousRate",
+      header: t("previousRate"),
+      pct: (group) => readProfileText(group.profile, "previousSignalRatePct"),
+      decimals: 1,
+    }),
+    {
+      id: "change",
+      header: t("change"),
+      accessorFn: (group) => Number(readProfileText(group.profile, "changePctPoints") ?? Number.NaN),
+      meta: { isNumeric: true },
+      cell: ({ row }) => readProfileText(row.original.profile, "changePctPoints") ?? "—",
+    },
+    {
+      id: "history",
+      header: t("history"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <button
+          type="button"
+          aria-pressed={selected === row.original.groupKey}
+          onClick={() => setSelected(selected === row.original.groupKey ? null : row.original.groupKey)}
+        >
+          {t("history")}
+        </button>
+      ),
+    },
+  ];
   return (
     <>
       <div className="page-head">
@@ -30,66 +83,17 @@ export function ProjectsView() {
       </section>
       <section className="panel" aria-labelledby="group-list">
         <h2 id="group-list">{t("groups")}</h2>
-        <QueryView query={groups}>
-          {(data) =>
-            data.groups.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("industry")}</th>
-                      <th scope="col">{t("region")}</th>
-                      <th scope="col">{t("riskLevel")}</th>
-                      <th scope="col" className="num">
-                        {t("projects")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("loanAmount")} (万元)
-                      </th>
-                      <th scope="col" className="num">
-                        {t("signalRate")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("previousRate")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("change")}
-                      </th>
-                      <th scope="col">{t("history")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.groups.map((group) => (
-                      <tr key={group.groupKey}>
-                        <td>{group.industry}</td>
-                        <td>{group.region}</td>
-                        <td>{group.riskLevel}</td>
-                        <td className="num">{group.projectCount}</td>
-                        <td className="num">{formatWanNumber(group.loanAmountFen)}</td>
-                        <td className="num">{formatPct(group.signalRate * 100, 1)}</td>
-                        <td className="num">{formatPct(readProfileText(group.profile, "previousSignalRatePct"), 1)}</td>
-                        <td className="num">{readProfileText(group.profile, "changePctPoints") ?? "—"}</td>
-                        <td>
-                          <button
-                            type="button"
-                            aria-pressed={selected === group.groupKey}
-                            onClick={() => setSelected(selected === group.groupKey ? null : group.groupKey)}
-                          >
-                            {t("history")}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={groups.data?.groups}
+          rowId={(group) => group.groupKey}
+          caption={t("groups")}
+          isLoading={groups.isPending}
+          error={groups.error}
+          onRetry={() => void groups.refetch()}
+          empty={<p>{t("empty")}</p>}
+          pageSize={20}
+        />
       </section>
       {selected ? <GroupHistory groupKey={selected} /> : null}
     </>
@@ -102,6 +106,28 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const history = useQuery(trpc.segment.projectGroupHistory.queryOptions({ groupKey }));
+  const historyColumns: DataColumn<HistoryPoint>[] = [
+    {
+      id: "run",
+      header: tc("run"),
+      accessorFn: (point) => point.runId,
+      cell: ({ row }) => `#${row.original.runId}`,
+    },
+    { id: "period", header: tc("period"), accessorFn: (point) => point.period },
+    { id: "projects", header: t("projects"), accessorFn: (point) => point.projectCount, meta: { isNumeric: true } },
+    rateColumn<HistoryPoint>({
+      id: "signalRate",
+      header: t("signalRate"),
+      pct: (p) => p.signalRate * 100,
+      decimals: 1,
+    }),
+    {
+      id: "level",
+      header: t("level"),
+      enableSorting: false,
+      cell: ({ row }) => (row.original.warningLevels.length > 0 ? row.original.warningLevels.join(", ") : "—"),
+    },
+  ];
   return (
     <section className="panel" aria-labelledby="group-history">
       <h2 id="group-history">{t("historyTitle", { group: groupKey })}</h2>
@@ -110,7 +136,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
           <div className="grid-2">
             <LineChart
               responsive
-              style={{ width: "100%", height: 200 }}
+              className="chart-box chart-md"
               data={data.points.map((p) => ({
                 run: `#${p.runId} ${p.period}`,
                 rate: Math.round(p.signalRate * 1000) / 10,
@@ -118,38 +144,18 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
               <XAxis dataKey="run" tick={{ fontSize: 11 }} />
-              <YAxis tick={{ fontSize: 11 }} width={40} unit="%" />
-              <Tooltip />
+              <YAxis tick={{ fontSize: 11 }} width={44} tickFormatter={(value: number) => formatPct(value, 1)} />
+              <Tooltip formatter={(value) => [formatPct(Number(value), 1), t("signalRate")]} />
               <Line dataKey="rate" name={t("signalRate")} stroke={pickColor(0)} isAnimationActive={false} />
             </LineChart>
-            <div className="table-wrap">
-              <table className="data" data-testid="group-history">
-                <thead>
-                  <tr>
-                    <th scope="col">{tc("run")}</th>
-                    <th scope="col">{tc("period")}</th>
-                    <th scope="col" className="num">
-                      {t("projects")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("signalRate")}
-                    </th>
-                    <th scope="col">{t("level")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.points.map((point) => (
-                    <tr key={point.runId}>
-                      <td>#{point.runId}</td>
-                      <td>{point.period}</td>
-                      <td className="num">{point.projectCount}</td>
-                      <td className="num">{formatPct(point.signalRate * 100, 1)}</td>
-                      <td>{point.warningLevels.length > 0 ? point.warningLevels.join(", ") : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={historyColumns}
+              rows={data.points}
+              rowId={(point) => String(point.runId)}
+              caption={t("historyTitle", { group: groupKey })}
+              empty={null}
+              testId="group-history"
+            />
           </div>
         )}
       </QueryView>

@@ -1,17 +1,25 @@
 "use client";
 
+import { GRADES } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useCan } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
-import { EmptyState, QueryView } from "../ui/states";
+import { readTierNames } from "../segments/tier-order";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { SelectField } from "../ui/select-field";
+import { QueryView } from "../ui/states";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
+
+type RunRow = inferRouterOutputs<AppRouter>["segmentRun"]["list"]["items"][number];
 
 /** Runs: the list with live progress (polled while one is active), and a comparison of any two. */
 export function RunsView() {
@@ -25,6 +33,72 @@ export function RunsView() {
     refetchInterval: (query) =>
       query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false,
   });
+  const columns: DataColumn<RunRow>[] = [
+    {
+      id: "id",
+      header: t("id"),
+      accessorFn: (run) => run.id,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => (
+        <>
+          <Link href={`/?run=${row.original.id}`}>#{row.original.id}</Link>{" "}
+          {row.original.isCurrent ? <span className="badge info">{t("current")}</span> : null}
+        </>
+      ),
+    },
+    { id: "period", header: tc("period"), accessorFn: (run) => run.period },
+    {
+      id: "policyVersion",
+      header: t("policyVersion"),
+      accessorFn: (run) => run.policyVersion,
+      cell: ({ row }) => `v${row.original.policyVersion}`,
+    },
+    {
+      id: "status",
+      header: tc("status"),
+      accessorFn: (run) => run.status,
+      cell: ({ row }) => (
+        <>
+          <RunStatusBadge status={row.original.status} />
+          {row.original.error ? <div className="field-error">{row.original.error}</div> : null}
+        </>
+      ),
+    },
+    {
+      id: "progress",
+      header: t("progress"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <div className="row">
+          <progress
+            className="progress"
+            max={100}
+            value={row.original.progressPct}
+            aria-valuenow={row.original.progressPct}
+            aria-label={`${t("progress")} #${row.original.id}`}
+          />
+          <span className="muted">
+            {row.original.progressPct}% {row.original.stage ?? ""}
+          </span>
+        </div>
+      ),
+    },
+    {
+      id: "started",
+      header: t("started"),
+      accessorFn: (run) => run.startedAt,
+      cell: ({ row }) => formatDateTime(row.original.startedAt),
+      meta: { className: "nowrap" },
+    },
+    {
+      id: "finished",
+      header: t("finished"),
+      accessorFn: (run) => run.finishedAt ?? "",
+      cell: ({ row }) => formatDateTime(row.original.finishedAt),
+      meta: { className: "nowrap" },
+    },
+    { id: "seed", header: t("seed"), accessorFn: (run) => run.seed },
+  ];
   return (
     <>
       <div className="page-head">
@@ -35,68 +109,18 @@ export function RunsView() {
       ) : null}
       <section className="panel" aria-labelledby="run-list">
         <h2 id="run-list">{t("title")}</h2>
-        <QueryView query={runs}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="data" data-testid="run-list">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("id")}</th>
-                      <th scope="col">{tc("period")}</th>
-                      <th scope="col">{t("policyVersion")}</th>
-                      <th scope="col">{tc("status")}</th>
-                      <th scope="col">{t("progress")}</th>
-                      <th scope="col">{t("started")}</th>
-                      <th scope="col">{t("finished")}</th>
-                      <th scope="col">{t("seed")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((run) => (
-                      <tr key={run.id}>
-                        <td>
-                          <Link href={`/?run=${run.id}`}>#{run.id}</Link>{" "}
-                          {run.isCurrent ? <span className="badge info">{t("current")}</span> : null}
-                        </td>
-                        <td>{run.period}</td>
-                        <td>v{run.policyVersion}</td>
-                        <td>
-                          <RunStatusBadge status={run.status} />
-                          {run.error ? <div className="field-error">{run.error}</div> : null}
-                        </td>
-                        <td>
-                          <div className="row">
-                            <div
-                              className="progress"
-                              role="progressbar"
-                              aria-valuemin={0}
-                              aria-valuemax={100}
-                              aria-valuenow={run.progressPct}
-                              aria-label={`${t("progress")} #${run.id}`}
-                            >
-                              <div style={{ width: `${run.progressPct}%` }} />
-                            </div>
-                            <span className="muted">
-                              {run.progressPct}% {run.stage ?? ""}
-                            </span>
-                          </div>
-                        </td>
-                        <td className="nowrap">{formatDateTime(run.startedAt)}</td>
-                        <td className="nowrap">{formatDateTime(run.finishedAt)}</td>
-                        <td>{run.seed}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={runs.data?.items}
+          rowId={(run) => String(run.id)}
+          caption={t("title")}
+          isLoading={runs.isPending}
+          error={runs.error}
+          onRetry={() => void runs.refetch()}
+          empty={<p>{t("empty")}</p>}
+          pageSize={20}
+          testId="run-list"
+        />
       </section>
       {runs.data ? (
         <CompareRuns runIds={runs.data.items.filter((run) => run.status === "succeeded").map((run) => run.id)} />
@@ -116,49 +140,45 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
     ...trpc.segment.migration.queryOptions({ fromRunId: from ?? 1, toRunId: to ?? 1, dimension }),
     enabled: from !== undefined && to !== undefined,
   });
+  const activePolicy = useQuery(trpc.policy.active.queryOptions());
+  const runOptions = runIds.map((id) => ({ value: String(id), label: `#${id}` }));
+  // Tiers in the policy's rule order and grades AAA first, not alphabetically.
+  const order: string[] =
+    dimension === "tier" ? readTierNames(activePolicy.data?.document) : dimension === "grade" ? [...GRADES] : [];
   const label = (value: string | null) =>
     value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`;
   return (
     <section className="panel" aria-labelledby="compare-runs">
       <h2 id="compare-runs">{t("compare")}</h2>
-      <div className="filters" style={{ marginBottom: "0.6rem" }}>
-        <label className="field">
-          <span>{t("from")}</span>
-          <select value={from ?? ""} onChange={(event) => setFrom(Number(event.target.value))}>
-            {runIds.map((id) => (
-              <option key={id} value={id}>
-                #{id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("to")}</span>
-          <select value={to ?? ""} onChange={(event) => setTo(Number(event.target.value))}>
-            {runIds.map((id) => (
-              <option key={id} value={id}>
-                #{id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("dimension")}</span>
-          <select
-            value={dimension}
-            onChange={(event) => setDimension(event.target.value as "tier" | "grade" | "cluster")}
-          >
-            <option value="tier">{t("dimTier")}</option>
-            <option value="grade">{t("dimGrade")}</option>
-            <option value="cluster">{t("dimCluster")}</option>
-          </select>
-        </label>
+      <div className="filters section-gap">
+        <SelectField
+          label={t("from")}
+          value={from === undefined ? "" : String(from)}
+          onChange={(value) => setFrom(Number(value))}
+          options={runOptions}
+        />
+        <SelectField
+          label={t("to")}
+          value={to === undefined ? "" : String(to)}
+          onChange={(value) => setTo(Number(value))}
+          options={runOptions}
+        />
+        <SelectField
+          label={t("dimension")}
+          value={dimension}
+          onChange={(value) => setDimension(value as "tier" | "grade" | "cluster")}
+          options={[
+            { value: "tier", label: t("dimTier") },
+            { value: "grade", label: t("dimGrade") },
+            { value: "cluster", label: t("dimCluster") },
+          ]}
+        />
       </div>
       {from === undefined || to === undefined ? (
         <p className="muted">{t("pickTwo")}</p>
       ) : (
         <QueryView query={migration}>
-          {(data) => <MigrationMatrix cells={data.cells} order={[]} label={label} caption={`#${from} → #${to}`} />}
+          {(data) => <MigrationMatrix cells={data.cells} order={order} label={label} caption={`#${from} → #${to}`} />}
         </QueryView>
       )}
     </section>
@@ -188,7 +208,7 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
     <form className="panel" onSubmit={onSubmit} aria-labelledby="start-run" noValidate>
       <h2 id="start-run">{t("start")}</h2>
       <div className="filters">
-        <div style={{ display: "grid", gap: "0.15rem" }}>
+        <div className="field-stack">
           <label className="field">
             <span>{tc("period")}</span>
             <input

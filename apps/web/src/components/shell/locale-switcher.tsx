@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { SelectField } from "../ui/select-field";
 import { LOCALE_COOKIE, LOCALES, isLocale, type Locale } from "~/i18n/config";
 import { useTRPC } from "~/trpc/react";
 
@@ -18,7 +18,6 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
   const t = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
-  const id = useId();
   const trpc = useTRPC();
   const saveLocale = useMutation(trpc.user.setMyLocale.mutationOptions());
 
@@ -29,21 +28,13 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
   }
 
   return (
-    <span className="row">
-      <label htmlFor={id} className="visually-hidden">
-        {t("language")}
-      </label>
-      <select
-        id={id}
-        value={locale}
-        onChange={(event) => isLocale(event.target.value) && void choose(event.target.value)}
-      >
-        {LOCALES.map((option) => (
-          <option key={option} value={option} lang={option}>
-            {LANGUAGE_NAMES[option]}
-          </option>
-        ))}
-      </select>
-    </span>
+    <SelectField
+      className="locale-switcher"
+      label={t("language")}
+      isLabelHidden
+      value={locale}
+      onChange={(value) => isLocale(value) && void choose(value)}
+      options={LOCALES.map((option) => ({ value: option, label: LANGUAGE_NAMES[option], lang: option }))}
+    />
   );
 }

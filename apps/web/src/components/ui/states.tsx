@@ -9,9 +9,9 @@ export function LoadingState({ rows = 4 }: { rows?: number }) {
   return (
     <div role="status" aria-live="polite">
       <span className="visually-hidden">{t("loading")}</span>
-      <div style={{ display: "grid", gap: "0.4rem" }} aria-hidden="true">
+      <div className="skeleton-rows" aria-hidden="true">
         {Array.from({ length: rows }, (_, index) => (
-          <div key={index} className="skeleton" style={{ height: "1.1rem", width: `${90 - index * 7}%` }} />
+          <div key={index} className="skeleton" />
         ))}
       </div>
     </div>

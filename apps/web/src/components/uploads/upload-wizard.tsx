@@ -4,6 +4,8 @@ import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type DragEvent } from "react";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
 import { sendUpload, type StoredUpload } from "./send-upload";
 import { formatAmount } from "~/i18n/format";
@@ -91,42 +93,31 @@ export function UploadWizard() {
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("newUpload")}</h2>
-      <div className="filters" style={{ marginBottom: "0.6rem" }}>
-        <label className="field">
-          <span>{t("kind")}</span>
-          <select
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as ImportKind);
-              setMapping({});
-              validate.reset();
-              commit.reset();
-            }}
-          >
-            {IMPORT_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {kindLabel(value)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="filters section-gap">
+        <SelectField
+          label={t("kind")}
+          value={kind}
+          onChange={(value) => {
+            setKind(value as ImportKind);
+            setMapping({});
+            validate.reset();
+            commit.reset();
+          }}
+          options={IMPORT_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
+        />
         {PERIODIC_KINDS.includes(kind) ? (
           <label className="field">
             <span>{tc("period")}</span>
             <input value={period} onChange={(event) => setPeriod(event.target.value)} size={8} />
           </label>
         ) : null}
-        <label className="field">
-          <span>{t("encoding")}</span>
-          <select value={encoding} onChange={(event) => setEncoding(event.target.value as Encoding | "")}>
-            <option value="">{t("detect")}</option>
-            {ENCODINGS.map((value) => (
-              <option key={value} value={value}>
-                {value.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t("encoding")}
+          anyLabel={t("detect")}
+          value={encoding}
+          onChange={(value) => setEncoding(value as Encoding | "")}
+          options={ENCODINGS.map((value) => ({ value, label: value.toUpperCase() }))}
+        />
         <a className="button" href={`/api/templates/${kind}?format=xlsx`} download>
           {t("template")}
         </a>
@@ -149,17 +140,8 @@ export function UploadWizard() {
         />
       </label>
       {progress !== null ? (
-        <div className="row" style={{ marginTop: "0.4rem" }}>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label={t("sending")}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(progress * 100)}
-          >
-            <div style={{ width: `${Math.round(progress * 100)}%` }} />
-          </div>
+        <div className="row small-gap">
+          <progress className="progress" aria-label={t("sending")} max={100} value={Math.round(progress * 100)} />
           <span className="muted">{Math.round(progress * 100)}%</span>
         </div>
       ) : null}
@@ -170,7 +152,7 @@ export function UploadWizard() {
       ) : null}
 
       {stored ? (
-        <div style={{ marginTop: "0.75rem" }}>
+        <div className="form-gap">
           <h3>
             {stored.name} <span className="muted">({(stored.size / 1024).toFixed(1)} KB)</span>
           </h3>
@@ -203,7 +185,7 @@ export function UploadWizard() {
               </>
             )}
           </QueryView>
-          <div className="row" style={{ marginTop: "0.6rem" }}>
+          <div className="row small-gap">
             <label className="row">
               <input
                 type="checkbox"
@@ -280,44 +262,42 @@ function MappingEditor({
   const save = useMutation(trpc.upload.mappings.save.mutationOptions());
   const columns = [...new Set([...bound.map((binding) => binding.column), ...missing])].sort();
   const current = Object.fromEntries(bound.map((binding) => [binding.header, binding.column]));
+  const mappingColumns: DataColumn<{ header: string; index: number }>[] = [
+    { id: "header", header: t("header"), accessorFn: (row) => row.header },
+    {
+      id: "column",
+      header: t("column"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <SelectField
+          label={`${t("column")}: ${row.original.header}`}
+          isLabelHidden
+          anyLabel={t("unmapped")}
+          value={current[row.original.header] ?? ""}
+          onChange={(column) => onChange(row.original.header, column)}
+          options={columns.map((column) => ({ value: column, label: column }))}
+        />
+      ),
+    },
+    {
+      id: "example",
+      header: t("example"),
+      enableSorting: false,
+      cell: ({ row }) => <span className="muted">{previewRows[0]?.[row.original.index] ?? ""}</span>,
+    },
+  ];
   return (
-    <div style={{ marginTop: "0.5rem" }}>
+    <div className="small-gap">
       <h4>{t("mapping")}</h4>
       {missing.length ? <p className="field-error">{t("missingColumns", { columns: missing.join(", ") })}</p> : null}
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("header")}</th>
-              <th scope="col">{t("column")}</th>
-              <th scope="col">{t("example")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {headers.map((header, index) => (
-              <tr key={`${header}-${index}`}>
-                <td>{header}</td>
-                <td>
-                  <select
-                    aria-label={`${t("column")}: ${header}`}
-                    value={current[header] ?? ""}
-                    onChange={(event) => onChange(header, event.target.value)}
-                  >
-                    <option value="">{t("unmapped")}</option>
-                    {columns.map((column) => (
-                      <option key={column} value={column}>
-                        {column}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="muted">{previewRows[0]?.[index] ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="row" style={{ marginTop: "0.4rem" }}>
+      <DataTable
+        columns={mappingColumns}
+        rows={headers.map((header, index) => ({ header, index }))}
+        rowId={(row) => `${row.header}-${row.index}`}
+        caption={t("mapping")}
+        empty={null}
+      />
+      <div className="row small-gap">
         <label className="field">
           <span>{t("mappingName")}</span>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
@@ -374,8 +354,25 @@ function UploadReport({ report }: { report: Report }) {
   const t = useTranslations("uploads");
   const ts = useTranslations("uploadStatus");
   const locale = useLocale();
+  const rejectColumns: DataColumn<Report["rejects"][number]>[] = [
+    {
+      id: "row",
+      header: t("row"),
+      accessorFn: (reject) => reject.rowNumber ?? 0,
+      meta: { isNumeric: true },
+      cell: ({ row }) => row.original.rowNumber ?? "—",
+    },
+    { id: "column", header: t("column"), accessorFn: (reject) => reject.column ?? "—" },
+    { id: "value", header: t("value"), enableSorting: false, cell: ({ row }) => row.original.value ?? "" },
+    {
+      id: "problem",
+      header: t("problem"),
+      enableSorting: false,
+      cell: ({ row }) => (locale === "en" ? row.original.messageEn : row.original.messageZh),
+    },
+  ];
   return (
-    <div style={{ marginTop: "0.75rem" }} data-testid="upload-report">
+    <div className="form-gap" data-testid="upload-report">
       <p>
         <span
           className={`badge ${report.status === "committed" || report.status === "validated" ? "ok" : report.status === "rejected" ? "danger" : "warn"}`}
@@ -394,8 +391,8 @@ function UploadReport({ report }: { report: Report }) {
         <dd>{report.totals.rowsRejected}</dd>
         <dt>{t("controlTotal")}</dt>
         <dd>
-          {formatAmount(report.totals.totalReadFen)} / {formatAmount(report.totals.totalAcceptedFen)} /{" "}
-          {formatAmount(report.totals.totalRejectedFen)}
+          {formatAmount(report.totals.totalReadFen, locale)} / {formatAmount(report.totals.totalAcceptedFen, locale)} /{" "}
+          {formatAmount(report.totals.totalRejectedFen, locale)}
         </dd>
       </dl>
       <FileRejects rejects={report.fileRejects} />
@@ -404,30 +401,17 @@ function UploadReport({ report }: { report: Report }) {
           <h4>
             {t("rejects")} ({report.rejectCount})
           </h4>
-          <table className="data" data-testid="upload-rejects">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t("row")}
-                </th>
-                <th scope="col">{t("column")}</th>
-                <th scope="col">{t("value")}</th>
-                <th scope="col">{t("problem")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejects.map((reject, index) => (
-                <tr key={`${reject.rowNumber}-${reject.column}-${index}`}>
-                  <td className="num">{reject.rowNumber ?? "—"}</td>
-                  <td>{reject.column ?? "—"}</td>
-                  <td>{reject.value ?? ""}</td>
-                  <td>{locale === "en" ? reject.messageEn : reject.messageZh}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={rejectColumns}
+            rows={report.rejects}
+            rowId={(reject) => `${reject.rowNumber}-${reject.column}-${reject.code}-${reject.value}`}
+            caption={t("rejects")}
+            empty={null}
+            pageSize={50}
+            testId="upload-rejects"
+          />
           {report.reportUrl ? (
-            <a className="button" href={report.reportUrl} download style={{ marginTop: "0.4rem" }}>
+            <a className="button small-gap" href={report.reportUrl} download>
               {t("downloadRejects")}
             </a>
           ) : null}

@@ -1,13 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCan } from "../session/me-context";
-import { EmptyState, QueryView } from "../ui/states";
+import { DataTable, type DataColumn } from "../ui/data-table";
+import { QueryView } from "../ui/states";
+import { useCursorPages } from "../ui/use-cursor-pages";
 import { UploadWizard } from "./upload-wizard";
 import { formatAmount, formatDateTime } from "~/i18n/format";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+
+type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
+type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
 
 /**
  * Uploads (admin): the upload flow, then the batch history with control totals, each batch's
@@ -19,7 +26,11 @@ export function UploadsView() {
   const ts = useTranslations("uploadStatus");
   const canCommit = useCan("upload.commit");
   const trpc = useTRPC();
-  const batches = useQuery(trpc.upload.list.queryOptions({ limit: 100 }));
+  const batches = useCursorPages({
+    inputKey: "all",
+    queryFor: (cursor) => trpc.upload.list.queryOptions({ limit: 100, cursor }),
+  });
+  const locale = useLocale();
   const [selected, setSelected] = useState<string | null>(null);
   const canRollback = useCan("upload.rollback");
   const queryClient = useQueryClient();
@@ -30,6 +41,71 @@ export function UploadsView() {
   );
   const kindLabel = (kind: string) =>
     t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind;
+  const columns: DataColumn<Batch>[] = [
+    { id: "file", header: t("file"), accessorFn: (batch) => batch.fileName, meta: { isRowHeader: true } },
+    {
+      id: "kind",
+      header: t("kind"),
+      accessorFn: (batch) => batch.kind,
+      cell: ({ row }) => kindLabel(row.original.kind),
+    },
+    { id: "period", header: tc("period"), accessorFn: (batch) => batch.period ?? "" },
+    { id: "encoding", header: t("encoding"), accessorFn: (batch) => batch.encoding ?? "—" },
+    {
+      id: "status",
+      header: tc("status"),
+      accessorFn: (batch) => batch.status,
+      cell: ({ row }) => (
+        <span className="badge">
+          {ts.has(row.original.status as "validated") ? ts(row.original.status as "validated") : row.original.status}
+        </span>
+      ),
+    },
+    { id: "rows", header: t("rows"), accessorFn: (batch) => batch.rowsRead, meta: { isNumeric: true } },
+    { id: "accepted", header: t("accepted"), accessorFn: (batch) => batch.rowsAccepted, meta: { isNumeric: true } },
+    { id: "rejected", header: t("rejected"), accessorFn: (batch) => batch.rowsRejected, meta: { isNumeric: true } },
+    {
+      id: "controlTotal",
+      header: t("controlTotal"),
+      accessorFn: (batch) => batch.totalAcceptedFen,
+      meta: { isNumeric: true },
+      cell: ({ row }) => formatAmount(row.original.totalAcceptedFen, locale),
+    },
+    {
+      id: "createdAt",
+      header: tc("createdAt"),
+      accessorFn: (batch) => batch.createdAt,
+      cell: ({ row }) => formatDateTime(row.original.createdAt),
+      meta: { className: "nowrap" },
+    },
+    {
+      id: "actions",
+      header: tc("actions"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const batch = row.original;
+        return (
+          <div className="row">
+            {batch.rowsRejected > 0 ? (
+              <button type="button" onClick={() => setSelected(batch.id)} aria-pressed={selected === batch.id}>
+                {t("rejects")}
+              </button>
+            ) : null}
+            {canRollback && batch.status === "committed" ? (
+              <button
+                type="button"
+                className="danger"
+                disabled={rollback.isPending}
+                onClick={() => rollback.mutate({ batchId: batch.id })}
+              >
+                {t("rollback")}
+              </button>
+            ) : null}
+          </div>
+        );
+      },
+    },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
@@ -42,84 +118,17 @@ export function UploadsView() {
           </p>
         ) : null}
         {rollback.isSuccess ? <p role="status">{t("rolledBack")}</p> : null}
-        <QueryView query={batches}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <EmptyState>
-                <p>{t("empty")}</p>
-              </EmptyState>
-            ) : (
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("file")}</th>
-                      <th scope="col">{t("kind")}</th>
-                      <th scope="col">{tc("period")}</th>
-                      <th scope="col">{t("encoding")}</th>
-                      <th scope="col">{tc("status")}</th>
-                      <th scope="col" className="num">
-                        {t("rows")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("accepted")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("rejected")}
-                      </th>
-                      <th scope="col" className="num">
-                        {t("controlTotal")}
-                      </th>
-                      <th scope="col">{tc("createdAt")}</th>
-                      <th scope="col">{tc("actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((batch) => (
-                      <tr key={batch.id} aria-selected={selected === batch.id}>
-                        <td>{batch.fileName}</td>
-                        <td>{kindLabel(batch.kind)}</td>
-                        <td>{batch.period}</td>
-                        <td>{batch.encoding ?? "—"}</td>
-                        <td>
-                          <span className="badge">
-                            {ts.has(batch.status as "validated") ? ts(batch.status as "validated") : batch.status}
-                          </span>
-                        </td>
-                        <td className="num">{batch.rowsRead}</td>
-                        <td className="num">{batch.rowsAccepted}</td>
-                        <td className="num">{batch.rowsRejected}</td>
-                        <td className="num">{formatAmount(batch.totalAcceptedFen)}</td>
-                        <td className="nowrap">{formatDateTime(batch.createdAt)}</td>
-                        <td className="row">
-                          {batch.rowsRejected > 0 ? (
-                            <button
-                              type="button"
-                              onClick={() => setSelected(batch.id)}
-                              aria-pressed={selected === batch.id}
-                            >
-                              {t("rejects")}
-                            </button>
-                          ) : null}
-                          {canRollback && batch.status === "committed" ? (
-                            <button
-                              type="button"
-                              className="danger"
-                              disabled={rollback.isPending}
-                              onClick={() => rollback.mutate({ batchId: batch.id })}
-                            >
-                              {t("rollback")}
-                            </button>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
-        </QueryView>
+        <DataTable
+          columns={columns}
+          rows={batches.first.data ? batches.items : undefined}
+          rowId={(batch) => batch.id}
+          caption={t("history")}
+          isLoading={batches.first.isPending}
+          error={batches.first.error}
+          onRetry={() => void batches.first.refetch()}
+          empty={<p>{t("empty")}</p>}
+          more={batches.more}
+        />
       </section>
       {selected ? <RejectsPanel batchId={selected} /> : null}
     </>
@@ -131,6 +140,26 @@ function RejectsPanel({ batchId }: { batchId: string }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const batch = useQuery(trpc.upload.byId.queryOptions({ batchId, rejectsLimit: 200 }));
+  const rejectColumns: DataColumn<BatchReject>[] = [
+    { id: "row", header: t("row"), accessorFn: (reject) => reject.rowNumber, meta: { isNumeric: true } },
+    {
+      id: "column",
+      header: t("column"),
+      accessorFn: (reject) => reject.column ?? "—",
+      cell: ({ row }) => (
+        <>
+          {row.original.column ?? "—"}
+          {row.original.value ? <span className="muted"> = {row.original.value}</span> : null}
+        </>
+      ),
+    },
+    {
+      id: "problem",
+      header: t("problem"),
+      enableSorting: false,
+      cell: ({ row }) => (locale === "en" ? row.original.messageEn : row.original.messageZh),
+    },
+  ];
   return (
     <section className="panel" aria-labelledby="upload-rejects">
       <h2 id="upload-rejects">{t("rejects")}</h2>
@@ -143,29 +172,14 @@ function RejectsPanel({ batchId }: { batchId: string }) {
               <a className="button" href={`/api/uploads/batches/${batchId}/report`} download>
                 {t("downloadRejects")}
               </a>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t("row")}
-                    </th>
-                    <th scope="col">{t("column")}</th>
-                    <th scope="col">{t("problem")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rejects.map((reject) => (
-                    <tr key={reject.id}>
-                      <td className="num">{reject.rowNumber}</td>
-                      <td>
-                        {reject.column ?? "—"}
-                        {reject.value ? <span className="muted"> = {reject.value}</span> : null}
-                      </td>
-                      <td>{locale === "en" ? reject.messageEn : reject.messageZh}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                columns={rejectColumns}
+                rows={data.rejects}
+                rowId={(reject) => String(reject.id)}
+                caption={t("rejects")}
+                empty={null}
+                pageSize={50}
+              />
             </>
           )
         }

@@ -1,3 +1,4 @@
+import { seedCustomer } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_CUSTOMERS, FIXTURE_PERIOD, seedPortfolio } from "../testing/portfolio-fixture";
@@ -61,5 +62,64 @@ describeEachDb("customer list paging over a run", (kind) => {
       await countCustomers(app.handle.db, { run: run, scope: "all", filter: { search: "C00", grades: ["AA"] } }),
     ).toBe(2);
     expect(await countCustomers(app.handle.db, { run: null, scope: { officer: "O002" }, filter: {} })).toBe(2);
+  });
+});
+
+describeEachDb("customer list with customers outside the run", (kind) => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp(kind);
+    const risk = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
+    await seedPortfolio(app, risk.id);
+    // Uploaded after the run: on the master, with no result in run 1.
+    await seedCustomer(app.handle.db, { customerId: "C005", officer: "O001" });
+  });
+  afterAll(async () => app?.close());
+
+  /** Every row, two at a time, as the list pages them. */
+  async function listAll(sort: "contribution" | "customerId", direction: "asc" | "desc", filter = {}) {
+    const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
+    const rows: Awaited<ReturnType<typeof listCustomers>> = [];
+    let after: KeysetCursor | null = null;
+    for (;;) {
+      const page = await listCustomers(app.handle.db, { run, scope: "all", filter, sort, direction, limit: 2, after });
+      if (page.length === 0) break;
+      rows.push(...page);
+      after = customerKeyOf(page.at(-1)!, sort, run !== null);
+    }
+    return rows;
+  }
+
+  it("lists every customer, one outside the run last by contribution and with no segment", async () => {
+    const rows = await listAll("contribution", "desc");
+    expect(rows.map((row) => row.customerId)).toEqual(["C001", "C004", "C002", "C003", "C005"]);
+    expect(rows.at(-1)).toMatchObject({ customerId: "C005", effectiveTier: null, tier: null, contributionFen: null });
+    expect((await listAll("contribution", "asc")).map((row) => row.customerId)).toEqual([
+      "C005",
+      "C003",
+      "C002",
+      "C004",
+      "C001",
+    ]);
+    expect((await listAll("customerId", "asc")).map((row) => row.customerId)).toEqual([
+      "C001",
+      "C002",
+      "C003",
+      "C004",
+      "C005",
+    ]);
+  });
+
+  it("counts the customer outside the run in its officer's book, and not under a tier filter", async () => {
+    const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: {} })).toBe(5);
+    expect(await countCustomers(app.handle.db, { run, scope: { officer: "O001" }, filter: {} })).toBe(3);
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: { tiers: ["core"] } })).toBe(2);
+    expect(await countCustomers(app.handle.db, { run, scope: "all", filter: { industries: ["制造业"] } })).toBe(1);
+    expect((await listAll("contribution", "desc", { tiers: ["core"] })).map((row) => row.customerId)).toEqual([
+      "C001",
+      "C004",
+    ]);
   });
 });
