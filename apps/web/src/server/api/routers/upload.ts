@@ -15,6 +15,7 @@ import { writeAudit } from "../../audit/write-audit";
 import { forgetCustomerCounts } from "../../queries/customer-list";
 import { decodeCursor, toPage } from "../../queries/cursor";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
+import { uploadBudgets } from "../../uploads/upload-budgets";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
 import { actorOf } from "./actor-of";
 import { callDomain } from "../domain-errors";
@@ -59,6 +60,7 @@ function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportO
     isAcceptValid: input.isAcceptValid,
     mode: input.mode,
     isDryRun,
+    budgets: uploadBudgets,
   };
 }
 
