@@ -23,7 +23,12 @@ run("build", ["npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--out
 
 const port = env.PORT || "3000";
 console.log(`CreditSeg on http://localhost:${port} (sign in with a demo user above)`);
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: join(root, "apps/web"), env, stdio: "inherit" });
+// server.mjs rather than `next start`: it tells the app each connection's real peer address (see the README).
+const server = spawn(process.execPath, ["server.mjs", "--port", port], {
+  cwd: join(root, "apps/web"),
+  env: { ...env, NODE_ENV: "production" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -12,7 +12,7 @@ import { flag, median, printFigure, type Figure } from "./figures";
 
 type Row = { customer_id: string; total: string };
 
-/** The contribution formula of DOMAIN.md in SQL: per account, rounded to the fen half-to-even, summed per customer. */
+/** The contribution formula of docs/DOMAIN.md in SQL: per account, rounded to the fen half-to-even, summed per customer. */
 export function contributionSql(policy: Policy): string {
   const bucketValues = (side: "loan" | "deposit", curve: readonly FtpBucket[]) =>
     curve.map((b, i) => `('${side}', ${i}, ${b.maxTermMonths ?? "null"}, ${b.rate}::numeric)`).join(", ");

@@ -14,6 +14,7 @@ import { REPO_ROOT, runJsonChild } from "./children";
 import { flag, isTargetMet, median, type Figure } from "./figures";
 import { describeMachine } from "./machine";
 import { measureSeed } from "./seed-bench";
+import { requireBenchServer } from "./require-server";
 import { withMigratedPostgres } from "./throwaway-postgres";
 
 const SCALES = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 } as const;
@@ -42,6 +43,7 @@ const stats = (values: number[]) => ({
 });
 const say = (line: string) => process.stderr.write(`[bench ${scale}] ${line}\n`);
 
+await requireBenchServer(serverUrl);
 const startedAt = new Date().toISOString();
 const machine = await withMigratedPostgres(serverUrl, (handle) => describeMachine(handle));
 say(

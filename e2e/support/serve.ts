@@ -38,9 +38,9 @@ async function main() {
   await run("npx", ["creditseg", "run", "--period", e2ePeriod], repoRoot);
   const hasBuild = existsSync(path.join(webDir, ".next", "BUILD_ID"));
   if (!isBuildReused || !hasBuild) await run("npx", ["next", "build"], webDir);
-  const server = spawn("npx", ["next", "start", "-p", String(e2ePort)], {
+  const server = spawn(process.execPath, ["server.mjs", "--port", String(e2ePort)], {
     cwd: webDir,
-    env: buildServerEnv(),
+    env: { ...buildServerEnv(), NODE_ENV: "production" },
     stdio: "inherit",
   });
   const stop = () => server.kill("SIGTERM");

@@ -1,39 +1,24 @@
 import { Command, CommanderError } from "commander";
-import * as clusterCommand from "./commands/cluster";
-import * as dbCommand from "./commands/db";
-import * as exportCommand from "./commands/export";
-import * as importCommand from "./commands/import";
-import * as policyCommand from "./commands/policy";
-import * as runCommand from "./commands/run";
-import * as runsCommand from "./commands/runs";
-import * as segmentCommand from "./commands/segment";
+import { registerCommands } from "./commands/catalog";
 import { CliError } from "./cli-error";
 
-/** Builds the `creditseg` program; each command module registers its own sub-commands. */
-export function buildProgram(): Command {
+/**
+ * Builds the `creditseg` program for `argv` (node, script, args): only the module of the command
+ * asked for is loaded; the others are listed by name and description.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("creditseg")
     .description("CreditSeg: customer contribution, segmentation and grouping for SME / corporate lending")
     .exitOverride()
     .showHelpAfterError();
-  for (const command of [
-    dbCommand,
-    policyCommand,
-    clusterCommand,
-    segmentCommand,
-    importCommand,
-    runCommand,
-    runsCommand,
-    exportCommand,
-  ]) {
-    command.register(program);
-  }
+  await registerCommands(program, argv.slice(2));
   return program;
 }
 
 /** Runs the CLI and returns the process exit code: 0 success, 1 unexpected failure, 2 bad input. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,29 +1,25 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import type { CustomerRecord, DepositRecord, FeeRecord, LoanRecord, ProjectRecord } from "@creditseg/core";
+import type { ImportKind } from "@creditseg/core/constants";
 import {
-  CLASSIFICATIONS,
-  CLASSIFICATION_LABELS_ZH,
-  DEPOSIT_PRODUCTS,
-  ENTERPRISE_SIZES,
-  GUARANTEE_TYPES,
-  parseYuanToFen,
-  type Classification,
-  type CustomerRecord,
-  type DepositRecord,
-  type FeeRecord,
-  type LoanRecord,
-  type ProjectRecord,
-} from "@creditseg/core";
+  customerRowSchema,
+  depositRowSchema,
+  feeRowSchema,
+  fileSource,
+  loanRowSchema,
+  projectRowSchema,
+  readFileRows,
+  type Reject,
+} from "@creditseg/ingest";
+import type { z } from "zod";
 import { CliError } from "./cli-error";
 
 /**
- * Minimal reader for the `segment` command's plain UTF-8 CSV files with the upload templates' English headers.
- * Full header aliases, Chinese headers, GBK and XLSX belong to the ingest package.
+ * Reads the `segment` command's files through ingest's column specs and row schemas: the same header aliases
+ * (Chinese or English), encodings, units and checks (rates, days, dates, amounts, formula cells, choices) as
+ * `creditseg import`, so a file the import rejects is rejected here too, with the same reasons.
  */
-
-/** Highest executed or deposit rate accepted, annual percent: above this the value was almost surely typed in basis points (4350). */
-export const MAX_PLAUSIBLE_RATE_PCT = 36;
 
 export type SegmentInputs = {
   customers: CustomerRecord[];
@@ -33,254 +29,108 @@ export type SegmentInputs = {
   projects: ProjectRecord[];
 };
 
-type Row = Record<string, string>;
-
-/** Reads one field of one row, failing with the file, row and column named. */
-class RowReader {
-  constructor(
-    private readonly file: string,
-    private readonly row: Row,
-    private readonly rowNumber: number,
-  ) {}
-
-  fail(column: string, why: string): never {
-    throw new CliError(`${this.file}, row ${this.rowNumber} (line ${this.rowNumber + 1}), column ${column}: ${why}`);
-  }
-
-  text(column: string): string {
-    const value = this.row[column]?.trim() ?? "";
-    if (value === "") this.fail(column, "empty value");
-    return value;
-  }
-
-  optionalText(column: string): string | null {
-    const value = this.row[column]?.trim() ?? "";
-    return value === "" ? null : value;
-  }
-
-  oneOf<T extends string>(column: string, allowed: readonly T[], aliases: Record<string, T> = {}): T {
-    const value = this.text(column);
-    const normalized = value.toLowerCase();
-    const match = allowed.find((a) => a === normalized) ?? aliases[value];
-    if (!match) this.fail(column, `"${value}" is not one of ${allowed.join(", ")}`);
-    return match;
-  }
-
-  fen(column: string, { allowNegative = false } = {}): bigint {
-    const value = this.text(column);
-    const fen = parseYuanToFen(value);
-    if (fen === null) this.fail(column, `"${value}" is not a number`);
-    if (!allowNegative && fen < 0n) this.fail(column, `${value} is negative`);
-    return fen;
-  }
-
-  optionalFen(column: string): bigint | null {
-    return this.optionalText(column) === null ? null : this.fen(column, { allowNegative: true });
-  }
-
-  integer(column: string, { min = 0 } = {}): number {
-    const value = this.text(column);
-    if (!/^[+-]?\d+$/.test(value)) this.fail(column, `"${value}" is not a whole number`);
-    const number = Number(value);
-    if (number < min) this.fail(column, `${value} is below ${min}${min === 0 ? " (negative)" : ""}`);
-    return number;
-  }
-
-  optionalNumber(column: string): number | null {
-    const value = this.optionalText(column);
-    if (value === null) return null;
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) this.fail(column, `"${value}" is not a number`);
-    return Number(value);
-  }
-
-  /** An annual-percent rate kept as its exact decimal text. */
-  rate(column: string): string {
-    const value = this.text(column).replace(/%$/, "");
-    if (!/^\d+(\.\d+)?$/.test(value)) this.fail(column, `"${value}" is not a non-negative decimal rate`);
-    if (Number(value) > MAX_PLAUSIBLE_RATE_PCT) {
-      this.fail(
-        column,
-        `rate ${value} is not an annual percent (expected 0–${MAX_PLAUSIBLE_RATE_PCT}; write 4.35 for 4.35%)`,
-      );
-    }
-    return value;
-  }
-
-  flag(column: string): boolean {
-    const value = this.text(column).toLowerCase();
-    if (["true", "1", "yes", "y", "是"].includes(value)) return true;
-    if (["false", "0", "no", "n", "否"].includes(value)) return false;
-    return this.fail(column, `"${value}" is not true/false`);
-  }
+function describeReject(file: string, reject: Reject): string {
+  const where = [
+    reject.rowNumber === null ? null : `row ${reject.rowNumber}`,
+    reject.column === null ? null : `column ${reject.column}`,
+  ].filter((part) => part !== null);
+  const value = reject.value === null ? "" : ` "${reject.value}"`;
+  return `${[file, ...where].join(", ")}:${value} ${reject.messageEn}`;
 }
 
-const CLASSIFICATION_ALIASES = Object.fromEntries(
-  Object.entries(CLASSIFICATION_LABELS_ZH).map(([code, zh]) => [zh, code as Classification]),
-);
-
-function readCsv<T>(
+/** One file's valid rows, typed by the kind's row schema; the first problem fails the command naming file, row, column, value. */
+async function readRows<Schema extends z.ZodType>(
   dir: string,
   file: string,
-  required: readonly string[],
-  toRecord: (reader: RowReader) => T,
+  kind: ImportKind,
+  schema: Schema,
   { isOptional = false } = {},
-): T[] {
+): Promise<{ rowNumber: number; row: z.infer<Schema> }[]> {
   const path = join(dir, file);
   if (!existsSync(path)) {
     if (isOptional) return [];
     throw new CliError(`${file}: file not found in ${dir}`);
   }
-  let rows: Row[];
-  let header: string[] = [];
-  try {
-    rows = parse(readFileSync(path), {
-      bom: true,
-      skip_empty_lines: true,
-      columns: (names: string[]) => (header = names.map((n) => n.trim().toLowerCase())),
-    }) as Row[];
-  } catch (error) {
-    throw new CliError(`${file}: not readable as CSV: ${error instanceof Error ? error.message : String(error)}`);
+  const read = await readFileRows({ kind, file: fileSource(path) });
+  const first = read.fileRejects[0] ?? read.rejects[0];
+  if (first) {
+    const more = read.fileRejects.length + read.rejects.length - 1;
+    throw new CliError(`${describeReject(file, first)}${more > 0 ? ` (and ${more} more problems)` : ""}`);
   }
-  const missing = required.filter((column) => !header.includes(column));
-  if (missing.length > 0) throw new CliError(`${file}, row 0 (header), column ${missing.join(", ")}: missing column`);
-  return rows.map((row, index) => toRecord(new RowReader(file, row, index + 1)));
+  // Already checked by the same schema inside readFileRows; parsing again types the rows without an assertion.
+  return read.rows.map(({ rowNumber, row }) => ({ rowNumber, row: schema.parse(row) }));
 }
 
-function assertUnique<T>(file: string, column: string, records: readonly T[], idOf: (record: T) => string): void {
-  const seen = new Set<string>();
-  records.forEach((record, index) => {
-    const id = idOf(record);
-    if (seen.has(id))
-      throw new CliError(`${file}, row ${index + 1} (line ${index + 2}), column ${column}: duplicate id "${id}"`);
-    seen.add(id);
-  });
+function assertUnique(file: string, column: string, rows: readonly { rowNumber: number; id: string }[]): void {
+  const seen = new Map<string, number>();
+  for (const { rowNumber, id } of rows) {
+    const first = seen.get(id);
+    if (first !== undefined)
+      throw new CliError(`${file}, row ${rowNumber}, column ${column}: "${id}" duplicate id (same as row ${first})`);
+    seen.set(id, rowNumber);
+  }
 }
 
 function assertKnownCustomers(
   file: string,
-  records: readonly { customerId: string }[],
+  rows: readonly { rowNumber: number; row: { customerId: string } }[],
   known: ReadonlySet<string>,
 ): void {
-  records.forEach((record, index) => {
-    if (!known.has(record.customerId)) {
+  for (const { rowNumber, row } of rows) {
+    if (!known.has(row.customerId))
       throw new CliError(
-        `${file}, row ${index + 1} (line ${index + 2}), column customer_id: unknown customer "${record.customerId}" (not in customers.csv)`,
+        `${file}, row ${rowNumber}, column customer_id: "${row.customerId}" unknown customer (not in customers.csv)`,
       );
-    }
-  });
+  }
 }
 
-/** Reads and validates customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv from `dir`. Amounts in the files are CNY. */
-export function readSegmentInputs(dir: string): SegmentInputs {
-  const customers = readCsv(
-    dir,
-    "customers.csv",
-    ["customer_id", "name", "industry", "region", "size", "officer"],
-    (r) => ({
-      customerId: r.text("customer_id"),
-      name: r.text("name"),
-      industry: r.text("industry"),
-      region: r.text("region"),
-      size: r.oneOf("size", ENTERPRISE_SIZES),
-      creditRating: r.optionalText("credit_rating"),
-      officer: r.text("officer"),
-      debtRatioPct: r.optionalNumber("debt_ratio"),
-      currentRatio: r.optionalNumber("current_ratio"),
-      roaPct: r.optionalNumber("roa"),
-      revenueFen: r.optionalFen("revenue"),
-      defaultCount: r.optionalText("default_count") === null ? 0 : r.integer("default_count"),
-    }),
-  );
-  const loans = readCsv(
-    dir,
-    "loans.csv",
-    [
-      "loan_id",
-      "customer_id",
-      "product",
-      "amount",
-      "rate",
-      "term_months",
-      "guarantee",
-      "classification",
-      "avg_daily_balance",
-      "days",
-    ],
-    (r) => ({
-      loanId: r.text("loan_id"),
-      customerId: r.text("customer_id"),
-      product: r.text("product"),
-      amountFen: r.fen("amount"),
-      ratePct: r.rate("rate"),
-      termMonths: r.integer("term_months"),
-      startDate: r.optionalText("start_date") ?? "",
-      maturityDate: r.optionalText("maturity_date") ?? "",
-      guarantee: r.oneOf("guarantee", GUARANTEE_TYPES),
-      classification: r.oneOf("classification", CLASSIFICATIONS, CLASSIFICATION_ALIASES),
-      avgDailyBalanceFen: r.fen("avg_daily_balance"),
-      days: r.integer("days"),
-    }),
-  );
-  const deposits = readCsv(
-    dir,
-    "deposits.csv",
-    ["account_id", "customer_id", "product", "avg_daily_balance", "rate", "days", "term_months"],
-    (r) => ({
-      accountId: r.text("account_id"),
-      customerId: r.text("customer_id"),
-      product: r.oneOf("product", DEPOSIT_PRODUCTS),
-      avgDailyBalanceFen: r.fen("avg_daily_balance"),
-      ratePct: r.rate("rate"),
-      days: r.integer("days"),
-      termMonths: r.integer("term_months"),
-    }),
-  );
-  const fees = readCsv(dir, "fees.csv", ["customer_id", "type", "amount", "date"], (r) => ({
-    customerId: r.text("customer_id"),
-    type: r.text("type"),
-    amountFen: r.fen("amount", { allowNegative: true }),
-    date: r.optionalText("date") ?? "",
-  }));
-  const projects = readCsv(
-    dir,
-    "projects.csv",
-    [
-      "project_id",
-      "customer_id",
-      "name",
-      "industry",
-      "region",
-      "total_investment",
-      "loan_amount",
-      "risk_level",
-      "status",
-      "overdue_days",
-      "downgraded",
-    ],
-    (r) => ({
-      projectId: r.text("project_id"),
-      customerId: r.text("customer_id"),
-      name: r.text("name"),
-      industry: r.text("industry"),
-      region: r.text("region"),
-      totalInvestmentFen: r.fen("total_investment"),
-      loanAmountFen: r.fen("loan_amount"),
-      riskLevel: r.text("risk_level"),
-      status: r.text("status"),
-      overdueDays: r.integer("overdue_days"),
-      isDowngraded: r.flag("downgraded"),
-    }),
-    { isOptional: true },
-  );
+const toNumber = (text: string | null): number | null => (text === null ? null : Number(text));
 
-  assertUnique("customers.csv", "customer_id", customers, (c) => c.customerId);
-  assertUnique("loans.csv", "loan_id", loans, (l) => l.loanId);
-  assertUnique("deposits.csv", "account_id", deposits, (d) => d.accountId);
-  assertUnique("projects.csv", "project_id", projects, (p) => p.projectId);
-  const known = new Set(customers.map((c) => c.customerId));
-  assertKnownCustomers("loans.csv", loans, known);
-  assertKnownCustomers("deposits.csv", deposits, known);
-  assertKnownCustomers("fees.csv", fees, known);
-  assertKnownCustomers("projects.csv", projects, known);
-  return { customers, loans, deposits, fees, projects };
+/** Reads and checks customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv from `dir` (amounts CNY). */
+export async function readSegmentInputs(dir: string): Promise<SegmentInputs> {
+  const customerRows = await readRows(dir, "customers.csv", "customers", customerRowSchema);
+  const loanRows = await readRows(dir, "loans.csv", "loans", loanRowSchema);
+  const depositRows = await readRows(dir, "deposits.csv", "deposits", depositRowSchema);
+  const feeRows = await readRows(dir, "fees.csv", "fees", feeRowSchema);
+  const projectRows = await readRows(dir, "projects.csv", "projects", projectRowSchema, { isOptional: true });
+
+  assertUnique(
+    "customers.csv",
+    "customer_id",
+    customerRows.map((r) => ({ rowNumber: r.rowNumber, id: r.row.customerId })),
+  );
+  assertUnique(
+    "loans.csv",
+    "loan_id",
+    loanRows.map((r) => ({ rowNumber: r.rowNumber, id: r.row.loanId })),
+  );
+  assertUnique(
+    "deposits.csv",
+    "account_id",
+    depositRows.map((r) => ({ rowNumber: r.rowNumber, id: r.row.accountId })),
+  );
+  assertUnique(
+    "projects.csv",
+    "project_id",
+    projectRows.map((r) => ({ rowNumber: r.rowNumber, id: r.row.projectId })),
+  );
+  const known = new Set(customerRows.map((r) => r.row.customerId));
+  assertKnownCustomers("loans.csv", loanRows, known);
+  assertKnownCustomers("deposits.csv", depositRows, known);
+  assertKnownCustomers("fees.csv", feeRows, known);
+  assertKnownCustomers("projects.csv", projectRows, known);
+
+  return {
+    customers: customerRows.map(({ row }) => ({
+      ...row,
+      debtRatioPct: toNumber(row.debtRatioPct),
+      currentRatio: toNumber(row.currentRatio),
+      roaPct: toNumber(row.roaPct),
+    })),
+    loans: loanRows.map(({ row }) => row),
+    deposits: depositRows.map(({ row }) => row),
+    // Without a line id the import's finisher gives each line a content-hash key; the row number keeps keys unique here.
+    fees: feeRows.map(({ rowNumber, row }) => ({ ...row, lineKey: row.lineKey ?? `fees.csv:${rowNumber}` })),
+    projects: projectRows.map(({ row }) => row),
+  };
 }

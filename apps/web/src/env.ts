@@ -1,5 +1,14 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { compileTrustedProxies } from "./server/request-meta";
+
+/** A comma-separated setting as its trimmed, non-empty entries. */
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 /** The secret used when none is configured; accepted only outside production. */
 export const DEV_AUTH_SECRET = "creditseg-development-secret-do-not-use-in-production";
@@ -19,6 +28,20 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Extra origins allowed to send cookie-authenticated requests, comma-separated. */
     TRUSTED_ORIGINS: z.string().optional(),
+    /**
+     * Reverse proxies in front of the app whose X-Forwarded-For is believed, comma-separated addresses or CIDRs
+     * (e.g. 10.0.0.5,10.1.0.0/16). Empty: the client is the socket's peer and X-Forwarded-For is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          compileTrustedProxies(splitList(value));
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: `not an address or CIDR list: ${(error as Error).message}` });
+        }
+      }),
     /** Minutes a session lasts without activity before the user must sign in again. */
     SESSION_TTL_MINUTES: z.coerce
       .number()
@@ -56,16 +79,18 @@ export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
 /** The public origin the app answers on. */
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 
+/** True when users reach the app over https (APP_URL): browsers are then told to use nothing else (HSTS). */
+export const isHttpsApp = new URL(appUrl).protocol === "https:";
+
 /** Origins accepted on cookie-authenticated requests (CSRF check), without trailing slashes. */
 export const trustedOrigins: readonly string[] = [
   new URL(appUrl).origin,
   ...(env.APP_URL ? [] : [`http://127.0.0.1:${env.PORT}`]),
-  ...(env.TRUSTED_ORIGINS ?? "")
-    .split(",")
-    .map((origin) => origin.trim())
-    .filter(Boolean)
-    .map((origin) => new URL(origin).origin),
+  ...splitList(env.TRUSTED_ORIGINS).map((origin) => new URL(origin).origin),
 ];
+
+/** Reverse proxies whose X-Forwarded-For is believed (see request-meta.ts); empty by default. */
+export const trustedProxies: readonly string[] = splitList(env.TRUSTED_PROXIES);
 
 /**
  * The authentication secret. In production a missing or development secret stops the server:

@@ -85,7 +85,14 @@ let selected: { result: ClusteringResult; seconds: number; cpuSeconds: number };
 try {
   if (pool) k5Pool = await measure(() => pool.fitKMeans({ data: transformed, dims: 3, k: 5, restarts: 10, seed }));
   selected = pool
-    ? await measure(() => clusterPointsWith({ rows: raw, settings, stabilityReplicates: 0, fitKMeans: pool.fitKMeans }))
+    ? await measure(() =>
+        clusterPointsWith({
+          rows: raw,
+          settings,
+          stabilityReplicates: 0,
+          fitKMeans: (request) => pool.fitKMeans(request),
+        }),
+      )
     : await measure(() => clusterPoints({ rows: raw, settings, stabilityReplicates: 0 }));
 } finally {
   await pool?.close();

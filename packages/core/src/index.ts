@@ -12,3 +12,5 @@ export * from "./access";
 export * from "./segmentation";
 export * from "./clustering";
 export * from "./calendar";
+export * from "./text";
+export * from "./grouping";

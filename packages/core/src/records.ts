@@ -56,6 +56,8 @@ export type DepositRecord = {
 };
 
 export type FeeRecord = {
+  /** The line's natural key within its period (the bank's own, or a content hash). */
+  lineKey: string;
   customerId: string;
   type: string;
   amountFen: bigint;

@@ -73,3 +73,18 @@ describeEachDb("schema constraints", (kind) => {
     }
   });
 });
+
+describeEachDb("session time zone", (kind) => {
+  it("runs every session in the bank's time zone (BANK_TIME_ZONE, default Asia/Shanghai)", async () => {
+    const handle = await createTestDb(kind);
+    try {
+      const [row] = await handle.raw<{ zone: string; day: string }>(
+        "select current_setting('TimeZone') as zone, (timestamptz '2026-03-14 16:30:00+00')::date::text as day",
+      );
+      // 16:30 UTC on 14 March is 00:30 on 15 March in Beijing.
+      expect(row).toEqual({ zone: "Asia/Shanghai", day: "2026-03-15" });
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -40,6 +40,8 @@ export type CreateDbOptions = {
   cwd?: string;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /** For an in-memory PGlite: start from this data directory (a `dumpDataDir` tarball) instead of an empty one. */
+  pgliteTemplate?: Blob;
 };
 
 const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
@@ -51,14 +53,22 @@ const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   const env = readDbEnv();
   const url = options.url ?? env.DATABASE_URL;
-  if (url) return openPostgres(url, options.maxConnections ?? 10);
+  // Sessions run in the bank's zone, so timestamps read as text and any date the database derives agree with
+  // core's bankDate; the engine still passes the business date explicitly rather than trusting `current_date`.
+  const timeZone = env.BANK_TIME_ZONE;
+  if (url) return openPostgres(url, options.maxConnections ?? 10, timeZone);
   const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
-  return openPglite(dir);
+  return openPglite(dir, timeZone, options.pgliteTemplate);
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DbHandle> {
+async function openPostgres(url: string, maxConnections: number, timeZone: string): Promise<DbHandle> {
   const location = redactUrl(url);
-  const clientOptions = { max: maxConnections, onnotice: () => {}, connect_timeout: 10 } as const;
+  const clientOptions = {
+    max: maxConnections,
+    onnotice: () => {},
+    connect_timeout: 10,
+    connection: { TimeZone: timeZone },
+  } as const;
   const client = postgres(url, clientOptions);
   const rawClient = postgres(url, { ...clientOptions, max: 2 });
   try {
@@ -73,15 +83,16 @@ async function openPostgres(url: string, maxConnections: number): Promise<DbHand
     kind: "postgres",
     location,
     sql: rawClient,
-    raw: async (text, params = []) => (await rawClient.unsafe(text, params as never[])) as never,
+    raw: async (text, params = []) => await rawClient.unsafe<never>(text, params as never[]),
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
     },
   };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, timeZone: string, template: Blob | undefined): Promise<DbHandle> {
   const isMemory = dir.startsWith("memory://");
+  if (template && !isMemory) throw new Error("a PGlite template can only seed an in-memory database");
   let release = () => {};
   if (!isMemory) {
     ensureWritableDirectory(dir);
@@ -89,13 +100,15 @@ async function openPglite(dir: string): Promise<DbHandle> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(isMemory ? undefined : dir);
+    pglite = await PGlite.create(isMemory ? { loadDataDir: template } : { dataDir: dir });
   } catch (error) {
     release();
     throw new DbUnavailableError(`cannot open the embedded database at ${dir}: ${describeError(error)}`, {
       cause: error,
     });
   }
+  // The zone was validated by readDbEnv (an IANA name), and PGlite has a single session.
+  await pglite.query(`set time zone '${timeZone.replaceAll("'", "''")}'`);
   const db = drizzlePglite({ client: pglite, ...DRIZZLE_OPTIONS }) as unknown as Db;
   return {
     db,

@@ -1,3 +1,4 @@
+import { DEFAULT_BANK_TIME_ZONE, isKnownTimeZone } from "@creditseg/core/calendar";
 import { z } from "zod";
 
 const envSchema = z.object({
@@ -7,6 +8,11 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).optional(),
   /** A PostgreSQL server the integration tests may create throwaway databases on. */
   TEST_DATABASE_URL: z.url().optional(),
+  /** IANA zone of the bank's business date (default Asia/Shanghai): "today" for approvals, override expiry, runs. */
+  BANK_TIME_ZONE: z
+    .string()
+    .refine(isKnownTimeZone, { error: "not an IANA time zone such as Asia/Shanghai" })
+    .default(DEFAULT_BANK_TIME_ZONE),
 });
 
 export type DbEnv = z.infer<typeof envSchema>;
@@ -17,10 +23,16 @@ export function readDbEnv(source: Record<string, string | undefined> = process.e
     DATABASE_URL: source.DATABASE_URL || undefined,
     PGLITE_DIR: source.PGLITE_DIR || undefined,
     TEST_DATABASE_URL: source.TEST_DATABASE_URL || undefined,
+    BANK_TIME_ZONE: source.BANK_TIME_ZONE || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/** The configured bank time zone (BANK_TIME_ZONE, default Asia/Shanghai); connections and business dates use it. */
+export function readBankTimeZone(source: Record<string, string | undefined> = process.env): string {
+  return readDbEnv(source).BANK_TIME_ZONE;
 }

@@ -1,5 +1,5 @@
 export { createDb, type CreateDbOptions, type Db, type DbHandle, type RawQuery, type Schema } from "./client";
-export { readDbEnv, type DbEnv } from "./env";
+export { readBankTimeZone, readDbEnv, type DbEnv } from "./env";
 export { DbUnavailableError } from "./errors";
 export { migrateDb, MIGRATIONS_FOLDER } from "./migrate";
 export { redactUrl } from "./redact-url";
@@ -17,3 +17,60 @@ export {
 export { toCopyCsvLine } from "./bulk/csv-line";
 export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
+export { hashPassword, verifyPassword } from "./password";
+export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
+export {
+  findRunGroupingBasis,
+  listOfficerProjectsOfRun,
+  listProjectGroupHistory,
+  listRunEarlyWarnings,
+  listRunProjectGroups,
+  type EarlyWarningRow,
+  type ProjectGroupRow,
+} from "./queries/project-groups";
+export {
+  findCurrentRunRow,
+  listRunRows,
+  resolveRun,
+  type ResolvedRun,
+  type RunListRow,
+  type RunSelector,
+} from "./queries/segment-runs";
+export { escapeLike, type KeysetCursor } from "./queries/keyset";
+export {
+  CUSTOMER_SORT_FIELDS,
+  countCustomers,
+  countCustomersBy,
+  customerKeyOf,
+  customerSortKind,
+  findCustomerInScope,
+  isCountOnMaster,
+  listCustomers,
+  type CustomerFilter,
+  type CustomerListRow,
+  type CustomerRow,
+  type CustomerSortField,
+  type FacetValue,
+  type ListCustomersArgs,
+} from "./queries/customers";
+export { listContributionsDescending, sumLoanBalancesBySegment, sumResultsBySegment } from "./queries/portfolio-sums";
+export { readCustomerRecords } from "./queries/customer-records";
+export { listRunClusters } from "./queries/clusters";
+export {
+  listAuditRows,
+  listDeposits,
+  listLoans,
+  listOverrideRows,
+  listProjects,
+  sampleClusterLoans,
+} from "./queries/accounts";
+export { findActivePolicyRow, findPolicyRow, listPolicyRows, type PolicyRow } from "./queries/policies";
+export {
+  findImportBatch,
+  listImportBatches,
+  listImportRejects,
+  type ImportBatchRow,
+  type ImportRejectRow,
+} from "./queries/import-batches";
+export { findActingUser } from "./queries/users";
+export { resetDb } from "./reset";

@@ -56,7 +56,10 @@ async function runPhase(location: string): Promise<void> {
 async function createLocation(kind: string): Promise<{ location: string; dispose: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "creditseg-run-bench-"));
-    return { location: join(dir, "pglite"), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      location: join(dir, "pglite"),
+      dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl)
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
   const loans = Number(values.loans);
   if (!Number.isInteger(loans) || loans < 10) throw new Error("--loans must be a whole number ≥ 10");
   const customers = Math.max(1, Math.round(loans / 10));
-  const target = await createLocation(values.db!);
+  const target = await createLocation(values.db);
   try {
     const handle = await open(target.location);
     await migrateDb(handle);

@@ -31,6 +31,14 @@ export {
   type SegmentRunDetail,
 } from "./runs/run-queries";
 export { DEFAULT_STALE_AFTER_MINUTES, markDeadRuns } from "./runs/mark-dead-runs";
+export {
+  listProjectSignals,
+  readContributionLines,
+  type ContributionLine,
+  type ProjectSignalRow,
+} from "./runs/run-details";
+export { periodStartOf, previewFtpCurve, type PeriodFtpCurve } from "./runs/ftp-curve-for-period";
+export { bankToday, systemClock, type Clock } from "./clock";
 export { computeResultChecksum, verifyRunChecksum } from "./runs/result-checksum";
 
 export {
@@ -49,4 +57,32 @@ export {
 export { getCustomerTimeline, type TimelineEntry } from "./history/customer-timeline";
 export { compareRuns, type RunComparison } from "./history/compare-runs";
 export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
+export {
+  compareGroupWarnings,
+  readProjectGrouping,
+  readProjectGroupHistory,
+  type GroupHistoryPoint,
+  type GroupWarningChange,
+  type RunProjectGrouping,
+} from "./queries/project-grouping";
+export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
+export {
+  readPortfolioSummary,
+  type NplFigures,
+  type ParetoPoint,
+  type PortfolioSummary,
+  type SegmentFigures,
+} from "./queries/portfolio-summary";
+export { readCustomerDetail, type CustomerDetail } from "./queries/customer-detail";
+export { readMigrationCells, type MigrationCell, type MigrationDimension } from "./queries/migration-cells";
+export {
+  findCustomerGroupNo,
+  listCustomerGroupMembers,
+  listCustomerGroups,
+  listFoundProjectGroups,
+  listGroupFits,
+  type CustomerGroupRow,
+  type FoundProjectGroupRow,
+  type GroupFitRow,
+} from "./groups/group-queries";

@@ -108,13 +108,13 @@ try {
   const megabytes = statSync(loansFile).size / 1024 / 1024;
 
   log("psql \\copy baseline…");
-  const psqlSeconds = await withBenchDatabase(async (url) => {
+  const psqlSeconds = await withBenchDatabase((url) => {
     const table =
       "create table plain_loans (loan_id text, customer_id text, product text, amount numeric, rate numeric, term_months int, start_date date, maturity_date date, guarantee text, classification text, avg_daily_balance numeric, days int)";
     execFileSync("psql", [url, "-q", "-c", table]);
     const started = performance.now();
     execFileSync("psql", [url, "-q", "-c", `\\copy plain_loans from '${loansFile}' with (format csv, header true)`]);
-    return (performance.now() - started) / 1000;
+    return Promise.resolve((performance.now() - started) / 1000);
   });
 
   log("commitImport into PostgreSQL…");

@@ -9,6 +9,7 @@ export {
   type Validation,
 } from "./validate/validate-import";
 export { commitImport, type CommitImportArgs } from "./commit/commit-import";
+export { readFileRows, type FileRows } from "./validate/read-file-rows";
 export type { Actor } from "./commit/actor";
 export { listBatches, type BatchSummary } from "./batches/list-batches";
 export { rollbackBatch, type RollbackResult } from "./batches/rollback-batch";

@@ -1,17 +1,8 @@
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { once } from "node:events";
 import type { Command } from "commander";
-import { parse } from "csv-parse";
+import { COMMANDS } from "./catalog";
 import {
   ClusteringInputError,
   clusteringSettingsSchema,
@@ -20,6 +11,8 @@ import {
   type ClusteringResult,
 } from "@creditseg/core";
 import { CliError } from "../cli-error";
+import { writeOutputDirectory } from "../output-directory";
+import { readCsvColumns } from "../read-csv-columns";
 
 type ClusterOptions = {
   input: string;
@@ -57,48 +50,26 @@ function parseK(value: string): number | { min: number; max: number } {
 }
 
 /**
- * Streams the CSV and keeps only the feature (and weight) columns as numbers. A missing column or a
- * value that is not a finite number is a CliError naming file, row (data rows from 1, header excluded),
- * line and column.
+ * Reads the feature (and weight) columns as numbers. A missing column or a value that is not a finite
+ * number is a CliError naming file, row (data rows from 1, header excluded), line and column.
  */
 async function readNumericColumns(file: string, columns: readonly string[]): Promise<NumericTable> {
-  if (!existsSync(file)) throw new CliError(`${file}: file not found`);
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
-  let indexes: number[] | null = null;
   let capacity = 1024;
   let values = new Float64Array(capacity * columns.length);
-  let rows = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!indexes) {
-      const header = record;
-      indexes = columns.map((column) => {
-        const at = header.indexOf(column);
-        if (at < 0) throw new CliError(`${file}: missing column "${column}" (header has ${header.join(", ")})`);
-        return at;
-      });
-      continue;
-    }
-    if (rows === capacity) {
+  const rows = await readCsvColumns(file, columns, (cells, row, line) => {
+    if (row > capacity) {
       capacity *= 2;
       const grown = new Float64Array(capacity * columns.length);
       grown.set(values);
       values = grown;
     }
-    for (let c = 0; c < columns.length; c++) {
-      const text = record[indexes[c]!] ?? "";
+    cells.forEach((text, c) => {
       const value = text === "" ? Number.NaN : Number(text);
-      if (!Number.isFinite(value)) {
-        throw new CliError(
-          `${file}: row ${rows + 1} (line ${info.lines}), column "${columns[c]}": "${text}" is not a number`,
-        );
-      }
-      values[rows * columns.length + c] = value;
-    }
-    rows++;
-  }
-  if (!indexes) throw new CliError(`${file}: empty file (no header row)`);
+      if (!Number.isFinite(value))
+        throw new CliError(`${file}: row ${row} (line ${line}), column "${columns[c]}": "${text}" is not a number`);
+      values[(row - 1) * columns.length + c] = value;
+    });
+  });
   return { values: values.subarray(0, rows * columns.length), rows, weights: null };
 }
 
@@ -178,15 +149,9 @@ function formatTable(result: ClusteringResult, input: string): string {
 /** Quotes a CSV field when needed. */
 const csvField = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
-/**
- * Writes `clusters.json` and `assignments.csv` (row, features, cluster, labels) into a sibling temp
- * directory, then renames the files into place: `out` never holds a partial or mixed set.
- */
+/** Writes `clusters.json` and `assignments.csv` (row, features, cluster, labels) into `out`, all or nothing. */
 async function writeOutputs(out: string, result: ClusteringResult, table: NumericTable): Promise<void> {
-  const target = resolve(out);
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-`));
-  try {
+  await writeOutputDirectory(out, ["clusters.json", "assignments.csv"], async (staging) => {
     writeFileSync(join(staging, "clusters.json"), `${JSON.stringify(toJsonSummary(result), null, 2)}\n`);
     const stream = createWriteStream(join(staging, "assignments.csv"));
     const dims = result.features.length;
@@ -199,14 +164,7 @@ async function writeOutputs(out: string, result: ClusteringResult, table: Numeri
     }
     stream.end();
     await once(stream, "finish");
-    if (!existsSync(target)) {
-      renameSync(staging, target);
-      return;
-    }
-    for (const name of ["clusters.json", "assignments.csv"]) renameSync(join(staging, name), join(target, name));
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  });
 }
 
 async function runCluster(options: ClusterOptions): Promise<void> {
@@ -256,7 +214,7 @@ async function runCluster(options: ClusterOptions): Promise<void> {
 export function register(program: Command): void {
   program
     .command("cluster")
-    .description("k-means on numeric CSV columns: k by silhouette, business labels, profiles in raw units")
+    .description(COMMANDS.cluster.description)
     .requiredOption("--input <file>", "CSV file with a header row")
     .requiredOption("--features <columns>", "comma-separated numeric columns to cluster on")
     .option("--log <columns>", "comma-separated features to log-transform first (log1p; values must be ≥ 0)")

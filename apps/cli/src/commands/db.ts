@@ -1,16 +1,13 @@
 import type { Command } from "commander";
-import { migrateDb } from "@creditseg/db";
+import { COMMANDS } from "./catalog";
+import { migrateDb, resetDb } from "@creditseg/db";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
 
 export function register(program: Command): void {
-  const db = program
-    .command("db")
-    .description(
-      "create, migrate, seed and reset the database (DATABASE_URL, else the embedded PGlite in .data/pglite)",
-    );
+  const db = program.command("db").description(COMMANDS.db.description);
 
   db.command("migrate")
     .description("apply pending migrations")
@@ -64,10 +61,7 @@ export function register(program: Command): void {
     .action(async (options: { yes?: boolean }) => {
       if (!options.yes) throw new CliError("db reset deletes all data: add --yes to confirm");
       await withDatabase(async (handle) => {
-        await handle.raw("drop schema if exists drizzle cascade");
-        await handle.raw("drop schema public cascade");
-        await handle.raw("create schema public");
-        await migrateDb(handle);
+        await resetDb(handle);
         process.stdout.write(`reset ${handle.kind} database at ${handle.location}\n`);
       });
     });

@@ -2,6 +2,7 @@ import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import ExcelJS from "exceljs";
 import { fenToYuanString } from "@creditseg/core";
 import { readRunExport, type RunExportRow } from "@creditseg/engine";
@@ -15,7 +16,10 @@ type Column = { header: string; value: (row: RunExportRow) => Cell; isAmount?: b
 
 const yuan = (fen: bigint) => fenToYuanString(fen);
 
-/** One row per customer: contribution breakdown (CNY, exact to the fen), segments, recommendation and any override. */
+/**
+ * One row per customer: contribution breakdown (CNY, exact to the fen), the effective tier / grade (overrides
+ * applied) with the computed ones beside them, recommendation and any override.
+ */
 const COLUMNS: readonly Column[] = [
   { header: "customer_id", value: (r) => r.customerId },
   { header: "name", value: (r) => r.name },
@@ -25,8 +29,10 @@ const COLUMNS: readonly Column[] = [
   { header: "fee_income_cny", value: (r) => yuan(r.feeIncomeFen), isAmount: true },
   { header: "contribution_cny", value: (r) => yuan(r.contributionFen), isAmount: true },
   { header: "classification", value: (r) => r.classification },
-  { header: "tier", value: (r) => r.tier },
-  { header: "grade", value: (r) => r.grade },
+  { header: "tier", value: (r) => r.effectiveTier },
+  { header: "grade", value: (r) => r.effectiveGrade },
+  { header: "computed_tier", value: (r) => r.tier },
+  { header: "computed_grade", value: (r) => r.grade },
   { header: "grade_score", value: (r) => Number(r.gradeScore) },
   { header: "cluster", value: (r) => r.cluster },
   { header: "cluster_label_zh", value: (r) => r.clusterLabelZh },
@@ -108,7 +114,7 @@ async function startedPages(pages: AsyncGenerator<RunExportRow[]>): Promise<Asyn
 export function register(program: Command): void {
   program
     .command("export")
-    .description("export a finished run's results, one row per customer, to CSV or XLSX")
+    .description(COMMANDS.export.description)
     .requiredOption("--run <id>", "segment run id")
     .requiredOption("--out <file>", "file to write (replaced only once complete)")
     .option("--format <format>", "csv or xlsx (default: from the file extension, else csv)")

@@ -15,6 +15,7 @@ import {
   rollbackBatch,
 } from "@creditseg/ingest";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
 import { createProgress, type Progress } from "../progress";
@@ -215,9 +216,7 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
 export function register(program: Command): void {
   program
     .command("import")
-    .description(
-      "validate a CSV / XLSX file and load it in one transaction (any rejected row blocks it unless --accept-valid)",
-    )
+    .description(COMMANDS.import.description)
     .argument("<file>", "CSV (UTF-8, GBK / GB18030) or XLSX file")
     .requiredOption("--kind <kind>", `what the file holds: ${IMPORT_KINDS.join(", ")}`)
     .option("--period <period>", "reporting period of loans, deposits, fees and projects, e.g. 2025")
@@ -248,7 +247,7 @@ export function register(program: Command): void {
 
   program
     .command("import-batches")
-    .description("list import batches, newest first")
+    .description(COMMANDS["import-batches"].description)
     .option("--kind <kind>", "only this kind")
     .option("--period <period>", "only this period")
     .option("--limit <n>", "at most this many", "50")
@@ -270,7 +269,7 @@ export function register(program: Command): void {
 
   program
     .command("import-rollback")
-    .description("undo a committed import batch (refused while a segment run depends on it)")
+    .description(COMMANDS["import-rollback"].description)
     .argument("<batch-id>", "batch id from import-batches")
     .action(async (batchId: string) => {
       await withDatabase(async (handle) => {
@@ -288,7 +287,7 @@ export function register(program: Command): void {
 
   program
     .command("import-template")
-    .description("write an upload template (headers and one example row)")
+    .description(COMMANDS["import-template"].description)
     .requiredOption("--kind <kind>", `one of ${IMPORT_KINDS.join(", ")}`)
     .option("--format <format>", "csv or xlsx", "xlsx")
     .requiredOption("--out <file>", "where to write it")

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { DEFAULT_POLICY, diffPolicies, fenToYuanString, roundYuanToFen, toDecimal, type Policy } from "@creditseg/core";
 import { readPolicyFile } from "../read-policy-file";
 
@@ -39,7 +40,7 @@ export function summarizePolicy(policy: Policy): string {
 
 /** `creditseg policy default` prints the default policy; `creditseg policy check FILE` validates one (exit 2 when invalid). */
 export function register(program: Command): void {
-  const policy = program.command("policy").description("Segmentation policies: print the default, validate a file");
+  const policy = program.command("policy").description(COMMANDS.policy.description);
   policy
     .command("default")
     .description("print the default policy as JSON")

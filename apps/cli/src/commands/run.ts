@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import type { DbHandle } from "@creditseg/db";
+import { COMMANDS } from "./catalog";
+import { findActingUser, type DbHandle } from "@creditseg/db";
 import { EngineError, startRun, type Actor, type EngineErrorCode } from "@creditseg/engine";
-import type { Role } from "@creditseg/core/constants";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
@@ -31,12 +31,7 @@ export function parseWholeNumber(option: string, value: string, min = 0): number
  * manager. Their role comes from the users table, not from the command line.
  */
 export async function resolveActor(handle: DbHandle, as: string | undefined): Promise<Actor & { email: string }> {
-  const [user] = await handle.raw<{ id: string; email: string; role: Role }>(
-    `select id, email, role::text as role from users
-      where is_active and ($1::text is null and role = 'risk_manager' or id = $1 or lower(email) = lower($1))
-      order by created_at, id limit 1`,
-    [as ?? null],
-  );
+  const user = await findActingUser(handle.db, { idOrEmail: as });
   if (!user)
     throw new CliError(
       as ? `no active user "${as}"` : "no active risk manager to act as: create one, or name a user with --as",
@@ -48,7 +43,7 @@ export async function resolveActor(handle: DbHandle, as: string | undefined): Pr
 export function register(program: Command): void {
   program
     .command("run")
-    .description("run the segmentation of a period with the active policy (or a named version) and store the results")
+    .description(COMMANDS.run.description)
     .requiredOption("--period <period>", "data period, e.g. 2025")
     .option("--policy <version>", "approved policy version to apply (default: the active one)")
     .option("--seed <n>", "clustering seed (default: the policy's)")

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { compareRuns, listRuns, verifyRunChecksum, type RunComparison } from "@creditseg/engine";
 import type { TransitionMatrix } from "@creditseg/core";
 import { CliError } from "../cli-error";
@@ -43,7 +44,7 @@ function formatComparison(c: RunComparison): string {
 }
 
 export function register(program: Command): void {
-  const runs = program.command("runs").description("list, compare and verify segment runs");
+  const runs = program.command("runs").description(COMMANDS.runs.description);
 
   runs
     .command("list")

@@ -34,7 +34,7 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe("creditseg segment", () => {
-  it("writes the four outputs, with DOMAIN.md's worked example to the fen", async () => {
+  it("writes the four outputs, with docs/DOMAIN.md's worked example to the fen", async () => {
     const out = join(work, "out");
     const { error, stdout } = await run([
       "segment",
@@ -93,32 +93,42 @@ describe("creditseg segment", () => {
     [
       "a missing column",
       () => replaceInFile("loans.csv", "avg_daily_balance,days", "balance,days"),
-      /^loans\.csv, row 0 \(header\), column avg_daily_balance: missing column$/,
+      /^loans\.csv, column avg_daily_balance: a required column is missing/,
     ],
     [
       "a non-numeric amount",
       () => replaceInFile("loans.csv", "L002,C002,working_capital,3000000", "L002,C002,working_capital,3百万"),
-      /^loans\.csv, row 2 \(line 3\), column amount: "3百万" is not a number$/,
+      /^loans\.csv, row 3, column amount: "3百万" not a valid number$/,
     ],
     [
       "an unknown customer",
       () => replaceInFile("deposits.csv", "D005,C004", "D005,C999"),
-      /^deposits\.csv, row 5 \(line 6\), column customer_id: unknown customer "C999"/,
+      /^deposits\.csv, row 6, column customer_id: "C999" unknown customer/,
     ],
     [
       "negative days",
       () => replaceInFile("loans.csv", "collateral,normal,10000000,360", "collateral,normal,10000000,-360"),
-      /^loans\.csv, row 1 \(line 2\), column days: -360 is below 0 \(negative\)$/,
+      /^loans\.csv, row 2, column days: "-360" value out of the allowed range$/,
     ],
     [
       "a rate in basis points",
       () => replaceInFile("loans.csv", "3000000,4.35,", "3000000,4350,"),
-      /^loans\.csv, row 2 \(line 3\), column rate: rate 4350 is not an annual percent/,
+      /^loans\.csv, row 3, column rate: "4350" rate out of range \(annual percent/,
     ],
     [
       "an unknown classification",
       () => replaceInFile("loans.csv", "pledge,关注", "pledge,good"),
-      /^loans\.csv, row 7 \(line 8\), column classification: "good" is not one of/,
+      /^loans\.csv, row 8, column classification: "good" not one of the allowed values/,
+    ],
+    [
+      "an impossible start date (checked as the import checks it)",
+      () => replaceInFile("loans.csv", "2025-01-01,2025-12-31", "2025-13-01,2025-12-31"),
+      /^loans\.csv, row 2, column start_date: "2025-13-01"/,
+    ],
+    [
+      "a formula cell (checked as the import checks it)",
+      () => replaceInFile("customers.csv", "C001,华东精密制造有限公司", "C001,=HYPERLINK(1)"),
+      /^customers\.csv, row 2, column name: "=HYPERLINK\(1\)"/,
     ],
     ["a missing file", () => rmSync(join(data, "fees.csv")), /^fees\.csv: file not found/],
     [

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
+import { COMMANDS } from "./catalog";
 import { SegmentInputError, fenToYuanString, segmentPortfolio, type SegmentResult } from "@creditseg/core";
 import { CliError } from "../cli-error";
+import { writeOutputDirectory } from "../output-directory";
 import { readPolicyFile } from "../read-policy-file";
 import { readSegmentInputs } from "../read-segment-inputs";
 
@@ -89,30 +91,18 @@ function buildOutputs(result: SegmentResult): Record<string, string> {
   };
 }
 
-/** Writes every file into a fresh sibling temp directory, then renames into place, so `out` never holds a partial set. */
-function writeOutputsAtomically(out: string, files: Record<string, string>): void {
-  const target = resolve(out);
-  mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}-`));
-  try {
+/** Writes every file into `out`, all or nothing. */
+async function writeOutputsAtomically(out: string, files: Record<string, string>): Promise<void> {
+  await writeOutputDirectory(out, Object.keys(files), (staging) => {
     for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
-    if (!existsSync(target)) {
-      renameSync(staging, target);
-      return;
-    }
-    for (const name of Object.keys(files)) renameSync(join(staging, name), join(target, name));
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  });
 }
 
 /** `creditseg segment --data DIR --policy FILE [--out DIR]`: the whole segmentation on plain CSV files. */
 export function register(program: Command): void {
   program
     .command("segment")
-    .description(
-      "segment a portfolio from CSV files: contribution, tier, grade, loan clusters, recommendations, project groups",
-    )
+    .description(COMMANDS.segment.description)
     .requiredOption(
       "--data <dir>",
       "directory with customers.csv, loans.csv, deposits.csv, fees.csv and optional projects.csv (amounts in CNY, rates in annual %)",
@@ -122,9 +112,9 @@ export function register(program: Command): void {
       "--out <dir>",
       "write customers.csv, clusters.json, project_groups.json and summary.json here; without it print the summary",
     )
-    .action((options: { data: string; policy: string; out?: string }) => {
+    .action(async (options: { data: string; policy: string; out?: string }) => {
       const policy = readPolicyFile(options.policy);
-      const inputs = readSegmentInputs(options.data);
+      const inputs = await readSegmentInputs(options.data);
       let result: SegmentResult;
       try {
         result = segmentPortfolio({ ...inputs, policy });
@@ -134,7 +124,7 @@ export function register(program: Command): void {
       }
       const outputs = buildOutputs(result);
       if (options.out) {
-        writeOutputsAtomically(options.out, outputs);
+        await writeOutputsAtomically(options.out, outputs);
         process.stdout.write(`wrote ${Object.keys(outputs).join(", ")} to ${options.out}\n`);
       } else {
         process.stdout.write(outputs["summary.json"]!);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbHandle } from "@creditseg/db";
-import { appUrl, env, isSecureCookies, readAuthSecret, trustedOrigins } from "~/env";
+import { appUrl, env, isSecureCookies, readAuthSecret, trustedOrigins, trustedProxies } from "~/env";
 import { createAuth, type Auth } from "./auth/auth";
 import { getDb } from "./db";
 
@@ -17,6 +17,7 @@ export function getAppServer(): Promise<AppServer> {
       secret: readAuthSecret(),
       baseURL: appUrl,
       trustedOrigins,
+      trustedProxies,
       isSecureCookies,
       sessionTtlMinutes: env.SESSION_TTL_MINUTES,
     });

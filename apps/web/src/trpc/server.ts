@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { trustedOrigins } from "~/env";
+import { trustedOrigins, trustedProxies } from "~/env";
 import { createCaller } from "~/server/api/root";
 import { createTrpcContext } from "~/server/api/trpc";
 import { getAppServer } from "~/server/app-server";
@@ -14,6 +14,13 @@ export const getServerCaller = cache(async () => {
   const { handle, auth } = await getAppServer();
   const requestHeaders = new Headers(await headers());
   return createCaller(
-    await createTrpcContext({ handle, auth, headers: requestHeaders, source: "server", trustedOrigins }),
+    await createTrpcContext({
+      handle,
+      auth,
+      headers: requestHeaders,
+      source: "server",
+      trustedOrigins,
+      trustedProxies,
+    }),
   );
 });

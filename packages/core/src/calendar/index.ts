@@ -1,2 +1,3 @@
 export * from "./period";
 export * from "./bank-date";
+export * from "./override-term";

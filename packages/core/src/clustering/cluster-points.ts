@@ -5,7 +5,7 @@ import type { ClusterLabel } from "./business-label";
 import { fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
 import { driveFits, driveFitsWith, fitStep, pauseStep, type FitSteps, type KMeansRequest } from "./drive-fits";
 import type { KMeansFit } from "./run-kmeans";
-import type { ClusteringSettings } from "./settings";
+import type { ClusteringSettings, KChoice } from "./settings";
 import { chooseSampleRows, computeSilhouette, gatherRows } from "./silhouette";
 import { scoreStability, type StabilityScore } from "./stability";
 
@@ -73,7 +73,7 @@ function toRowMajor(rows: Float64Array | readonly (readonly number[])[], feature
 }
 
 /** The k values to try: the fixed k (must be ≤ n), or the range clamped to n − 1 (silhouette needs k < n). */
-function candidateKs(k: ClusteringSettings["k"], n: number): number[] {
+export function candidateKs(k: KChoice, n: number): number[] {
   if (typeof k === "number") {
     if (k > n) throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
     return [k];

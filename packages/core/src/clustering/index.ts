@@ -14,7 +14,7 @@ export { ClusteringInputError } from "./clustering-error";
 export { applyTransform, fitTransform, inverseTransform, type FittedTransform } from "./feature-transform";
 export { seedKMeansPlusPlus } from "./kmeans-plus-plus";
 export { computeInertia, runLloyd, type LloydIteration, type LloydResult } from "./lloyd-hamerly";
-export { matchClustersByCentroid, type ClusterMatch } from "./match-clusters";
+export { matchByCost, matchClustersByCentroid, type ClusterMatch } from "./match-clusters";
 export {
   DEFAULT_TOLERANCE,
   meanFeatureVariance,

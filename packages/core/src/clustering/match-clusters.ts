@@ -84,25 +84,40 @@ export function matchClustersByCentroid(
   const previous = project(previousCentroidsRaw);
   const next = project(nextCentroidsRaw);
   const distance = (a: number[], b: number[]): number => Math.sqrt(a.reduce((s, x, d) => s + (x - b[d]!) ** 2, 0));
-  const isPreviousRows = previous.length <= next.length;
-  const rowsSide = isPreviousRows ? previous : next;
-  const columnsSide = isPreviousRows ? next : previous;
-  const cost = rowsSide.map((a) => columnsSide.map((b) => distance(a, b)));
-  const assigned = rowsSide.length > 0 ? solveAssignment(cost, rowsSide.length, columnsSide.length) : [];
+  return matchByCost(previous.length, next.length, (p, n) => distance(previous[p]!, next[n]!));
+}
+
+/**
+ * Matches `previousCount` earlier groups with `nextCount` later ones minimising the total of `cost(previous, next)`
+ * (Hungarian); surplus groups on either side stay unmatched. The match's `distance` is its cost. Sorted by previous,
+ * then next.
+ */
+export function matchByCost(
+  previousCount: number,
+  nextCount: number,
+  cost: (previous: number, next: number) => number,
+): ClusterMatch[] {
+  const isPreviousRows = previousCount <= nextCount;
+  const rowCount = isPreviousRows ? previousCount : nextCount;
+  const columnCount = isPreviousRows ? nextCount : previousCount;
+  const costs = Array.from({ length: rowCount }, (_, row) =>
+    Array.from({ length: columnCount }, (_, column) => (isPreviousRows ? cost(row, column) : cost(column, row))),
+  );
+  const assigned = rowCount > 0 ? solveAssignment(costs, rowCount, columnCount) : [];
   const matches: ClusterMatch[] = assigned.map((column, row) => ({
     previous: isPreviousRows ? row : column,
     next: isPreviousRows ? column : row,
-    distance: cost[row]![column]!,
+    distance: costs[row]![column]!,
   }));
   const matchedColumns = new Set(assigned);
-  columnsSide.forEach((_, column) => {
-    if (matchedColumns.has(column)) return;
+  for (let column = 0; column < columnCount; column++) {
+    if (matchedColumns.has(column)) continue;
     matches.push(
       isPreviousRows
         ? { previous: null, next: column, distance: null }
         : { previous: column, next: null, distance: null },
     );
-  });
+  }
   return matches.sort(
     (a, b) => (a.previous ?? Infinity) - (b.previous ?? Infinity) || (a.next ?? Infinity) - (b.next ?? Infinity),
   );

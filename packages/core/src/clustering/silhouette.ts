@@ -36,6 +36,21 @@ export function computeSilhouette(args: {
       distanceSums[other * k + labelI]! += distance;
     }
   }
+  return scoreFromDistanceSums({ distanceSums, labels, sizes, k });
+}
+
+/**
+ * The mean silhouette from `distanceSums[i * k + j]` = Σ distance from row i to the rows of cluster j
+ * (any distance); shared by the Euclidean score above and the mixed-data one of grouping.
+ */
+export function scoreFromDistanceSums(args: {
+  distanceSums: Float64Array;
+  labels: ArrayLike<number>;
+  sizes: Int32Array;
+  k: number;
+}): number {
+  const { distanceSums, labels, sizes, k } = args;
+  const m = labels.length;
   let total = 0;
   for (let i = 0; i < m; i++) {
     const own = labels[i]!;

@@ -33,7 +33,35 @@ export function scoreStability(args: {
   replicates?: number;
   maxSampleSize?: number;
 }): StabilityScore | null {
-  const { data, dims, labels, k } = args;
+  const { data, dims, k } = args;
+  return scoreSubsampleStability({
+    ...args,
+    refit: (rows, seed) =>
+      runKMeans({
+        data: gatherRows(data, dims, rows),
+        dims,
+        k,
+        restarts: args.restarts,
+        seed,
+        maxIterations: args.maxIterations,
+      }).labels,
+  });
+}
+
+/**
+ * The subsample stability of any clustering method: `refit(rows, seed)` clusters the given rows (sorted
+ * row numbers) afresh and returns their labels; each replicate's labels are compared with `labels` on
+ * the same rows by the adjusted Rand index.
+ */
+export function scoreSubsampleStability(args: {
+  labels: Int32Array;
+  k: number;
+  seed: number;
+  replicates?: number;
+  maxSampleSize?: number;
+  refit: (rows: Int32Array, seed: number) => Int32Array;
+}): StabilityScore | null {
+  const { labels, k } = args;
   const n = labels.length;
   const replicates = args.replicates ?? 5;
   const sampleSize = Math.min(Math.floor(n * 0.8), args.maxSampleSize ?? 10_000);
@@ -43,16 +71,9 @@ export function scoreStability(args: {
     const rows = createRng(deriveSeed(args.seed, STABILITY_STREAM, replicate))
       .sample(n, sampleSize)
       .sort();
-    const fit = runKMeans({
-      data: gatherRows(data, dims, rows),
-      dims,
-      k,
-      restarts: args.restarts,
-      seed: deriveSeed(args.seed, STABILITY_STREAM, replicate, 1),
-      maxIterations: args.maxIterations,
-    });
+    const refitted = args.refit(rows, deriveSeed(args.seed, STABILITY_STREAM, replicate, 1));
     const original = Int32Array.from(rows, (row) => labels[row]!);
-    scores.push(computeAdjustedRandIndex(original, fit.labels));
+    scores.push(computeAdjustedRandIndex(original, refitted));
   }
   return {
     method: "adjusted-rand-index-of-subsamples",

@@ -11,7 +11,7 @@ import {
 } from "./calculate-contribution";
 import { selectFtpBucket } from "./select-ftp-bucket";
 
-/** DOMAIN.md's worked example uses a flat 3.00 % loan FTP and 2.00 % deposit FTP. */
+/** docs/DOMAIN.md's worked example uses a flat 3.00 % loan FTP and 2.00 % deposit FTP. */
 const FLAT_POLICY: Policy = {
   ...DEFAULT_POLICY,
   ftp: { loan: [{ maxTermMonths: null, rate: 3.0 }], deposit: [{ maxTermMonths: null, rate: 2.0 }] },
@@ -36,10 +36,10 @@ const deposit = (overrides: Partial<DepositAccountInput> = {}): DepositAccountIn
   ...overrides,
 });
 
-describe("DOMAIN.md worked example", () => {
+describe("docs/DOMAIN.md worked example", () => {
   it("gives 172,500 + 82,500 + 20,000 = 275,000 CNY to the fen", () => {
     const result = calculateContributions(
-      { loans: [loan()], deposits: [deposit()], fees: [{ customerId: "C1", amountFen: 2_000_000n }] },
+      { loans: [loan()], deposits: [deposit()], fees: [{ lineKey: "F1", customerId: "C1", amountFen: 2_000_000n }] },
       FLAT_POLICY,
     ).get("C1")!;
     expect(result.loanFen).toBe(17_250_000n);

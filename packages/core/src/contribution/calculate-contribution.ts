@@ -3,7 +3,8 @@ import type { DepositRecord, FeeRecord, LoanRecord } from "../records";
 import type { Policy } from "../policy/policy-schema";
 import { Dec, toDecimal } from "../money/decimal";
 import { divideRoundHalfEven } from "../money/fen";
-import { describeFtpBucket, findFtpBucketIndex, type FtpSelection } from "./select-ftp-bucket";
+import { describeFtpBucket, findFtpBucketIndex, type FtpSelection, type PricingBucket } from "./select-ftp-bucket";
+import type { PricingCurve } from "./ftp-curve";
 
 export type AccountSide = "loan" | "deposit";
 
@@ -49,26 +50,38 @@ type ContributionContext = {
   taxRatePct: string;
   basis: bigint;
   oneMinusTax: Decimal;
+  curve: PricingCurve | Policy["ftp"];
   /** Per side and bucket: portfolios reuse few distinct rates, so each margin is computed once. */
   buckets: Record<AccountSide, BucketContext[]>;
 };
 
-const contexts = new WeakMap<Policy, ContributionContext>();
+/** Contexts per policy (priced on its own curve) and per policy × uploaded curve. */
+const contexts = new WeakMap<
+  Policy,
+  { own?: ContributionContext; byCurve: WeakMap<PricingCurve, ContributionContext> }
+>();
 
-function getContext(policy: Policy): ContributionContext {
-  let context = contexts.get(policy);
-  if (!context) {
-    const tax = toDecimal(policy.taxRate);
-    const bucketsOf = (curve: Policy["ftp"]["loan"]): BucketContext[] =>
-      curve.map((_bucket, index) => ({ selection: describeFtpBucket(curve, index), margins: new Map() }));
-    context = {
-      taxRatePct: tax.toString(),
-      basis: BigInt(policy.dayCountBasis),
-      oneMinusTax: new Dec(1).minus(tax.dividedBy(100)),
-      buckets: { loan: bucketsOf(policy.ftp.loan), deposit: bucketsOf(policy.ftp.deposit) },
-    };
-    contexts.set(policy, context);
+function getContext(policy: Policy, curve: PricingCurve | undefined): ContributionContext {
+  let entry = contexts.get(policy);
+  if (!entry) {
+    entry = { byCurve: new WeakMap() };
+    contexts.set(policy, entry);
   }
+  const cached = curve ? entry.byCurve.get(curve) : entry.own;
+  if (cached) return cached;
+  const tax = toDecimal(policy.taxRate);
+  const pricing = curve ?? policy.ftp;
+  const bucketsOf = (side: readonly (PricingBucket | Policy["ftp"]["loan"][number])[]): BucketContext[] =>
+    side.map((_bucket, index) => ({ selection: describeFtpBucket(side, index), margins: new Map() }));
+  const context: ContributionContext = {
+    taxRatePct: tax.toString(),
+    basis: BigInt(policy.dayCountBasis),
+    oneMinusTax: new Dec(1).minus(tax.dividedBy(100)),
+    curve: pricing,
+    buckets: { loan: bucketsOf(pricing.loan), deposit: bucketsOf(pricing.deposit) },
+  };
+  if (curve) entry.byCurve.set(curve, context);
+  else entry.own = context;
   return context;
 }
 
@@ -110,11 +123,10 @@ function computeAccountContribution(
   accountId: string,
   account: { customerId: string; avgDailyBalanceFen: bigint; ratePct: string; termMonths: number; days: number },
   policy: Policy,
+  curve: PricingCurve | undefined,
 ): AccountContribution {
-  const context = getContext(policy);
-  const buckets = context.buckets[side];
-  const bucket =
-    buckets[findFtpBucketIndex(side === "loan" ? policy.ftp.loan : policy.ftp.deposit, account.termMonths)]!;
+  const context = getContext(policy, curve);
+  const bucket = context.buckets[side][findFtpBucketIndex(context.curve[side], account.termMonths)]!;
   const margin = getMargin(context, side, bucket, account.ratePct);
   return {
     side,
@@ -137,19 +149,30 @@ function computeAccountContribution(
 
 /**
  * Loan contribution (fen) = avg daily balance (fen) × [rate × (1 − tax) − FTP] ÷ 100 × days ÷ basis,
- * rates in annual percent, rounded to the fen half to even.
+ * rates in annual percent, rounded to the fen half to even. FTP from `curve` (see resolveFtpCurve), else the policy's.
  */
-export function calculateLoanContribution(loan: LoanAccountInput, policy: Policy): AccountContribution {
-  return computeAccountContribution("loan", loan.loanId, loan, policy);
+export function calculateLoanContribution(
+  loan: LoanAccountInput,
+  policy: Policy,
+  curve?: PricingCurve,
+): AccountContribution {
+  return computeAccountContribution("loan", loan.loanId, loan, policy, curve);
 }
 
 /**
  * Deposit contribution (fen) = avg daily balance (fen) × (FTP − rate) ÷ 100 × days ÷ basis,
  * rates in annual percent (demand deposits: term 0), rounded to the fen half to even.
  */
-export function calculateDepositContribution(deposit: DepositAccountInput, policy: Policy): AccountContribution {
-  return computeAccountContribution("deposit", deposit.accountId, deposit, policy);
+export function calculateDepositContribution(
+  deposit: DepositAccountInput,
+  policy: Policy,
+  curve?: PricingCurve,
+): AccountContribution {
+  return computeAccountContribution("deposit", deposit.accountId, deposit, policy, curve);
 }
+
+/** One fee income line (中间业务收入) as it counts in a contribution: its amount in fen, as is. */
+export type FeeLine = { lineKey: string; customerId: string; amountFen: bigint };
 
 /** A customer's contribution: the sum of its accounts' rounded figures plus fee income, all in fen. */
 export type CustomerContribution = {
@@ -158,17 +181,20 @@ export type CustomerContribution = {
   loanFen: bigint;
   feeFen: bigint;
   totalFen: bigint;
+  /** Deposits then loans, each in input order: the per-account lines a run stores. */
   accounts: AccountContribution[];
+  /** Fee lines in input order. */
+  fees: FeeLine[];
 };
 
 export function createEmptyContribution(customerId: string): CustomerContribution {
-  return { customerId, depositFen: 0n, loanFen: 0n, feeFen: 0n, totalFen: 0n, accounts: [] };
+  return { customerId, depositFen: 0n, loanFen: 0n, feeFen: 0n, totalFen: 0n, accounts: [], fees: [] };
 }
 
 export type ContributionInputs = {
   loans: readonly LoanAccountInput[];
   deposits: readonly DepositAccountInput[];
-  fees: readonly Pick<FeeRecord, "customerId" | "amountFen">[];
+  fees: readonly Pick<FeeRecord, "lineKey" | "customerId" | "amountFen">[];
 };
 
 /**
@@ -176,7 +202,11 @@ export type ContributionInputs = {
  * Each account is rounded to the fen before summing, so totals equal the sum of the printed figures.
  * Accounts are listed per customer in input order.
  */
-export function calculateContributions(inputs: ContributionInputs, policy: Policy): Map<string, CustomerContribution> {
+export function calculateContributions(
+  inputs: ContributionInputs,
+  policy: Policy,
+  curve?: PricingCurve,
+): Map<string, CustomerContribution> {
   const byCustomer = new Map<string, CustomerContribution>();
   const entryFor = (customerId: string): CustomerContribution => {
     let entry = byCustomer.get(customerId);
@@ -187,18 +217,22 @@ export function calculateContributions(inputs: ContributionInputs, policy: Polic
     return entry;
   };
   for (const deposit of inputs.deposits) {
-    const account = calculateDepositContribution(deposit, policy);
+    const account = calculateDepositContribution(deposit, policy, curve);
     const entry = entryFor(deposit.customerId);
     entry.depositFen += account.contributionFen;
     entry.accounts.push(account);
   }
   for (const loan of inputs.loans) {
-    const account = calculateLoanContribution(loan, policy);
+    const account = calculateLoanContribution(loan, policy, curve);
     const entry = entryFor(loan.customerId);
     entry.loanFen += account.contributionFen;
     entry.accounts.push(account);
   }
-  for (const fee of inputs.fees) entryFor(fee.customerId).feeFen += fee.amountFen;
+  for (const fee of inputs.fees) {
+    const entry = entryFor(fee.customerId);
+    entry.feeFen += fee.amountFen;
+    entry.fees.push({ lineKey: fee.lineKey, customerId: fee.customerId, amountFen: fee.amountFen });
+  }
   for (const entry of byCustomer.values()) entry.totalFen = entry.depositFen + entry.loanFen + entry.feeFen;
   return byCustomer;
 }
@@ -208,6 +242,7 @@ export function calculateCustomerContribution(
   customerId: string,
   inputs: ContributionInputs,
   policy: Policy,
+  curve?: PricingCurve,
 ): CustomerContribution {
-  return calculateContributions(inputs, policy).get(customerId) ?? createEmptyContribution(customerId);
+  return calculateContributions(inputs, policy, curve).get(customerId) ?? createEmptyContribution(customerId);
 }

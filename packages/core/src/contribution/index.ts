@@ -1,5 +1,15 @@
 export { describeFtpBucket, findFtpBucketIndex, selectFtpBucket } from "./select-ftp-bucket";
-export type { FtpSelection } from "./select-ftp-bucket";
+export type { FtpSelection, PricingBucket } from "./select-ftp-bucket";
+export {
+  policyCurveSource,
+  policyPricingCurve,
+  resolveFtpCurve,
+  uploadCurveSource,
+  type FtpCurvePoint,
+  type FtpCurveSource,
+  type FtpSideSource,
+  type PricingCurve,
+} from "./ftp-curve";
 export {
   calculateContributions,
   calculateCustomerContribution,
@@ -13,5 +23,6 @@ export type {
   ContributionInputs,
   CustomerContribution,
   DepositAccountInput,
+  FeeLine,
   LoanAccountInput,
 } from "./calculate-contribution";

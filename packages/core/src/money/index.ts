@@ -14,3 +14,4 @@ export {
   roundYuanToFen,
   sumFen,
 } from "./fen";
+export { ratioPct } from "./ratio";

@@ -1,10 +1,38 @@
 import type { Policy } from "./policy-schema";
 import { clusteringSettingsSchema } from "../clustering/settings";
+import { groupingSettingsSchema, type GuidanceRule } from "../grouping/settings";
+
+/**
+ * Products attached to customer groups by their profile (seed 000): asset-light groups (loans rarely
+ * secured) in technology or business services, or borrowing on credit, → IP-pledge loans 知识产权质押贷款;
+ * trade groups → receivables pledge 应收账款质押贷款; heavily secured manufacturing / energy / construction
+ * groups → fixed-asset and equipment loans 固定资产贷款. Numeric thresholds are z units of the portfolio.
+ */
+const DEFAULT_GROUP_GUIDANCE: GuidanceRule[] = [
+  {
+    code: "ip_pledge_loan",
+    all: [{ attribute: "secured_share", below: -0.5 }],
+    any: [
+      { attribute: "industry", in: ["信息技术服务业", "租赁和商务服务业"], minShare: 0.4 },
+      { attribute: "main_guarantee", in: ["credit"], minShare: 0.5 },
+    ],
+  },
+  {
+    code: "receivables_pledge",
+    all: [],
+    any: [{ attribute: "industry", in: ["批发和零售业"], minShare: 0.4 }],
+  },
+  {
+    code: "fixed_asset_loan",
+    all: [{ attribute: "secured_share", above: 0.5 }],
+    any: [{ attribute: "industry", in: ["制造业", "电力热力燃气业", "建筑业"], minShare: 0.4 }],
+  },
+];
 
 /**
  * The default policy: the seed study's tiers and a documented scorecard, with a 2025-level FTP curve.
  *
- * - Tax 5.5 % on interest income, 360-day basis (DOMAIN.md).
+ * - Tax 5.5 % on interest income, 360-day basis (docs/DOMAIN.md).
  * - FTP (annual %): loans ≤ 6 m 2.00, ≤ 12 m 2.20, ≤ 36 m 2.50, ≤ 60 m 2.80, longer 3.20;
  *   deposits demand (term 0) 1.20, ≤ 3 m 1.40, ≤ 6 m 1.60, ≤ 12 m 1.80, ≤ 24 m 2.00, longer 2.30.
  * - Tiers: core ≥ 1,000,000 CNY and normal; basic ≥ 0 and normal; general otherwise.
@@ -13,6 +41,7 @@ import { clusteringSettingsSchema } from "../clustering/settings";
  *   default history 10. Cut-offs: AAA ≥ 80, AA ≥ 65, A ≥ 50, else B.
  * - Project-group warning: a signal is > 90 days overdue or downgraded; flag groups of ≥ 3 projects
  *   whose signal rate exceeds 10 %, or rose by more than 5 percentage points since the previous run.
+ * - Groups (客户群体): k-prototypes with Huang's γ, k 2..8 by silhouette, 5 restarts; guidance below.
  */
 export const DEFAULT_POLICY: Policy = {
   taxRate: 5.5,
@@ -92,6 +121,7 @@ export const DEFAULT_POLICY: Policy = {
     cutoffs: { AAA: 80, AA: 65, A: 50 },
   },
   clustering: clusteringSettingsSchema.parse({}),
+  grouping: groupingSettingsSchema.parse({ guidance: DEFAULT_GROUP_GUIDANCE }),
   warnings: { overdueDaysThreshold: 90, maxSignalRatePct: 10, minGroupSize: 3, maxRisePctPoints: 5 },
   guidance: {
     tiers: {

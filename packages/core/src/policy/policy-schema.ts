@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CLASSIFICATIONS, ENTERPRISE_SIZES, GRADES } from "../constants";
 import { toDecimal } from "../money/decimal";
 import { LOAN_FEATURES, clusteringSettingsSchema } from "../clustering/settings";
+import { groupingSettingsSchema } from "../grouping/settings";
+import { CUSTOMER_GROUP_ATTRIBUTE_NAMES } from "../grouping/attributes";
 
 /** Annual percent, e.g. 4.35 = 4.35%. Bounded so that a value typed in basis points (435) is caught. */
 const ratePctSchema = z.number().finite().min(0).max(100);
@@ -212,12 +214,14 @@ export const policySchema = z
   .object({
     /** Tax and surcharge on interest income, percent (5.5 = 5.5%). */
     taxRate: z.number().finite().min(0).max(100),
-    /** Days in the interest year (360 per DOMAIN.md; 365 allowed). */
+    /** Days in the interest year (360 per docs/DOMAIN.md; 365 allowed). */
     dayCountBasis: z.union([z.literal(360), z.literal(365)]),
     ftp: z.object({ loan: ftpCurveSchema, deposit: ftpCurveSchema }),
     tiers: tiersSchema,
     grades: gradesSchema,
     clustering: clusteringSettingsSchema,
+    /** Customer and project groups found in data (k-prototypes) and the guidance attached to group profiles. */
+    grouping: groupingSettingsSchema.prefault({}),
     warnings: warningsSchema,
     guidance: z.object({ tiers: z.record(z.string(), guidanceEntrySchema), grades: gradeGuidanceSchema }),
   })
@@ -230,6 +234,16 @@ export const policySchema = z
           message: `unknown loan feature "${feature}"; use one of ${LOAN_FEATURES.join(", ")}`,
         });
       }
+    });
+    policy.grouping.guidance.forEach((rule, index) => {
+      [...rule.all, ...rule.any].forEach((condition) => {
+        if (!CUSTOMER_GROUP_ATTRIBUTE_NAMES.includes(condition.attribute))
+          ctx.addIssue({
+            code: "custom",
+            path: ["grouping", "guidance", index],
+            message: `unknown customer-group attribute "${condition.attribute}"; use one of ${CUSTOMER_GROUP_ATTRIBUTE_NAMES.join(", ")}`,
+          });
+      });
     });
     const tierNames = new Set(policy.tiers.map((t) => t.name));
     for (const name of tierNames) {

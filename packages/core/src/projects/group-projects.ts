@@ -2,6 +2,7 @@ import type { ProjectRecord } from "../records";
 import type { WarningLimits } from "../policy/policy-schema";
 import { Dec, toDecimal } from "../money/decimal";
 import { sumFen } from "../money/fen";
+import { ratioPct } from "../money/ratio";
 
 export type ProjectGroup = {
   /** `industry|region|riskLevel` after trimming (risk level lower-cased). */
@@ -40,14 +41,25 @@ export type ProjectWarning = {
 /** The previous run's figures for a group, as counts so the comparison stays exact. */
 export type PreviousProjectGroup = { key: string; signalCount: number; projectCount: number };
 
-export type ProjectGrouping = { groups: ProjectGroup[]; warnings: ProjectWarning[] };
+/** One project's default signal as the run judged it (stored per run so a project filter reads the same rule). */
+export type ProjectSignal = { projectId: string; customerId: string; groupKey: string; hasDefaultSignal: boolean };
+
+export type ProjectGrouping = {
+  groups: ProjectGroup[];
+  warnings: ProjectWarning[];
+  /** Every project in input order with its group and signal. */
+  signals: ProjectSignal[];
+};
 
 /** The grouping key of a project: exact industry, region and (lower-cased) risk level. */
 export function projectGroupKey(project: Pick<ProjectRecord, "industry" | "region" | "riskLevel">): string {
   return `${project.industry.trim()}|${project.region.trim()}|${project.riskLevel.trim().toLowerCase()}`;
 }
 
-/** A project is a default signal when overdue strictly more than the threshold (days) or downgraded. */
+/**
+ * A project is a default signal when overdue strictly more than the policy's threshold (days) or downgraded.
+ * The one definition: group signal rates, warnings and the stored per-project flag (`project_results`) all use it.
+ */
 export function isDefaultSignal(
   project: Pick<ProjectRecord, "overdueDays" | "isDowngraded">,
   limits: WarningLimits,
@@ -92,6 +104,12 @@ export function groupProjects(
   const maxRise = toDecimal(limits.maxRisePctPoints);
   const groups: ProjectGroup[] = [];
   const warnings: ProjectWarning[] = [];
+  const signals: ProjectSignal[] = projects.map((p) => ({
+    projectId: p.projectId,
+    customerId: p.customerId,
+    groupKey: projectGroupKey(p),
+    hasDefaultSignal: isDefaultSignal(p, limits),
+  }));
 
   for (const key of [...members.keys()].sort()) {
     const list = members.get(key)!;
@@ -116,10 +134,7 @@ export function groupProjects(
       projectIds: list.map((p) => p.projectId),
       totalInvestmentFen,
       loanAmountFen,
-      loanToInvestmentPct:
-        totalInvestmentFen === 0n
-          ? null
-          : new Dec(loanAmountFen.toString()).times(100).dividedBy(totalInvestmentFen.toString()).toFixed(2),
+      loanToInvestmentPct: ratioPct(loanAmountFen, totalInvestmentFen),
       overdueDays: {
         mean: overdue.reduce((s, d) => s + d, 0) / overdue.length,
         median: median(overdue),
@@ -127,7 +142,7 @@ export function groupProjects(
       },
       downgradedCount: list.filter((p) => p.isDowngraded).length,
       signalCount,
-      signalRatePct: rate.toFixed(2),
+      signalRatePct: ratioPct(signalCount, list.length)!,
       previousSignalRatePct: previousRate?.toFixed(2) ?? null,
       changePctPoints: change?.toFixed(2) ?? null,
     };
@@ -155,5 +170,5 @@ export function groupProjects(
       });
     }
   }
-  return { groups, warnings };
+  return { groups, warnings, signals };
 }

@@ -3,6 +3,7 @@ export type {
   PreviousProjectGroup,
   ProjectGroup,
   ProjectGrouping,
+  ProjectSignal,
   ProjectWarning,
   ProjectWarningKind,
 } from "./group-projects";

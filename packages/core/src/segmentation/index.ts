@@ -10,3 +10,5 @@ export { clusterLoans, matchLoanClusters, readLoanFeature, stepClusterLoans } fr
 export type { LoanClusterOutcome } from "./cluster-loans";
 export { addToNpl, createNplFigure, finishNpl, measureConcentration } from "./portfolio-figures";
 export type { Concentration, NplFigure, NplLoan } from "./portfolio-figures";
+export { resolveEffectiveSegment } from "./effective-segment";
+export type { EffectiveSegment, SegmentOverride } from "./effective-segment";

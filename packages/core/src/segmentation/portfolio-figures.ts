@@ -1,5 +1,5 @@
 import { NON_PERFORMING, type Classification } from "../constants";
-import { Dec } from "../money/decimal";
+import { ratioPct } from "../money/ratio";
 
 export type NplFigure = {
   /** Non-performing (substandard, doubtful, loss) loan balance, fen. */
@@ -29,10 +29,7 @@ export function addToNpl(figure: NplFigure, loan: NplLoan): void {
 
 /** Sets the NPL ratio (不良贷款率) = NPL balance ÷ total balance, percent, two decimals half to even. */
 export function finishNpl(figure: NplFigure): NplFigure {
-  figure.ratioPct =
-    figure.totalFen === 0n
-      ? null
-      : new Dec(figure.nplFen.toString()).times(100).dividedBy(figure.totalFen.toString()).toFixed(2);
+  figure.ratioPct = ratioPct(figure.nplFen, figure.totalFen);
   return figure;
 }
 
@@ -57,7 +54,6 @@ export function measureConcentration(
     sortedDescendingFen.length === 0 ? 0 : Math.max(1, Math.ceil((sortedDescendingFen.length * topPct) / 100));
   let contributionFen = 0n;
   for (let i = 0; i < customerCount; i++) contributionFen += sortedDescendingFen[i]!;
-  const sharePct =
-    totalFen <= 0n ? null : new Dec(contributionFen.toString()).times(100).dividedBy(totalFen.toString()).toFixed(2);
+  const sharePct = totalFen <= 0n ? null : ratioPct(contributionFen, totalFen);
   return { customerCount, contributionFen, sharePct };
 }

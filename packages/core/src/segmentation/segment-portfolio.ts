@@ -37,6 +37,8 @@ import {
   type KMeansRequest,
 } from "../clustering";
 import { matchLoanClusters, stepClusterLoans } from "./cluster-loans";
+import type { PricingCurve } from "../contribution/ftp-curve";
+import { resolveEffectiveSegment, type EffectiveSegment, type SegmentOverride } from "./effective-segment";
 
 export type SegmentedCustomer = {
   customerId: string;
@@ -44,8 +46,11 @@ export type SegmentedCustomer = {
   contribution: CustomerContribution;
   /** Worst loan's classification; normal without loans. */
   classification: Classification;
+  /** The computed tier and grade, with their traces. */
   tier: TierAssignment;
   grade: GradeAssignment;
+  /** What the customer counts as: an override's tier / grade in force at the as-of date, else the computed ones. */
+  effective: EffectiveSegment;
   /** Benefit segment: the cluster holding most of the customer's loan balance (ties: lower index); null without loans. */
   cluster: number | null;
   loanCount: number;
@@ -68,8 +73,13 @@ export type PortfolioFigures = {
   loanCount: number;
   depositCount: number;
   totalContributionFen: bigint;
+  /** Customers per effective tier / grade (overrides applied): what dashboards show. */
   tierCounts: Record<string, number>;
   gradeCounts: Record<Grade, number>;
+  /** Customers per computed tier / grade, shown beside the effective counts. */
+  computedTierCounts: Record<string, number>;
+  computedGradeCounts: Record<Grade, number>;
+  /** NPL by effective tier / grade. */
   npl: {
     overall: NplFigure;
     byTier: Record<string, NplFigure>;
@@ -102,6 +112,11 @@ export type SegmentInput = {
   fees: readonly FeeRecord[];
   projects: readonly ProjectRecord[];
   policy: Policy;
+  /** The FTP curve to price on (see resolveFtpCurve); default the policy's own. */
+  ftpCurve?: PricingCurve;
+  /** Approved overrides in force at the run's as-of date, by customer id. */
+  overrides?: ReadonlyMap<string, SegmentOverride>;
+  /** The previous run's EFFECTIVE tiers and grades, for migrations. */
   previous?: PreviousRun;
 };
 
@@ -174,6 +189,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   const contributions = calculateContributions(
     { loans: input.loans, deposits: input.deposits, fees: input.fees },
     policy,
+    input.ftpCurve,
   );
   yield* pauseStep();
   const clustering = yield* stepClusterLoans(input.loans, policy.clustering);
@@ -195,30 +211,37 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   });
 
   yield* pauseStep();
+  const tierNames = policy.tiers.map((t) => t.name);
   const partial = input.customers.map((customer) => {
     const tally = tallies.get(customer.customerId);
     const classification = CLASSIFICATIONS[tally?.worstIndex ?? 0]!;
     const contribution = contributions.get(customer.customerId) ?? createEmptyContribution(customer.customerId);
+    const tier = assignTier({ contributionFen: contribution.totalFen, classification }, policy);
+    const grade = assignGrade(customer, classification, policy);
     return {
       customer,
       contribution,
       classification,
-      tier: assignTier({ contributionFen: contribution.totalFen, classification }, policy),
-      grade: assignGrade(customer, classification, policy),
+      tier,
+      grade,
+      effective: resolveEffectiveSegment(
+        { tier: tier.tier, grade: grade.grade },
+        input.overrides?.get(customer.customerId),
+        tierNames,
+      ),
       cluster: tally ? pickBenefitSegment(tally.balanceByCluster) : null,
       loanCount: tally?.count ?? 0,
       loanBalanceFen: tally?.balanceFen ?? 0n,
     };
   });
 
-  const tierNames = policy.tiers.map((t) => t.name);
   const topTier = tierNames[0]!;
-  const tierByCustomer = new Map(partial.map((p) => [p.customer.customerId, p.tier.tier]));
+  const tierByCustomer = new Map(partial.map((p) => [p.customer.customerId, p.effective.tier]));
   const clusterCount = clustering.result?.k ?? 0;
   const crossTable = buildTierClusterTable({
     customers: partial.map((p) => ({
       customerId: p.customer.customerId,
-      tier: p.tier.tier,
+      tier: p.effective.tier,
       cluster: p.cluster,
       contributionFen: p.contribution.totalFen,
     })),
@@ -241,24 +264,25 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     classification: p.classification,
     tier: p.tier,
     grade: p.grade,
+    effective: p.effective,
     cluster: p.cluster,
     loanCount: p.loanCount,
     loanBalanceFen: p.loanBalanceFen,
     recommendation: recommendBundle({
-      tier: p.tier.tier,
+      tier: p.effective.tier,
       topTier,
       topTierLabelZh: policy.tiers[0]!.labelZh,
-      grade: p.grade.grade,
+      grade: p.effective.grade,
       classification: p.classification,
       cluster: p.cluster,
       topTierPreferences,
       labels,
     }),
-    guidance: lookupGuidance(policy, p.tier.tier, p.grade.grade),
+    guidance: lookupGuidance(policy, p.effective.tier, p.effective.grade),
   }));
 
   yield* pauseStep();
-  const gradeByCustomer = new Map(customers.map((c) => [c.customerId, c.grade.grade]));
+  const gradeByCustomer = new Map(customers.map((c) => [c.customerId, c.effective.grade]));
   const portfolio = buildPortfolioFigures({
     customers,
     input,
@@ -282,7 +306,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     migration: previous?.customers
       ? compareSegmentations(
           previous.customers,
-          customers.map((c) => ({ customerId: c.customerId, tier: c.tier.tier, grade: c.grade.grade })),
+          customers.map((c) => ({ customerId: c.customerId, tier: c.effective.tier, grade: c.effective.grade })),
           tierNames,
         )
       : null,
@@ -303,12 +327,18 @@ function buildPortfolioFigures(args: {
   clusterCount: number;
 }): PortfolioFigures {
   const { customers, input, tierNames } = args;
-  const tierCounts: Record<string, number> = Object.fromEntries(tierNames.map((t) => [t, 0]));
-  const gradeCounts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  const zeroTiers = (): Record<string, number> => Object.fromEntries(tierNames.map((t) => [t, 0]));
+  const zeroGrades = () => Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  const tierCounts = zeroTiers();
+  const gradeCounts = zeroGrades();
+  const computedTierCounts = zeroTiers();
+  const computedGradeCounts = zeroGrades();
   let totalContributionFen = 0n;
   for (const customer of customers) {
-    tierCounts[customer.tier.tier] = (tierCounts[customer.tier.tier] ?? 0) + 1;
-    gradeCounts[customer.grade.grade]++;
+    tierCounts[customer.effective.tier] = (tierCounts[customer.effective.tier] ?? 0) + 1;
+    gradeCounts[customer.effective.grade]++;
+    computedTierCounts[customer.tier.tier] = (computedTierCounts[customer.tier.tier] ?? 0) + 1;
+    computedGradeCounts[customer.grade.grade]++;
     totalContributionFen += customer.contribution.totalFen;
   }
 
@@ -334,6 +364,8 @@ function buildPortfolioFigures(args: {
     totalContributionFen,
     tierCounts,
     gradeCounts,
+    computedTierCounts,
+    computedGradeCounts,
     npl: { overall, byTier, byGrade, byCluster },
     concentration: {
       top10Pct: measureConcentration(ranked, totalContributionFen, 10),

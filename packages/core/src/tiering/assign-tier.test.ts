@@ -9,7 +9,7 @@ describe("assignTier (default policy)", () => {
     ["exactly 1,000,000 CNY and normal", 100_000_000n, "normal", "core", 0],
     ["well above the core threshold", 1_000_000_000n, "normal", "core", 0],
     ["one fen below 1,000,000", 99_999_999n, "normal", "basic", 1],
-    ["DOMAIN.md example 275,000", 27_500_000n, "normal", "basic", 1],
+    ["docs/DOMAIN.md example 275,000", 27_500_000n, "normal", "basic", 1],
     ["exactly 0", 0n, "normal", "basic", 1],
     ["negative contribution", -1n, "normal", "general", 2],
     ["high contribution, special mention", 500_000_000n, "special_mention", "general", 2],

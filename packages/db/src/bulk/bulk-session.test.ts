@@ -54,7 +54,9 @@ describeEachDb("bulk session COPY", (kind) => {
           columns: ["id", "label", "amount", "detail"],
           rows,
           chunkSize: 10,
-          onProgress: (n) => progress.push(n),
+          onProgress: (n) => {
+            progress.push(n);
+          },
         }),
       );
       expect(copied).toBe(23);

@@ -9,8 +9,11 @@ type CopyTarget = {
   table: string;
   /** Column names in snake_case, in the order of each row's values. */
   columns: readonly string[];
-  /** Called with the rows copied so far: after each block on PGlite, at least every 20,000 rows on PostgreSQL, and at the end. */
-  onProgress?: (rowsCopied: number) => void;
+  /**
+   * Called with the rows copied so far: after each block on PGlite, at least every 20,000 rows on PostgreSQL, and at
+   * the end. An async listener is awaited, so its failure fails the copy rather than going unhandled.
+   */
+  onProgress?: (rowsCopied: number) => void | Promise<void>;
 };
 
 export type CopyRowsArgs = CopyTarget & {
@@ -87,7 +90,7 @@ export async function withBulkTransaction<T>(handle: DbHandle, work: (session: B
 export function openBulkSession(handle: DbHandle): BulkSession {
   if (handle.kind === "postgres") {
     if (!handle.sql) throw new Error("PostgreSQL handle without a raw client");
-    return postgresSession(handle.sql.unsafe.bind(handle.sql) as unknown as PostgresUnsafe);
+    return postgresSession(handle.sql.unsafe.bind(handle.sql));
   }
   if (!handle.pglite) throw new Error("PGlite handle without an instance");
   return pgliteSession(handle.pglite.query.bind(handle.pglite) as PgliteQuery);
@@ -140,7 +143,7 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
         // be encoded and sent while the process (a web server running a segment run) answers nobody.
         await settle(nextTurn());
         copied += block.rows;
-        if (copied - reported >= PROGRESS_EVERY_ROWS) args.onProgress?.((reported = copied));
+        if (copied - reported >= PROGRESS_EVERY_ROWS) await args.onProgress?.((reported = copied));
       }
       if (stream.writableLength > 0) await settle(once(stream, "drain"));
       const finished = settle(once(stream, "finish"));
@@ -159,7 +162,7 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
       if (!failure()) stream.destroy(error as Error);
       throw error;
     }
-    if (copied !== reported) args.onProgress?.(copied);
+    if (copied !== reported) await args.onProgress?.(copied);
     return copied;
   };
   return {
@@ -182,7 +185,7 @@ function pgliteSession(query: PgliteQuery): BulkSession {
     for await (const block of args.blocks) {
       await query(statement, [], { blob: new Blob([...block.parts]) });
       copied += block.rows;
-      args.onProgress?.(copied);
+      await args.onProgress?.(copied);
     }
     return copied;
   };

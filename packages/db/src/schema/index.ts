@@ -10,3 +10,4 @@ export * from "./policies";
 export * from "./segment-runs";
 export * from "./overrides";
 export * from "./audit";
+export * from "./groups";

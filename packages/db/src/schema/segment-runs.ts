@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -12,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { createdAt, fen } from "./_columns";
+import { createdAt, fen, ratePct } from "./_columns";
 import { classificationEnum, gradeEnum, runStatusEnum } from "./enums";
 import { policies } from "./policies";
 import { users } from "./users";
@@ -36,6 +38,10 @@ export const segmentRuns = pgTable(
     inputs: jsonb()
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** The bank's business date (Asia/Shanghai unless configured) the run used for overrides in force; null before it was recorded. */
+    asOfDate: date(),
+    /** Which FTP curve priced the run: uploaded batch ids per side and term bucket, or the policy version's own curve. */
+    ftpSource: jsonb(),
     /** Hash of all stored results, to prove two runs identical. */
     resultChecksum: text(),
     stage: text(),
@@ -92,15 +98,78 @@ export const segmentResults = pgTable(
     overrideTier: text(),
     overrideGrade: gradeEnum(),
     overrideId: integer(),
+    /** What every list, count, chart and export reads: the override's tier when one applied at the run's as-of date, else `tier`. */
+    effectiveTier: text().notNull(),
+    /** The override's grade when one applied at the run's as-of date, else `grade`. */
+    effectiveGrade: gradeEnum().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.customerId] }),
     index().on(t.runId, t.officer),
     index().on(t.runId, t.tier),
     index().on(t.runId, t.grade),
+    index().on(t.runId, t.effectiveTier),
+    index().on(t.runId, t.effectiveGrade),
     index().on(t.runId, t.cluster),
     index().on(t.customerId),
     index().on(t.runId, t.contributionFen),
+  ],
+);
+
+/**
+ * Per-account contribution lines of a run (one row per loan, deposit account or fee line), as core priced them:
+ * the customer page's breakdown reads these, never today's account rows.
+ */
+export const contributionLines = pgTable(
+  "contribution_lines",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    customerId: text().notNull(),
+    /** "loan", "deposit" or "fee". */
+    accountKind: text().notNull(),
+    /** Loan id, deposit account id or fee line key. */
+    accountId: text().notNull(),
+    /** Average daily balance in fen (the fee amount for a fee line). */
+    balanceFen: fen().notNull(),
+    /** The account's own annual rate, percent (0 for fee lines). */
+    ratePct: ratePct().notNull(),
+    /** FTP rate applied, annual percent; null for fee lines. */
+    ftpRatePct: ratePct(),
+    /** Upper bound in months of the FTP term bucket used; null = the open-ended bucket or a fee line. */
+    ftpMaxTermMonths: integer(),
+    /** `upload:<batch id>` or `policy:v<N>`; null for fee lines. */
+    ftpSource: text(),
+    /** Tax rate deducted from the margin, percent; null when none applies. */
+    taxRatePct: ratePct(),
+    days: integer().notNull(),
+    /** The line's contribution, fen. */
+    resultFen: fen().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.accountKind, t.accountId] }),
+    index().on(t.runId, t.customerId),
+    check("contribution_lines_kind", sql`${t.accountKind} in ('loan', 'deposit', 'fee')`),
+  ],
+);
+
+/** Each project's default signal as a run judged it (core's `hasDefaultSignal` under the run's policy). */
+export const projectResults = pgTable(
+  "project_results",
+  {
+    runId: integer()
+      .notNull()
+      .references(() => segmentRuns.id, { onDelete: "cascade" }),
+    projectId: text().notNull(),
+    customerId: text().notNull(),
+    groupKey: text().notNull(),
+    hasDefaultSignal: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.projectId] }),
+    index().on(t.runId, t.customerId),
+    index().on(t.runId, t.hasDefaultSignal),
   ],
 );
 

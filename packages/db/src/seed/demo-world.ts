@@ -5,7 +5,7 @@ import { FEE_TYPES, INDUSTRIES, NAME_STEMS, NAME_TRADES, PROJECT_SECTORS, REGION
 /**
  * A deterministic demo world: each customer's records come from a generator seeded by
  * (world seed, customer index), so any page of customers can be produced on its own and the
- * result does not depend on page size. Values are plausible 2025 levels (DOMAIN.md): amounts in
+ * result does not depend on page size. Values are plausible 2025 levels (docs/DOMAIN.md): amounts in
  * fen, rates as annual-percent decimal strings.
  */
 export type WorldOptions = {
@@ -120,6 +120,28 @@ const PRODUCTS = {
     guarantees: ["collateral", "guarantee"],
     outstanding: [0.85, 1],
   },
+  techCredit: {
+    name: "科技型企业信用贷款",
+    medianYuan: 1_000_000,
+    sigma: 0.6,
+    minYuan: 100_000,
+    terms: [12, 12, 24],
+    baseRate: 4.2,
+    riskSpread: 1.6,
+    guarantees: ["credit", "credit", "guarantee"],
+    outstanding: [0.85, 1],
+  },
+  securedWorkingCapital: {
+    name: "流动资金贷款",
+    medianYuan: 8_000_000,
+    sigma: 0.6,
+    minYuan: 500_000,
+    terms: [12, 12, 24],
+    baseRate: 3.4,
+    riskSpread: 0.9,
+    guarantees: ["collateral"],
+    outstanding: [0.85, 1],
+  },
   tradeFinance: {
     name: "贸易融资",
     medianYuan: 3_000_000,
@@ -181,6 +203,93 @@ const PRODUCT_MIX: Record<EnterpriseSize, readonly [LoanProduct, number][]> = {
   ],
 };
 
+/**
+ * Planted customer groups (客户群体) for the grouping to find, with realistic overlap: a share of customers (drawn
+ * from a stream of their own) follows an archetype — its industries and sizes, its product mix and its
+ * balance-sheet lean — and everyone else the generic draws. Customers outside the archetypes are generated
+ * exactly as before; only the planted ones differ.
+ */
+type Archetype = {
+  industries: readonly string[];
+  sizes: readonly EnterpriseSize[];
+  /** Share of all customers planted in this archetype. */
+  share: number;
+  mix: readonly [LoanProduct, number][];
+  /** Added to the debt ratio, percentage points. */
+  debtRatioShift: number;
+};
+const ARCHETYPES: readonly Archetype[] = [
+  // Asset-light technology and business services micro / small firms borrowing on credit (→ IP-pledge loans).
+  {
+    industries: ["信息技术服务业", "信息技术服务业", "租赁和商务服务业"],
+    sizes: ["micro", "micro", "small"],
+    share: 0.15,
+    mix: [
+      [PRODUCTS.techCredit, 85],
+      [PRODUCTS.microWorkingCapital, 15],
+    ],
+    debtRatioShift: -15,
+  },
+  // Wholesale / retail SMEs financing receivables and trade (→ receivables pledge).
+  {
+    industries: ["批发和零售业"],
+    sizes: ["small", "small", "medium"],
+    share: 0.15,
+    mix: [
+      [PRODUCTS.tradeFinance, 70],
+      [PRODUCTS.workingCapital, 30],
+    ],
+    debtRatioShift: 0,
+  },
+  // Heavy industry with fixed assets pledged as collateral.
+  {
+    industries: ["制造业", "制造业", "电力热力燃气业", "建筑业"],
+    sizes: ["medium", "medium", "large"],
+    share: 0.15,
+    mix: [
+      [PRODUCTS.fixedAsset, 50],
+      [PRODUCTS.securedWorkingCapital, 40],
+      [PRODUCTS.projectLoan, 10],
+    ],
+    debtRatioShift: 10,
+  },
+];
+/** Stream id of the archetype draws, apart from the customer's own stream. */
+const ARCHETYPE_STREAM = 0xa7c4;
+
+/** The archetype customer `index` is planted in (with its industry and size), or null for a generic customer. */
+function plantArchetype(
+  index: number,
+  options: WorldOptions,
+): { archetype: Archetype; industry: string; size: EnterpriseSize } | null {
+  const rng = createRng(deriveSeed(options.seed, index, ARCHETYPE_STREAM));
+  let u = rng.uniform();
+  for (const archetype of ARCHETYPES) {
+    u -= archetype.share;
+    if (u < 0)
+      return {
+        archetype,
+        industry: archetype.industries[rng.int(archetype.industries.length)]!,
+        size: archetype.sizes[rng.int(archetype.sizes.length)]!,
+      };
+  }
+  return null;
+}
+
+/**
+ * Project groups planted by sector: investment scale (median CNY), loan share of the investment and the
+ * share of projects already operating differ by sector, with log-normal spread so the groups overlap.
+ */
+const PROJECT_PROFILES: Record<
+  string,
+  { medianYuan: number; loanShare: readonly [number, number]; operating: number }
+> = {
+  制造业: { medianYuan: 1.5e8, loanShare: [0.55, 0.75], operating: 0.7 },
+  基础设施: { medianYuan: 8e8, loanShare: [0.6, 0.8], operating: 0.4 },
+  公共服务: { medianYuan: 3e8, loanShare: [0.4, 0.6], operating: 0.55 },
+  能源: { medianYuan: 5e8, loanShare: [0.55, 0.75], operating: 0.5 },
+};
+
 const SIZES: readonly [EnterpriseSize, number][] = [
   ["micro", 35],
   ["small", 35],
@@ -214,11 +323,15 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
   const periodDays = Math.round((periodEnd - periodStart) / DAY_MS);
   const customerId = `C${String(index + 1).padStart(7, "0")}`;
 
-  const size = pickWeighted(rng, SIZES);
-  const industry = pickWeighted(
+  const drawnSize = pickWeighted(rng, SIZES);
+  const drawnIndustry = pickWeighted(
     rng,
     INDUSTRIES.map((i) => [i.name, i.weight] as const),
   );
+  const planted = plantArchetype(index, options);
+  const archetype = planted?.archetype ?? null;
+  const size = planted?.size ?? drawnSize;
+  const industry = planted?.industry ?? drawnIndustry;
   const region = pickWeighted(
     rng,
     REGIONS.map((r) => [r.name, r.weight] as const),
@@ -237,7 +350,7 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       ? null
       : RATINGS[Math.min(RATINGS.length - 1, Math.floor((risk + rng.uniform() * 0.1) * RATINGS.length))]!,
     officer: officerCode(index % officerCount(options.customers)),
-    debtRatioPct: fixed(clamp(35 + 40 * risk + gaussian(rng) * 8, 8, 98), 2),
+    debtRatioPct: fixed(clamp(35 + (archetype?.debtRatioShift ?? 0) + 40 * risk + gaussian(rng) * 8, 8, 98), 2),
     currentRatio: fixed(clamp(2.2 - 1.4 * risk + gaussian(rng) * 0.3, 0.3, 4.5), 2),
     roaPct: fixed(clamp(8 - 10 * risk + gaussian(rng) * 2, -15, 20), 2),
     revenueFen: yuanToFen(logNormal(rng, REVENUE_MEDIAN_YUAN[size], 0.7), 10_000),
@@ -249,7 +362,7 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
   const loanCount = hasNoLoans ? 0 : Math.max(1, poisson(rng, LOANS_PER_SIZE[size] * loanScale));
   const loans: LoanRow[] = [];
   for (let n = 0; n < loanCount; n++) {
-    const product = pickWeighted(rng, PRODUCT_MIX[size]);
+    const product = pickWeighted(rng, archetype?.mix ?? PRODUCT_MIX[size]);
     const termMonths = product.terms[rng.int(product.terms.length)]!;
     const amountYuan = Math.max(product.minYuan, logNormal(rng, product.medianYuan, product.sigma));
     const rate = clamp(product.baseRate + product.riskSpread * risk + gaussian(rng) * 0.15, 2.6, 7.2);
@@ -324,7 +437,8 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
     const count = 1 + rng.int(2);
     for (let n = 0; n < count; n++) {
       const sector = PROJECT_SECTORS[rng.int(PROJECT_SECTORS.length)]!;
-      const total = logNormal(rng, 3e8, 0.7);
+      const profile = PROJECT_PROFILES[sector.industry]!;
+      const total = logNormal(rng, profile.medianYuan, 0.6);
       // A deliberate hot spot: infrastructure in two central provinces shows more default signals.
       const isHotSpot = sector.industry === "基础设施" && (region === "河南" || region === "湖北");
       const signalChance = 0.03 + 0.2 * risk + (isHotSpot ? 0.3 : 0);
@@ -336,9 +450,12 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
         industry: sector.industry,
         region,
         totalInvestmentFen: yuanToFen(total, 10_000),
-        loanAmountFen: yuanToFen(total * (0.5 + rng.uniform() * 0.2), 10_000),
+        loanAmountFen: yuanToFen(
+          total * (profile.loanShare[0] + rng.uniform() * (profile.loanShare[1] - profile.loanShare[0])),
+          10_000,
+        ),
         riskLevel: risk < 0.3 ? "low" : risk < 0.6 ? "medium" : "high",
-        status: rng.uniform() < 0.55 ? "operating" : "construction",
+        status: rng.uniform() < profile.operating ? "operating" : "construction",
         overdueDays: isSignalled && rng.uniform() < 0.7 ? 91 + rng.int(180) : rng.uniform() < 0.1 ? 1 + rng.int(60) : 0,
         isDowngraded: isSignalled && rng.uniform() < 0.5,
       });

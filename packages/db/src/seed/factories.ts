@@ -1,5 +1,5 @@
 import type { Role } from "@creditseg/core/constants";
-import { hashPassword } from "better-auth/crypto";
+import { hashPassword } from "../password";
 import type { Db } from "../client";
 import { accounts, customers, loans, users } from "../schema";
 

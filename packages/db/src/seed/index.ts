@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from "@creditseg/core/policy";
-import { hashPassword } from "better-auth/crypto";
+import { hashPassword } from "../password";
 import type { DbHandle } from "../client";
 import { withBulkTransaction, type BulkSession } from "../bulk/bulk-session";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";

@@ -1,7 +1,7 @@
 import { describe } from "vitest";
 import { createDb, type DbHandle } from "../client";
 import { readDbEnv } from "../env";
-import { migrateDb } from "../migrate";
+import { migratedPgliteTemplate, migratedPostgresTemplate } from "./migrated-templates";
 import { createThrowawayPostgres } from "./throwaway-postgres";
 
 export {
@@ -24,19 +24,18 @@ export function testDbKinds(): TestDbKind[] {
 
 /**
  * A freshly migrated, empty database: in-memory PGlite, or a throwaway PostgreSQL database
- * created on TEST_DATABASE_URL's server and dropped on close.
+ * created on TEST_DATABASE_URL's server and dropped on close. Each is a copy of one migrated
+ * template (see migrated-templates.ts), so no test pays for the migrations.
  */
 export async function createTestDb(kind: TestDbKind): Promise<DbHandle> {
   if (kind === "pglite") {
-    const handle = await createDb({ pgliteDir: "memory://" });
-    await migrateDb(handle);
-    return handle;
+    return createDb({ pgliteDir: "memory://", pgliteTemplate: await migratedPgliteTemplate() });
   }
   const serverUrl = readDbEnv().TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
-  const database = await createThrowawayPostgres(serverUrl, "creditseg_test");
+  const template = await migratedPostgresTemplate(serverUrl);
+  const database = await createThrowawayPostgres(serverUrl, "creditseg_test", template);
   const handle = await createDb({ url: database.url, maxConnections: 4 });
-  await migrateDb(handle);
   return {
     ...handle,
     close: async () => {

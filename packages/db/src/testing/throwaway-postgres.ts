@@ -9,14 +9,18 @@ import { readDbEnv } from "../env";
 export type ThrowawayPostgres = { url: string; drop: () => Promise<void> };
 
 /**
- * Creates an empty database with a random name on `serverUrl`'s server (the user needs CREATEDB);
- * `drop` removes it, ending any connection still open to it.
+ * Creates a database with a random name on `serverUrl`'s server (the user needs CREATEDB): empty, or a
+ * copy of the `template` database; `drop` removes it, ending any connection still open to it.
  */
-export async function createThrowawayPostgres(serverUrl: string, prefix = "creditseg_tmp"): Promise<ThrowawayPostgres> {
+export async function createThrowawayPostgres(
+  serverUrl: string,
+  prefix = "creditseg_tmp",
+  template?: string,
+): Promise<ThrowawayPostgres> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name}`);
+    await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
   } finally {
     await admin.end();
   }
@@ -62,7 +66,7 @@ export async function createLocatedDb(kind: "pglite" | "postgres"): Promise<Loca
     return {
       location,
       open: () => createDb({ pgliteDir: location }),
-      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+      dispose: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
   const serverUrl = readDbEnv().TEST_DATABASE_URL;

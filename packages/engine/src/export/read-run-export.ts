@@ -1,7 +1,7 @@
 import type { DbHandle } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 
-/** One customer's line in a run export: amounts in fen, the override (if any) beside the computed value. */
+/** One customer's line in a run export: amounts in fen, the effective tier / grade beside the computed ones. */
 export type RunExportRow = {
   customerId: string;
   name: string;
@@ -11,6 +11,10 @@ export type RunExportRow = {
   feeIncomeFen: bigint;
   contributionFen: bigint;
   classification: string;
+  /** What the customer counts as: the override's value where one applied at the run's as-of date, else computed. */
+  effectiveTier: string;
+  effectiveGrade: string;
+  /** As the policy computed them. */
   tier: string;
   grade: string;
   gradeScore: string;
@@ -48,7 +52,7 @@ export async function* readRunExport(
   for (;;) {
     const rows: Record<string, unknown>[] = await handle.raw(
       `select r.customer_id, coalesce(c.name, '') as name, r.officer, r.deposit_contribution_fen::text as deposit_fen, r.loan_contribution_fen::text as loan_fen,
-              r.fee_income_fen::text as fee_fen, r.contribution_fen::text as total_fen, r.classification::text as classification, r.tier, r.grade::text as grade,
+              r.fee_income_fen::text as fee_fen, r.contribution_fen::text as total_fen, r.classification::text as classification, r.effective_tier, r.effective_grade::text as effective_grade, r.tier, r.grade::text as grade,
               r.grade_score::text as grade_score, r.cluster, k.label_zh, k.label_en, r.recommendation->>'action' as action, r.recommendation->>'reasonZh' as reason_zh,
               r.recommendation->>'reasonEn' as reason_en, r.override_tier, r.override_grade::text as override_grade, r.override_id
          from segment_results r
@@ -68,6 +72,8 @@ export async function* readRunExport(
       feeIncomeFen: BigInt(r.fee_fen as string),
       contributionFen: BigInt(r.total_fen as string),
       classification: r.classification as string,
+      effectiveTier: r.effective_tier as string,
+      effectiveGrade: r.effective_grade as string,
       tier: r.tier as string,
       grade: r.grade as string,
       gradeScore: r.grade_score as string,

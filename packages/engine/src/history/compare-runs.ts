@@ -38,9 +38,10 @@ async function readFinishedRun(raw: RawQuery, runId: number): Promise<RunFacts> 
   return run;
 }
 
+/** Each customer's EFFECTIVE tier and grade (overrides applied), as every list and count reads them. */
 async function readResults(raw: RawQuery, runId: number, officerCode: string | undefined) {
   return raw<{ customerId: string; tier: string; grade: string; cluster: number | null }>(
-    `select customer_id as "customerId", tier, grade::text as grade, cluster from segment_results where run_id = $1 and ($2::text is null or officer = $2) order by customer_id`,
+    `select customer_id as "customerId", effective_tier as tier, effective_grade::text as grade, cluster from segment_results where run_id = $1 and ($2::text is null or officer = $2) order by customer_id`,
     [runId, officerCode ?? null],
   );
 }
@@ -54,8 +55,9 @@ async function readCentroids(raw: RawQuery, runId: number): Promise<number[][]> 
 }
 
 /**
- * Migration between any two finished runs: tier, grade and cluster transition matrices (customers in both runs;
- * the rest counted as entered or left). With `officerCode`, only that officer's customers (as assigned at run time).
+ * Migration between any two finished runs: effective tier, effective grade and centroid-matched cluster transition
+ * matrices (customers in both runs; the rest counted as entered or left). The one migration function: the CLI, the
+ * runs page and the dashboard call it. With `officerCode`, only that officer's customers (as assigned at run time).
  */
 export async function compareRuns(
   handle: DbHandle,

@@ -168,7 +168,13 @@ const FEES: Pager<FeeRow, FeeRecord> = {
   sql: `select line_key, customer_id, type, amount_fen::text as amount_fen, date::text as date
           from fee_income where period = $1 and ($2::text is null or line_key > $2) order by line_key limit $3`,
   keyOf: (r) => r.line_key,
-  toRecord: (r) => ({ customerId: r.customer_id, type: r.type, amountFen: BigInt(r.amount_fen), date: r.date }),
+  toRecord: (r) => ({
+    lineKey: r.line_key,
+    customerId: r.customer_id,
+    type: r.type,
+    amountFen: BigInt(r.amount_fen),
+    date: r.date,
+  }),
 };
 
 type ProjectRow = {

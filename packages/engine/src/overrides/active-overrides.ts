@@ -1,12 +1,12 @@
-import type { Grade } from "@creditseg/core";
+import type { Grade, SegmentOverride } from "@creditseg/core";
 import type { RawQuery } from "@creditseg/db";
 
 /** The approved, unexpired overrides of a customer, per field (the latest approved one wins). */
-export type CustomerOverrides = { tier?: { value: string; id: number }; grade?: { value: Grade; id: number } };
+export type CustomerOverrides = SegmentOverride;
 
 /**
- * Approved overrides unexpired on `asOf` (YYYY-MM-DD, inclusive), by customer. Confirmations (proposed = computed)
- * change nothing and are left out, so they are never carried as if they were decisions.
+ * Approved overrides unexpired on `asOf` (the run's bank date, YYYY-MM-DD, inclusive), by customer. Confirmations
+ * (proposed = computed) change nothing and are left out, so they are never carried as if they were decisions.
  */
 export async function readActiveOverrides(raw: RawQuery, asOf: string): Promise<Map<string, CustomerOverrides>> {
   const rows = await raw<{ id: number; customer_id: string; field: "tier" | "grade"; proposed_value: string }>(

@@ -127,6 +127,9 @@ describeEachDb("overrides and history", (kind) => {
     await expect(
       approveOverride(handle, { actor: ACTORS.risk, overrideId: proposal.id, comment: "ok", expiresOn: "2000-01-01" }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      approveOverride(handle, { actor: ACTORS.risk, overrideId: proposal.id, comment: "ok", expiresOn: "9999-12-31" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/at most 3 years/) });
     // The database refuses a decision by the proposer, whatever the caller.
     await expect(
       handle.raw("update overrides set decided_by = proposed_by where id = $1", [proposal.id]),

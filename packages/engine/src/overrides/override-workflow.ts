@@ -1,10 +1,18 @@
-import { GRADES, parsePolicy, type OverrideStatus } from "@creditseg/core";
+import { bankToday, type Clock } from "../clock";
+import {
+  GRADES,
+  checkOverrideExpiry,
+  isIsoDate,
+  parsePolicy,
+  type OverrideExpiryProblem,
+  type OverrideStatus,
+} from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
 import { EngineError } from "../errors/engine-error";
 import { readPolicyVersion } from "../policies/policy-queries";
-import { inTransaction, isIsoDate } from "../transaction";
+import { inTransaction } from "../transaction";
 
 export type OverrideField = "tier" | "grade";
 
@@ -254,24 +262,47 @@ async function lockProposed(raw: RawQuery, actor: Actor, overrideId: number): Pr
   return override;
 }
 
+function expiryError(problem: OverrideExpiryProblem): EngineError {
+  switch (problem.code) {
+    case "override.expiry.not_a_date":
+      return new EngineError("INVALID_INPUT", `Expiry date "${problem.params.expiresOn}" is not a date (YYYY-MM-DD).`);
+    case "override.expiry.passed":
+      return new EngineError(
+        "INVALID_INPUT",
+        `The expiry date ${problem.params.expiresOn} has already passed (today's bank date is ${problem.params.today}).`,
+      );
+    case "override.expiry.too_late":
+      return new EngineError(
+        "INVALID_INPUT",
+        `An override may apply for at most ${problem.params.maxYears} years: the expiry date ${problem.params.expiresOn} is after ${problem.params.latest}.`,
+      );
+  }
+}
+
 /**
  * A risk manager other than the proposer approves a proposal, with a comment and the last day it applies
- * (YYYY-MM-DD, today or later). Until then it is carried into every run's results; an earlier approved override
+ * (YYYY-MM-DD, today or later, at most MAX_OVERRIDE_TERM_YEARS ahead). Until then it is carried into every run's results; an earlier approved override
  * of the same customer and field is superseded (marked expired).
  */
 export async function approveOverride(
   handle: DbHandle,
-  args: { actor: Actor; overrideId: number; comment: string; expiresOn: string },
+  args: {
+    actor: Actor;
+    overrideId: number;
+    comment: string;
+    expiresOn: string;
+    /** The instant "today" is judged at (default now); the bank date decides. */
+    clock?: Clock;
+  },
 ): Promise<Override> {
   assertPermission(args.actor, "override.decide");
   if (!args.comment.trim()) throw new EngineError("INVALID_INPUT", "Add a comment to the decision.");
-  if (!isIsoDate(args.expiresOn))
-    throw new EngineError("INVALID_INPUT", `Expiry date "${args.expiresOn}" is not a date (YYYY-MM-DD).`);
+  if (!isIsoDate(args.expiresOn)) throw expiryError({ code: "override.expiry.not_a_date", params: args });
   return inTransaction(handle, async (raw) => {
     const override = await lockProposed(raw, args.actor, args.overrideId);
-    const [today] = await raw<{ today: string }>("select current_date::text as today");
-    if (args.expiresOn < today!.today)
-      throw new EngineError("INVALID_INPUT", `The expiry date ${args.expiresOn} has already passed.`);
+    const today = bankToday(args.clock);
+    const problem = checkOverrideExpiry(args.expiresOn, today);
+    if (problem) throw expiryError(problem);
     const superseded = await raw<{ id: number }>(
       "update overrides set status = 'expired' where customer_id = $1 and field = $2 and status = 'approved' and proposed_value <> computed_value and id <> $3 returning id",
       [override.customerId, override.field, override.id],
@@ -328,14 +359,21 @@ export async function rejectOverride(
   });
 }
 
-/** Marks expired every approved override whose last day is before `asOf` (default today); audited as the system. Returns the ids. */
-export async function expireOverrides(handle: DbHandle, args: { asOf?: string } = {}): Promise<number[]> {
+/**
+ * Marks expired every approved override whose last day is before `asOf` (default today's bank date); audited as the
+ * system. Returns the ids.
+ */
+export async function expireOverrides(
+  handle: DbHandle,
+  args: { asOf?: string; clock?: Clock } = {},
+): Promise<number[]> {
   if (args.asOf !== undefined && !isIsoDate(args.asOf))
     throw new EngineError("INVALID_INPUT", `"${args.asOf}" is not a date (YYYY-MM-DD).`);
+  const asOf = args.asOf ?? bankToday(args.clock);
   return inTransaction(handle, async (raw) => {
     const rows = await raw<{ id: number }>(
-      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < coalesce($1::date, current_date) returning id",
-      [args.asOf ?? null],
+      "update overrides set status = 'expired' where status = 'approved' and expires_on is not null and expires_on < $1::date returning id",
+      [asOf],
     );
     for (const row of rows)
       await writeAudit(raw, {

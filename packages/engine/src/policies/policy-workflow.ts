@@ -1,9 +1,10 @@
-import { diffPolicies, parsePolicy, type Policy, type PolicyChange } from "@creditseg/core";
+import { bankToday, type Clock } from "../clock";
+import { diffPolicies, isIsoDate, parsePolicy, type Policy, type PolicyChange } from "@creditseg/core";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
 import { EngineError } from "../errors/engine-error";
-import { inTransaction, isIsoDate } from "../transaction";
+import { inTransaction } from "../transaction";
 import { readActivePolicyVersion, readPolicyVersion, type PolicyVersion } from "./policy-queries";
 
 /** Validates a policy document; INVALID_POLICY lists every offending field (`details`: `[{ path, message }]`). */
@@ -156,7 +157,14 @@ async function assertNotAuthor(raw: RawQuery, policy: PolicyVersion, actor: Acto
  */
 export async function approvePolicyVersion(
   handle: DbHandle,
-  args: { actor: Actor; version: number; effectiveFrom?: string; comment?: string },
+  args: {
+    actor: Actor;
+    version: number;
+    effectiveFrom?: string;
+    comment?: string;
+    /** The instant "today" is judged at (default now); the bank date decides. */
+    clock?: Clock;
+  },
 ): Promise<PolicyVersion> {
   assertPermission(args.actor, "policy.approve");
   if (args.effectiveFrom !== undefined && !isIsoDate(args.effectiveFrom))
@@ -166,12 +174,12 @@ export async function approvePolicyVersion(
     assertStatus(policy, "submitted", "approved");
     await assertNotAuthor(raw, policy, args.actor);
     validatePolicyDocument(policy.document);
-    const [today] = await raw<{ today: string }>("select current_date::text as today");
-    const effectiveFrom = args.effectiveFrom ?? today!.today;
-    if (effectiveFrom > today!.today)
+    const today = bankToday(args.clock);
+    const effectiveFrom = args.effectiveFrom ?? today;
+    if (effectiveFrom > today)
       throw new EngineError(
         "INVALID_INPUT",
-        `The effective date ${effectiveFrom} is in the future; approve the version on or after that day.`,
+        `The effective date ${effectiveFrom} is after today's bank date ${today}; approve the version on or after that day.`,
       );
     const retired = await raw<{ version: number }>(
       "update policies set status = 'retired', retired_at = now() where status = 'active' returning version",

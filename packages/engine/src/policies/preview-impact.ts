@@ -6,7 +6,9 @@ import {
   groupProjects,
   type Classification,
   type Migration,
+  type FtpCurveSource,
   type Policy,
+  type PricingCurve,
   type ProjectWarning,
   worstClassification,
 } from "@creditseg/core";
@@ -15,6 +17,7 @@ import { assertPermission, type Actor } from "../actor";
 import { EngineError } from "../errors/engine-error";
 import { loadPeriodData, type PeriodData } from "../load/load-period-data";
 import { findPreviousRunId, readPreviousRun } from "../runs/previous-run";
+import { resolvePeriodFtpCurve } from "../runs/ftp-curve-for-period";
 import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
 import { validatePolicyDocument } from "./policy-workflow";
 
@@ -37,6 +40,8 @@ export type PolicyImpact = {
   totalsByTier: { active: TierTotals[]; previewed: TierTotals[] };
   /** Project-group warnings that would start, stop or continue under the previewed policy. */
   warnings: WarningChange[];
+  /** The FTP curve each side priced on: treasury's upload in force at the period start, or the version's own curve. */
+  ftpSource: { active: FtpCurveSource; previewed: FtpCurveSource };
 };
 
 type Scored = {
@@ -49,9 +54,14 @@ function scorePortfolio(
   data: PeriodData,
   worst: ReadonlyMap<string, Classification>,
   policy: Policy,
+  curve: PricingCurve,
   previousGroups: Parameters<typeof groupProjects>[2],
 ): Scored {
-  const contributions = calculateContributions({ loans: data.loans, deposits: data.deposits, fees: data.fees }, policy);
+  const contributions = calculateContributions(
+    { loans: data.loans, deposits: data.deposits, fees: data.fees },
+    policy,
+    curve,
+  );
   const customers = data.customers.map((customer) => {
     const classification = worst.get(customer.customerId) ?? "normal";
     const contributionFen = contributions.get(customer.customerId)?.totalFen ?? 0n;
@@ -136,8 +146,18 @@ export async function previewPolicyImpact(
   const previousRunId = await findPreviousRunId(handle.raw, args.period);
   const previousGroups =
     previousRunId === null ? undefined : (await readPreviousRun(handle.raw, previousRunId)).projectGroups;
-  const before = scorePortfolio(data, worst, activePolicy, previousGroups);
-  const after = scorePortfolio(data, worst, draftPolicy, previousGroups);
+  const activeFtp = await resolvePeriodFtpCurve(handle.raw, {
+    period: args.period,
+    policy: activePolicy,
+    policyVersion: active.version,
+  });
+  const previewedFtp = await resolvePeriodFtpCurve(handle.raw, {
+    period: args.period,
+    policy: draftPolicy,
+    policyVersion: previewed.version,
+  });
+  const before = scorePortfolio(data, worst, activePolicy, activeFtp.curve, previousGroups);
+  const after = scorePortfolio(data, worst, draftPolicy, previewedFtp.curve, previousGroups);
   return {
     period: args.period,
     version: previewed.version,
@@ -150,5 +170,6 @@ export async function previewPolicyImpact(
     ),
     totalsByTier: { active: totalsByTier(activePolicy, before), previewed: totalsByTier(draftPolicy, after) },
     warnings: compareWarnings(before.warnings, after.warnings),
+    ftpSource: { active: activeFtp.source, previewed: previewedFtp.source },
   };
 }

@@ -1,5 +1,4 @@
 import type { SegmentResult } from "@creditseg/core";
-import type { CustomerOverrides } from "../overrides/active-overrides";
 import type { PeriodData } from "../load/load-period-data";
 import { toJsonText } from "../json";
 
@@ -19,12 +18,7 @@ const toShare = (pct: string | null): number | null => (pct === null ? null : Nu
  * as a second copy. Values are in a fixed order: customers and loans in reading order, clusters by number,
  * groups by key, warnings in core's order.
  */
-export function buildResultRows(
-  runId: number,
-  data: PeriodData,
-  result: SegmentResult,
-  overrides: ReadonlyMap<string, CustomerOverrides>,
-): TableRows[] {
+export function buildResultRows(runId: number, data: PeriodData, result: SegmentResult): TableRows[] {
   const depositBalance = new Map<string, bigint>();
   for (const d of data.deposits)
     depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
@@ -53,13 +47,13 @@ export function buildResultRows(
         "override_tier",
         "override_grade",
         "override_id",
+        "effective_tier",
+        "effective_grade",
       ],
       count: result.customers.length,
       rows: function* () {
         for (const c of result.customers) {
-          const o = overrides.get(c.customerId);
-          // One id column: the latest of the customer's carried overrides (the overrides table holds both when there are two).
-          const overrideId = Math.max(o?.tier?.id ?? -1, o?.grade?.id ?? -1);
+          const e = c.effective;
           yield [
             runId,
             c.customerId,
@@ -78,11 +72,64 @@ export function buildResultRows(
             toJsonText(c.grade.points),
             c.cluster,
             toJsonText(c.recommendation),
-            o?.tier?.value ?? null,
-            o?.grade?.value ?? null,
-            overrideId >= 0 ? overrideId : null,
+            e.overrideTier,
+            e.overrideGrade,
+            e.overrideId,
+            e.tier,
+            e.grade,
           ];
         }
+      },
+    },
+    {
+      table: "contribution_lines",
+      columns: [
+        "run_id",
+        "customer_id",
+        "account_kind",
+        "account_id",
+        "balance_fen",
+        "rate_pct",
+        "ftp_rate_pct",
+        "ftp_max_term_months",
+        "ftp_source",
+        "tax_rate_pct",
+        "days",
+        "result_fen",
+      ],
+      count: data.loans.length + data.deposits.length + data.fees.length,
+      // Read from the accounts core priced (already in memory): no second copy of a million lines is built.
+      rows: function* () {
+        for (const c of result.customers) {
+          for (const a of c.contribution.accounts) {
+            yield [
+              runId,
+              c.customerId,
+              a.side,
+              a.accountId,
+              a.avgDailyBalanceFen,
+              a.ratePct,
+              a.ftp.ratePct,
+              a.ftp.maxTermMonths,
+              a.ftp.source,
+              a.taxRatePct,
+              a.days,
+              a.contributionFen,
+            ];
+          }
+          // A fee line counts its amount as is: no rate, FTP, tax or days.
+          for (const f of c.contribution.fees)
+            yield [runId, c.customerId, "fee", f.lineKey, f.amountFen, "0", null, null, null, null, 0, f.amountFen];
+        }
+      },
+    },
+    {
+      table: "project_results",
+      columns: ["run_id", "project_id", "customer_id", "group_key", "has_default_signal"],
+      count: result.projects.signals.length,
+      rows: function* () {
+        for (const p of result.projects.signals)
+          yield [runId, p.projectId, p.customerId, p.groupKey, p.hasDefaultSignal];
       },
     },
     {

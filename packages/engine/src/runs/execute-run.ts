@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { runKMeansPaced, segmentPortfolioWith, type Policy } from "@creditseg/core";
+import { groupPortfolio, runKMeansPaced, segmentPortfolioWith, type Policy } from "@creditseg/core";
 import { withBulkTransaction, type DbHandle, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
@@ -12,6 +12,10 @@ import { findPreviousRunId, readPreviousRun } from "./previous-run";
 import { computeResultChecksum } from "./result-checksum";
 import type { RunInputs } from "./run-queries";
 import { EngineError } from "../errors/engine-error";
+import { bankToday, type Clock } from "../clock";
+import { resolvePeriodFtpCurve } from "./ftp-curve-for-period";
+import { buildGroupRows } from "../groups/build-group-rows";
+import { readPreviousGroups } from "../groups/read-previous-groups";
 
 export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
 export type RunProgress = { runId: number; stage: RunStage; progressPct: number };
@@ -26,7 +30,11 @@ type ExecuteArgs = {
   runId: number;
   period: string;
   policy: Policy;
+  /** The version `policy` is, for the FTP source `policy:v<N>`. */
+  policyVersion: number;
   actor: Actor;
+  /** Decides the run's as-of bank date (default now). */
+  clock?: Clock;
   onProgress?: (progress: RunProgress) => void;
 };
 
@@ -69,6 +77,7 @@ async function readInputs(
   previousRunId: number | null,
   overrideIds: number[],
   asOf: string,
+  ftpBatchIds: readonly string[],
 ): Promise<RunInputs> {
   const batches = await raw<{
     id: string;
@@ -78,8 +87,10 @@ async function readInputs(
     committedAt: string | null;
   }>(
     `select id::text as id, kind::text as kind, file_name as "fileName", checksum, committed_at::text as "committedAt"
-       from import_batches where status = 'committed' and (period = $1 or kind = 'customers' or kind = 'ftp') order by committed_at, id`,
-    [data.period],
+       from import_batches
+      where status = 'committed' and (period = $1 or kind = 'customers' or (kind = 'ftp' and id::text in (select jsonb_array_elements_text($2::text::jsonb))))
+      order by committed_at, id`,
+    [data.period, JSON.stringify(ftpBatchIds)],
   );
   return {
     batches,
@@ -124,9 +135,9 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     );
     await progress.report("loading", 0);
 
-    await expireOverrides(handle);
-    const [today] = await handle.raw<{ today: string }>("select current_date::text as today");
-    const asOf = today!.today;
+    // The bank's business date, not the database's current_date (whose zone is the server's).
+    const asOf = bankToday(args.clock);
+    await expireOverrides(handle, { asOf });
     const totalRows = Math.max(1, await countRows(handle.raw, args.period));
     const doneByKind: Record<string, number> = {};
     let kindStart = performance.now();
@@ -148,7 +159,13 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       );
     const previousRunId = await findPreviousRunId(handle.raw, args.period);
     const previous = previousRunId === null ? undefined : await readPreviousRun(handle.raw, previousRunId);
+    const previousGroups = previousRunId === null ? undefined : await readPreviousGroups(handle.raw, previousRunId);
     const overrides = await readActiveOverrides(handle.raw, asOf);
+    const ftp = await resolvePeriodFtpCurve(handle.raw, {
+      period: args.period,
+      policy: args.policy,
+      policyVersion: args.policyVersion,
+    });
     endStage("loading");
 
     await progress.report("segmenting", STAGE_END_PCT.loading);
@@ -162,23 +179,33 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         fees: data.fees,
         projects: data.projects,
         policy: args.policy,
+        ftpCurve: ftp.curve,
+        overrides,
         previous,
       },
       (request) => runKMeansPaced({ ...request, pause: () => nextTurn() }),
       () => nextTurn(),
     );
     endStage("segmenting");
+    // 客户群体: customer and project groups found in data (k-prototypes), beside the rules-based segments.
+    const groups = groupPortfolio({
+      ...data,
+      segmented: result.customers,
+      policy: args.policy,
+      previous: previousGroups,
+    });
+    endStage("grouping");
     await progress.report("writing", STAGE_END_PCT.segmenting);
 
     const customerIds = new Set(data.customers.map((c) => c.customerId));
     const applied = [...overrides].filter(([customerId]) => customerIds.has(customerId));
-    const appliedMap = new Map(applied);
     const overrideIds = applied
       .flatMap(([, o]) => [o.tier?.id, o.grade?.id])
       .filter((id): id is number => id !== undefined)
       .sort((a, b) => a - b);
-    const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf);
-    const tables = buildResultRows(args.runId, data, result, appliedMap);
+    const ftpBatchIds = [ftp.source.loan, ftp.source.deposit].flatMap((s) => (s.kind === "upload" ? s.batchIds : []));
+    const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf, ftpBatchIds);
+    const tables = [...buildResultRows(args.runId, data, result), ...buildGroupRows(args.runId, data, groups)];
     const totalResultRows = Math.max(
       1,
       tables.reduce((s, t) => s + t.count, 0),
@@ -209,11 +236,10 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         copiedBefore += copied;
         endStep(table.table);
       }
-      await session.raw("update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb where id = $1", [
-        args.runId,
-        toJsonText(inputs),
-        toJsonText(summary),
-      ]);
+      await session.raw(
+        "update segment_runs set inputs = $2::text::jsonb, summary = $3::text::jsonb, as_of_date = $4::date, ftp_source = $5::text::jsonb where id = $1",
+        [args.runId, toJsonText(inputs), toJsonText(summary), asOf, toJsonText(ftp.source)],
+      );
       const resultChecksum = await computeResultChecksum(session.raw, args.runId);
       endStep("checksum");
       await session.raw("update segment_runs set is_current = false where period = $1 and is_current and id <> $2", [

@@ -13,10 +13,10 @@ export async function findPreviousRunId(raw: RawQuery, period: string): Promise<
   return row?.id ?? null;
 }
 
-/** What the pipeline needs from a previous run: tiers and grades per customer, project-group counts, cluster centroids. */
+/** What the pipeline needs from a previous run: EFFECTIVE tiers and grades per customer (what users read), project-group counts, cluster centroids. */
 export async function readPreviousRun(raw: RawQuery, runId: number): Promise<PreviousRun> {
   const customers = await raw<{ customerId: string; tier: string; grade: string }>(
-    `select customer_id as "customerId", tier, grade::text as grade from segment_results where run_id = $1 order by customer_id`,
+    `select customer_id as "customerId", effective_tier as tier, effective_grade::text as grade from segment_results where run_id = $1 order by customer_id`,
     [runId],
   );
   const groups = await raw<{ key: string; signal_count: number; project_count: number }>(

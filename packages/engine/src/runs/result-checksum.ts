@@ -10,8 +10,14 @@ const CHECKSUM_PARTS = [
   {
     table: "segment_results",
     row: `row(customer_id, officer, deposit_contribution_fen, loan_contribution_fen, fee_income_fen, contribution_fen, loan_balance_fen, deposit_balance_fen,
-              classification, tier, tier_trace, grade, grade_score, grade_points, cluster, recommendation, override_tier, override_grade, override_id)::text`,
+              classification, tier, tier_trace, grade, grade_score, grade_points, cluster, recommendation, override_tier, override_grade, override_id,
+              effective_tier, effective_grade)::text`,
   },
+  {
+    table: "contribution_lines",
+    row: `row(customer_id, account_kind, account_id, balance_fen, rate_pct, ftp_rate_pct, ftp_max_term_months, ftp_source, tax_rate_pct, days, result_fen)::text`,
+  },
+  { table: "project_results", row: "row(project_id, customer_id, group_key, has_default_signal)::text" },
   { table: "clusters", row: "row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text" },
   { table: "cluster_assignments", row: "row(loan_id, cluster_no)::text" },
   {
@@ -19,6 +25,23 @@ const CHECKSUM_PARTS = [
     row: "row(group_key, industry, region, risk_level, project_count, loan_amount_fen, signal_rate, profile)::text",
   },
   { table: "early_warnings", row: "row(group_key, level, signal_rate, previous_signal_rate, reason)::text" },
+  {
+    table: "group_fits",
+    row: "row(subject, k, gamma, cost, silhouette, selection, stability, attributes, skipped)::text",
+  },
+  {
+    table: "customer_groups",
+    row: `row(group_no, size, name, profile, prototype, tier_mix, grade_mix, loan_balance_fen, npl_fen, npl_ratio_pct, contribution_fen,
+              guidance, previous_group_no, match_cost)::text`,
+  },
+  { table: "customer_group_members", row: "row(customer_id, group_no)::text" },
+  {
+    table: "found_project_groups",
+    row: `row(group_no, size, name, profile, prototype, total_investment_fen, loan_amount_fen, signal_count, signal_rate_pct,
+              previous_signal_rate_pct, change_pct_points, previous_group_no, match_cost)::text`,
+  },
+  { table: "found_project_group_members", row: "row(project_id, group_no)::text" },
+  { table: "project_group_warnings", row: "row(group_no, code, params)::text" },
   { table: "segment_runs", row: "(summary - 'timingsMs')::text", idColumn: "id" },
 ] as const;
 

@@ -1,3 +1,4 @@
+import type { FtpCurveSource } from "@creditseg/core";
 import type { RunStatus } from "@creditseg/core/constants";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
@@ -22,6 +23,10 @@ export type SegmentRun = {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The bank date (YYYY-MM-DD) the run judged overrides on; null while it runs or for runs stored before it was recorded. */
+  asOfDate: string | null;
+  /** Which FTP curve priced the run, per side; null while it runs. */
+  ftpSource: FtpCurveSource | null;
 };
 
 /** A run with what it read (inputs) and its stored portfolio summary. */
@@ -60,12 +65,14 @@ type RunRow = {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  as_of_date: string | null;
+  ftp_source: FtpCurveSource | null;
   inputs?: RunInputs;
   summary?: unknown;
 };
 
 const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, error, is_current, result_checksum,
-  started_by, worker, heartbeat_at, created_at, started_at, finished_at`;
+  started_by, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
   return {
@@ -86,6 +93,8 @@ function toRun(row: RunRow): SegmentRun {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    asOfDate: row.as_of_date,
+    ftpSource: row.ftp_source,
   };
 }
 

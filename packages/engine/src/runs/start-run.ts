@@ -10,10 +10,12 @@ import { executeRun, type RunOutcome, type RunProgress } from "./execute-run";
 import { markDeadRuns } from "./mark-dead-runs";
 import { readRun, type SegmentRunDetail } from "./run-queries";
 import { currentWorker, registerActiveRun } from "./worker";
+import { periodStartOf } from "./ftp-curve-for-period";
+import type { Clock } from "../clock";
 
 export type StartRunArgs = {
   actor: Actor;
-  /** The data period, e.g. "2025". */
+  /** The data period: "2025", "2025Q2" or "2025-06" (core's parsePeriod). */
   period: string;
   /** A policy version to apply (active or retired); default the active one. */
   policyVersion?: number;
@@ -21,6 +23,8 @@ export type StartRunArgs = {
   seed?: number;
   /** Called on every stage and percent change (the database row is updated as well). */
   onProgress?: (progress: RunProgress) => void;
+  /** Decides the run's as-of bank date (overrides in force, expiry); default now. */
+  clock?: Clock;
 };
 
 export type StartedRun = {
@@ -28,8 +32,6 @@ export type StartedRun = {
   /** Settles when the run has succeeded or failed; never rejects (a failure is in the outcome and on the row). */
   completion: Promise<RunOutcome>;
 };
-
-const PERIOD_PATTERN = /^[0-9A-Za-z][0-9A-Za-z_-]{0,31}$/;
 
 async function resolvePolicy(handle: DbHandle, version: number | undefined): Promise<PolicyVersion> {
   if (version === undefined) {
@@ -56,8 +58,7 @@ async function resolvePolicy(handle: DbHandle, version: number | undefined): Pro
  */
 export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<StartedRun> {
   assertPermission(args.actor, "run.start");
-  if (!PERIOD_PATTERN.test(args.period))
-    throw new EngineError("INVALID_INPUT", `"${args.period}" is not a period (e.g. 2025).`);
+  periodStartOf(args.period); // refuses what core's parsePeriod does not accept, naming the code
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 2_147_483_647)) {
     throw new EngineError("INVALID_INPUT", `The seed must be a whole number from 0 to 2147483647, not ${args.seed}.`);
   }
@@ -101,7 +102,9 @@ export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<St
     runId,
     period: args.period,
     policy: { ...policy, clustering: { ...policy.clustering, seed } },
+    policyVersion: policyVersion.version,
     actor: args.actor,
+    clock: args.clock,
     onProgress: args.onProgress,
   }).finally(unregister);
   return { run, completion };

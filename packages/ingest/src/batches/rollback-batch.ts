@@ -32,8 +32,9 @@ export async function rollbackBatch(args: {
       await session.raw("select pg_advisory_xact_lock(hashtext($1))", [
         `creditseg.import:${batch.kind}:${batch.period}`,
       ]);
+      // Runs record what they read as `inputs.batches: [{ id, kind, checksum, ... }]` (the engine's RunInputs).
       const [run] = await session.raw<{ id: number }>(
-        "select id from segment_runs where inputs @> jsonb_build_array(jsonb_build_object('id', $1::text)) or inputs @> jsonb_build_array($1::text) limit 1",
+        "select id from segment_runs where inputs->'batches' @> jsonb_build_array(jsonb_build_object('id', $1::text)) order by id limit 1",
         [batchId],
       );
       if (run) throw new IngestError("batch_in_use", `segment run ${run.id} was computed from batch ${batchId}`);

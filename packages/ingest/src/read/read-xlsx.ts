@@ -45,7 +45,8 @@ function toCellValue(value: unknown, numFmt: string | undefined): CellValue {
   }
   if (object.error !== undefined) return String(object.error);
   if (object.text !== undefined) return toCellValue(object.text, numFmt);
-  return String(value);
+  // A cell shape not listed above: its JSON, so the validators name what they saw.
+  return JSON.stringify(value);
 }
 
 /** Reads the chosen sheet once; see readXlsxRows. */

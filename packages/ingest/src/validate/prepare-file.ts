@@ -1,7 +1,7 @@
 import type { Period } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
 import { budgetReject, type ImportBudgets } from "../budgets";
-import { type ColumnBinding, type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
+import { type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
 import { type OpenedTable, openTable, type ReadOptions } from "../read/open-table";
 import { type TableRow, TableReadError } from "../read/table-row";
 import { makeReject, type Reject } from "../reasons";
@@ -108,7 +108,7 @@ export async function prepareFile(args: {
   }
   const parseRow = createRowParser({
     spec,
-    bindings: match.bindings as ColumnBinding[],
+    bindings: match.bindings,
     headerWidth: headers.length,
     isFixedWidth: table.info.format === "csv",
     period: args.period,

@@ -66,6 +66,7 @@ export function resolvePeriod(kind: ImportKind, period: string | undefined): str
 /** The period of a periodic kind with its date range (rows are checked against it); null for master data and curves. */
 export function resolvePeriodRange(kind: ImportKind, period: string | undefined): Period | null {
   if (!KIND_SPECS[kind].isPeriodic) return null;
+  // Core's parsePeriod is the one definition of period syntax (imports, runs, CLI and web agree).
   const parsed = period === undefined ? null : parsePeriod(period);
   if (!parsed)
     throw new IngestError(
@@ -219,7 +220,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
         addRejects(rejects);
       } else {
         addWarnings(warnings);
-        const key = keyFields.map((field) => String(row[field] ?? "")).join("\u001f");
+        const key = keyFields.map((field) => keyPart(row[field])).join("\u001f");
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
@@ -289,4 +290,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       report.fileRejects.push(makeReject({ code: "no_valid_rows" }));
   }
   return { report, mapping };
+}
+
+/** A key field's value as text, for duplicate detection (ids and periods are text; a date as its ISO form). */
+function keyPart(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

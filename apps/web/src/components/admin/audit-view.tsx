@@ -6,6 +6,7 @@ import { useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "../form-text";
 
 /** The audit trail, newest first, filterable by action. */
 export function AuditView() {
@@ -29,7 +30,7 @@ export function AuditView() {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setAction(String(new FormData(event.currentTarget).get("action") ?? "").trim());
+          setAction(formText(new FormData(event.currentTarget), "action").trim());
         }}
       >
         <label className="field">

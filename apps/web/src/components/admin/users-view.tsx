@@ -8,6 +8,7 @@ import { useMe } from "../session/me-context";
 import { EmptyState, QueryView } from "../ui/states";
 import { formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "../form-text";
 
 /** Users: who may sign in with which role; admins add, deactivate, reactivate and unlock accounts. */
 export function UsersView() {
@@ -135,15 +136,15 @@ function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const officerCode = String(form.get("officerCode") ?? "").trim();
+    const officerCode = formText(form, "officerCode").trim();
     create.mutate(
       {
-        email: String(form.get("email") ?? ""),
-        name: String(form.get("name") ?? ""),
+        email: formText(form, "email"),
+        name: formText(form, "name"),
         role,
         officerCode: officerCode || null,
         locale: form.get("locale") === "en" ? "en" : "zh-CN",
-        password: String(form.get("password") ?? ""),
+        password: formText(form, "password"),
       },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
     );

@@ -31,7 +31,7 @@ export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLa
       />
       <Tooltip
         formatter={(value) => [`${Number(value).toFixed(1)}%`, yLabel]}
-        labelFormatter={(label) => `${xLabel}: ${String(label)}%`}
+        labelFormatter={(label) => `${xLabel}: ${typeof label === "number" || typeof label === "string" ? label : ""}%`}
       />
       <ReferenceLine y={80} stroke="#b25d00" strokeDasharray="4 4" />
       <ReferenceLine x={20} stroke="#b25d00" strokeDasharray="4 4" />

@@ -9,19 +9,23 @@ export type WaterfallStep = { label: string; value: number; isTotal?: boolean };
  * 万元 numbers for geometry only; the exact figures sit in the table beside it.
  */
 export function WaterfallChart({ steps, valueLabel }: { steps: WaterfallStep[]; valueLabel: string }) {
+  const data: { label: string; base: number; span: number; value: number; isTotal: boolean }[] = [];
   let running = 0;
-  const data = steps.map((step) => {
-    if (step.isTotal) return { label: step.label, base: 0, span: step.value, value: step.value, isTotal: true };
+  for (const step of steps) {
+    if (step.isTotal) {
+      data.push({ label: step.label, base: 0, span: step.value, value: step.value, isTotal: true });
+      continue;
+    }
     const start = running;
     running += step.value;
-    return {
+    data.push({
       label: step.label,
       base: Math.min(start, running),
       span: Math.abs(step.value),
       value: step.value,
       isTotal: false,
-    };
-  });
+    });
+  }
   return (
     <BarChart
       responsive

@@ -8,6 +8,7 @@ import { useCan } from "../session/me-context";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 import { readTierNames } from "../segments/tier-order";
+import { formText } from "../form-text";
 
 type OverrideRow = {
   id: number;
@@ -136,8 +137,8 @@ function ProposeOverrideForm({
       {
         customerId,
         field,
-        proposedValue: String(form.get("proposedValue") ?? ""),
-        reasonCode: String(form.get("reasonCode") ?? "OTHER"),
+        proposedValue: formText(form, "proposedValue"),
+        reasonCode: formText(form, "reasonCode", "OTHER"),
         comment: comment.trim(),
       },
       {

@@ -43,8 +43,16 @@ export function CustomerView({ customerId }: { customerId: string }) {
   if (detail.isPending) return <LoadingState rows={12} />;
   const data = detail.data;
   const { customer, result } = data;
-  const tier = result ? (result.overrideTier ?? result.tier) : null;
-  const grade = result ? (result.overrideGrade ?? result.grade) : null;
+  // The segment in force in the run; the computed one is shown beside it when an override changed it.
+  const tier = result?.effectiveTier ?? null;
+  const grade = result?.effectiveGrade ?? null;
+  const isTierOverridden = result !== null && result.effectiveTier !== result.tier;
+  const isGradeOverridden = result !== null && result.effectiveGrade !== result.grade;
+  // An override approved after the shown run finished is not in its results: it applies from the next run.
+  const finishedAt = data.run?.finishedAt ?? null;
+  const hasOverrideForNextRun = data.overrides.some(
+    (o) => o.status === "approved" && (finishedAt === null || (o.decidedAt !== null && o.decidedAt > finishedAt)),
+  );
 
   return (
     <>
@@ -56,7 +64,13 @@ export function CustomerView({ customerId }: { customerId: string }) {
           {result ? (
             <div className="row" aria-label={t("segments", { run: data.run?.id ?? "" })}>
               <span className="badge info">{labels.tierLabel(tier)}</span>
+              {isTierOverridden ? (
+                <span className="muted">{t("computedBeside", { value: labels.tierLabel(result.tier) })}</span>
+              ) : null}
               <span className="badge">{labels.gradeLabel(grade)}</span>
+              {isGradeOverridden ? (
+                <span className="muted">{t("computedBeside", { value: labels.gradeLabel(result.grade) })}</span>
+              ) : null}
               <span className="badge">{labels.clusterLabel(result.cluster)}</span>
               <span className={`badge ${result.classification === "normal" ? "ok" : "danger"}`}>
                 {labels.classificationLabel(result.classification)}
@@ -68,6 +82,12 @@ export function CustomerView({ customerId }: { customerId: string }) {
           ) : null}
         </div>
       </div>
+
+      {hasOverrideForNextRun ? (
+        <p className="notice" role="status" data-testid="override-next-run">
+          {t("overrideFromNextRun")}
+        </p>
+      ) : null}
 
       <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
         <Panel title={t("profile")} id="profile">
@@ -136,7 +156,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       {result ? (
         <>
           <Panel title={t("formula")} id="formula">
-            <FormulaTable accounts={data.accountContributions} />
+            <FormulaTable lines={data.contributionLines} basis={data.dayCountBasis} />
           </Panel>
           <div className="grid-2" style={{ marginBottom: "0.9rem" }}>
             <Panel title={t("why")} id="why">
@@ -206,8 +226,18 @@ export function CustomerView({ customerId }: { customerId: string }) {
                       </Link>
                     </td>
                     <td>{entry.period}</td>
-                    <td>{labels.tierLabel(entry.overrideTier ?? entry.tier)}</td>
-                    <td>{entry.overrideGrade ?? entry.grade}</td>
+                    <td>
+                      {labels.tierLabel(entry.effectiveTier)}
+                      {entry.effectiveTier !== entry.tier ? (
+                        <span className="muted"> {t("computedBeside", { value: labels.tierLabel(entry.tier) })}</span>
+                      ) : null}
+                    </td>
+                    <td>
+                      {entry.effectiveGrade}
+                      {entry.effectiveGrade !== entry.grade ? (
+                        <span className="muted"> {t("computedBeside", { value: entry.grade })}</span>
+                      ) : null}
+                    </td>
                     <td>{entry.cluster === null ? "—" : `#${entry.cluster}`}</td>
                     <td className="num">{formatWanNumber(entry.contributionFen)}</td>
                   </tr>
@@ -235,28 +265,28 @@ function SizeLabel({ size }: { size: string }) {
   return <>{t.has(size as "micro") ? t(size as "micro") : size}</>;
 }
 
-type AccountRow = {
-  side: "loan" | "deposit";
+type ContributionLine = {
+  accountKind: string;
   accountId: string;
-  avgDailyBalanceFen: bigint;
+  balanceFen: bigint;
   ratePct: string;
-  termMonths: number;
-  days: number;
-  ftp: { bucketIndex: number; maxTermMonths: number | null; ratePct: string };
+  ftpRatePct: string | null;
+  ftpMaxTermMonths: number | null;
+  ftpSource: string | null;
   taxRatePct: string | null;
-  dayCountBasis: number;
-  marginPct: string;
-  contributionFen: bigint;
+  days: number;
+  resultFen: bigint;
 };
 
-/** Every account's contribution with the inputs behind it, so a figure can be recomputed by hand. */
-function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
+/** Every account's contribution as the run priced it (its stored lines), so a figure can be recomputed by hand. */
+function FormulaTable({ lines, basis }: { lines: ContributionLine[]; basis: number | null }) {
   const t = useTranslations("customer");
-  if (accounts.length === 0) return <p className="muted">{t("contributionPolicyMissing")}</p>;
-  const basis = accounts[0]?.dayCountBasis ?? 360;
+  if (lines.length === 0) return <p className="muted">{t("contributionLinesMissing")}</p>;
+  const sideLabel = (kind: string) =>
+    kind === "loan" ? t("sideLoan") : kind === "deposit" ? t("sideDeposit") : t("sideFee");
   return (
     <>
-      <p className="muted">{t("formulaNote", { basis })}</p>
+      <p className="muted">{t("formulaNote", { basis: basis ?? 360 })}</p>
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -269,9 +299,6 @@ function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
               <th scope="col" className="num">
                 {t("rate")}
               </th>
-              <th scope="col" className="num">
-                {t("term")}
-              </th>
               <th scope="col">{t("ftpBucket")}</th>
               <th scope="col" className="num">
                 {t("ftp")}
@@ -283,31 +310,28 @@ function FormulaTable({ accounts }: { accounts: AccountRow[] }) {
                 {t("days")}
               </th>
               <th scope="col" className="num">
-                {t("margin")}
-              </th>
-              <th scope="col" className="num">
                 {t("result")} (万元)
               </th>
             </tr>
           </thead>
           <tbody>
-            {accounts.map((account) => (
-              <tr key={`${account.side}-${account.accountId}`}>
-                <td>{account.side === "loan" ? t("sideLoan") : t("sideDeposit")}</td>
-                <td className="nowrap">{account.accountId}</td>
-                <td className="num">{formatWanNumber(account.avgDailyBalanceFen)}</td>
-                <td className="num">{account.ratePct}</td>
-                <td className="num">{account.termMonths}</td>
+            {lines.map((line) => (
+              <tr key={`${line.accountKind}-${line.accountId}`}>
+                <td>{sideLabel(line.accountKind)}</td>
+                <td className="nowrap">{line.accountId}</td>
+                <td className="num">{formatWanNumber(line.balanceFen)}</td>
+                <td className="num">{line.accountKind === "fee" ? "—" : line.ratePct}</td>
                 <td className="nowrap">
-                  {account.ftp.maxTermMonths === null
-                    ? t("bucketOpen")
-                    : t("bucketUpTo", { months: account.ftp.maxTermMonths })}
+                  {line.ftpRatePct === null
+                    ? "—"
+                    : line.ftpMaxTermMonths === null
+                      ? t("bucketOpen")
+                      : t("bucketUpTo", { months: line.ftpMaxTermMonths })}
                 </td>
-                <td className="num">{account.ftp.ratePct}</td>
-                <td className="num">{account.taxRatePct ?? "—"}</td>
-                <td className="num">{account.days}</td>
-                <td className="num">{account.marginPct}</td>
-                <td className="num">{formatWanNumber(account.contributionFen)}</td>
+                <td className="num">{line.ftpRatePct ?? "—"}</td>
+                <td className="num">{line.taxRatePct ?? "—"}</td>
+                <td className="num">{line.days}</td>
+                <td className="num">{formatWanNumber(line.resultFen)}</td>
               </tr>
             ))}
           </tbody>

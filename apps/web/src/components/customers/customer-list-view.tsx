@@ -21,6 +21,7 @@ import {
 import { formatCount, formatWanNumber } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "../form-text";
 
 type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
 type FacetValue = CustomerFacets["industries"][number];
@@ -158,14 +159,17 @@ export function CustomerListView() {
                       <td>{row.region}</td>
                       {me.role !== "credit_officer" ? <td>{row.officer}</td> : null}
                       <td className="nowrap">
-                        {labels.tierLabel(row.overrideTier ?? row.tier)}
-                        {row.overrideTier ? (
-                          <span className="badge info" style={{ marginLeft: 4 }}>
-                            {t("overridden")}
+                        {labels.tierLabel(row.effectiveTier)}
+                        {row.effectiveTier !== row.tier ? (
+                          <span className="badge info" style={{ marginLeft: 4 }} title={labels.tierLabel(row.tier)}>
+                            {t("overridden")} · {labels.tierLabel(row.tier)}
                           </span>
                         ) : null}
                       </td>
-                      <td className="nowrap">{row.overrideGrade ?? row.grade ?? "—"}</td>
+                      <td className="nowrap">
+                        {row.effectiveGrade ?? "—"}
+                        {row.effectiveGrade !== row.grade ? <span className="muted"> ({row.grade})</span> : null}
+                      </td>
                       <td className="nowrap">{row.cluster === null ? "—" : `#${row.cluster}`}</td>
                       <td className="num">{formatWanNumber(row.contributionFen)}</td>
                       <td className="num">{formatWanNumber(row.loanBalanceFen)}</td>
@@ -223,7 +227,7 @@ function FilterForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const text = (name: string) => formText(form, name).trim();
     const list = (name: string) => form.getAll(name).map(String).filter(Boolean);
     const next: CustomerFilters = {
       runId: filters.runId,

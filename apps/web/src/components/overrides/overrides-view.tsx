@@ -33,6 +33,9 @@ export function OverridesView() {
           {t("showAll")}
         </label>
       </div>
+      <p className="muted" data-testid="override-next-run">
+        {t("appliesFromNextRun")}
+      </p>
       <section className="panel" aria-label={t("title")}>
         <QueryView query={overrides}>
           {(data) =>

@@ -66,7 +66,7 @@ export function PolicyDraftEditor({
     save.mutate(
       {
         version,
-        document: draft as unknown as Record<string, unknown>,
+        document: draft,
         ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}),
       },
       { onSuccess: () => then?.() },

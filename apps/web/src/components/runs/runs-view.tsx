@@ -11,6 +11,7 @@ import { EmptyState, QueryView } from "../ui/states";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { formText } from "../form-text";
 
 /** Runs: the list with live progress (polled while one is active), and a comparison of any two. */
 export function RunsView() {
@@ -180,7 +181,7 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!isPeriodValid) return;
-    const seedText = String(new FormData(event.currentTarget).get("seed") ?? "").trim();
+    const seedText = formText(new FormData(event.currentTarget), "seed").trim();
     start.mutate({ period: period.trim(), ...(seedText ? { seed: Number(seedText) } : {}) });
   }
   return (

@@ -33,9 +33,8 @@ export function SignInForm() {
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => null)) as { code?: string } | null;
-      if (body?.code === "ACCOUNT_LOCKED") setError(t("locked"));
-      else if (response.status === 429) setError(t("tooMany"));
+      // Every failed sign-in gets the same answer from the server, locked accounts included.
+      if (response.status === 429) setError(t("tooMany"));
       else setError(t("invalid"));
     } catch {
       setError(t("failed"));
@@ -45,7 +44,11 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
+    <form
+      // React ignores a handler's promise; onSubmit handles its own errors and shows them.
+      onSubmit={(event) => void onSubmit(event)}
+      aria-describedby={error ? errorId : undefined}
+    >
       <label className="field">
         <span>{t("email")}</span>
         <input name="email" type="email" autoComplete="username" required maxLength={254} />

@@ -1,4 +1,4 @@
-import type { DbHandle } from "@creditseg/db";
+import type { CustomerScope, DbHandle } from "@creditseg/db";
 import { can, type Permission } from "@creditseg/core/access";
 import type { Role } from "@creditseg/core/constants";
 import { initTRPC } from "@trpc/server";
@@ -48,6 +48,8 @@ export type CreateContextOptions = {
   headers: Headers;
   source: CallSource;
   trustedOrigins: readonly string[];
+  /** Reverse proxies whose X-Forwarded-For is believed when resolving the client address. */
+  trustedProxies: readonly string[];
   uploadRoot?: string;
 };
 
@@ -60,7 +62,7 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
     auth: options.auth,
     session,
     headers: options.headers,
-    meta: readRequestMeta(options.headers),
+    meta: readRequestMeta(options.headers, options.trustedProxies),
     source: options.source,
     trustedOrigins: options.trustedOrigins,
     uploadRoot: options.uploadRoot ?? defaultUploadRoot(),
@@ -146,12 +148,10 @@ export function roleProcedure(...roles: Role[]) {
   });
 }
 
-/** Whose customers a user may see: everyone's, or one officer's book (a WHERE on officer in every query). */
-export type CustomerScope = { kind: "all" } | { kind: "officer"; officerCode: string };
-
-/** A credit officer without a staff code sees no customers rather than everyone's. */
+/**
+ * Whose customers a user may see: everyone's, or one officer's book (a WHERE on officer in every query function).
+ * A credit officer without a staff code sees no customers rather than everyone's.
+ */
 export function customerScopeOf(user: SessionUser): CustomerScope {
-  return can(user.role, "customer.readAll")
-    ? { kind: "all" }
-    : { kind: "officer", officerCode: user.officerCode ?? "" };
+  return can(user.role, "customer.readAll") ? "all" : { officer: user.officerCode ?? "" };
 }

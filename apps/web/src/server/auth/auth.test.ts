@@ -69,7 +69,7 @@ describeEachDb("sign-in, lock-out and deactivation", (kind) => {
       expect(error).toBeTruthy();
     }
     const locked = await errorOf(signIn(app, user.email));
-    expect((locked as { body?: { code?: string } }).body?.code).toBe("ACCOUNT_LOCKED");
+    expect((locked as { body?: { code?: string } }).body?.code).toBe("INVALID_EMAIL_OR_PASSWORD");
     const actions = await auditActions(app, user.id);
     expect(actions.filter((a) => a === "auth.sign_in_failed")).toHaveLength(MAX_FAILED_SIGN_INS + 1);
     expect(actions).toContain("auth.locked");

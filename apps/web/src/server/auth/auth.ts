@@ -1,18 +1,13 @@
 import type { Db } from "@creditseg/db";
-import { schema } from "@creditseg/db";
+import { hashPassword, schema, verifyPassword } from "@creditseg/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { writeAudit } from "../audit/write-audit";
-import { readRequestMeta } from "../request-meta";
-import {
-  LOCK_MINUTES,
-  canHoldSession,
-  clearFailedSignIns,
-  findSignInSubject,
-  isLocked,
-  recordFailedSignIn,
-} from "./lockout";
+import { z } from "zod";
+import { writeAudit, type DbOrTx } from "../audit/write-audit";
+import { CLIENT_ADDRESS_HEADER, readRequestMeta, withClientAddress } from "../request-meta";
+import { isPasswordCorrect } from "./credentials";
+import { LOCK_MINUTES, canHoldSession, clearFailedSignIns, takeSignInAttempt } from "./lockout";
 
 export type CreateAuthOptions = {
   db: Db;
@@ -20,9 +15,11 @@ export type CreateAuthOptions = {
   /** Public origin, e.g. http://localhost:3000. */
   baseURL: string;
   trustedOrigins: readonly string[];
+  /** Reverse proxies (addresses or CIDRs) whose X-Forwarded-For is believed; empty: the socket's peer is the client. */
+  trustedProxies: readonly string[];
   isSecureCookies: boolean;
   sessionTtlMinutes: number;
-  /** Sign-in attempts per IP per minute before the library answers 429; lock-out per account is separate. */
+  /** Sign-in attempts per client address per minute before the library answers 429; lock-out per account is separate. */
   signInRateLimitPerMinute?: number;
 };
 
@@ -30,24 +27,64 @@ const SIGN_IN_PATH = "/sign-in/email";
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 
-/** Shown for a locked account; the same text whether the password was right or not. */
-export const LOCKED_MESSAGE = `Too many failed sign-ins: the account is locked for ${LOCK_MINUTES} minutes. An administrator can unlock it.`;
+/**
+ * better-auth endpoints the app does not use, answered 404. Password and profile changes go through
+ * the app's own audited procedures (user.changePassword, user.setMyLocale); admins manage the rest.
+ * Left open: sign-in, sign-out and reading the session.
+ */
+export const DISABLED_AUTH_PATHS = [
+  "/sign-up/email",
+  "/change-password",
+  "/set-password",
+  "/update-user",
+  "/change-email",
+  "/delete-user",
+  "/delete-user/callback",
+  "/request-password-reset",
+  "/reset-password",
+  "/reset-password/:token",
+  "/send-verification-email",
+  "/verify-email",
+  "/verify-password",
+  "/update-session",
+  "/list-accounts",
+  "/account-info",
+  "/link-social",
+  "/unlink-account",
+  "/sign-in/social",
+  "/callback/:id",
+  "/get-access-token",
+  "/refresh-token",
+] as const;
+
+/**
+ * The one answer to every failed sign-in, whatever the reason (unknown email, wrong password, locked
+ * or deactivated account, a right password inside a locked burst): a distinct answer would tell an
+ * attacker which accounts exist or which password was right.
+ */
+export function invalidCredentials(): APIError {
+  return new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+}
+
+const signInEmail = z.email().max(254);
 
 /**
  * Email-and-password authentication over our users / sessions / accounts tables: scrypt password
  * hashes, http-only same-site cookies, sessions that expire, no self sign-up (admins create users),
- * lock-out after repeated failures, and an audit row for every sign-in attempt.
+ * lock-out after repeated attempts, and an audit row for every sign-in attempt. Rate limits and
+ * audit rows key on the client address resolved from the trusted-proxy list.
  */
 export function createAuth(options: CreateAuthOptions) {
-  const { db } = options;
+  const { db, trustedProxies } = options;
   const ttlSeconds = options.sessionTtlMinutes * 60;
-  return betterAuth({
+  const auth = betterAuth({
     appName: "CreditSeg",
     // Warnings such as "Invalid password" are already in the audit log; keep server logs for errors.
     logger: { level: "error" },
     secret: options.secret,
     baseURL: options.baseURL,
     trustedOrigins: [...options.trustedOrigins],
+    disabledPaths: [...DISABLED_AUTH_PATHS],
     database: drizzleAdapter(db, {
       provider: "pg",
       schema: {
@@ -63,8 +100,12 @@ export function createAuth(options: CreateAuthOptions) {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       revokeSessionsOnPasswordReset: true,
+      // The same scrypt helper the seed and the user admin use, so every stored hash verifies here.
+      password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
+      changeEmail: { enabled: false },
+      deleteUser: { enabled: false },
       additionalFields: {
         role: { type: "string", input: false, required: true },
         officerCode: { type: "string", input: false, required: false },
@@ -90,39 +131,79 @@ export function createAuth(options: CreateAuthOptions) {
     advanced: {
       useSecureCookies: options.isSecureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: options.isSecureCookies },
+      // Only the header our handler sets from the resolved address (withClientAddress), never X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     databaseHooks: {
       session: {
         create: {
-          // Last line of defence: no session for a deactivated or locked user, whatever path creates it.
-          before: async (session) => ((await canHoldSession(db, session.userId)) ? undefined : false),
+          // Last line of defence: no session for a deactivated or locked user, whatever path creates it. A sign-in
+          // reaching this point was admitted by the attempt count (its own attempt may have set the lock).
+          before: async (session, ctx) =>
+            (await canHoldSession(db, session.userId, { isAdmittedSignIn: ctx?.path === SIGN_IN_PATH }))
+              ? undefined
+              : false,
         },
       },
     },
     hooks: {
+      // The whole credentials check happens here, so every failure is decided (and answered) in one place.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        const subject = email ? await findSignInSubject(db, email) : null;
-        if (!subject) return;
-        const refusal = isLocked(subject) ? "locked" : !subject.isActive ? "inactive" : null;
-        if (!refusal) return;
-        await writeAudit(db, {
-          actor: { id: subject.id, role: subject.role },
-          action: "auth.sign_in_failed",
-          entityType: "user",
-          entityId: subject.id,
-          detail: { reason: refusal },
-          meta: readRequestMeta(ctx.headers ?? new Headers()),
+        const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
+        const email = typeof body?.email === "string" ? body.email : "";
+        const password = typeof body?.password === "string" ? body.password : "";
+        // A malformed email or an overlong password gets better-auth's own input error: no account is involved.
+        if (!signInEmail.safeParse(email).success || password.length > MAX_PASSWORD_LENGTH) return;
+        const meta = readRequestMeta(ctx.headers ?? new Headers(), trustedProxies);
+        const attempt = await takeSignInAttempt(db, email);
+        if (!attempt) {
+          // A hash costs what a check costs, so an unknown email takes as long to refuse as a wrong password.
+          await hashPassword(password);
+          await writeAudit(db, {
+            actor: null,
+            action: "auth.sign_in_failed",
+            detail: { reason: "unknown_email" },
+            meta,
+          });
+          throw invalidCredentials();
+        }
+        const actor = { id: attempt.userId, role: attempt.role };
+        const auditFailure = (tx: DbOrTx, reason: "locked" | "inactive" | "bad_password") =>
+          writeAudit(tx, {
+            actor,
+            action: "auth.sign_in_failed",
+            entityType: "user",
+            entityId: attempt.userId,
+            detail: { reason, attemptCount: attempt.attemptCount },
+            meta,
+          });
+        if (!attempt.isAdmitted) {
+          // Refused without looking at the password; the hash keeps the answer as slow as a check.
+          await hashPassword(password);
+          await auditFailure(db, attempt.isActive ? "locked" : "inactive");
+          throw invalidCredentials();
+        }
+        if (await isPasswordCorrect(db, attempt.userId, password)) return;
+        await db.transaction(async (tx) => {
+          await auditFailure(tx, "bad_password");
+          if (attempt.hasLocked)
+            await writeAudit(tx, {
+              actor,
+              action: "auth.locked",
+              entityType: "user",
+              entityId: attempt.userId,
+              detail: { minutes: LOCK_MINUTES },
+              meta,
+            });
         });
-        if (refusal === "locked") throw new APIError("FORBIDDEN", { message: LOCKED_MESSAGE, code: "ACCOUNT_LOCKED" });
-        throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+        throw invalidCredentials();
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
-        const meta = readRequestMeta(ctx.headers ?? new Headers());
         const newSession = ctx.context.newSession;
-        if (newSession && !isAPIError(ctx.context.returned)) {
+        const returned = ctx.context.returned;
+        if (newSession && !isAPIError(returned)) {
           const role = (newSession.user as { role?: string }).role;
           await db.transaction(async (tx) => {
             await clearFailedSignIns(tx, newSession.user.id);
@@ -131,46 +212,26 @@ export function createAuth(options: CreateAuthOptions) {
               action: "auth.sign_in",
               entityType: "session",
               entityId: newSession.session.id,
-              meta,
+              meta: readRequestMeta(ctx.headers ?? new Headers(), trustedProxies),
             });
           });
           return;
         }
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        await db.transaction(async (tx) => {
-          const subject = email ? await findSignInSubject(tx, email) : null;
-          if (!subject) {
-            await writeAudit(tx, {
-              actor: null,
-              action: "auth.sign_in_failed",
-              detail: { reason: "unknown_email" },
-              meta,
-            });
-            return;
-          }
-          const { failedCount, hasLocked } = await recordFailedSignIn(tx, subject.id);
-          const actor = { id: subject.id, role: subject.role };
-          await writeAudit(tx, {
-            actor,
-            action: "auth.sign_in_failed",
-            entityType: "user",
-            entityId: subject.id,
-            detail: { reason: "bad_password", failedCount },
-            meta,
-          });
-          if (hasLocked)
-            await writeAudit(tx, {
-              actor,
-              action: "auth.locked",
-              entityType: "user",
-              entityId: subject.id,
-              detail: { minutes: LOCK_MINUTES },
-              meta,
-            });
-        });
+        // Anything else the library refuses after our check passed (e.g. no session for an account locked meanwhile)
+        // answers like a wrong password; input errors (400) keep their own answer.
+        if (isAPIError(returned) && returned.statusCode !== 400) throw invalidCredentials();
       }),
     },
   });
+  const handleRequest = auth.handler;
+  return { ...auth, handler: (request: Request) => handleRequest(withClientAddress(request, trustedProxies)) };
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The email a sign-in request body carries, or "" (better-auth types the body as any). */
+function emailOf(body: unknown): string {
+  return typeof body === "object" && body !== null && "email" in body && typeof body.email === "string"
+    ? body.email
+    : "";
+}

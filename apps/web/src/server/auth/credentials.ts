@@ -1,6 +1,5 @@
-import { schema } from "@creditseg/db";
 import type { Role } from "@creditseg/core/constants";
-import { hashPassword, verifyPassword } from "better-auth/crypto";
+import { hashPassword, schema, verifyPassword } from "@creditseg/db";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../audit/write-audit";

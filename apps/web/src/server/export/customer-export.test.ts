@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CustomerListRow } from "../queries/customer-list";
+import type { CustomerListRow } from "@creditseg/db";
 import { neutraliseCell, toCsv } from "./customer-export";
 
 const row: CustomerListRow = {
@@ -19,10 +19,13 @@ const row: CustomerListRow = {
   classification: "normal",
   tier: "general",
   grade: "A",
+  effectiveTier: "general",
+  effectiveGrade: "A",
   gradeScore: "50.00",
   cluster: 1,
   overrideTier: null,
   overrideGrade: null,
+  overrideId: null,
 };
 
 describe("customer export", () => {

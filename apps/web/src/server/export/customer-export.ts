@@ -1,6 +1,6 @@
 import { fenToYuanString } from "@creditseg/core";
 import ExcelJS from "exceljs";
-import type { CustomerListRow } from "../queries/customer-list";
+import type { CustomerListRow } from "@creditseg/db";
 
 /**
  * Spreadsheet formula injection: a cell starting with = + - @ (or a tab / carriage return that some
@@ -23,10 +23,12 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "size", value: (r) => r.size },
   { header: "officer", value: (r) => r.officer },
   { header: "classification", value: (r) => r.classification },
-  { header: "tier", value: (r) => r.tier },
-  { header: "override_tier", value: (r) => r.overrideTier },
-  { header: "grade", value: (r) => r.grade },
-  { header: "override_grade", value: (r) => r.overrideGrade },
+  // The segment in force in the run (an approved override carried into it), then the one the run computed.
+  { header: "tier", value: (r) => r.effectiveTier },
+  { header: "computed_tier", value: (r) => r.tier },
+  { header: "grade", value: (r) => r.effectiveGrade },
+  { header: "computed_grade", value: (r) => r.grade },
+  { header: "override_id", value: (r) => r.overrideId },
   { header: "cluster", value: (r) => r.cluster },
   { header: "deposit_contribution_cny", value: (r) => yuan(r.depositContributionFen), isAmount: true },
   { header: "loan_contribution_cny", value: (r) => yuan(r.loanContributionFen), isAmount: true },

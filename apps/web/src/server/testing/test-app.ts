@@ -5,25 +5,35 @@ import { createCaller } from "../api/root";
 import { createTrpcContext, type CallSource } from "../api/trpc";
 import { createAuth, type Auth } from "../auth/auth";
 import { insertCredentialUser } from "../auth/credentials";
+import { PEER_ADDRESS_HEADER } from "../request-meta";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 export const TEST_PASSWORD = "Test-password-2025";
+/** The socket address test requests come from, as `server.mjs` would report it. */
+export const TEST_PEER_ADDRESS = "203.0.113.7";
 
-export type TestApp = { handle: DbHandle; auth: Auth; close: () => Promise<void> };
+export type TestApp = { handle: DbHandle; auth: Auth; trustedProxies: readonly string[]; close: () => Promise<void> };
 
 /** A migrated empty database with the real authentication on it, as the server builds it. */
-export async function createTestApp(kind: TestDbKind): Promise<TestApp> {
-  const handle = await createTestDb(kind);
+export type TestAppOptions = { trustedProxies?: readonly string[]; signInRateLimitPerMinute?: number };
+
+export async function createTestApp(kind: TestDbKind, options: TestAppOptions = {}): Promise<TestApp> {
+  return createTestAppOn(await createTestDb(kind), options);
+}
+
+/** The real authentication on an already open, migrated database (closing the app closes the handle). */
+export function createTestAppOn(handle: DbHandle, options: TestAppOptions = {}): TestApp {
   const auth = createAuth({
     db: handle.db,
     secret: "test-secret-for-router-tests-0123456789abcdef",
     baseURL: TEST_ORIGIN,
     trustedOrigins: [TEST_ORIGIN],
+    trustedProxies: options.trustedProxies ?? [],
     isSecureCookies: false,
     sessionTtlMinutes: 60,
-    signInRateLimitPerMinute: 10_000,
+    signInRateLimitPerMinute: options.signInRateLimitPerMinute ?? 10_000,
   });
-  return { handle, auth, close: () => handle.close() };
+  return { handle, auth, trustedProxies: options.trustedProxies ?? [], close: () => handle.close() };
 }
 
 export type TestUser = { id: string; email: string; role: Role; officerCode: string | null };
@@ -45,7 +55,12 @@ export async function addUser(
 
 /** Browser-like request headers from our own site. */
 export function browserHeaders(extra: Record<string, string> = {}): Headers {
-  return new Headers({ origin: TEST_ORIGIN, "user-agent": "vitest", "x-forwarded-for": "203.0.113.7", ...extra });
+  return new Headers({
+    origin: TEST_ORIGIN,
+    "user-agent": "vitest",
+    [PEER_ADDRESS_HEADER]: TEST_PEER_ADDRESS,
+    ...extra,
+  });
 }
 
 /** Signs in through better-auth and returns the Cookie header a browser would send next. */
@@ -75,6 +90,7 @@ export async function callerFor(
     headers,
     source: options.source ?? "http",
     trustedOrigins: [TEST_ORIGIN],
+    trustedProxies: app.trustedProxies,
     uploadRoot: options.uploadRoot,
   });
   return createCaller(ctx);

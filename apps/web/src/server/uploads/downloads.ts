@@ -1,8 +1,7 @@
 import { can, type Permission } from "@creditseg/core/access";
 import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
-import { schema, type DbHandle } from "@creditseg/db";
+import { findImportBatch, listImportRejects, type DbHandle } from "@creditseg/db";
 import { buildReportCsv, buildTemplate, type ImportReport, type Reject } from "@creditseg/ingest";
-import { asc, eq } from "drizzle-orm";
 import type { Auth } from "../auth/auth";
 import { readSession, type SessionUser } from "../auth/session";
 import { readUploadMeta, readUploadReport } from "./upload-store";
@@ -81,27 +80,17 @@ export async function downloadBatchReport(
   if (user instanceof Response) return user;
   if (!UUID.test(batchId)) return problem(404, "The upload was not found.");
   const db = deps.handle.db;
-  const [batch] = await db
-    .select({ id: schema.importBatches.id })
-    .from(schema.importBatches)
-    .where(eq(schema.importBatches.id, batchId))
-    .limit(1);
+  const batch = await findImportBatch(db, { batchId });
   if (!batch) return problem(404, "The upload was not found.");
-  const r = schema.importRejects;
-  const rows = await db
-    .select({
-      rowNumber: r.rowNumber,
-      column: r.column,
-      value: r.value,
-      code: r.reasonCode,
-      messageZh: r.messageZh,
-      messageEn: r.messageEn,
-    })
-    .from(r)
-    .where(eq(r.batchId, batchId))
-    .orderBy(asc(r.rowNumber), asc(r.id))
-    .limit(MAX_REPORT_ROWS);
-  const rejects = rows.map((row) => ({ ...row, code: row.code as Reject["code"] }));
+  const rows = await listImportRejects(db, { batchId, limit: MAX_REPORT_ROWS });
+  const rejects = rows.map((row) => ({
+    rowNumber: row.rowNumber,
+    column: row.column,
+    value: row.value,
+    code: row.reasonCode as Reject["code"],
+    messageZh: row.messageZh,
+    messageEn: row.messageEn,
+  }));
   return attachment(
     rejectsCsv({ fileRejects: [], rejects }),
     `rejected-rows-batch-${batchId.slice(0, 8)}.csv`,

@@ -1,30 +1,19 @@
-import { schema } from "@creditseg/db";
-import { and, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
-import { decodeIdCursor, toPage } from "../../queries/cursor";
+import { listAuditRows } from "@creditseg/db";
+import { decodeIdCursor, toPage } from "../paging";
 import { listAuditInput } from "../schemas/audit";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
-
-const a = schema.auditLog;
 
 export const auditRouter = createTRPCRouter({
   /** The audit trail, newest first, filtered by action, actor, entity and time. */
   list: permissionProcedure("audit.read")
     .input(listAuditInput)
     .query(async ({ ctx, input }) => {
-      const conditions: (SQL | undefined)[] = [];
-      if (input.actions?.length) conditions.push(inArray(a.action, input.actions));
-      if (input.actorId) conditions.push(eq(a.actorId, input.actorId));
-      if (input.entityType) conditions.push(eq(a.entityType, input.entityType));
-      if (input.entityId) conditions.push(eq(a.entityId, input.entityId));
-      if (input.from) conditions.push(gte(a.at, input.from));
-      if (input.to) conditions.push(lte(a.at, input.to));
-      if (input.cursor) conditions.push(lt(a.id, decodeIdCursor(input.cursor)));
-      const rows = await ctx.db
-        .select()
-        .from(a)
-        .where(and(...conditions))
-        .orderBy(desc(a.id))
-        .limit(input.limit + 1);
-      return toPage(rows, input.limit, (row) => ({ value: null, id: String(row.id) }));
+      const { cursor, limit, ...filter } = input;
+      const rows = await listAuditRows(ctx.db, {
+        ...filter,
+        beforeId: cursor ? decodeIdCursor(cursor, Number.MAX_SAFE_INTEGER) : undefined,
+        limit: limit + 1,
+      });
+      return toPage(rows, limit, (row) => ({ value: null, id: String(row.id) }));
     }),
 });

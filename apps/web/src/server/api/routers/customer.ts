@@ -1,8 +1,8 @@
-import { countCustomers, listCustomers } from "../../queries/customer-list";
-import { findCustomerInScope, readCustomerDetail } from "../../queries/customer-detail";
-import { readCustomerFacets } from "../../queries/customer-facets";
-import { resolveRun } from "../../queries/resolve-run";
+import { customerKeyOf, customerSortKind, findCustomerInScope, listCustomers, resolveRun } from "@creditseg/db";
+import { readCustomerDetail } from "@creditseg/engine";
+import { countCustomersCached, readCustomerFacets } from "../../cache/customer-counts";
 import { notFound } from "../errors";
+import { decodeCursor, toPage } from "../paging";
 import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { requireRun } from "./run-helpers";
@@ -14,18 +14,21 @@ export const customerRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
       const scope = customerScopeOf(ctx.user);
-      const [page, total] = await Promise.all([
+      const [rows, total] = await Promise.all([
         listCustomers(ctx.db, {
           run,
           scope,
           filter: input,
           sort: input.sort,
           direction: input.direction,
-          limit: input.limit,
-          cursor: input.cursor,
+          limit: input.limit + 1,
+          after: input.cursor
+            ? decodeCursor(input.cursor, { valueKind: customerSortKind(input.sort, run !== null) })
+            : null,
         }),
-        input.cursor ? Promise.resolve(null) : countCustomers(ctx.db, run, scope, input),
+        input.cursor ? Promise.resolve(null) : countCustomersCached(ctx.db, { run, scope, filter: input }),
       ]);
+      const page = toPage(rows, input.limit, (row) => customerKeyOf(row, input.sort, run !== null));
       return { run, ...page, total };
     }),
 
@@ -39,16 +42,19 @@ export const customerRouter = createTRPCRouter({
     .input(customerFilterInput)
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
-      return { total: await countCustomers(ctx.db, run, customerScopeOf(ctx.user), input) };
+      return { total: await countCustomersCached(ctx.db, { run, scope: customerScopeOf(ctx.user), filter: input }) };
     }),
 
   /** The customer page. Another officer's customer answers NOT_FOUND, exactly like a missing one. */
   byId: permissionProcedure("customer.read")
     .input(customerByIdInput)
     .query(async ({ ctx, input }) => {
-      const customer = await findCustomerInScope(ctx.db, input.customerId, customerScopeOf(ctx.user));
+      const customer = await findCustomerInScope(ctx.db, {
+        customerId: input.customerId,
+        scope: customerScopeOf(ctx.user),
+      });
       if (!customer) throw notFound("CUSTOMER_NOT_FOUND", "The customer");
       const run = await resolveRun(ctx.db, input);
-      return readCustomerDetail(ctx.db, customer, run);
+      return readCustomerDetail(ctx.handle, { customer, run });
     }),
 });

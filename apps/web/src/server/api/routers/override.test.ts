@@ -1,3 +1,4 @@
+import { addDays, bankDate, latestOverrideExpiry } from "@creditseg/core/calendar";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedPortfolio } from "../../testing/portfolio-fixture";
@@ -12,6 +13,9 @@ import {
   type TestApp,
   type TestUser,
 } from "../../testing/test-app";
+
+/** An expiry well inside the allowed term, on whichever clock (bank date or the database's) decides today. */
+const EXPIRY = addDays(bankDate(new Date()), 30);
 
 describeEachDb("override review through the API", (kind) => {
   let app: TestApp;
@@ -74,7 +78,7 @@ describeEachDb("override review through the API", (kind) => {
     expect(
       await failureOf((await callerFor(app, cookies.risk)).override.propose({ customerId: "C001", ...proposal })),
     ).toMatchObject({ code: "FORBIDDEN" });
-    const decision = { overrideId: 1, comment: "Fine.", expiresOn: "2099-12-31" };
+    const decision = { overrideId: 1, comment: "Fine.", expiresOn: EXPIRY };
     expect(await failureOf((await callerFor(app, cookies.officer)).override.approve(decision))).toMatchObject({
       code: "FORBIDDEN",
     });
@@ -105,21 +109,30 @@ describeEachDb("override review through the API", (kind) => {
     expect(
       await failureOf(risk.override.approve({ overrideId: proposed.id, comment: "Fine.", expiresOn: "2000-01-01" })),
     ).toEqual({ code: "BAD_REQUEST", appCode: "INVALID_INPUT" });
+    // 9999-12-31 would make a manual decision permanent; a day past the longest term is refused too.
+    const tooLate = addDays(latestOverrideExpiry(bankDate(new Date())), 1);
+    for (const expiresOn of ["9999-12-31", tooLate, "2026-02-30"])
+      expect(
+        await failureOf(risk.override.approve({ overrideId: proposed.id, comment: "Fine.", expiresOn })),
+      ).toMatchObject({
+        code: "BAD_REQUEST",
+      });
     expect(await countAllAudit(app)).toBe(before);
     const approved = await risk.override.approve({
       overrideId: proposed.id,
       comment: "Collateral verified.",
-      expiresOn: "2099-12-31",
+      expiresOn: EXPIRY,
     });
-    expect(approved).toMatchObject({ status: "approved", expiresOn: "2099-12-31" });
+    expect(approved).toMatchObject({ status: "approved", expiresOn: EXPIRY });
     expect(await countAudit(app, "override.approved", String(proposed.id))).toBe(1);
     expect(await failureOf(risk.override.reject({ overrideId: proposed.id, comment: "Too late." }))).toEqual({
       code: "CONFLICT",
       appCode: "CONFLICT",
     });
-    expect(
-      await failureOf(risk.override.approve({ overrideId: 999_999, comment: "x", expiresOn: "2099-12-31" })),
-    ).toEqual({ code: "NOT_FOUND", appCode: "OVERRIDE_NOT_FOUND" });
+    expect(await failureOf(risk.override.approve({ overrideId: 999_999, comment: "x", expiresOn: EXPIRY }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "OVERRIDE_NOT_FOUND",
+    });
   });
 
   it("refuses a decision by the proposer (four eyes), even after they became a risk manager", async () => {
@@ -131,9 +144,7 @@ describeEachDb("override review through the API", (kind) => {
       const promoted = await callerFor(app, await signIn(app, "officer@bank.test"));
       const before = await countAllAudit(app);
       expect(
-        await failureOf(
-          promoted.override.approve({ overrideId: proposed.id, comment: "Mine.", expiresOn: "2099-12-31" }),
-        ),
+        await failureOf(promoted.override.approve({ overrideId: proposed.id, comment: "Mine.", expiresOn: EXPIRY })),
       ).toEqual({ code: "FORBIDDEN", appCode: "SELF_APPROVAL" });
       expect(await failureOf(promoted.override.reject({ overrideId: proposed.id, comment: "Mine." }))).toEqual({
         code: "FORBIDDEN",

@@ -1,5 +1,5 @@
 import { diffPolicies, parsePolicy } from "@creditseg/core/policy";
-import { schema } from "@creditseg/db";
+import { findActivePolicyRow, findPolicyRow, listPolicyRows } from "@creditseg/db";
 import {
   approvePolicyVersion,
   createPolicyDraft,
@@ -9,9 +9,8 @@ import {
   submitPolicyDraft,
   updatePolicyDraft,
 } from "@creditseg/engine";
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { decodeIdCursor, toPage } from "../../queries/cursor";
+import { decodeIdCursor, toPage } from "../paging";
 import { callDomain } from "../domain-errors";
 import { notFound } from "../errors";
 import {
@@ -31,37 +30,16 @@ import {
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 import { actorOf } from "./actor-of";
 
-const p = schema.policies;
-const listColumns = {
-  version: p.version,
-  name: p.name,
-  status: p.status,
-  basedOnVersion: p.basedOnVersion,
-  effectiveFrom: p.effectiveFrom,
-  changeNote: p.changeNote,
-  createdBy: p.createdBy,
-  createdAt: p.createdAt,
-  submittedBy: p.submittedBy,
-  submittedAt: p.submittedAt,
-  decidedBy: p.decidedBy,
-  decidedAt: p.decidedAt,
-  retiredAt: p.retiredAt,
-};
-
 export const policyRouter = createTRPCRouter({
   /** Policy versions, newest first, without their documents. */
   list: permissionProcedure("policy.read")
     .input(listPoliciesInput)
     .query(async ({ ctx, input }) => {
-      const conditions: (SQL | undefined)[] = [];
-      if (input.statuses?.length) conditions.push(inArray(p.status, input.statuses));
-      if (input.cursor) conditions.push(lt(p.version, decodeIdCursor(input.cursor)));
-      const rows = await ctx.db
-        .select(listColumns)
-        .from(p)
-        .where(and(...conditions))
-        .orderBy(desc(p.version))
-        .limit(input.limit + 1);
+      const rows = await listPolicyRows(ctx.db, {
+        statuses: input.statuses,
+        beforeVersion: input.cursor ? decodeIdCursor(input.cursor) : undefined,
+        limit: input.limit + 1,
+      });
       return toPage(rows, input.limit, (row) => ({ value: null, id: String(row.version) }));
     }),
 
@@ -69,7 +47,7 @@ export const policyRouter = createTRPCRouter({
   byVersion: permissionProcedure("policy.read")
     .input(policyByVersionInput)
     .query(async ({ ctx, input }) => {
-      const [policy] = await ctx.db.select().from(p).where(eq(p.version, input.version)).limit(1);
+      const policy = await findPolicyRow(ctx.db, { version: input.version });
       if (!policy) throw notFound("POLICY_NOT_FOUND", "The policy version");
       return policy;
     }),
@@ -78,8 +56,7 @@ export const policyRouter = createTRPCRouter({
   active: permissionProcedure("policy.read")
     .input(z.object({}).strict().optional())
     .query(async ({ ctx }) => {
-      const [policy] = await ctx.db.select().from(p).where(eq(p.status, "active")).limit(1);
-      return policy ?? null;
+      return findActivePolicyRow(ctx.db);
     }),
 
   /**
@@ -110,11 +87,7 @@ export const policyRouter = createTRPCRouter({
     .output(policyValidationOutput)
     .mutation(async ({ ctx, input }) => {
       const parsed = parsePolicy(input.document);
-      const [active] = await ctx.db
-        .select({ document: schema.policies.document })
-        .from(p)
-        .where(eq(p.status, "active"))
-        .limit(1);
+      const active = await findActivePolicyRow(ctx.db);
       const changes = diffPolicies(active?.document ?? {}, input.document);
       return { isValid: parsed.ok, issues: parsed.ok ? [] : parsed.issues, changes };
     }),

@@ -1,5 +1,4 @@
-import type { Db } from "@creditseg/db";
-import { resolveRun, type ResolvedRun } from "../../queries/resolve-run";
+import { resolveRun, type Db, type ResolvedRun } from "@creditseg/db";
 import { notFound } from "../errors";
 import type { RunSelectorInput } from "../schemas/common";
 

@@ -1,4 +1,4 @@
-import { schema, type Db } from "@creditseg/db";
+import { findImportBatch, listImportBatches, listImportRejects, type Db } from "@creditseg/db";
 import {
   commitImport,
   fileSource,
@@ -10,10 +10,9 @@ import {
   validateImport,
   type ImportOptions,
 } from "@creditseg/ingest";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "../../audit/write-audit";
-import { forgetCustomerCounts } from "../../queries/customer-list";
-import { decodeCursor, toPage } from "../../queries/cursor";
+import { forgetCustomerCounts } from "../../cache/customer-counts";
+import { decodeCursor, toPage } from "../paging";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
 import { uploadBudgets } from "../../uploads/upload-budgets";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
@@ -35,7 +34,6 @@ import {
 } from "../schemas/upload";
 import { createTRPCRouter, permissionProcedure, type TrpcContext } from "../trpc";
 
-const b = schema.importBatches;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's own uploaded file; anyone else's, an expired or a committed one is UPLOAD_FILE_NOT_FOUND. */
@@ -74,10 +72,7 @@ export const uploadRouter = createTRPCRouter({
   list: permissionProcedure("upload.read")
     .input(listUploadsInput)
     .query(async ({ ctx, input }) => {
-      const conditions: (SQL | undefined)[] = [];
-      if (input.kinds?.length) conditions.push(inArray(b.kind, input.kinds));
-      if (input.statuses?.length) conditions.push(inArray(b.status, input.statuses));
-      if (input.period) conditions.push(eq(b.period, input.period));
+      let after: { createdAt: Date; id: string } | null = null;
       if (input.cursor) {
         const cursor = decodeCursor(input.cursor);
         const at = new Date(cursor.value ?? "");
@@ -87,14 +82,15 @@ export const uploadRouter = createTRPCRouter({
             "INVALID_CURSOR",
             "The page position is no longer valid; start again from the first page.",
           );
-        conditions.push(sql`(${b.createdAt}, ${b.id}) < (${at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+        after = { createdAt: at, id: cursor.id };
       }
-      const rows = await ctx.db
-        .select()
-        .from(b)
-        .where(and(...conditions))
-        .orderBy(desc(b.createdAt), desc(b.id))
-        .limit(input.limit + 1);
+      const rows = await listImportBatches(ctx.db, {
+        kinds: input.kinds,
+        statuses: input.statuses,
+        period: input.period,
+        after,
+        limit: input.limit + 1,
+      });
       return toPage(rows, input.limit, (row) => ({ value: row.createdAt.toISOString(), id: row.id }));
     }),
 
@@ -102,14 +98,9 @@ export const uploadRouter = createTRPCRouter({
   byId: permissionProcedure("upload.read")
     .input(uploadByIdInput)
     .query(async ({ ctx, input }) => {
-      const [batch] = await ctx.db.select().from(b).where(eq(b.id, input.batchId)).limit(1);
+      const batch = await findImportBatch(ctx.db, { batchId: input.batchId });
       if (!batch) throw notFound("UPLOAD_NOT_FOUND", "The upload");
-      const rejects = await ctx.db
-        .select()
-        .from(schema.importRejects)
-        .where(eq(schema.importRejects.batchId, batch.id))
-        .orderBy(asc(schema.importRejects.rowNumber), asc(schema.importRejects.id))
-        .limit(input.rejectsLimit);
+      const rejects = await listImportRejects(ctx.db, { batchId: batch.id, limit: input.rejectsLimit });
       return { batch, rejects, reportUrl: batch.rowsRejected > 0 ? batchReportUrl(batch.id) : null };
     }),
 
@@ -215,7 +206,7 @@ export const uploadRouter = createTRPCRouter({
             ctx.db.transaction(async (tx) => {
               // saveMapping writes through the handle's Drizzle database: give it the transaction so the audit row commits with it.
               const saved = await saveMapping({
-                handle: { ...ctx.handle, db: tx as unknown as Db },
+                handle: { ...ctx.handle, db: tx },
                 input,
                 actorId: ctx.user.id,
               });

@@ -6,7 +6,8 @@ import { writeAudit, type DbOrTx } from "../../audit/write-audit";
 import { clearFailedSignIns } from "../../auth/lockout";
 import { insertCredentialUser, isPasswordCorrect, setPassword } from "../../auth/credentials";
 import { isUniqueViolation } from "../../db-errors";
-import { decodeCursor, escapeLike, toPage } from "../../queries/cursor";
+import { escapeLike } from "@creditseg/db";
+import { decodeCursor, toPage } from "../paging";
 import { appError, notFound } from "../errors";
 import {
   changePasswordInput,

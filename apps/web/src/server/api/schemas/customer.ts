@@ -1,4 +1,5 @@
 import { GRADES } from "@creditseg/core/constants";
+import { CUSTOMER_SORT_FIELDS } from "@creditseg/db";
 import { z } from "zod";
 import {
   businessIdInput,
@@ -8,24 +9,27 @@ import {
   runIdInput,
   shortTextInput,
   sortDirectionInput,
+  textInput,
 } from "./common";
 
-export const CUSTOMER_SORT_FIELDS = ["contribution", "loanBalance", "depositBalance", "customerId", "name"] as const;
-export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export { CUSTOMER_SORT_FIELDS, type CustomerSortField } from "@creditseg/db";
 
 /** Filters shared by the customer list, its count and its export. */
 export const customerFilterInput = z.object({
   runId: runIdInput.optional(),
   period: periodInput.optional(),
-  tiers: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  tiers: z
+    .array(textInput({ max: 40 }))
+    .max(10)
+    .optional(),
   grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
   clusters: z.array(z.number().int().min(0).max(100)).max(50).optional(),
   industries: z.array(shortTextInput).max(50).optional(),
   regions: z.array(shortTextInput).max(50).optional(),
   /** Admins and risk managers may narrow to one officer's book; officers are always narrowed to theirs. */
-  officer: z.string().trim().min(1).max(32).optional(),
+  officer: textInput({ max: 32 }).optional(),
   /** Matches the start of the customer id, or any part of the name. */
-  search: z.string().trim().min(1).max(100).optional(),
+  search: shortTextInput.optional(),
 });
 export type CustomerFilterInput = z.infer<typeof customerFilterInput>;
 

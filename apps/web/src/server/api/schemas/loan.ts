@@ -1,6 +1,14 @@
 import { CLASSIFICATIONS } from "@creditseg/core/constants";
 import { z } from "zod";
-import { businessIdInput, cursorInput, pageSizeInput, periodInput, runIdInput } from "./common";
+import {
+  businessIdInput,
+  cursorInput,
+  pageSizeInput,
+  periodInput,
+  runIdInput,
+  shortTextInput,
+  textInput,
+} from "./common";
 
 export const listLoansInput = z.object({
   period: periodInput.optional(),
@@ -34,9 +42,9 @@ export type ListDepositsInput = z.infer<typeof listDepositsInput>;
 export const listProjectsInput = z.object({
   period: periodInput.optional(),
   customerId: businessIdInput.optional(),
-  industry: z.string().trim().min(1).max(100).optional(),
-  region: z.string().trim().min(1).max(100).optional(),
-  riskLevel: z.string().trim().min(1).max(40).optional(),
+  industry: shortTextInput.optional(),
+  region: shortTextInput.optional(),
+  riskLevel: textInput({ max: 40 }).optional(),
   hasSignal: z.boolean().optional(),
   limit: pageSizeInput,
   cursor: cursorInput,

@@ -1,32 +1,34 @@
 import { POLICY_STATUSES } from "@creditseg/core/constants";
 import { z } from "zod";
-import { cursorInput, pageSizeInput, periodInput } from "./common";
+import { cursorInput, integerIdInput, isCleanJson, pageSizeInput, periodInput, textInput } from "./common";
 
 export const listPoliciesInput = z.object({
   statuses: z.array(z.enum(POLICY_STATUSES)).max(POLICY_STATUSES.length).optional(),
   limit: pageSizeInput,
   cursor: cursorInput,
 });
-export const policyByVersionInput = z.object({ version: z.number().int().positive() });
+export const policyByVersionInput = z.object({ version: integerIdInput });
 
 /** A policy document as JSON: an object, validated by core's policy schema when it matters (update, submit, approve). */
-const policyDocumentInput = z.record(z.string().max(200), z.unknown());
-const changeNoteInput = z.string().trim().min(1).max(2_000);
-const decisionCommentInput = z.string().trim().min(1).max(2_000);
+const policyDocumentInput = z
+  .record(textInput({ max: 200, min: 0, isTrimmed: false }), z.unknown())
+  .refine(isCleanJson, "contains a control character (such as NUL) or nests too deeply");
+const changeNoteInput = textInput({ max: 2_000, isMultiline: true });
+const decisionCommentInput = textInput({ max: 2_000, isMultiline: true });
 const isoDateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date looks like 2025-01-31");
 
 export const createPolicyDraftInput = z.object({
   /** The version to copy; default the active one. */
-  fromVersion: z.number().int().positive().optional(),
-  name: z.string().trim().min(1).max(200).optional(),
+  fromVersion: integerIdInput.optional(),
+  name: textInput({ max: 200 }).optional(),
   changeNote: changeNoteInput.optional(),
 });
 export type CreatePolicyDraftInput = z.infer<typeof createPolicyDraftInput>;
 
 export const updatePolicyDraftInput = z.object({
-  version: z.number().int().positive(),
+  version: integerIdInput,
   document: policyDocumentInput,
-  name: z.string().trim().min(1).max(200).optional(),
+  name: textInput({ max: 200 }).optional(),
   changeNote: changeNoteInput.optional(),
 });
 export type UpdatePolicyDraftInput = z.infer<typeof updatePolicyDraftInput>;
@@ -35,29 +37,29 @@ export const validatePolicyInput = z.object({ document: policyDocumentInput });
 export type ValidatePolicyInput = z.infer<typeof validatePolicyInput>;
 
 export const diffPolicyInput = z.object({
-  version: z.number().int().positive(),
-  againstVersion: z.number().int().positive().optional(),
+  version: integerIdInput,
+  againstVersion: integerIdInput.optional(),
 });
 export type DiffPolicyInput = z.infer<typeof diffPolicyInput>;
 
 export const submitPolicyInput = z.object({
-  version: z.number().int().positive(),
+  version: integerIdInput,
   changeNote: changeNoteInput.optional(),
 });
 export type SubmitPolicyInput = z.infer<typeof submitPolicyInput>;
 
 export const approvePolicyInput = z.object({
-  version: z.number().int().positive(),
+  version: integerIdInput,
   /** YYYY-MM-DD, today or earlier; default today. */
   effectiveFrom: isoDateInput.optional(),
   comment: decisionCommentInput.optional(),
 });
 export type ApprovePolicyInput = z.infer<typeof approvePolicyInput>;
 
-export const rejectPolicyInput = z.object({ version: z.number().int().positive(), comment: decisionCommentInput });
+export const rejectPolicyInput = z.object({ version: integerIdInput, comment: decisionCommentInput });
 export type RejectPolicyInput = z.infer<typeof rejectPolicyInput>;
 
-export const previewPolicyInput = z.object({ version: z.number().int().positive(), period: periodInput });
+export const previewPolicyInput = z.object({ version: integerIdInput, period: periodInput });
 export type PreviewPolicyInput = z.infer<typeof previewPolicyInput>;
 
 /** A policy version as the workflow procedures return it. */

@@ -1,6 +1,6 @@
 import { RUN_STATUSES } from "@creditseg/core/constants";
 import { z } from "zod";
-import { cursorInput, pageSizeInput, periodInput, runIdInput } from "./common";
+import { cursorInput, integerIdInput, pageSizeInput, periodInput, runIdInput } from "./common";
 
 export const listRunsInput = z.object({
   period: periodInput.optional(),
@@ -15,7 +15,7 @@ export const runByIdInput = z.object({ runId: runIdInput });
 export const startRunInput = z.object({
   period: periodInput,
   /** An approved (active or retired) version to apply; default the active one. */
-  policyVersion: z.number().int().positive().optional(),
+  policyVersion: integerIdInput.optional(),
   /** The clustering seed; default the policy's. */
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
 });

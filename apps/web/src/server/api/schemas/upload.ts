@@ -1,6 +1,6 @@
 import { IMPORT_KINDS, IMPORT_STATUSES } from "@creditseg/core/constants";
 import { z } from "zod";
-import { cursorInput, pageSizeInput, periodInput } from "./common";
+import { cursorInput, pageSizeInput, periodInput, textInput } from "./common";
 
 export const listUploadsInput = z.object({
   kinds: z.array(z.enum(IMPORT_KINDS)).max(IMPORT_KINDS.length).optional(),
@@ -20,15 +20,15 @@ export const uploadByIdInput = z.object({
 const fileIdInput = z.uuid();
 /** Source header → canonical column, for a layout without a saved mapping. */
 const inlineMappingInput = z
-  .record(z.string().min(1).max(200), z.string().min(1).max(64))
+  .record(textInput({ max: 200, isTrimmed: false }), textInput({ max: 64, isTrimmed: false }))
   .refine((m) => Object.keys(m).length <= 200, "at most 200 columns");
 /** How to read the file; each one overrides detection. */
 const readOptionsInput = {
   encoding: z.enum(["utf-8", "gbk", "gb18030"]).optional(),
   delimiter: z.enum([",", ";", "\t", "|"]).optional(),
-  sheet: z.string().trim().min(1).max(100).optional(),
+  sheet: textInput({ max: 100 }).optional(),
   /** A saved mapping's name, or an inline mapping. */
-  mapping: z.union([z.string().trim().min(1).max(100), inlineMappingInput]).optional(),
+  mapping: z.union([textInput({ max: 100 }), inlineMappingInput]).optional(),
 };
 
 export const inspectUploadInput = z.object({

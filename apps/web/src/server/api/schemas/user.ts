@@ -1,6 +1,6 @@
 import { ROLES } from "@creditseg/core/constants";
 import { z } from "zod";
-import { cursorInput, pageSizeInput } from "./common";
+import { cursorInput, pageSizeInput, textInput } from "./common";
 
 /** Password rules: long enough to resist guessing, bounded so hashing stays cheap. */
 export const passwordInput = z.string().min(10, "at least 10 characters").max(128, "at most 128 characters");
@@ -8,12 +8,12 @@ const officerCodeInput = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only (at most 32)");
-const userIdInput = z.string().min(1).max(64);
+const userIdInput = textInput({ max: 64, isTrimmed: false });
 export const LOCALES = ["zh-CN", "en"] as const;
 
 export const createUserInput = z.object({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(100),
+  name: textInput({ max: 100 }),
   role: z.enum(ROLES),
   officerCode: officerCodeInput.nullish(),
   locale: z.enum(LOCALES).default("zh-CN"),
@@ -23,7 +23,7 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z.object({
   userId: userIdInput,
-  name: z.string().trim().min(1).max(100).optional(),
+  name: textInput({ max: 100 }).optional(),
   role: z.enum(ROLES).optional(),
   officerCode: officerCodeInput.nullish(),
   locale: z.enum(LOCALES).optional(),
@@ -41,7 +41,7 @@ export const updateMyLocaleInput = z.object({ locale: z.enum(LOCALES) });
 export const listUsersInput = z.object({
   roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
   isActive: z.boolean().optional(),
-  search: z.string().trim().min(1).max(100).optional(),
+  search: textInput({ max: 100 }).optional(),
   limit: pageSizeInput,
   cursor: cursorInput,
 });

@@ -1,16 +1,12 @@
 import { can } from "@creditseg/core/access";
+import { resolveRun } from "@creditseg/db";
 import { customerScopeOf } from "~/server/api/trpc";
 import { exportCustomersInput } from "~/server/api/schemas/customer";
 import { readSession } from "~/server/auth/session";
 import { getAppServer } from "~/server/app-server";
 import { toCsv, toXlsx } from "~/server/export/customer-export";
 import { describeErrorForLog } from "~/server/http/log-error";
-import { listCustomers, type CustomerListRow } from "~/server/queries/customer-list";
-import { resolveRun } from "~/server/queries/resolve-run";
-
-/** Rows one export may hold (the whole portfolio at 100,000 customers, with room). */
-const MAX_EXPORT_ROWS = 200_000;
-const PAGE_SIZE = 2_000;
+import { readExportRows } from "~/server/export/read-export-rows";
 const ARRAY_PARAMS = ["tiers", "grades", "clusters", "industries", "regions"] as const;
 const NUMBER_PARAMS = new Set(["runId", "clusters"]);
 
@@ -39,26 +35,11 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const run = await resolveRun(handle.db, input);
     if (!run && input.runId !== undefined) return problem(404, "The segment run was not found.");
-    const scope = customerScopeOf(session.user);
-    const rows: CustomerListRow[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await listCustomers(handle.db, {
-        run,
-        scope,
-        filter: input,
-        sort: input.sort,
-        direction: input.direction,
-        limit: PAGE_SIZE,
-        cursor,
-      });
-      rows.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor && rows.length < MAX_EXPORT_ROWS);
+    const rows = await readExportRows(handle.db, { run, scope: customerScopeOf(session.user), input });
     const stem = `customers-${run ? `run${run.id}-${run.period}` : "master"}`;
     const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
     if (input.format === "csv") {
-      return new Response(toCsv(rows.slice(0, MAX_EXPORT_ROWS)), {
+      return new Response(toCsv(rows), {
         headers: {
           ...headers,
           "content-type": "text/csv; charset=utf-8",
@@ -66,7 +47,7 @@ export async function GET(req: Request): Promise<Response> {
         },
       });
     }
-    const body = await toXlsx(rows.slice(0, MAX_EXPORT_ROWS));
+    const body = await toXlsx(rows);
     return new Response(body as BodyInit, {
       headers: {
         ...headers,

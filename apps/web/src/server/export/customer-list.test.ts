@@ -2,8 +2,7 @@ import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_CUSTOMERS, FIXTURE_PERIOD, seedPortfolio } from "../testing/portfolio-fixture";
 import { addUser, createTestApp, type TestApp } from "../testing/test-app";
-import { countCustomers, listCustomers } from "./customer-list";
-import { resolveRun } from "./resolve-run";
+import { countCustomers, customerKeyOf, listCustomers, resolveRun, type KeysetCursor } from "@creditseg/db";
 
 describeEachDb("customer list paging over a run", (kind) => {
   let app: TestApp;
@@ -24,20 +23,21 @@ describeEachDb("customer list paging over a run", (kind) => {
   ] as const)("pages one row at a time by %s %s in the same order as sorting everything", async (sort, direction) => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
     const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof listCustomers>> = await listCustomers(app.handle.db, {
+    let after: KeysetCursor | null = null;
+    for (;;) {
+      const page = await listCustomers(app.handle.db, {
         run,
-        scope: { kind: "all" },
+        scope: "all",
         filter: {},
         sort,
         direction,
         limit: 1,
-        cursor,
+        after,
       });
-      seen.push(...page.items.map((row) => row.customerId));
-      cursor = page.nextCursor;
-    } while (cursor);
+      if (page.length === 0) break;
+      seen.push(...page.map((row) => row.customerId));
+      after = customerKeyOf(page[0]!, sort, run !== null);
+    }
     const key = (c: (typeof FIXTURE_CUSTOMERS)[number]) =>
       sort === "contribution"
         ? c.contributionFen
@@ -54,10 +54,12 @@ describeEachDb("customer list paging over a run", (kind) => {
 
   it("counts a run's results in scope, with and without filters on the customer master", async () => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, {})).toBe(4);
-    expect(await countCustomers(app.handle.db, run, { kind: "officer", officerCode: "O001" }, {})).toBe(2);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { tiers: ["core"] })).toBe(2);
-    expect(await countCustomers(app.handle.db, run, { kind: "all" }, { search: "C00", grades: ["AA"] })).toBe(2);
-    expect(await countCustomers(app.handle.db, null, { kind: "officer", officerCode: "O002" }, {})).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: {} })).toBe(4);
+    expect(await countCustomers(app.handle.db, { run: run, scope: { officer: "O001" }, filter: {} })).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: run, scope: "all", filter: { tiers: ["core"] } })).toBe(2);
+    expect(
+      await countCustomers(app.handle.db, { run: run, scope: "all", filter: { search: "C00", grades: ["AA"] } }),
+    ).toBe(2);
+    expect(await countCustomers(app.handle.db, { run: null, scope: { officer: "O002" }, filter: {} })).toBe(2);
   });
 });
