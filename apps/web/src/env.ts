@@ -51,6 +51,20 @@ export const env = createEnv({
       .default(8 * 60),
     /** Set to "1" to serve cookies without the Secure flag in production (plain-http intranet only). */
     AUTH_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+    /*
+     * Upload budgets (see the README's "Security: upload budgets"): each unset one keeps the import package's
+     * default. Bytes, rows, cells per row, characters per cell, what an XLSX may inflate to (in all, its shared
+     * strings, and any part's ratio to its compressed size), validation seconds, rejected rows before stopping.
+     */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_CELLS_PER_ROW: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_FIELD_CHARS: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_XLSX_INFLATED_BYTES: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_XLSX_SHARED_STRINGS_BYTES: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_XLSX_RATIO: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_SECONDS: z.coerce.number().int().min(1).optional(),
+    UPLOAD_MAX_REJECTED_ROWS: z.coerce.number().int().min(1).optional(),
     NEXT_PHASE: z.string().optional(),
     NEXT_RUNTIME: z.string().optional(),
   },
@@ -96,3 +110,16 @@ export function readAuthSecret(): string {
 export const isSecureCookies = env.NODE_ENV === "production" && env.AUTH_INSECURE_COOKIES === "0";
 
 export const isNodeRuntime = env.NEXT_RUNTIME === undefined || env.NEXT_RUNTIME === "nodejs";
+
+/** The import budgets every upload runs under: the package's defaults with the UPLOAD_MAX_* overrides. */
+export const uploadBudgetOverrides = {
+  maxBytes: env.UPLOAD_MAX_BYTES,
+  maxRows: env.UPLOAD_MAX_ROWS,
+  maxCellsPerRow: env.UPLOAD_MAX_CELLS_PER_ROW,
+  maxFieldChars: env.UPLOAD_MAX_FIELD_CHARS,
+  maxXlsxInflatedBytes: env.UPLOAD_MAX_XLSX_INFLATED_BYTES,
+  maxXlsxSharedStringsBytes: env.UPLOAD_MAX_XLSX_SHARED_STRINGS_BYTES,
+  maxXlsxEntryRatio: env.UPLOAD_MAX_XLSX_RATIO,
+  maxSeconds: env.UPLOAD_MAX_SECONDS,
+  maxRejectedRows: env.UPLOAD_MAX_REJECTED_ROWS,
+};

@@ -3,6 +3,7 @@ export {
   validateImport,
   resolvePeriod,
   NO_PERIOD,
+  type OpenedImport,
   type ImportOptions,
   type ValidateImportArgs,
   type Validation,
@@ -22,7 +23,8 @@ export {
 } from "./mappings/column-mappings";
 export { buildTemplate, type TemplateFormat } from "./templates/build-template";
 export { buildReportCsv, neutraliseCell } from "./report/report-csv";
-export { MAX_REPORTED_REJECTS, type ImportReport, type ImportStatus, type ImportTotals } from "./report/import-report";
+export type { ColumnUse, ImportReport, ImportStatus, ImportTotals } from "./report/import-report";
+export { DEFAULT_IMPORT_BUDGETS, resolveBudgets, type ImportBudgets } from "./budgets";
 export { REASONS, makeReject, type ReasonCode, type Reject } from "./reasons";
 export { IngestError, type IngestErrorCode } from "./ingest-error";
 export { fileSource, bufferSource, type ImportSource } from "./source";

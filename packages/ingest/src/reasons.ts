@@ -50,6 +50,27 @@ export const REASONS = {
   },
   value_out_of_range: { zh: "数值超出允许范围", en: "value out of the allowed range" },
   text_too_long: { zh: "文本过长", en: "text too long" },
+  amount_out_of_range: {
+    zh: "金额超出数据库可存储的范围（±92,233,720,368,547,758.07 元）",
+    en: "amount beyond what the database can hold (±92,233,720,368,547,758.07 yuan)",
+  },
+  nul_character: { zh: "文本含有空字符（NUL）", en: "the text holds a NUL character" },
+  control_character: {
+    zh: "文本含有控制字符（如 ESC、BEL）",
+    en: "the text holds a control character (such as ESC or BEL)",
+  },
+  bidi_control: {
+    zh: "文本含有双向文字控制符（如 U+202E），显示内容会与实际不同",
+    en: "the text holds a bidirectional control character (such as U+202E) that makes it display as something else",
+  },
+  replacement_character: {
+    zh: "文本含有替换字符（U+FFFD）：文件编码有误",
+    en: "the text holds a replacement character (U+FFFD): the file's encoding is wrong",
+  },
+  control_total_overflow: {
+    zh: "余额合计超出可存储的范围（±92,233,720,368,547,758.07 元）",
+    en: "the balance total is beyond what the database can hold (±92,233,720,368,547,758.07 yuan)",
+  },
   formula_injection: {
     zh: "文本以 = + - @ 开头，可能是公式注入，已拒绝",
     en: "text starts with = + - @ (possible formula injection) and is rejected",
@@ -61,6 +82,39 @@ export const REASONS = {
     en: "this key already belongs to another customer in the database",
   },
   unknown_customer: { zh: "客户编号在数据库中不存在", en: "unknown customer: not in the database" },
+  file_too_large: { zh: "文件超过允许的大小", en: "the file is larger than an import may be" },
+  too_many_rows: { zh: "数据行数超过允许的上限", en: "the file has more rows than an import may hold" },
+  too_many_cells: { zh: "一行的单元格数超过上限", en: "a row has more cells than an import allows" },
+  field_too_long: { zh: "单元格内容超过允许的长度", en: "a cell is longer than an import allows" },
+  xlsx_too_large_inflated: {
+    zh: "XLSX 解压后超过允许的大小（疑似压缩炸弹）",
+    en: "the XLSX inflates beyond the allowed size (a possible zip bomb)",
+  },
+  xlsx_compression_ratio: {
+    zh: "XLSX 中某部分的压缩比异常（疑似压缩炸弹）",
+    en: "a part of the XLSX has an implausible compression ratio (a possible zip bomb)",
+  },
+  time_budget_exceeded: { zh: "校验超过允许的时间", en: "validation took longer than an import may take" },
+  too_many_rejects: {
+    zh: "被拒绝的行过多，已停止读取（文件不会被导入）",
+    en: "too many rejected rows: reading stopped (the file is not loaded)",
+  },
+  encoding_mismatch: {
+    zh: "文件中出现与所判定编码不符的字节，为避免乱码已拒绝",
+    en: "bytes that do not match the file's encoding; refused rather than stored as garbled text",
+  },
+  mixed_encodings: {
+    zh: "文件混用了多种字符编码",
+    en: "the file mixes character encodings",
+  },
+  start_after_period: { zh: "起始日晚于考核期末", en: "the loan starts after the period ends" },
+  matured_before_period: { zh: "到期日早于考核期初", en: "the loan matured before the period began" },
+  days_exceed_period: { zh: "天数超过考核期的天数", en: "days exceed the length of the period" },
+  days_exceed_loan_life: { zh: "天数超过贷款存续天数", en: "days exceed the loan's life (start to maturity)" },
+  rate_may_be_fraction: {
+    zh: "利率小于 1：可能填写的是小数（0.0435）而不是百分数（4.35），请核对",
+    en: "rate below 1: it may be a fraction (0.0435) rather than a percent (4.35); please check",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -80,6 +134,16 @@ export type Reject = {
 
 const MAX_VALUE_CHARS = 200;
 
+// eslint-disable-next-line no-control-regex -- the characters a stored or printed reject must not carry
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A cell as a reject shows it: refused characters written as \uXXXX, so the report and the database can hold it. */
+function printable(text: string | null): string | null {
+  return text === null
+    ? null
+    : text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** Builds a reject with its bilingual message; `detail` (e.g. "row 12", a column name) is appended to both. */
 export function makeReject(args: {
   code: ReasonCode;
@@ -90,10 +154,10 @@ export function makeReject(args: {
   detailEn?: string;
 }): Reject {
   const reason = REASONS[args.code];
-  const value = args.value ?? null;
+  const value = printable(args.value ?? null);
   return {
     rowNumber: args.rowNumber ?? null,
-    column: args.column ?? null,
+    column: printable(args.column ?? null),
     value: value !== null && value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value,
     code: args.code,
     messageZh: args.detailZh ? `${reason.zh}：${args.detailZh}` : reason.zh,

@@ -8,6 +8,7 @@ import {
   fileSource,
   type ImportPhase,
   type ImportReport,
+  type ImportBudgets,
   IngestError,
   listBatches,
   parseAmountFen,
@@ -32,7 +33,36 @@ type ImportFlags = {
   expectedTotal?: string;
   report?: string;
   json?: boolean;
-};
+} & Partial<Record<BudgetFlag, string>>;
+
+/** CLI flag → import budget; each unset one keeps the package's default (see the README's upload budgets). */
+const BUDGET_FLAGS = {
+  maxBytes: "maxBytes",
+  maxRows: "maxRows",
+  maxCells: "maxCellsPerRow",
+  maxFieldChars: "maxFieldChars",
+  maxXlsxInflatedBytes: "maxXlsxInflatedBytes",
+  maxXlsxSharedStringsBytes: "maxXlsxSharedStringsBytes",
+  maxXlsxRatio: "maxXlsxEntryRatio",
+  maxSeconds: "maxSeconds",
+  maxRejectedRows: "maxRejectedRows",
+} as const satisfies Record<string, keyof ImportBudgets>;
+type BudgetFlag = keyof typeof BUDGET_FLAGS;
+
+function parseBudgets(flags: ImportFlags): Partial<ImportBudgets> {
+  const budgets: Partial<ImportBudgets> = {};
+  for (const [flag, budget] of Object.entries(BUDGET_FLAGS) as [BudgetFlag, keyof ImportBudgets][]) {
+    const text = flags[flag];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new CliError(
+        `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number above 0, not "${text}"`,
+      );
+    budgets[budget] = value;
+  }
+  return budgets;
+}
 
 /** Rejects printed on the terminal; the full list goes to --report. */
 const PRINTED_REJECTS = 20;
@@ -78,6 +108,10 @@ function printReport(report: ImportReport): void {
     out(
       `FILE      ${reject.code}${reject.rowNumber ? ` (row ${reject.rowNumber})` : ""}${reject.column ? ` [${reject.column}]` : ""}: ${reject.messageEn} / ${reject.messageZh}`,
     );
+  for (const warning of report.warnings.slice(0, PRINTED_REJECTS))
+    out(
+      `WARN ${String(warning.rowNumber).padStart(6)}  ${warning.column ?? "-"}  ${warning.code}  ${JSON.stringify(warning.value ?? "")}  ${warning.messageEn} / ${warning.messageZh}`,
+    );
   for (const reject of report.rejects.slice(0, PRINTED_REJECTS)) {
     out(
       `row ${String(reject.rowNumber).padStart(6)}  ${reject.column ?? "-"}  ${reject.code}  ${JSON.stringify(reject.value ?? "")}  ${reject.messageEn} / ${reject.messageZh}`,
@@ -108,6 +142,7 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
       );
     expectedTotalFen = parsed.value;
   }
+  const budgets = parseBudgets(flags);
   let source;
   try {
     source = fileSource(file);
@@ -133,6 +168,7 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
           isAcceptValid: flags.acceptValid ?? false,
           mode: flags.mode as "amend" | "replace",
           expectedTotalFen,
+          budgets,
         },
         actor: { id: null },
         onProgress: (progress) => {
@@ -198,6 +234,15 @@ export function register(program: Command): void {
     .option("--expected-total <yuan>", "the source system's balance total, checked against the file")
     .option("--report <file>", "write the validation report as CSV")
     .option("--json", "print the report as JSON")
+    .option("--max-bytes <n>", "refuse a file larger than this (bytes)")
+    .option("--max-rows <n>", "refuse a file with more data rows")
+    .option("--max-cells <n>", "refuse a row with more cells")
+    .option("--max-field-chars <n>", "refuse a cell with more characters")
+    .option("--max-xlsx-inflated-bytes <n>", "refuse an XLSX whose parts inflate to more (bytes)")
+    .option("--max-xlsx-shared-strings-bytes <n>", "refuse an XLSX whose shared strings inflate to more (bytes)")
+    .option("--max-xlsx-ratio <n>", "refuse an XLSX part inflating to more than this × its compressed size")
+    .option("--max-seconds <n>", "stop validating after this many seconds")
+    .option("--max-rejected-rows <n>", "stop reading after this many rejected rows")
     .action(runImport);
 
   program

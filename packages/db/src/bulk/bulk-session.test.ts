@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, describeEachDb } from "../testing";
 import { encodeCsvBlocks, withBulkTransaction, type CsvBlock } from "./bulk-session";
 import { toCopyCsvLine } from "./csv-line";
@@ -98,5 +98,43 @@ describeEachDb("bulk session COPY", (kind) => {
     } finally {
       await handle.close();
     }
+  });
+
+  describe("when the COPY fails", () => {
+    let handle: Awaited<ReturnType<typeof createTestDb>>;
+    beforeAll(async () => {
+      handle = await createTestDb(kind);
+      await handle.raw(create);
+    });
+    afterAll(async () => handle.close());
+
+    it.each([
+      ["a value beyond bigint", '1,"x",99999999999999999999,\n'],
+      ["a NUL byte in text", '1,"a\u0000b",1,\n'],
+      ["a primary key violated at the end of the COPY", '1,"x",1,\n1,"y",2,\n'],
+      ["a malformed CSV line", '1,"unclosed,1,\n'],
+    ])("ends a commit whose COPY fails on %s: rolled back, connection released, nothing kept", async (_case, line) => {
+      {
+        await handle.raw("truncate copy_probe");
+        await handle.raw(`insert into copy_probe (id, label, amount) values (100, 'before', 1)`);
+        const failingCommit = () =>
+          withBulkTransaction(handle, async (session) => {
+            await session.raw(`insert into copy_probe (id, label, amount) values (101, 'inside', 2)`);
+            // Many blocks, so the server's error arrives while rows are still being written, then the bad line.
+            const blocks: CsvBlock[] = [
+              ...Array.from({ length: 50 }, (_, i) => ({ parts: [toCopyCsvLine([1000 + i, "ok", 1, null])], rows: 1 })),
+              { parts: [line], rows: 1 },
+            ];
+            return session.copyCsv({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], blocks });
+          });
+        // More failures than the bulk client has connections: a leaked one would make the next commit wait forever.
+        for (let attempt = 0; attempt < 3; attempt++) await expect(failingCommit()).rejects.toThrow();
+        const copied = await withBulkTransaction(handle, (session) =>
+          session.copyRows({ table: "copy_probe", columns: ["id", "label", "amount", "detail"], rows: rowsOf(3) }),
+        );
+        expect(copied).toBe(3);
+        expect((await read(handle)).map((row) => row.id)).toEqual([1, 2, 3, 100]);
+      }
+    });
   });
 });

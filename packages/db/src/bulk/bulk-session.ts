@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import type { Writable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { DbHandle, RawQuery } from "../client";
 import { toCopyCsvLine } from "./csv-line";
@@ -67,10 +68,7 @@ export async function* encodeCsvBlocks(
 const PROGRESS_EVERY_ROWS = 20_000;
 
 type PgliteQuery = (text: string, params?: unknown[], options?: { blob?: Blob }) => Promise<{ rows: unknown[] }>;
-type PostgresUnsafe = (
-  text: string,
-  params?: never[],
-) => { writable: () => Promise<NodeJS.WritableStream> } & PromiseLike<unknown>;
+type PostgresUnsafe = (text: string, params?: never[]) => { writable: () => Promise<Writable> } & PromiseLike<unknown>;
 
 /**
  * Runs `work` in one transaction on the handle's raw connection (a separate postgres.js client on
@@ -107,23 +105,63 @@ function columnList(columns: readonly string[]): string {
   return columns.map((c) => `"${c}"`).join(", ");
 }
 
+/**
+ * Settles when the COPY stream fails. postgres.js reports a server error during COPY (a value out of range, a NUL
+ * in text, a constraint) as an `error` event and never emits `finish`: awaiting `finish` or `drain` alone would wait
+ * forever with the transaction held open `idle in transaction (aborted)`, so every wait races this.
+ */
+function watchStreamFailure(stream: Writable): { failed: Promise<never>; failure: () => Error | null } {
+  let failure: Error | null = null;
+  const failed = new Promise<never>((_, reject) =>
+    stream.once("error", (error: Error) => {
+      failure = error;
+      reject(error);
+    }),
+  );
+  // Observed through the races below; an unobserved rejection must not crash the process.
+  failed.catch(() => undefined);
+  return { failed, failure: () => failure };
+}
+
 function postgresSession(unsafe: PostgresUnsafe): BulkSession {
   const copyCsv = async (args: CopyCsvArgs) => {
     const stream = await unsafe(
       `COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`,
     ).writable();
+    const { failed, failure } = watchStreamFailure(stream);
+    const settle = <T>(waiting: Promise<T>) => Promise.race([waiting, failed]);
     let copied = 0;
     let reported = 0;
-    for await (const block of args.blocks) {
-      for (const part of block.parts) if (!stream.write(part)) await once(stream, "drain");
-      // The socket may take every write without back-pressure; without a turn here a million rows would
-      // be encoded and sent while the process (a web server running a segment run) answers nobody.
-      await nextTurn();
-      copied += block.rows;
-      if (copied - reported >= PROGRESS_EVERY_ROWS) await args.onProgress?.((reported = copied));
+    try {
+      for await (const block of args.blocks) {
+        for (const part of block.parts) {
+          const error = failure();
+          if (error) throw error;
+          if (!stream.write(part)) await settle(once(stream, "drain"));
+        }
+        // The socket may take every write without back-pressure; without a turn here a million rows would
+        // be encoded and sent while the process (a web server running a segment run) answers nobody.
+        await settle(nextTurn());
+        copied += block.rows;
+        if (copied - reported >= PROGRESS_EVERY_ROWS) await args.onProgress?.((reported = copied));
+      }
+      if (stream.writableLength > 0) await settle(once(stream, "drain"));
+      const finished = settle(once(stream, "finish"));
+      stream.end();
+      // An error the server finds after the last row (a key violated, a value refused at the end) comes after
+      // postgres.js has let go of the stream: it emits neither `error` nor `finish`, and the COPY's own promise has
+      // already resolved. A statement queued behind the COPY on the same connection settles either way: it runs once
+      // the COPY succeeded, and fails (transaction aborted) when the COPY did.
+      await settle(nextTurn());
+      const probe = Promise.resolve(unsafe("select 1")).catch((cause: unknown) => {
+        throw new Error(`COPY into ${args.table} was refused by the database; nothing was kept`, { cause });
+      });
+      await Promise.all([Promise.race([finished, probe.then(() => finished)]), probe]);
+    } catch (error) {
+      // Ends the COPY on the server (CopyFail) when the rows, not the server, failed; the caller's transaction rolls back.
+      if (!failure()) stream.destroy(error as Error);
+      throw error;
     }
-    stream.end();
-    await once(stream, "finish");
     if (copied !== reported) await args.onProgress?.(copied);
     return copied;
   };

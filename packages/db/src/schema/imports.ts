@@ -14,6 +14,12 @@ export const importBatches = pgTable(
     fileName: text().notNull(),
     /** SHA-256 of the file bytes, hex. */
     checksum: text().notNull(),
+    /**
+     * SHA-256 (hex) of what decides the rows that land: the checksum with kind, period, sheet, encoding, the header
+     * binding and the write mode. The same key committed twice is "already loaded"; another sheet, a corrected
+     * encoding or another mapping of the same file is a new load. Null on batches written before it existed.
+     */
+    loadKey: text(),
     encoding: text(),
     uploadedBy: text().references(() => users.id),
     status: importStatusEnum().notNull(),
@@ -44,8 +50,8 @@ export const importBatches = pgTable(
   (t) => [
     index().on(t.kind, t.period),
     index().on(t.checksum),
-    uniqueIndex("import_batches_committed_checksum_uq")
-      .on(t.kind, t.period, t.checksum)
+    uniqueIndex("import_batches_committed_load_key_uq")
+      .on(t.kind, t.period, t.loadKey)
       .where(sql`status = 'committed'`),
   ],
 );

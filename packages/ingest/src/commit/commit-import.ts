@@ -6,6 +6,7 @@ import { KIND_SPECS } from "../specs";
 import { resolvePeriod, type ValidateImportArgs, validateImport } from "../validate/validate-import";
 import type { Actor } from "./actor";
 import { createStageSql, recordUpdatesSql, replaceDeletesSql, STAGE_TABLE, stageColumns, upsertSql } from "./merge-sql";
+import { computeLoadKey } from "./load-key";
 import { createRowSpool, type RowSpool } from "./row-spool";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
@@ -21,7 +22,7 @@ type BatchRow = {
 };
 
 const FIND_COMMITTED = `select id, rows_read, rows_accepted, rows_rejected, total_read_fen::text, total_accepted_fen::text, total_rejected_fen::text
-  from import_batches where kind = $1 and period = $2 and checksum = $3 and status = 'committed'`;
+  from import_batches where kind = $1 and period = $2 and load_key = $3 and status = 'committed'`;
 
 function duplicateReport(args: CommitImportArgs, period: string, checksum: string, batch: BatchRow): ImportReport {
   const totals = emptyTotals(args.options?.expectedTotalFen ?? null);
@@ -43,6 +44,7 @@ function duplicateReport(args: CommitImportArgs, period: string, checksum: strin
     fileRejects: [],
     rejects: [],
     isRejectListTruncated: false,
+    warnings: [],
     totals,
     isDryRun: args.options?.isDryRun ?? false,
     batchId: batch.id,
@@ -55,7 +57,7 @@ function isCommittedChecksumConflict(error: unknown): boolean {
   return (
     candidate.code === "23505" &&
     `${candidate.constraint_name ?? candidate.constraint ?? candidate.message}`.includes(
-      "import_batches_committed_checksum_uq",
+      "import_batches_committed_load_key_uq",
     )
   );
 }
@@ -64,29 +66,38 @@ function isCommittedChecksumConflict(error: unknown): boolean {
  * Validates a file, then loads it in ONE transaction: a batch row, COPY of the accepted rows into a
  * staging table, a set-based merge by natural key (amend, or replace the period), before-images of
  * changed rows in import_row_history, the rejects set aside, and an audit row. Nothing is written
- * when the file is rejected, on a dry run, or when the same file (kind, period, SHA-256) is already
- * committed (status "duplicate", no double count). A failure or a killed process leaves the database as before.
+ * when the file is rejected, on a dry run, or when the same rows would land again (same file, kind, period, sheet,
+ * encoding, header binding and mode: status "duplicate", no double count; see computeLoadKey). A failure or a
+ * killed process leaves the database as before.
  */
 export async function commitImport(args: CommitImportArgs): Promise<ImportReport> {
   const { handle, kind } = args;
   const options = args.options ?? {};
   const period = resolvePeriod(kind, args.period);
+  const mode = options.mode ?? "amend";
   const checksum = await hashSource(args.file);
-  const [existing] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, checksum]);
-  if (existing) return duplicateReport(args, period, checksum, existing);
+  let loadKey: string | null = null;
+  let existing: BatchRow | undefined;
 
   const spool = options.isDryRun ? null : createRowSpool();
   try {
     const validation = await validateImport({
       ...args,
       onAcceptedRow: spool ? (values) => spool.write(values) : undefined,
+      // Known once the header is bound (the sheet read, the encoding, the binding): checked before any row is read.
+      onOpened: async (opened) => {
+        loadKey = computeLoadKey({ checksum, kind, period, opened, mode });
+        [existing] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
+        return existing ? "stop" : "continue";
+      },
     });
+    if (existing) return duplicateReport(args, period, checksum, existing);
     const { report } = validation;
     if (report.status === "rejected" || report.isDryRun || !spool) return report;
-    if (report.checksum !== checksum)
+    if (report.checksum !== checksum || loadKey === null)
       throw new IngestError("file_changed", "the file changed while it was being validated");
     await spool.finish();
-    return await writeBatch({ args, period, checksum, report, spool });
+    return await writeBatch({ args, period, checksum, loadKey, report, spool });
   } finally {
     spool?.dispose();
   }
@@ -97,10 +108,11 @@ async function writeBatch(input: {
   args: CommitImportArgs;
   period: string;
   checksum: string;
+  loadKey: string;
   report: ImportReport;
   spool: RowSpool;
 }): Promise<ImportReport> {
-  const { args, period, checksum, report, spool } = input;
+  const { args, period, checksum, loadKey, report, spool } = input;
   const { handle, kind } = args;
   const options = args.options ?? {};
   const spec = KIND_SPECS[kind];
@@ -110,12 +122,12 @@ async function writeBatch(input: {
   try {
     const outcome = await withBulkTransaction(handle, async (session: BulkSession) => {
       await session.raw("select pg_advisory_xact_lock(hashtext($1))", [`creditseg.import:${kind}:${period}`]);
-      const [raced] = await session.raw<BatchRow>(FIND_COMMITTED, [kind, period, checksum]);
+      const [raced] = await session.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
       if (raced) return { duplicate: raced } as const;
       const [batch] = await session.raw<{ id: string }>(
         `insert into import_batches (kind, period, file_name, checksum, encoding, uploaded_by, status, is_accept_valid, write_mode,
-           rows_read, rows_accepted, rows_rejected, total_read_fen, total_accepted_fen, total_rejected_fen, expected_total_fen, committed_at)
-         values ($1, $2, $3, $4, $5, $6, 'committed', $7, $8, $9, $10, $11, $12::bigint, $13::bigint, $14::bigint, $15::bigint, now()) returning id`,
+           rows_read, rows_accepted, rows_rejected, total_read_fen, total_accepted_fen, total_rejected_fen, expected_total_fen, committed_at, load_key)
+         values ($1, $2, $3, $4, $5, $6, 'committed', $7, $8, $9, $10, $11, $12::bigint, $13::bigint, $14::bigint, $15::bigint, now(), $16) returning id`,
         [
           kind,
           period,
@@ -132,6 +144,7 @@ async function writeBatch(input: {
           totals.totalAcceptedFen.toString(),
           totals.totalRejectedFen.toString(),
           totals.expectedTotalFen?.toString() ?? null,
+          loadKey,
         ],
       );
       const batchId = batch!.id;
@@ -216,7 +229,7 @@ async function writeBatch(input: {
     return { ...report, status: "committed", batchId: outcome.batchId, changes: outcome.changes };
   } catch (error) {
     if (!isCommittedChecksumConflict(error)) throw error;
-    const [winner] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, checksum]);
+    const [winner] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
     if (!winner) throw error;
     return duplicateReport(args, period, checksum, winner);
   }

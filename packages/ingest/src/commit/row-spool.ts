@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,8 +21,50 @@ export type RowSpool = {
 /** Rows per block: one COPY statement on PGlite (which reads a whole blob), one progress step. */
 const BLOCK_ROWS = 20_000;
 
-export function createRowSpool(): RowSpool {
-  const dir = mkdtempSync(join(tmpdir(), "creditseg-import-"));
+/** Spool directories are `creditseg-import-<pid>-<random>`: the pid says whether their writer still runs. */
+const SPOOL_PREFIX = "creditseg-import-";
+const SPOOL_NAME = /^creditseg-import-(\d+)-/;
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes spools left by processes that no longer run (killed mid-import: a finally never ran). A live process's
+ * spool, this one's included, is never touched. Returns how many were removed.
+ */
+export function sweepStaleSpools(root: string = tmpdir()): number {
+  let removed = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const pid = Number(SPOOL_NAME.exec(entry)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+    rmSync(join(root, entry), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+let isSwept = false;
+
+export function createRowSpool(root: string = tmpdir()): RowSpool {
+  // Once per process, at its first import: what a killed predecessor left is gone before this one adds its own.
+  if (!isSwept) {
+    isSwept = true;
+    sweepStaleSpools(root);
+  }
+  const dir = mkdtempSync(join(root, `${SPOOL_PREFIX}${process.pid}-`));
   const path = join(dir, "accepted-rows.csv");
   const out = createWriteStream(path, { highWaterMark: 1024 * 1024 });
   /** Byte length and row count of each block written, in file order. */

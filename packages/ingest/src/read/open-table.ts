@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
+import { DEFAULT_IMPORT_BUDGETS, type ImportBudgets } from "../budgets";
 import type { ReasonCode } from "../reasons";
 import type { ImportSource } from "../source";
 import { detectDelimiter } from "./detect-delimiter";
@@ -7,7 +8,8 @@ import { readCsvRows } from "./read-csv";
 import { readWorkbookMeta, type WorkbookMeta } from "./read-workbook-meta";
 import { readXlsxRows, XLSX_READ_ATTEMPTS } from "./read-xlsx";
 import { sniffFile } from "./sniff-file";
-import type { TableRow } from "./table-row";
+import { type TableRow, TableReadError } from "./table-row";
+import { verifyEncodingLines } from "./verify-encoding";
 
 export type ReadOptions = {
   /** Overrides encoding detection for CSV ("gbk", "gb18030", "utf-8"…). */
@@ -36,8 +38,11 @@ export type OpenedTable = {
 
 export type TableOpening = { ok: true; table: OpenedTable } | { ok: false; code: ReasonCode; detail?: string };
 
-/** Passes bytes through while counting and hashing them. */
-function tapBytes(source: Readable): { stream: Readable; bytesRead: () => number; checksum: () => string } {
+/** Passes bytes through while counting and hashing them; past `maxBytes` the read fails with file_too_large. */
+function tapBytes(
+  source: Readable,
+  maxBytes: number,
+): { stream: Readable; bytesRead: () => number; checksum: () => string } {
   const hash = createHash("sha256");
   let bytes = 0;
   let digest: string | null = null;
@@ -45,6 +50,7 @@ function tapBytes(source: Readable): { stream: Readable; bytesRead: () => number
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       bytes += chunk.length;
+      if (bytes > maxBytes) return callback(new TableReadError("file_too_large", null, `${maxBytes} bytes`));
       callback(null, chunk);
     },
   });
@@ -58,8 +64,17 @@ function tapBytes(source: Readable): { stream: Readable; bytesRead: () => number
   };
 }
 
-/** Opens a CSV or XLSX file for streaming, after sniffing its format, encoding and delimiter. */
-export async function openTable(source: ImportSource, options: ReadOptions = {}): Promise<TableOpening> {
+/**
+ * Opens a CSV or XLSX file for streaming, after sniffing its format, encoding and delimiter; `budgets` bound the
+ * bytes read and, for XLSX, what its parts inflate to.
+ */
+export async function openTable(
+  source: ImportSource,
+  options: ReadOptions = {},
+  budgets: ImportBudgets = DEFAULT_IMPORT_BUDGETS,
+): Promise<TableOpening> {
+  if (source.size !== undefined && source.size > budgets.maxBytes)
+    return { ok: false, code: "file_too_large", detail: `${source.size} > ${budgets.maxBytes} bytes` };
   const sniff = await sniffFile(source, options.encoding);
   if (sniff.format === "empty") return { ok: false, code: "empty_file" };
   if (sniff.format === "invalid") return { ok: false, code: sniff.code, detail: sniff.detail };
@@ -68,22 +83,27 @@ export async function openTable(source: ImportSource, options: ReadOptions = {})
     let failure = "";
     for (let attempt = 1; attempt <= XLSX_READ_ATTEMPTS && meta === null; attempt++) {
       try {
-        meta = await readWorkbookMeta(source.open());
+        meta = await readWorkbookMeta(source.open(), { budgets, compressedBytes: source.size ?? null });
       } catch (error) {
+        // A spent budget is the file's own doing: reading it again would only spend it again.
+        if (error instanceof TableReadError) return { ok: false, code: error.code, detail: error.detail };
         failure = error instanceof Error ? error.message : String(error);
       }
     }
     if (meta === null) return { ok: false, code: "unreadable_xlsx", detail: failure };
     // A retried read starts a fresh tap, so the checksum always covers one whole read.
-    let tapped = tapBytes(new PassThrough().end());
-    const open = () => (tapped = tapBytes(source.open())).stream;
+    let tapped = tapBytes(new PassThrough().end(), budgets.maxBytes);
+    const open = () => (tapped = tapBytes(source.open(), budgets.maxBytes)).stream;
     const info: TableInfo = { format: "xlsx", encoding: null, delimiter: null, sheet: options.sheet ?? null };
     const rows = readXlsxRows(open, { meta, sheet: options.sheet, onSheet: (name) => (info.sheet = name) });
     return { ok: true, table: { info, rows, bytesRead: () => tapped.bytesRead(), checksum: () => tapped.checksum() } };
   }
-  const tapped = tapBytes(source.open());
+  const tapped = tapBytes(source.open(), budgets.maxBytes);
   const delimiter = options.delimiter ?? detectDelimiter(sniff.sample);
-  const rows = readCsvRows(tapped.stream, { encoding: sniff.encoding, delimiter });
+  const verified = tapped.stream.pipe(verifyEncodingLines(sniff.encoding));
+  tapped.stream.on("error", (error) => verified.destroy(error));
+  verified.on("close", () => tapped.stream.destroy());
+  const rows = readCsvRows(verified, { encoding: sniff.encoding, delimiter });
   return {
     ok: true,
     table: {

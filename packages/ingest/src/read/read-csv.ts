@@ -16,6 +16,27 @@ const PARSER_ERRORS: Record<string, "line_too_long" | "unclosed_quote" | "malfor
   INVALID_OPENING_QUOTE: "malformed_quotes",
 };
 
+type ParserApi = {
+  __onRecord: (...args: unknown[]) => unknown;
+  state: { record: unknown[]; expectedRecordLength: number };
+};
+
+/**
+ * csv-parse builds a CsvError (stack trace and a JSON copy of its context, about 0.3 ms) for every record whose
+ * width differs from the first one, even with relax_column_count, and throws it away: a file of 2,000,000 short
+ * rows then costs ten minutes. Widths are checked per row by the row parser (truncated_row / extra_cells), so the
+ * parser is told each record has the expected width. Without the internal shape it stays slow, never wrong.
+ */
+function skipWidthCheck(parser: object): void {
+  const api = (parser as { api?: Partial<ParserApi> }).api;
+  const onRecord = api?.__onRecord;
+  if (!api || typeof onRecord !== "function" || !api.state) return;
+  api.__onRecord = function (this: ParserApi, ...args: unknown[]) {
+    this.state.expectedRecordLength = this.state.record.length;
+    return onRecord.apply(this, args);
+  };
+}
+
 /**
  * Streams the records of a CSV file decoded from `encoding` (a BOM is dropped); memory stays bounded
  * by one record. Row numbers are the line a record starts on.
@@ -32,6 +53,7 @@ export async function* readCsvRows(
     info: true,
     bom: true,
   });
+  skipWidthCheck(parser);
   const piping = pipeline(bytes, iconv.decodeStream(options.encoding), parser).catch(() => undefined);
   let lastLine = 0;
   try {

@@ -18,6 +18,9 @@ export type ImportTotals = {
   isExpectedTotalMatched: boolean | null;
 };
 
+/** One source header as read: the canonical column it fills and the amount unit its header names. */
+export type ColumnUse = { header: string; column: string; unit: AmountUnit };
+
 export type ImportStatus = "validated" | "committed" | "rejected" | "duplicate";
 
 /** What happened to a file: the same shape for a dry run, a refusal and a commit. */
@@ -30,22 +33,21 @@ export type ImportReport = {
   checksum: string | null;
   table: TableInfo | null;
   /** How headers were read: source header → canonical column, with the amount unit. */
-  columns: { header: string; column: string; unit: AmountUnit }[];
+  columns: ColumnUse[];
   unknownHeaders: string[];
   /** Problems with the file as a whole; any of them blocks it. */
   fileRejects: Reject[];
-  /** Row-level rejects, in file order (at most MAX_REPORTED_REJECTS kept). */
+  /** Row-level rejects, in file order (at most the maxRejectsKept budget kept). */
   rejects: Reject[];
   isRejectListTruncated: boolean;
+  /** Judgement calls on rows that loaded (e.g. a rate that may be a fraction), in file order, capped like rejects. */
+  warnings: Reject[];
   totals: ImportTotals;
   isDryRun: boolean;
   /** The batch written, or the batch that already holds this file (status "duplicate"). */
   batchId: string | null;
   changes: { inserted: number; updated: number; deleted: number } | null;
 };
-
-/** Rows kept in a report's reject list; the counts always cover every row. */
-export const MAX_REPORTED_REJECTS = 100_000;
 
 export function emptyTotals(expectedTotalFen: bigint | null): ImportTotals {
   return {

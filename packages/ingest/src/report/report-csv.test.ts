@@ -35,6 +35,7 @@ describe("buildReportCsv", () => {
         }),
       ],
       isRejectListTruncated: false,
+      warnings: [],
       totals: emptyTotals(null),
       isDryRun: false,
       batchId: null,

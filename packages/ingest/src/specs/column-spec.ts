@@ -1,4 +1,6 @@
+import type { Period } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
+import type { ReasonCode } from "../reasons";
 import type { z } from "zod";
 import type { AmountUnit, CellParse, CellValue } from "../values/cell";
 
@@ -47,6 +49,11 @@ export type KindSpec = {
   dbFields: readonly string[];
   /** Extra writes on update (customers.updated_at). */
   updateExtras?: string;
+  /**
+   * Plausibility of a schema-valid row against the period it is loaded for (dates, days): "reject" findings
+   * reject the row, "warning" findings (judgement calls) are shown in the report and the row loads.
+   */
+  checkAgainstPeriod?: (row: Record<string, unknown>, period: Period) => RowFinding[];
   /** Per-pass row completion, e.g. a derived natural key; stateful, so one per pass. */
   createRowFinisher?: () => (row: Record<string, unknown>) => Record<string, unknown>;
 };
@@ -55,3 +62,12 @@ export type KindSpec = {
 export function toSnakeCase(field: string): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
+
+/** One plausibility finding on a row: the field it is about and its reason. */
+export type RowFinding = {
+  field: string;
+  code: ReasonCode;
+  severity: "reject" | "warning";
+  detailZh?: string;
+  detailEn?: string;
+};

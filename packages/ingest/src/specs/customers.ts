@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseEnterpriseSize } from "./choices";
 import { amountColumn, choiceColumn, decimalColumn, integerColumn, textColumn } from "./column-builders";
 import type { KindSpec } from "./column-spec";
-import { intInRange, optionalSafeText, safeText } from "./row-rules";
+import { fenInRange, intInRange, optionalSafeText, safeText } from "./row-rules";
 
 const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "invalid_number" });
 
@@ -19,7 +19,7 @@ export const customerRowSchema = z.object({
   debtRatioPct: decimalText.nullable(),
   currentRatio: decimalText.nullable(),
   roaPct: decimalText.nullable(),
-  revenueFen: z.bigint().nullable(),
+  revenueFen: fenInRange().nullable(),
   defaultCount: intInRange(0, 1000),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseDepositProduct } from "./choices";
 import { amountColumn, choiceColumn, integerColumn, rateColumn, textColumn } from "./column-builders";
 import type { KindSpec } from "./column-spec";
-import { intInRange, nonNegativeFen, ratePctInRange, safeText } from "./row-rules";
+import { intInRange, nonNegativeFen, periodDaysAllowance, ratePctInRange, safeText } from "./row-rules";
 
 /** A deposit account row for one period; shared with the API. */
 export const depositRowSchema = z.object({
@@ -72,6 +72,14 @@ export const DEPOSIT_SPEC: KindSpec = {
     }),
   ],
   schema: depositRowSchema,
+  checkAgainstPeriod: (row, period) => {
+    const days = (row as DepositRow).days;
+    const allowance = periodDaysAllowance(period);
+    const detail = `${days} > ${allowance}`;
+    return days > allowance
+      ? [{ field: "days", code: "days_exceed_period", severity: "reject", detailZh: detail, detailEn: detail }]
+      : [];
+  },
   keyFields: ["period", "accountId"],
   isPeriodic: true,
   totalField: "avgDailyBalanceFen",

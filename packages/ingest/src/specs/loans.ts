@@ -2,8 +2,17 @@ import { CLASSIFICATIONS, GUARANTEE_TYPES } from "@creditseg/core/constants";
 import { z } from "zod";
 import { parseClassification, parseGuarantee } from "./choices";
 import { amountColumn, choiceColumn, dateColumn, integerColumn, rateColumn, textColumn } from "./column-builders";
-import type { KindSpec } from "./column-spec";
-import { intInRange, isoDate, nonNegativeFen, ratePctInRange, safeText } from "./row-rules";
+import type { Period } from "@creditseg/core/calendar";
+import type { KindSpec, RowFinding } from "./column-spec";
+import {
+  daysInclusive,
+  intInRange,
+  isoDate,
+  nonNegativeFen,
+  periodDaysAllowance,
+  ratePctInRange,
+  safeText,
+} from "./row-rules";
 
 /** Bounds of the loans table's checks: rate 0–36 % a year (above is usury), term 1–600 months, days 0–366. */
 export const LOAN_RATE_RANGE = { min: 0, max: 36 } as const;
@@ -26,6 +35,61 @@ export const loanRowSchema = z
   })
   .refine((row) => row.maturityDate >= row.startDate, { error: "maturity_before_start", path: ["maturityDate"] });
 export type LoanRow = z.infer<typeof loanRowSchema>;
+
+/** Loan rates below this (annual percent) look like fractions typed for percents: 0.0435 for 4.35 %. */
+const FRACTION_LIKE_RATE_PCT = 1;
+
+/**
+ * A loan against its period: it must be alive during the period (not starting after its end, not matured before its
+ * start), and its days can be neither more than the period counts nor more than the loan lived. A rate below 1 %
+ * is a warning: cheap loans exist, but 0.0435 is far more often a fraction.
+ */
+export function checkLoanAgainstPeriod(row: LoanRow, period: Period): RowFinding[] {
+  const findings: RowFinding[] = [];
+  const periodDetail = `${period.code}: ${period.start} – ${period.end}`;
+  if (row.startDate > period.end)
+    findings.push({
+      field: "startDate",
+      code: "start_after_period",
+      severity: "reject",
+      detailZh: periodDetail,
+      detailEn: periodDetail,
+    });
+  if (row.maturityDate < period.start)
+    findings.push({
+      field: "maturityDate",
+      code: "matured_before_period",
+      severity: "reject",
+      detailZh: periodDetail,
+      detailEn: periodDetail,
+    });
+  const allowance = periodDaysAllowance(period);
+  if (row.days > allowance) {
+    const detail = `${row.days} > ${allowance}`;
+    findings.push({
+      field: "days",
+      code: "days_exceed_period",
+      severity: "reject",
+      detailZh: detail,
+      detailEn: detail,
+    });
+  }
+  const life = daysInclusive(row.startDate, row.maturityDate);
+  if (row.days > life) {
+    const detail = `${row.days} > ${life} (${row.startDate} – ${row.maturityDate})`;
+    findings.push({
+      field: "days",
+      code: "days_exceed_loan_life",
+      severity: "reject",
+      detailZh: detail,
+      detailEn: detail,
+    });
+  }
+  const rate = Number(row.ratePct);
+  if (rate > 0 && rate < FRACTION_LIKE_RATE_PCT)
+    findings.push({ field: "ratePct", code: "rate_may_be_fraction", severity: "warning" });
+  return findings;
+}
 
 export const LOAN_SPEC: KindSpec = {
   kind: "loans",
@@ -118,6 +182,7 @@ export const LOAN_SPEC: KindSpec = {
     integerColumn({ name: "days", field: "days", labelZh: "天数", aliases: ["累计天数", "计息天数"], example: "360" }),
   ],
   schema: loanRowSchema,
+  checkAgainstPeriod: (row, period) => checkLoanAgainstPeriod(row as LoanRow, period),
   keyFields: ["period", "loanId"],
   isPeriodic: true,
   totalField: "avgDailyBalanceFen",

@@ -25,6 +25,7 @@ describe.each(["csv", "xlsx"] as const)("buildTemplate(%s)", (format) => {
       bindings: match.bindings,
       headerWidth: inspection.headers.length,
       isFixedWidth: false,
+      period: null,
     });
     const parsed = parseRow(2, inspection.previewRows[0]!);
     expect(parsed.rejects).toEqual([]);

@@ -12,7 +12,7 @@ const actor = { id: null };
 const HEADER =
   "loan_id,customer_id,product,amount,rate,term_months,start_date,maturity_date,guarantee,classification,avg_daily_balance,days";
 const loanLine = (id: string, customer = "C001") =>
-  `${id},${customer},working capital,1000000.00,4.35,12,2025-01-15,2026-01-15,guarantee,normal,900000.00,350`;
+  `${id},${customer},working capital,1000000.00,4.35,120,2025-01-15,2035-01-15,guarantee,normal,900000.00,350`;
 
 /** A CSV whose second line is `megabytes` MB long, generated lazily so it is never held in memory. */
 function hugeLineSource(megabytes: number): ImportSource {
@@ -110,7 +110,16 @@ describeEachDb("bad files are rejected by name and leave the database unchanged"
 
   it("stops at a 300 MB line without reading it into memory", async () => {
     const before = await snapshotTables(handle);
-    const report = await commitImport({ handle, kind: "loans", period: "2025", file: hugeLineSource(300), actor });
+    // Above the default byte budget, which would refuse it before the first line: the line cap is under test here.
+    const options = { budgets: { maxBytes: 512 * 1024 * 1024 } };
+    const report = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2025",
+      file: hugeLineSource(300),
+      options,
+      actor,
+    });
     expect(report.status).toBe("rejected");
     expect(report.fileRejects.map(({ code, rowNumber }) => ({ code, rowNumber }))).toEqual([
       { code: "line_too_long", rowNumber: 2 },
@@ -239,7 +248,7 @@ describeEachDb("bad files are rejected by name and leave the database unchanged"
     const report = await commitImport({
       handle,
       kind: "loans",
-      period: "2029",
+      period: "2015",
       file: fileSource(fixturePath("loans-gbk.csv")),
       options: { isDryRun: true },
       actor,

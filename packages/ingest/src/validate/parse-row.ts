@@ -1,3 +1,4 @@
+import type { Period } from "@creditseg/core/calendar";
 import type { ColumnBinding } from "../headers/match-headers";
 import { makeReject, REASONS, type ReasonCode, type Reject } from "../reasons";
 import type { KindSpec } from "../specs/column-spec";
@@ -7,6 +8,8 @@ export type RowParse = {
   /** The validated row, or null when the row is rejected. */
   row: Record<string, unknown> | null;
   rejects: Reject[];
+  /** Judgement calls on an accepted row, shown in the report. */
+  warnings: Reject[];
   /** The control-total field's value when it could be read, even on a rejected row. */
   totalFen: bigint | null;
 };
@@ -27,8 +30,11 @@ export function createRowParser(args: {
   bindings: readonly ColumnBinding[];
   headerWidth: number;
   isFixedWidth: boolean;
+  /** The period periodic rows are checked against; null for master data and curves. */
+  period: Period | null;
 }): RowParser {
-  const { spec, bindings, headerWidth, isFixedWidth } = args;
+  const { spec, bindings, headerWidth, isFixedWidth, period } = args;
+  const noWarnings: Reject[] = [];
   const finish = spec.createRowFinisher?.() ?? ((row: Record<string, unknown>) => row);
   const boundFields = new Set(bindings.map((binding) => binding.spec.field));
   const unboundDefaults = spec.columns
@@ -55,6 +61,7 @@ export function createRowParser(args: {
           rejects: [
             makeReject({ code, rowNumber, value: cells.map(cellToText).join("|"), detailZh: detail, detailEn: detail }),
           ],
+          warnings: noWarnings,
           totalFen,
         };
       }
@@ -83,10 +90,27 @@ export function createRowParser(args: {
           }),
         );
     }
-    if (rejects.length > 0) return { row: null, rejects, totalFen };
+    if (rejects.length > 0) return { row: null, rejects, warnings: noWarnings, totalFen };
     const finished = finish(row);
     const checked = spec.schema.safeParse(finished);
-    if (checked.success) return { row: finished, rejects, totalFen };
+    if (checked.success) {
+      const findings = period && spec.checkAgainstPeriod ? spec.checkAgainstPeriod(finished, period) : [];
+      if (findings.length === 0) return { row: finished, rejects, warnings: noWarnings, totalFen };
+      const warnings: Reject[] = [];
+      for (const finding of findings) {
+        const binding = bindingByField.get(finding.field);
+        const reject = makeReject({
+          code: finding.code,
+          rowNumber,
+          column: binding?.spec.name ?? finding.field,
+          value: cellToText(binding ? (cells[binding.index] ?? null) : null),
+          detailZh: finding.detailZh,
+          detailEn: finding.detailEn,
+        });
+        (finding.severity === "reject" ? rejects : warnings).push(reject);
+      }
+      return { row: rejects.length > 0 ? null : finished, rejects, warnings, totalFen };
+    }
     for (const issue of checked.error.issues) {
       const field = String(issue.path[0] ?? "");
       const binding = bindingByField.get(field);
@@ -100,6 +124,6 @@ export function createRowParser(args: {
         }),
       );
     }
-    return { row: null, rejects, totalFen };
+    return { row: null, rejects, warnings: noWarnings, totalFen };
   };
 }

@@ -1,4 +1,6 @@
+import type { Period } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
+import { budgetReject, type ImportBudgets } from "../budgets";
 import { type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
 import { type OpenedTable, openTable, type ReadOptions } from "../read/open-table";
 import { type TableRow, TableReadError } from "../read/table-row";
@@ -68,9 +70,11 @@ export async function prepareFile(args: {
   source: ImportSource;
   readOptions: ReadOptions;
   mapping: HeaderMapping;
+  budgets: ImportBudgets;
+  period: Period | null;
 }): Promise<Preparation> {
   const spec = KIND_SPECS[args.kind];
-  const opening = await openTable(args.source, args.readOptions);
+  const opening = await openTable(args.source, args.readOptions, args.budgets);
   if (!opening.ok)
     return {
       ok: false,
@@ -90,6 +94,11 @@ export async function prepareFile(args: {
     throw error;
   }
   if (first.done) return { ok: false, table, headers: [], match: null, rejects: [makeReject({ code: "empty_file" })] };
+  if (first.value.cells.length > args.budgets.maxCellsPerRow) {
+    await dataRows.return(undefined);
+    const reject = budgetReject("too_many_cells", args.budgets.maxCellsPerRow, first.value.rowNumber);
+    return { ok: false, table, headers: [], match: null, rejects: [reject] };
+  }
   const headers = first.value.cells.map((cell) => cellToText(cell).trim());
   const match = matchHeaders(spec, headers, args.mapping);
   const rejects = headerRejects(match, headers);
@@ -102,6 +111,7 @@ export async function prepareFile(args: {
     bindings: match.bindings,
     headerWidth: headers.length,
     isFixedWidth: table.info.format === "csv",
+    period: args.period,
   });
   return { ok: true, file: { spec, table, headers, match, parseRow, dataRows } };
 }

@@ -1,4 +1,5 @@
 import type { ImportKind } from "@creditseg/core/constants";
+import { DEFAULT_IMPORT_BUDGETS } from "../budgets";
 import type { HeaderMapping } from "../headers/match-headers";
 import type { ReadOptions } from "../read/open-table";
 import { TableReadError } from "../read/table-row";
@@ -27,7 +28,15 @@ export async function readFileRows(args: {
   options?: ReadOptions & { mapping?: HeaderMapping };
 }): Promise<FileRows> {
   const { mapping = {}, ...readOptions } = args.options ?? {};
-  const preparation = await prepareFile({ kind: args.kind, source: args.file, readOptions, mapping });
+  // No period here: rows are checked by their specs only, not against a period's dates.
+  const preparation = await prepareFile({
+    kind: args.kind,
+    source: args.file,
+    readOptions,
+    mapping,
+    budgets: DEFAULT_IMPORT_BUDGETS,
+    period: null,
+  });
   if (!preparation.ok) return { rows: [], fileRejects: preparation.rejects, rejects: [] };
   const result: FileRows = { rows: [], fileRejects: [], rejects: [] };
   try {

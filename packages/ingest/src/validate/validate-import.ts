@@ -1,16 +1,18 @@
-import { isPeriodCode } from "@creditseg/core/calendar";
+import { type Period, parsePeriod } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
+import { budgetReject, checkRowShape, type ImportBudgets, resolveBudgets } from "../budgets";
 import type { DbHandle } from "@creditseg/db";
 import type { HeaderMapping } from "../headers/match-headers";
 import { IngestError } from "../ingest-error";
 import { resolveMapping } from "../mappings/column-mappings";
-import type { ReadOptions } from "../read/open-table";
+import type { ReadOptions, TableInfo } from "../read/open-table";
 import { TableReadError } from "../read/table-row";
 import { makeReject, type Reject } from "../reasons";
-import { emptyTotals, type ImportReport, MAX_REPORTED_REJECTS } from "../report/import-report";
+import { type ColumnUse, emptyTotals, type ImportReport } from "../report/import-report";
 import { PROGRESS_EVERY_ROWS, type ProgressListener } from "../progress";
 import { KIND_SPECS } from "../specs";
 import type { ImportSource } from "../source";
+import { isFenInRange } from "../values/db-bounds";
 import { checkRowsAgainstDatabase, type PendingRow } from "./check-database";
 import { prepareFile, readErrorToReject } from "./prepare-file";
 
@@ -25,7 +27,12 @@ export type ImportOptions = ReadOptions & {
   mode?: "amend" | "replace";
   /** Validate only; write nothing. */
   isDryRun?: boolean;
+  /** Limits on what the file may cost; each unset one keeps its default (DEFAULT_IMPORT_BUDGETS). */
+  budgets?: Partial<ImportBudgets>;
 };
+
+/** What a file turned out to be once its header is bound: the parts of the key of "these rows already landed". */
+export type OpenedImport = { table: TableInfo; columns: ColumnUse[] };
 
 /** The period stored for master data and curves, which are not loaded per period. */
 export const NO_PERIOD = "-";
@@ -40,6 +47,10 @@ export type ValidateImportArgs = {
   onProgress?: ProgressListener;
   /** Receives each accepted row in file order as COPY values (period first for periodic kinds). */
   onAcceptedRow?: (values: unknown[]) => Promise<void>;
+  /** Called once the header is bound, before any data row: answering "stop" ends the validation there. */
+  onOpened?: (opened: OpenedImport) => Promise<"stop" | "continue">;
+  /** Milliseconds now, for the time budget; Date.now by default (tests pass their own clock). */
+  now?: () => number;
 };
 
 /** A validation's report and the header mapping it applied (saved or inline). */
@@ -49,14 +60,20 @@ const DB_CHECK_CHUNK = 5_000;
 
 /** The period a batch is stored under; periodic kinds need one ("2025", "2025Q2", "2025-06"). */
 export function resolvePeriod(kind: ImportKind, period: string | undefined): string {
-  if (!KIND_SPECS[kind].isPeriodic) return NO_PERIOD;
+  return resolvePeriodRange(kind, period)?.code ?? NO_PERIOD;
+}
+
+/** The period of a periodic kind with its date range (rows are checked against it); null for master data and curves. */
+export function resolvePeriodRange(kind: ImportKind, period: string | undefined): Period | null {
+  if (!KIND_SPECS[kind].isPeriodic) return null;
   // Core's parsePeriod is the one definition of period syntax (imports, runs, CLI and web agree).
-  if (!period || !isPeriodCode(period))
+  const parsed = period === undefined ? null : parsePeriod(period);
+  if (!parsed)
     throw new IngestError(
       "invalid_option",
-      `${kind} need a period such as 2025, 2025Q2 or 2025-06 (got ${period ?? "none"})`,
+      `${kind} need a period such as 2025, 2025Q2 or 2025-06 (got ${period === undefined ? "none" : JSON.stringify(period.slice(0, 40))})`,
     );
-  return period;
+  return parsed;
 }
 
 /**
@@ -67,7 +84,11 @@ export function resolvePeriod(kind: ImportKind, period: string | undefined): str
 export async function validateImport(args: ValidateImportArgs): Promise<Validation> {
   const options = args.options ?? {};
   const spec = KIND_SPECS[args.kind];
-  const period = resolvePeriod(args.kind, args.period);
+  const periodRange = resolvePeriodRange(args.kind, args.period);
+  const period = periodRange?.code ?? NO_PERIOD;
+  const budgets = resolveBudgets(options.budgets);
+  const now = args.now ?? Date.now;
+  const deadline = now() + budgets.maxSeconds * 1000;
   if (options.mode === "replace" && args.kind === "customers")
     throw new IngestError("invalid_option", "customers can only be amended: loans and deposits refer to them");
   const mapping = await resolveMapping({ handle: args.handle, kind: args.kind, mapping: options.mapping });
@@ -84,13 +105,21 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     fileRejects: [],
     rejects: [],
     isRejectListTruncated: false,
+    warnings: [],
     totals,
     isDryRun: options.isDryRun ?? false,
     batchId: null,
     changes: null,
   };
-  const rejectedRows = new Set<number>();
-  const preparation = await prepareFile({ kind: args.kind, source: args.file, readOptions: options, mapping });
+  let rowsRejected = 0;
+  const preparation = await prepareFile({
+    kind: args.kind,
+    source: args.file,
+    readOptions: options,
+    mapping,
+    budgets,
+    period: periodRange,
+  });
   report.table = preparation.ok ? preparation.file.table.info : (preparation.table?.info ?? null);
   const match = preparation.ok ? preparation.file.match : preparation.match;
   if (match) {
@@ -107,13 +136,21 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     return { report, mapping };
   }
   const { file } = preparation;
+  if ((await args.onOpened?.({ table: file.table.info, columns: report.columns })) === "stop") {
+    await file.dataRows.return(undefined);
+    return { report, mapping };
+  }
 
-  const addRejects = (rowNumber: number, rejects: readonly Reject[]) => {
-    rejectedRows.add(rowNumber);
+  /** Keeps at most maxRejectsKept in detail; a row is counted once however many reasons it has. */
+  const addRejects = (rejects: readonly Reject[]) => {
+    rowsRejected++;
     for (const reject of rejects) {
-      if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push(reject);
+      if (report.rejects.length < budgets.maxRejectsKept) report.rejects.push(reject);
       else report.isRejectListTruncated = true;
     }
+  };
+  const addWarnings = (warnings: readonly Reject[]) => {
+    for (const warning of warnings) if (report.warnings.length < budgets.maxRejectsKept) report.warnings.push(warning);
   };
   const toCopyValues = (row: Record<string, unknown>) => [
     ...(spec.isPeriodic ? [period] : []),
@@ -125,13 +162,12 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   let pending: PendingRow[] = [];
   const flushPending = async () => {
     const dbRejects = await checkRowsAgainstDatabase({ raw: args.handle.raw, spec, period, rows: pending });
-    const rejectedNow = new Set<number>();
-    for (const reject of dbRejects) {
-      addRejects(reject.rowNumber!, [reject]);
-      rejectedNow.add(reject.rowNumber!);
-    }
+    const rejectsByRow = new Map<number, Reject[]>();
+    for (const reject of dbRejects)
+      rejectsByRow.set(reject.rowNumber!, [...(rejectsByRow.get(reject.rowNumber!) ?? []), reject]);
+    for (const rejects of rejectsByRow.values()) addRejects(rejects);
     for (const { rowNumber, row } of pending) {
-      if (rejectedNow.has(rowNumber)) continue;
+      if (rejectsByRow.has(rowNumber)) continue;
       totals.rowsAccepted++;
       totals.totalAcceptedFen += totalByRow.get(rowNumber) ?? 0n;
       if (args.onAcceptedRow) await args.onAcceptedRow(toCopyValues(row));
@@ -139,20 +175,56 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     totalByRow.clear();
     pending = [];
   };
+  /** A budget or bound that ends the reading: the file is refused with this file-level reason. */
+  const stopWith = (reject: Reject) => {
+    report.fileRejects.push(reject);
+  };
 
   try {
     for await (const tableRow of file.dataRows) {
+      if (totals.rowsRead >= budgets.maxRows) {
+        stopWith(budgetReject("too_many_rows", budgets.maxRows, tableRow.rowNumber));
+        break;
+      }
+      if (rowsRejected >= budgets.maxRejectedRows) {
+        stopWith(budgetReject("too_many_rejects", budgets.maxRejectedRows, tableRow.rowNumber));
+        break;
+      }
+      if (totals.rowsRead % 256 === 0 && now() > deadline) {
+        stopWith(budgetReject("time_budget_exceeded", budgets.maxSeconds, tableRow.rowNumber));
+        break;
+      }
+      const shapeReject = checkRowShape(tableRow.rowNumber, tableRow.cells, budgets);
+      if (shapeReject) {
+        stopWith(shapeReject);
+        break;
+      }
       totals.rowsRead++;
-      const { row, rejects, totalFen } = file.parseRow(tableRow.rowNumber, tableRow.cells);
-      if (totalFen !== null) totals.totalReadFen += totalFen;
+      const { row, rejects, warnings, totalFen } = file.parseRow(tableRow.rowNumber, tableRow.cells);
+      if (totalFen !== null) {
+        totals.totalReadFen += totalFen;
+        // Each amount fits a bigint; their sum may not, and the batch row stores it in one.
+        if (!isFenInRange(totals.totalReadFen)) {
+          stopWith(
+            makeReject({
+              code: "control_total_overflow",
+              rowNumber: tableRow.rowNumber,
+              detailZh: `第 ${tableRow.rowNumber} 行`,
+              detailEn: `at row ${tableRow.rowNumber}`,
+            }),
+          );
+          break;
+        }
+      }
       if (row === null) {
-        addRejects(tableRow.rowNumber, rejects);
+        addRejects(rejects);
       } else {
+        addWarnings(warnings);
         const key = keyFields.map((field) => keyPart(row[field])).join("\u001f");
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
-          addRejects(tableRow.rowNumber, [
+          addRejects([
             makeReject({
               code: "duplicate_key_in_file",
               rowNumber: tableRow.rowNumber,
@@ -178,13 +250,15 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
         });
       }
     }
-    await flushPending();
-    report.checksum = file.table.checksum();
+    if (report.fileRejects.length === 0) {
+      await flushPending();
+      report.checksum = file.table.checksum();
+    }
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;
     report.fileRejects.push(readErrorToReject(error));
   }
-  totals.rowsRejected = rejectedRows.size;
+  totals.rowsRejected = rowsRejected;
   totals.totalRejectedFen = totals.totalReadFen - totals.totalAcceptedFen;
   if (totals.rowsRead === 0 && report.fileRejects.length === 0)
     report.fileRejects.push(makeReject({ code: "no_data_rows" }));

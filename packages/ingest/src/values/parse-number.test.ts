@@ -52,8 +52,9 @@ describe("parseRatePct", () => {
   ])("%s → %s", (text, rate) => {
     expect(parseRatePct(text)).toEqual({ ok: true, value: rate });
   });
-  it("keeps a basis-point mistake as a number for the range check", () => {
-    expect(parseRatePct("4350")).toEqual({ ok: true, value: "4350" });
+  it("refuses a basis-point mistake as out of range: numeric(9, 6) holds below 1,000", () => {
+    expect(parseRatePct("4350")).toMatchObject({ ok: false, code: "rate_out_of_range" });
+    expect(parseRatePct("999.5")).toEqual({ ok: true, value: "999.5" });
   });
   it("rejects more than six decimals", () => {
     expect(parseRatePct("4.1234567")).toMatchObject({ ok: false, code: "invalid_number" });

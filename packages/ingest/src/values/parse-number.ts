@@ -1,4 +1,5 @@
 import { type AmountUnit, type CellParse, type CellValue, failed, parsed } from "./cell";
+import { INT4_MAX, INT4_MIN, isFenInRange, RATE_WHOLE_DIGITS, RATIO_WHOLE_DIGITS } from "./db-bounds";
 
 /** Decimal places to shift a yuan figure by to get fen, per unit: 元 2, 万元 6, 亿元 10. */
 const FEN_EXPONENT: Record<AmountUnit, number> = { yuan: 2, wan: 6, yi: 10 };
@@ -48,7 +49,8 @@ export function parseAmountFen(cell: CellValue, unit: AmountUnit): CellParse<big
     if (dropped > half || (dropped === half && fen % 2n === 1n)) fen += 1n;
   }
   const isNegative = (match[1] === "-") !== isParenthesisedNegative;
-  return parsed(isNegative && fen !== 0n ? -fen : fen);
+  const signed = isNegative && fen !== 0n ? -fen : fen;
+  return isFenInRange(signed) ? parsed(signed) : failed("amount_out_of_range");
 }
 
 /** Decimal places a rate may carry: the numeric(9, 6) column. */
@@ -71,6 +73,7 @@ export function parseRatePct(cell: CellValue): CellParse<string> {
   if (fraction.length > RATE_MAX_DECIMALS)
     return failed("invalid_number", `最多 ${RATE_MAX_DECIMALS} 位小数`, `at most ${RATE_MAX_DECIMALS} decimals`);
   const whole = match[2]!.replace(/^0+(?=\d)/, "");
+  if (whole.length > RATE_WHOLE_DIGITS) return failed("rate_out_of_range");
   const sign = match[1] === "-" && (whole !== "0" || fraction !== "") ? "-" : "";
   return parsed(`${sign}${whole}${fraction ? `.${fraction}` : ""}`);
 }
@@ -88,17 +91,22 @@ export function parseDecimal(cell: CellValue): CellParse<string> {
   const fraction = (match[3] ?? "").replace(/0+$/, "");
   if (fraction.length > 4) return failed("invalid_number", "最多 4 位小数", "at most 4 decimals");
   const whole = match[2]!.replace(/^0+(?=\d)/, "");
+  if (whole.length > RATIO_WHOLE_DIGITS) return failed("value_out_of_range");
   return parsed(`${match[1] === "-" ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`);
 }
 
-/** Whole numbers (months, days, counts): "12", "1,200", 12 from XLSX; "12.5" is rejected. */
+/** Whole numbers (months, days, counts) within an integer column: "12", "1,200", 12 from XLSX; "12.5" is rejected. */
 export function parseInteger(cell: CellValue): CellParse<number> {
-  if (typeof cell === "number") return Number.isSafeInteger(cell) ? parsed(cell) : failed("invalid_integer");
+  if (typeof cell === "number") return Number.isInteger(cell) ? inInt4(cell) : failed("invalid_integer");
   if (typeof cell !== "string") return failed("invalid_integer");
   const text = cell
     .trim()
     .replace(/[\s,，]/g, "")
     .replace(/\.0+$/, "");
-  if (!/^[+-]?\d{1,15}$/.test(text)) return failed("invalid_integer");
-  return parsed(Number(text));
+  if (!/^[+-]?\d+$/.test(text)) return failed("invalid_integer");
+  return inInt4(Number(text));
+}
+
+function inInt4(value: number): CellParse<number> {
+  return value >= INT4_MIN && value <= INT4_MAX ? parsed(value) : failed("value_out_of_range");
 }

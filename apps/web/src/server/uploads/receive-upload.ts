@@ -2,7 +2,8 @@ import { can } from "@creditseg/core/access";
 import { isSameOriginRequest } from "../api/csrf";
 import type { Auth } from "../auth/auth";
 import { readSession } from "../auth/session";
-import { MAX_UPLOAD_BYTES, saveUpload, sweepExpiredUploads } from "./upload-store";
+import { uploadBudgets } from "./upload-budgets";
+import { saveUpload, sweepExpiredUploads } from "./upload-store";
 
 export type ReceiveUploadOptions = { auth: Auth; trustedOrigins: readonly string[]; root: string; maxBytes?: number };
 
@@ -16,7 +17,7 @@ const problem = (status: number, code: string, message: string) =>
  * committed through the `upload.*` procedures by its id.
  */
 export async function receiveUpload(req: Request, options: ReceiveUploadOptions): Promise<Response> {
-  const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
+  const maxBytes = options.maxBytes ?? uploadBudgets.maxBytes;
   if (!isSameOriginRequest(req.headers, options.trustedOrigins))
     return problem(403, "CSRF_REJECTED", "This request did not come from the CreditSeg site and was refused.");
   const session = await readSession(options.auth, req.headers);

@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { DEFAULT_IMPORT_BUDGETS } from "@creditseg/ingest";
 
 /**
  * Uploaded files wait on local disk between the upload request and the inspect / validate / commit calls that name
@@ -13,8 +14,6 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
  * Each file lives in `<root>/<fileId>/` with `meta.json` (owner, name, size) and, after a check, `report.json`.
  */
 
-/** Largest upload accepted, bytes: a 1,000,000-row loan file in CSV is about 150 MB. */
-export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** Uploads not committed within this time are removed by the next upload's sweep, milliseconds. */
 export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +49,7 @@ export async function saveUpload(args: {
   body: ReadableStream<Uint8Array>;
   maxBytes?: number;
 }): Promise<SaveUploadResult> {
-  const maxBytes = args.maxBytes ?? MAX_UPLOAD_BYTES;
+  const maxBytes = args.maxBytes ?? DEFAULT_IMPORT_BUDGETS.maxBytes;
   const fileId = randomUUID();
   const dir = join(args.root, fileId);
   await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -14,6 +14,7 @@ import { writeAudit } from "../../audit/write-audit";
 import { forgetCustomerCounts } from "../../cache/customer-counts";
 import { decodeCursor, toPage } from "../paging";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
+import { uploadBudgets } from "../../uploads/upload-budgets";
 import { discardUploadFile, findUpload, saveUploadReport, type StoredUpload } from "../../uploads/upload-store";
 import { actorOf } from "./actor-of";
 import { callDomain } from "../domain-errors";
@@ -57,6 +58,7 @@ function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportO
     isAcceptValid: input.isAcceptValid,
     mode: input.mode,
     isDryRun,
+    budgets: uploadBudgets,
   };
 }
 
