@@ -215,7 +215,7 @@ export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<Cu
       .leftJoin(r, onRunResult(run))
       .where(and(...conditions))
       .orderBy(...order)
-      .limit(limit) as Promise<CustomerListRow[]>;
+      .limit(limit);
   if (run)
     return db
       .select({ ...rowColumns, ...resultColumns })

@@ -54,10 +54,11 @@ export async function readWorkbookMeta(bytes: Readable, limits: InflateLimits): 
   // A truncated or damaged zip fails on the parser, not on the entry being read: end that entry's read with it.
   // The parser may still hand out an entry after it failed; that entry's stream never ends.
   let current: Readable | null = null;
-  let failure: Error | null = null;
+  // A holder, not a `let`: the error is set from a stream callback, which control-flow narrowing cannot see.
+  const refused: { failure: Error | null } = { failure: null };
   const fail = (error: Error) => {
-    failure ??= error;
-    current?.destroy(failure);
+    refused.failure ??= error;
+    current?.destroy(refused.failure);
   };
   zip.on("error", fail);
   zip.on("close", () => fail(new Error("the zip ended inside an entry")));
@@ -66,7 +67,7 @@ export async function readWorkbookMeta(bytes: Readable, limits: InflateLimits): 
       current = entry;
       // Its read below sees the error; an entry abandoned on a refusal must not raise it unhandled.
       entry.on("error", () => undefined);
-      if (failure) throw failure;
+      if (refused.failure) throw refused.failure;
       const isSharedStrings = SHARED_STRINGS.test(entry.path);
       const entryCap = Math.min(
         isSharedStrings ? budgets.maxXlsxSharedStringsBytes : Infinity,

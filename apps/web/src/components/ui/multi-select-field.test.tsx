@@ -90,7 +90,7 @@ describe("MultiSelectField", () => {
     await user.click(screen.getByRole("combobox", { name: "Tier" }));
     await user.click(screen.getByRole("option", { name: /Basic/ }));
     await user.click(screen.getByRole("option", { name: /Core/ }));
-    const form = screen.getByRole("form", { name: "filters" }) as HTMLFormElement;
+    const form = screen.getByRole<HTMLFormElement>("form", { name: "filters" });
     expect(new FormData(form).getAll("tier")).toEqual(["core", "basic"]);
   });
 

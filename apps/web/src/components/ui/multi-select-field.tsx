@@ -88,7 +88,7 @@ export function MultiSelectField({
     <div
       className="field multi-select"
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsOpen(false);
+        if (!event.currentTarget.contains(event.relatedTarget)) setIsOpen(false);
       }}
     >
       <label htmlFor={id}>{label}</label>

@@ -29,9 +29,9 @@ export function useCursorPages<TPage extends CursorPage<unknown>, TError>({
 } {
   const [cursors, setCursors] = useState<{ key: string; list: string[] }>({ key: "", list: [] });
   const pageCursors = cursors.key === inputKey ? cursors.list : [];
-  const pages = useQueries({
+  const pages: UseQueryResult<TPage, TError>[] = useQueries({
     queries: [null, ...pageCursors].map((cursor) => ({ ...queryFor(cursor), enabled: isEnabled })),
-  }) as UseQueryResult<TPage, TError>[];
+  });
   const first = pages[0]!;
   const last = pages[pages.length - 1]!;
   const nextCursor = last.data?.nextCursor ?? null;

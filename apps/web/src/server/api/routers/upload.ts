@@ -1,4 +1,4 @@
-import { findImportBatch, listImportBatches, listImportRejects, type Db } from "@creditseg/db";
+import { findImportBatch, listImportBatches, listImportRejects } from "@creditseg/db";
 import {
   commitImport,
   fileSource,
