@@ -14,7 +14,9 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
 
   // Lower the core threshold to 800,000 CNY: more customers become core.
   const threshold = page.getByRole("spinbutton", { name: /最低贡献度|Minimum contribution/ }).first();
-  await threshold.fill("800000");
+  // Thresholds are entered in the user's money unit: 80 万元 in Chinese, CNY 0.8m in English.
+  const isEnglish = (await page.locator("html").getAttribute("lang")) === "en";
+  await threshold.fill(isEnglish ? "0.8" : "80");
   await expect(page.getByTestId("draft-diff")).toContainText("tiers.0.minContribution");
   await page.getByRole("textbox", { name: /^(变更说明|Change note)$/ }).fill("核心客户门槛下调至80万元");
   await page.getByRole("button", { name: /影响预览|Impact preview/ }).click();
