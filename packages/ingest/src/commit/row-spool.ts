@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, openSync, readdirSync, rmSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,7 +66,9 @@ export function createRowSpool(root: string = tmpdir()): RowSpool {
   }
   const dir = mkdtempSync(join(root, `${SPOOL_PREFIX}${process.pid}-`));
   const path = join(dir, "accepted-rows.csv");
-  const out = createWriteStream(path, { highWaterMark: 1024 * 1024 });
+  // Opened here, synchronously: a stream left to open the file itself could create it after dispose() emptied the
+  // directory (a file rejected at once), and the directory's removal would then fail with ENOTEMPTY.
+  const out = createWriteStream(path, { fd: openSync(path, "w"), highWaterMark: 1024 * 1024 });
   /** Byte length and row count of each block written, in file order. */
   const written: { bytes: number; rows: number }[] = [];
   let text = "";
@@ -114,7 +116,7 @@ export function createRowSpool(root: string = tmpdir()): RowSpool {
     },
     dispose: () => {
       out.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
