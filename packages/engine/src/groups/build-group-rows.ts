@@ -33,6 +33,25 @@ function fitRow(runId: number, subject: "customers" | "projects", fit: Portfolio
  * The rows a run stores for its groups (客户群体), in the order of `buildResultRows`' tables: fits, customer groups
  * and members (customers in reading order), found project groups, members and warnings (groups by number).
  */
+/** One member row per id, in the fit's row order; no rows when that grouping did not run (labels absent). */
+function memberTable(
+  table: string,
+  idColumn: string,
+  runId: number,
+  ids: readonly string[],
+  labels: ArrayLike<number> | undefined,
+): TableRows {
+  return {
+    table,
+    columns: ["run_id", idColumn, "group_no"],
+    count: labels ? ids.length : 0,
+    rows: function* () {
+      if (!labels) return;
+      for (let i = 0; i < ids.length; i++) yield [runId, ids[i]!, labels[i]!];
+    },
+  };
+}
+
 export function buildGroupRows(runId: number, data: PeriodData, groups: PortfolioGroups): TableRows[] {
   const customers = groups.customers.isSkipped ? null : groups.customers;
   const projects = groups.projects.isSkipped ? null : groups.projects;
@@ -101,16 +120,13 @@ export function buildGroupRows(runId: number, data: PeriodData, groups: Portfoli
         }
       },
     },
-    {
-      table: "customer_group_members",
-      columns: ["run_id", "customer_id", "group_no"],
-      count: customers ? data.customers.length : 0,
-      rows: function* () {
-        if (!customers) return;
-        for (let i = 0; i < data.customers.length; i++)
-          yield [runId, data.customers[i]!.customerId, customers.result.labels[i]!];
-      },
-    },
+    memberTable(
+      "customer_group_members",
+      "customer_id",
+      runId,
+      data.customers.map((c) => c.customerId),
+      customers?.result.labels,
+    ),
     {
       table: "found_project_groups",
       columns: [
@@ -152,16 +168,13 @@ export function buildGroupRows(runId: number, data: PeriodData, groups: Portfoli
         }
       },
     },
-    {
-      table: "found_project_group_members",
-      columns: ["run_id", "project_id", "group_no"],
-      count: projects ? data.projects.length : 0,
-      rows: function* () {
-        if (!projects) return;
-        for (let i = 0; i < data.projects.length; i++)
-          yield [runId, data.projects[i]!.projectId, projects.result.labels[i]!];
-      },
-    },
+    memberTable(
+      "found_project_group_members",
+      "project_id",
+      runId,
+      data.projects.map((p) => p.projectId),
+      projects?.result.labels,
+    ),
     {
       table: "project_group_warnings",
       columns: ["run_id", "group_no", "code", "params"],
