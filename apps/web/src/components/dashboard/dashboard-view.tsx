@@ -247,6 +247,15 @@ function PreviousRunMigration({
       order={order}
       label={(value) => (value === null ? "—" : label(value))}
       caption={`${previous.id} → ${runId}`}
+      hrefFor={(from, to) =>
+        from === null || to === null
+          ? undefined
+          : customersHref({
+              runId,
+              tiers: [to],
+              migration: { fromRunId: previous.id, dimension: "tier", from: [from] },
+            })
+      }
     />
   );
 }

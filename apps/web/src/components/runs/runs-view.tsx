@@ -6,6 +6,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { customersHref, isGrade } from "../customers/customer-filter-params";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useCan } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -178,11 +179,40 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
         <p className="muted">{t("pickTwo")}</p>
       ) : (
         <QueryView query={migration}>
-          {(data) => <MigrationMatrix cells={data.cells} order={order} label={label} caption={`#${from} → #${to}`} />}
+          {(data) => (
+            <MigrationMatrix
+              cells={data.cells}
+              order={order}
+              label={label}
+              caption={`#${from} → #${to}`}
+              hrefFor={(was, now) => migrationHref({ fromRunId: from, toRunId: to, dimension, was, now })}
+            />
+          )}
         </QueryView>
       )}
     </section>
   );
+}
+
+/**
+ * The customer list behind a compare cell: the earlier run's label as the matrix has it (a cluster matched by
+ * centroid, `none` without loans), the later side as the list's own filter. A later side without a cluster (customers
+ * without loans) has no list filter, so that cell is not linked.
+ */
+function migrationHref(args: {
+  fromRunId: number;
+  toRunId: number;
+  dimension: "tier" | "grade" | "cluster";
+  was: string | null;
+  now: string | null;
+}): string | undefined {
+  const { fromRunId, toRunId, dimension, was, now } = args;
+  if (now === null) return undefined;
+  const migration = { fromRunId, dimension, from: [was ?? "none"] };
+  if (dimension === "tier") return customersHref({ runId: toRunId, tiers: [now], migration });
+  if (dimension === "grade")
+    return isGrade(now) ? customersHref({ runId: toRunId, grades: [now], migration }) : undefined;
+  return customersHref({ runId: toRunId, clusters: [Number(now)], migration });
 }
 
 /** Starts a run of a period with the active policy; the list above follows its progress live. */
