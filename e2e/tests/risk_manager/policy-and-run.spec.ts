@@ -39,9 +39,16 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   const second = await secondContext.newPage();
   await second.goto("/policies");
   await waitForContent(second);
-  const row = second.getByTestId("policy-versions").getByRole("row").filter({ hasText: versionText });
-  await row.getByRole("textbox", { name: /^(审批意见|Decision comment)$/ }).fill("同意");
-  await row.getByRole("button", { name: /^(批准|Approve)$/ }).click();
+  // The approver decides with the evidence in the same view: the diff, the impact preview and the FTP curve.
+  const version = versionText.replace(/^v/, "");
+  const review = second.getByTestId(`policy-review-${version}`);
+  await expect(review.getByTestId(`review-diff-${version}`)).toContainText("tiers.0.minContribution");
+  await expect(review.getByTestId("policy-impact")).toContainText(/分层迁移|Tier transitions/, { timeout: 30_000 });
+  await expect(review.getByTestId(`review-ftp-${version}`)).toContainText(/FTP/);
+  // Draft names stay clean: no "(draft 2)" suffix piles up.
+  await expect(review.getByRole("heading", { level: 2 })).not.toContainText("(draft");
+  await review.getByRole("textbox", { name: /^(审批意见|Decision comment)$/ }).fill("同意");
+  await review.getByRole("button", { name: /^(批准|Approve)$/ }).click();
   await expect(second.getByTestId("active-policy")).toContainText(versionText);
   await secondContext.close();
 
