@@ -1,6 +1,5 @@
 "use client";
 
-import { parseYuanToFen } from "@creditseg/core";
 import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
 import { useLocale, useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,7 +8,7 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { useMoneyFormat } from "../ui/money-cell";
 import { QueryView } from "../ui/states";
-import { formatAmount, parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
+import { parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
 import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
