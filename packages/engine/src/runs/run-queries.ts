@@ -14,6 +14,9 @@ export type SegmentRun = {
   codeVersion: string;
   stage: string | null;
   progressPct: number;
+  /** Steps of the current stage done and planned (k-means restarts while segmenting); null when it counts none. */
+  stageStepsDone: number | null;
+  stageStepsTotal: number | null;
   error: string | null;
   isCurrent: boolean;
   resultChecksum: string | null;
@@ -56,6 +59,8 @@ type RunRow = {
   code_version: string;
   stage: string | null;
   progress_pct: number;
+  stage_steps_done: number | null;
+  stage_steps_total: number | null;
   error: string | null;
   is_current: boolean;
   result_checksum: string | null;
@@ -71,7 +76,7 @@ type RunRow = {
   summary?: unknown;
 };
 
-const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, error, is_current, result_checksum,
+const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, is_current, result_checksum,
   started_by, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
@@ -84,6 +89,8 @@ function toRun(row: RunRow): SegmentRun {
     codeVersion: row.code_version,
     stage: row.stage,
     progressPct: row.progress_pct,
+    stageStepsDone: row.stage_steps_done,
+    stageStepsTotal: row.stage_steps_total,
     error: row.error,
     isCurrent: row.is_current,
     resultChecksum: row.result_checksum,
