@@ -21,6 +21,8 @@ export type SegmentRun = {
   isCurrent: boolean;
   resultChecksum: string | null;
   startedBy: string | null;
+  /** The display name of the user who started the run (null for a run started by the CLI or the seed). */
+  startedByName: string | null;
   worker: string | null;
   heartbeatAt: Date | null;
   createdAt: Date;
@@ -65,6 +67,7 @@ type RunRow = {
   is_current: boolean;
   result_checksum: string | null;
   started_by: string | null;
+  started_by_name: string | null;
   worker: string | null;
   heartbeat_at: Date | null;
   created_at: Date;
@@ -77,7 +80,7 @@ type RunRow = {
 };
 
 const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, is_current, result_checksum,
-  started_by, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
+  started_by, (select u.name from users u where u.id = started_by) as started_by_name, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
   return {
@@ -95,6 +98,7 @@ function toRun(row: RunRow): SegmentRun {
     isCurrent: row.is_current,
     resultChecksum: row.result_checksum,
     startedBy: row.started_by,
+    startedByName: row.started_by_name,
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
     createdAt: row.created_at,

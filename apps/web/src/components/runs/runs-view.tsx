@@ -14,6 +14,7 @@ import { readTierNames } from "../segments/tier-order";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
+import { isRunActive, RunProgressCell } from "./run-progress";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -31,8 +32,7 @@ export function RunsView() {
   const runs = useQuery({
     ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
     // Poll while a run is queued or running, so progress moves without a reload.
-    refetchInterval: (query) =>
-      query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false,
+    refetchInterval: (query) => (query.state.data?.items.some((run) => isRunActive(run.status)) ? 1500 : false),
   });
   const columns: DataColumn<RunRow>[] = [
     {
@@ -42,7 +42,9 @@ export function RunsView() {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          <Link href={`/?run=${row.original.id}`}>#{row.original.id}</Link>{" "}
+          <Link href={`/runs/${row.original.id}`} aria-label={`${t("openDetail")} #${row.original.id}`}>
+            #{row.original.id}
+          </Link>{" "}
           {row.original.isCurrent ? <span className="badge info">{t("current")}</span> : null}
         </>
       ),
@@ -69,20 +71,7 @@ export function RunsView() {
       id: "progress",
       header: t("progress"),
       enableSorting: false,
-      cell: ({ row }) => (
-        <div className="row">
-          <progress
-            className="progress"
-            max={100}
-            value={row.original.progressPct}
-            aria-valuenow={row.original.progressPct}
-            aria-label={`${t("progress")} #${row.original.id}`}
-          />
-          <span className="muted">
-            {row.original.progressPct}% {row.original.stage ?? ""}
-          </span>
-        </div>
-      ),
+      cell: ({ row }) => <RunProgressCell run={row.original} />,
     },
     {
       id: "started",
@@ -130,10 +119,16 @@ export function RunsView() {
   );
 }
 
+/**
+ * Compares two finished runs. Until the user picks, it compares the run before the latest with the latest (newest
+ * first in `runIds`), and follows new runs as they finish.
+ */
 function CompareRuns({ runIds }: { runIds: number[] }) {
   const t = useTranslations("runs");
-  const [from, setFrom] = useState<number | undefined>(runIds[1] ?? runIds[0]);
-  const [to, setTo] = useState<number | undefined>(runIds[0]);
+  const [pickedFrom, setFrom] = useState<number | undefined>();
+  const [pickedTo, setTo] = useState<number | undefined>();
+  const from = pickedFrom ?? runIds[1] ?? runIds[0];
+  const to = pickedTo ?? runIds[0];
   const [dimension, setDimension] = useState<"tier" | "grade" | "cluster">("tier");
   const trpc = useTRPC();
   const labels = useSegmentLabels();
@@ -144,8 +139,12 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
   const activePolicy = useQuery(trpc.policy.active.queryOptions());
   const runOptions = runIds.map((id) => ({ value: String(id), label: `#${id}` }));
   // Tiers in the policy's rule order and grades AAA first, not alphabetically.
-  const order: string[] =
-    dimension === "tier" ? readTierNames(activePolicy.data?.document) : dimension === "grade" ? [...GRADES] : [];
+  const order: (string | null)[] =
+    dimension === "tier"
+      ? readTierNames(activePolicy.data?.document)
+      : dimension === "grade"
+        ? [...GRADES]
+        : orderClusters(migration.data?.cells ?? []);
   const label = (value: string | null) =>
     value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`;
   return (
@@ -192,6 +191,13 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
       )}
     </section>
   );
+}
+
+/** Cluster labels in number order, then earlier clusters without a match, then customers without loans (null). */
+function orderClusters(cells: { from: string | null; to: string | null }[]): (string | null)[] {
+  const labels = [...new Set(cells.flatMap((cell) => [cell.from, cell.to]))];
+  const rank = (label: string | null) => (label === null ? Infinity : /^\d+$/.test(label) ? Number(label) : 1e9);
+  return labels.sort((a, b) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
 }
 
 /**
@@ -271,7 +277,8 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
       ) : null}
       {start.data ? (
         <p role="status" data-testid="run-started">
-          {t("started")}: #{start.data.id}
+          {t("startedAt", { id: start.data.id, time: formatDateTime(start.data.createdAt) })}{" "}
+          <Link href={`/runs/${start.data.id}`}>{t("openDetail")}</Link>
         </p>
       ) : null}
     </form>

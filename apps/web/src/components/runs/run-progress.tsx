@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** Whether a run is still moving (its page and the runs list poll while one is). */
+export function isRunActive(status: string): boolean {
+  return status === "queued" || status === "running";
+}
+
+type ProgressFacts = {
+  id: number;
+  status: string;
+  stage: string | null;
+  progressPct: number;
+  stageStepsDone: number | null;
+  stageStepsTotal: number | null;
+};
+
+/** A run's progress bar with its stage and, while segmenting, the k-means restarts done of those planned. */
+export function RunProgressCell({ run }: { run: ProgressFacts }) {
+  const t = useTranslations("runs");
+  const tStage = useTranslations("runStage");
+  const stage = run.stage && tStage.has(run.stage as "loading") ? tStage(run.stage as "loading") : (run.stage ?? "");
+  const hasSteps = isRunActive(run.status) && run.stageStepsTotal !== null && run.stageStepsTotal > 0;
+  return (
+    <div className="row" data-testid={`run-progress-${run.id}`}>
+      <progress
+        className="progress"
+        max={100}
+        value={run.progressPct}
+        aria-valuenow={run.progressPct}
+        aria-label={`${t("progress")} #${run.id}`}
+      />
+      <span className="muted" data-stage={run.stage ?? ""}>
+        {run.progressPct}% {stage}
+        {hasSteps ? ` · ${t("restartsDone", { done: run.stageStepsDone ?? 0, total: run.stageStepsTotal ?? 0 })}` : ""}
+      </span>
+    </div>
+  );
+}
