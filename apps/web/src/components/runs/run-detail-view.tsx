@@ -13,7 +13,7 @@ import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { QueryView } from "../ui/states";
-import { isRunActive, RunProgressCell } from "./run-progress";
+import { ACTIVE_RUN_POLL_MS, isRunActive, RunProgressCell } from "./run-progress";
 import { readRunSummary, type RunSummaryFacts } from "./run-summary";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatCount, formatDate, formatDateTime } from "~/i18n/format";
@@ -31,7 +31,7 @@ export function RunDetailView({ runId }: { runId: number }) {
   const trpc = useTRPC();
   const run = useQuery({
     ...trpc.segmentRun.byId.queryOptions({ runId }),
-    refetchInterval: (query) => (query.state.data && isRunActive(query.state.data.status) ? 1500 : false),
+    refetchInterval: (query) => (query.state.data && isRunActive(query.state.data.status) ? ACTIVE_RUN_POLL_MS : false),
   });
   return <QueryView query={run}>{(data) => <RunDetail run={data} />}</QueryView>;
 }

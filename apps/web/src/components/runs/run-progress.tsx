@@ -2,6 +2,12 @@
 
 import { useTranslations } from "next-intl";
 
+/**
+ * How often a page polls a run that is still moving, ms: the segmenting stage of a small portfolio lasts a second
+ * or two, and its restarts should show rather than be skipped between two polls.
+ */
+export const ACTIVE_RUN_POLL_MS = 500;
+
 /** Whether a run is still moving (its page and the runs list poll while one is). */
 export function isRunActive(status: string): boolean {
   return status === "queued" || status === "running";

@@ -14,7 +14,7 @@ import { readTierNames } from "../segments/tier-order";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
-import { isRunActive, RunProgressCell } from "./run-progress";
+import { ACTIVE_RUN_POLL_MS, isRunActive, RunProgressCell } from "./run-progress";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -32,7 +32,8 @@ export function RunsView() {
   const runs = useQuery({
     ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
     // Poll while a run is queued or running, so progress moves without a reload.
-    refetchInterval: (query) => (query.state.data?.items.some((run) => isRunActive(run.status)) ? 1500 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((run) => isRunActive(run.status)) ? ACTIVE_RUN_POLL_MS : false,
   });
   const columns: DataColumn<RunRow>[] = [
     {
