@@ -79,6 +79,7 @@ export {
 export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
 export {
+  listTopContributorIds,
   readPortfolioSummary,
   type NplFigures,
   type ParetoPoint,

@@ -25,6 +25,8 @@ export type CustomerFilters = {
   runId?: number;
   migration?: MigrationFilter;
   draft?: DraftFilter;
+  /** The top percent of the run's customers by contribution (a Pareto point). */
+  topPct?: number;
   tiers: string[];
   grades: Grade[];
   clusters: number[];
@@ -62,6 +64,11 @@ function parseMigration(params: ParamsLike): MigrationFilter | undefined {
   return undefined;
 }
 
+function parseTopPct(text: string | null): number | undefined {
+  const pct = Number(text);
+  return text && Number.isFinite(pct) && pct > 0 && pct <= 100 ? pct : undefined;
+}
+
 function parseDraft(params: ParamsLike): DraftFilter | undefined {
   const version = positiveInteger(params.get("draft"));
   const period = params.get("draftPeriod") ?? "";
@@ -83,6 +90,7 @@ export function parseCustomerFilters(params: ParamsLike): CustomerFilters {
     runId: Number.isInteger(runId) && runId > 0 ? runId : undefined,
     migration: parseMigration(params),
     draft: parseDraft(params),
+    topPct: parseTopPct(params.get("top")),
     tiers: params.getAll("tier").filter(Boolean).slice(0, 10),
     grades: params.getAll("grade").filter(isGrade),
     clusters: params
@@ -106,6 +114,7 @@ export function buildCustomerSearch(filters: Partial<CustomerFilters>): string {
     params.set("from", String(filters.migration.fromRunId));
     for (const label of filters.migration.from) params.append(PREVIOUS_PARAM[filters.migration.dimension], label);
   }
+  if (filters.topPct) params.set("top", String(filters.topPct));
   if (filters.draft) {
     params.set("draft", String(filters.draft.version));
     params.set("draftPeriod", filters.draft.period);
@@ -144,6 +153,7 @@ export function toFilterInput(filters: CustomerFilters) {
   const to = migration ? migrationTo(filters, migration.dimension) : [];
   return {
     ...(filters.runId ? { runId: filters.runId } : {}),
+    ...(filters.topPct ? { topPct: filters.topPct } : {}),
     ...(migration
       ? {
           migration: {

@@ -325,8 +325,8 @@ function SelectionNote({
 }) {
   const t = useTranslations("customers");
   const pathname = usePathname();
-  const { migration, draft } = filters;
-  if (!migration && !draft) return null;
+  const { migration, draft, topPct } = filters;
+  if (!migration && !draft && !topPct) return null;
   const labelOf = (dimension: "tier" | "grade" | "cluster", value: string) =>
     dimension === "tier"
       ? labels.tierLabel(value)
@@ -356,6 +356,7 @@ function SelectionNote({
             })
           : null}
         {migration && draft ? " · " : null}
+        {topPct ? `${migration || draft ? " · " : ""}${t("selectionTop", { pct: topPct })}` : null}
         {draft
           ? draft.from.length || draft.to.length
             ? t("selectionDraft", {
@@ -368,7 +369,9 @@ function SelectionNote({
             : t("selectionDraftChanged", { version: draft.version, period: draft.period })
           : null}
       </span>{" "}
-      <Link href={`${pathname}${buildCustomerSearch({ ...filters, migration: undefined, draft: undefined })}`}>
+      <Link
+        href={`${pathname}${buildCustomerSearch({ ...filters, migration: undefined, draft: undefined, topPct: undefined })}`}
+      >
         {t("selectionClear")}
       </Link>
     </p>

@@ -1,19 +1,24 @@
 import type { CustomerFilter, CustomerScope, DbHandle, ResolvedRun } from "@creditseg/db";
-import { listCustomersChangedByPolicy, listMigratedCustomerIds, type Actor } from "@creditseg/engine";
+import {
+  listCustomersChangedByPolicy,
+  listMigratedCustomerIds,
+  listTopContributorIds,
+  type Actor,
+} from "@creditseg/engine";
 import type { CustomerFilterInput } from "../schemas/customer";
 
 /**
  * The customer filter of a list, count or export. A migration cell or a draft's impact cell becomes the set of
  * customers the engine function that drew the figure selects (the same pairing that counted the cell), so a list
- * opened from a figure holds exactly the customers the figure counts. A migration cell needs a listed run: without
- * one it matches nothing.
+ * opened from a figure holds exactly the customers the figure counts; so does a Pareto point (the top percent by
+ * contribution). A migration cell or a Pareto point needs a listed run: without one it matches nothing.
  */
 export async function resolveCustomerFilter(
   handle: DbHandle,
   args: { input: CustomerFilterInput; run: ResolvedRun | null; scope: CustomerScope; actor: Actor },
 ): Promise<CustomerFilter> {
   const { input, run, scope, actor } = args;
-  const { migration, draft, ...filter } = input;
+  const { migration, draft, topPct, ...filter } = input;
   const sets: string[][] = [];
   if (migration) {
     sets.push(
@@ -40,6 +45,7 @@ export async function resolveCustomerFilter(
       }),
     );
   }
+  if (topPct !== undefined) sets.push(run ? await listTopContributorIds(handle.db, { run, scope, topPct }) : []);
   if (sets.length === 0) return filter;
   const [first, ...rest] = sets;
   const customerIds = rest.reduce((ids, other) => {

@@ -104,6 +104,27 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
     }
   });
 
+  it("counts and lists each Pareto point's customers, the largest contributors first", async () => {
+    for (const caller of [risk, officer]) {
+      const summary = (await caller.segment.summary({ runId: secondRunId }))!;
+      for (const point of summary.concentration.pareto) {
+        const list = await caller.customer.list({ runId: secondRunId, topPct: point.customerSharePct, limit: 200 });
+        expect([point.customerSharePct, list.total, list.items.length]).toEqual([
+          point.customerSharePct,
+          point.customers,
+          Math.min(point.customers, 200),
+        ]);
+      }
+      // The top slice is the largest contributors: nobody outside it earns more than anyone in it.
+      const top = await caller.customer.list({ runId: secondRunId, topPct: 20, limit: 200 });
+      const all = await caller.customer.list({ runId: secondRunId, limit: 200 });
+      const inTop = new Set(top.items.map((row) => row.customerId));
+      const smallestIn = top.items.at(-1)!.contributionFen!;
+      for (const row of all.items)
+        if (!inTop.has(row.customerId)) expect(row.contributionFen! <= smallestIn).toBe(true);
+    }
+  });
+
   it("refuses a draft's impact list to an officer", async () => {
     expect(
       await failureOf(officer.customer.count({ draft: { version: 1, period: PERIOD, dimension: "tier" } })),

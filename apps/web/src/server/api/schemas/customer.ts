@@ -62,6 +62,8 @@ export const customerFilterInput = z.object({
   search: shortTextInput.optional(),
   migration: migrationSelectionInput.optional(),
   draft: draftSelectionInput.optional(),
+  /** The top percent of the run's customers by contribution: a point of the Pareto curve. */
+  topPct: z.number().positive().max(100).optional(),
 });
 export type CustomerFilterInput = z.infer<typeof customerFilterInput>;
 
