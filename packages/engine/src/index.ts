@@ -98,3 +98,13 @@ export {
   type FoundProjectGroupRow,
   type GroupFitRow,
 } from "./groups/group-queries";
+export {
+  readCustomerGroup,
+  readCustomerGroups,
+  readFoundGroupHistory,
+  readFoundProjectGroups,
+  readGroupOfCustomer,
+  type CustomerGroupView,
+  type FoundGroupHistoryPoint,
+  type FoundProjectGroupView,
+} from "./groups/group-views";

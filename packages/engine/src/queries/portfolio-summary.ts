@@ -47,7 +47,7 @@ export async function readPortfolioSummary(
   const { run, scope } = args;
   const [segmentRows, loanRows, ranked] = await Promise.all([
     sumResultsBySegment(db, { runId: run.id, scope }),
-    sumLoanBalancesBySegment(db, { runId: run.id, period: run.period, scope }),
+    sumLoanBalancesBySegment(db, { runId: run.id, scope }),
     listContributionsDescending(db, { runId: run.id, scope }),
   ]);
   const contributions = ranked.map((row) => row.contributionFen);

@@ -1,5 +1,6 @@
 "use client";
 
+import { bankDate, previousYearPeriod } from "@creditseg/core/calendar";
 import { parsePolicy } from "@creditseg/core/policy";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -9,8 +10,8 @@ import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
 
-/** The latest year when no run names a period yet. */
-const fallbackPeriod = () => String(new Date().getFullYear() - 1);
+/** The year before the bank's date when no run names a period yet (as the draft editor's preview). */
+const fallbackPeriod = () => previousYearPeriod(bankDate(new Date()));
 
 /**
  * Everything the approving risk manager weighs, beside the decision: the change note, the fields the version changes

@@ -41,6 +41,7 @@ export function countCustomersCached(
     filter.tiers ?? null,
     filter.grades ?? null,
     filter.clusters ?? null,
+    filter.customerGroups ?? null,
     filter.industries ?? null,
     filter.regions ?? null,
     filter.search ?? null,
