@@ -1,5 +1,6 @@
 "use client";
 
+import { bankDate, previousYearPeriod } from "@creditseg/core/calendar";
 import { parseYuanToFen } from "@creditseg/core";
 import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
 import { useLocale, useTranslations } from "next-intl";
@@ -252,7 +253,7 @@ export function PolicyDraftEditor({
             disabled={!validation.ok || save.isPending}
             onClick={() =>
               saveDraft(() => {
-                setPreviewPeriod(current.data?.period ?? String(new Date().getFullYear() - 1));
+                setPreviewPeriod(current.data?.period ?? previousYearPeriod(bankDate(new Date())));
                 void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
               })
             }

@@ -1,5 +1,6 @@
 "use client";
 
+import { bankDate, isPeriodCode, previousYearPeriod } from "@creditseg/core/calendar";
 import { GRADES } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -105,7 +106,7 @@ export function RunsView() {
         <h1>{t("title")}</h1>
       </div>
       {canStart ? (
-        <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? String(new Date().getFullYear() - 1)} />
+        <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? previousYearPeriod(bankDate(new Date()))} />
       ) : null}
       <section className="panel" aria-labelledby="run-list">
         <h2 id="run-list">{t("title")}</h2>
@@ -197,7 +198,7 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
     }),
   );
   const [period, setPeriod] = useState(defaultPeriod);
-  const isPeriodValid = /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period.trim());
+  const isPeriodValid = isPeriodCode(period.trim());
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!isPeriodValid) return;
