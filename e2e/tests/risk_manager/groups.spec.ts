@@ -67,7 +67,7 @@ test("[risk_manager] sorts, filters and pages the project groups and opens a gro
   await expect(page.getByRole("heading", { name: "行业×地区汇总" })).toBeVisible();
   const rows = found.locator("tbody tr");
   const groupCount = await rows.count();
-  expect(groupCount).toBeGreaterThanOrEqual(3);
+  expect(groupCount).toBeGreaterThanOrEqual(2);
 
   // Sort by signal rate, highest first: the distressed group leads, with its group-level warning.
   const rateHeader = found.getByRole("button", { name: "信号率", exact: true });

@@ -505,8 +505,10 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       const total = logNormal(rng, profile.medianYuan, PROJECT_INVESTMENT_SIGMA);
       // A deliberate hot spot: infrastructure in two central provinces shows more default signals.
       const isHotSpot = sector.industry === "基础设施" && (region === "河南" || region === "湖北");
-      const signalChance = 0.03 + 0.2 * risk + (isHotSpot ? 0.3 : 0);
+      const signalChance = 0.08 + 0.25 * risk + (isHotSpot ? 0.3 : 0);
       const isSignalled = rng.uniform() < signalChance;
+      // A distressed project is typically one whose construction stalled, and the bank rates it high risk.
+      const isOperating = rng.uniform() < profile.operating && !isSignalled;
       projects.push({
         projectId: `PJ${String(index + 1).padStart(7, "0")}${String(n + 1).padStart(2, "0")}`,
         customerId,
@@ -518,8 +520,8 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
           total * (profile.loanShare[0] + rng.uniform() * (profile.loanShare[1] - profile.loanShare[0])),
           10_000,
         ),
-        riskLevel: risk < 0.3 ? "low" : risk < 0.6 ? "medium" : "high",
-        status: rng.uniform() < profile.operating ? "operating" : "construction",
+        riskLevel: isSignalled || risk >= 0.6 ? "high" : risk < 0.3 ? "low" : "medium",
+        status: isOperating ? "operating" : "construction",
         overdueDays: isSignalled && rng.uniform() < 0.7 ? 91 + rng.int(180) : rng.uniform() < 0.1 ? 1 + rng.int(60) : 0,
         isDowngraded: isSignalled && rng.uniform() < 0.5,
       });

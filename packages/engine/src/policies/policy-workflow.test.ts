@@ -178,6 +178,13 @@ describeEachDb("policy versions", (kind) => {
       warnings: { ...DEFAULT_POLICY.warnings, maxSignalRatePct: 0, minGroupSize: 1 },
     };
     await updatePolicyDraft(handle, { actor: ACTORS.risk, version: draft.version, document: strict });
+    // The input, not what the preview writes: one project past the overdue threshold, so the small world has a
+    // default signal whatever its random draw.
+    await handle.raw(
+      `update projects set overdue_days = $2 + 30
+        where project_id = (select min(project_id) from projects where period = $1)`,
+      [TEST_PERIOD, DEFAULT_POLICY.warnings.overdueDaysThreshold],
+    );
     const impact = await previewPolicyImpact(handle, {
       actor: ACTORS.risk,
       version: draft.version,
