@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
+import { useCodeText } from "../codes/use-code-text";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LoansTable, type LoanTableRow } from "../loans/loans-table";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
@@ -36,6 +37,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
   const detail = useQuery({ ...trpc.customer.byId.queryOptions({ customerId, ...selector }), retry: false });
   const labels = useSegmentLabels(detail.data?.cluster ? [detail.data.cluster] : []);
+  const codes = useCodeText(labels.clusterLabel);
 
   if (detail.error) {
     if (detail.error.data?.code === "NOT_FOUND") {
@@ -172,7 +174,11 @@ export function CustomerView({ customerId }: { customerId: string }) {
                     <span className={`badge ${step.matched ? "ok" : ""}`}>
                       {step.matched ? t("matched") : t("notMatched")}
                     </span>
-                    {step.reasons.length ? <div className="muted">{step.reasons.join("; ")}</div> : null}
+                    {step.conditions.map((condition, conditionIndex) => (
+                      <div key={conditionIndex} className="muted">
+                        {codes.tierCondition(condition)}
+                      </div>
+                    ))}
                   </li>
                 ))}
               </ol>
@@ -234,7 +240,7 @@ function ClusterSection({
   clusterLabel: (cluster: number | null) => string;
 }) {
   const t = useTranslations("customer");
-  const locale = useLocale();
+  const codes = useCodeText(clusterLabel);
   if (!cluster) return <p className="muted">{t("noClusterData")}</p>;
   const features = readProfileFeatures(cluster.profile);
   return (
@@ -254,7 +260,7 @@ function ClusterSection({
             </span>{" "}
             {recommendation.cluster !== null ? clusterLabel(recommendation.cluster) : null}
           </p>
-          <p>{locale === "en" ? recommendation.reasonEn : recommendation.reasonZh}</p>
+          <p>{codes.recommendationReason(recommendation.reason)}</p>
         </div>
       ) : null}
     </>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import type { WarningReason } from "../codes/run-codes";
+import { useCodeText } from "../codes/use-code-text";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { moneyColumn } from "../ui/columns";
@@ -17,7 +19,7 @@ export type PolicyImpact = {
   customerCount: number;
   migration: { tiers: TransitionMatrix; grades: TransitionMatrix };
   totalsByTier: { active: TierTotals[]; previewed: TierTotals[] };
-  warnings: { groupKey: string; change: "starts" | "stops" | "continues"; messageZh: string; messageEn: string }[];
+  warnings: (WarningReason & { groupKey: string; change: "starts" | "stops" | "continues" })[];
 };
 
 function toCells(matrix: TransitionMatrix) {
@@ -31,6 +33,7 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
   const t = useTranslations("policies");
   const locale = useLocale();
   const labels = useSegmentLabels();
+  const codes = useCodeText();
   const money = useMoneyFormat();
   const previewedByTier = new Map(impact.totalsByTier.previewed.map((row) => [row.tier, row]));
   const tiers = [
@@ -120,7 +123,7 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
                 <span className={`badge ${warning.change === "starts" ? "danger" : "ok"}`}>
                   {warning.change === "starts" ? t("warningStarts") : t("warningStops")}
                 </span>{" "}
-                {locale === "en" ? warning.messageEn : warning.messageZh}
+                <strong>{codes.groupKey(warning.groupKey)}</strong> {codes.warningReason(warning)}
               </li>
             ))}
         </ul>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useCodeText } from "../codes/use-code-text";
 import { WarningsTable } from "../dashboard/warnings-table";
 import { useMe } from "../session/me-context";
 import { pickColor } from "../charts/palette";
@@ -27,10 +28,16 @@ export function ProjectsView() {
   const groups = useQuery(trpc.segment.projectGroups.queryOptions({}));
   const [selected, setSelected] = useState<string | null>(null);
   const money = useMoneyFormat();
+  const codes = useCodeText();
   const columns: DataColumn<ProjectGroup>[] = [
     { id: "industry", header: t("industry"), accessorFn: (group) => group.industry, meta: { isRowHeader: true } },
     { id: "region", header: t("region"), accessorFn: (group) => group.region },
-    { id: "riskLevel", header: t("riskLevel"), accessorFn: (group) => group.riskLevel },
+    {
+      id: "riskLevel",
+      header: t("riskLevel"),
+      accessorFn: (group) => group.riskLevel,
+      cell: ({ row }) => codes.riskLevel(row.original.riskLevel),
+    },
     { id: "projects", header: t("projects"), accessorFn: (group) => group.projectCount, meta: { isNumeric: true } },
     moneyColumn<ProjectGroup>({
       id: "loanAmount",
@@ -103,6 +110,7 @@ export function ProjectsView() {
 /** One group's signal rate in every finished run, as a line and as a table (the table is what keyboards and screen readers read). */
 function GroupHistory({ groupKey }: { groupKey: string }) {
   const t = useTranslations("projects");
+  const codes = useCodeText();
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const history = useQuery(trpc.segment.projectGroupHistory.queryOptions({ groupKey }));
@@ -130,7 +138,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
   ];
   return (
     <section className="panel" aria-labelledby="group-history">
-      <h2 id="group-history">{t("historyTitle", { group: groupKey })}</h2>
+      <h2 id="group-history">{t("historyTitle", { group: codes.groupKey(groupKey) })}</h2>
       <QueryView query={history}>
         {(data) => (
           <div className="grid-2">
@@ -152,7 +160,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
               columns={historyColumns}
               rows={data.points}
               rowId={(point) => String(point.runId)}
-              caption={t("historyTitle", { group: groupKey })}
+              caption={t("historyTitle", { group: codes.groupKey(groupKey) })}
               empty={null}
               testId="group-history"
             />

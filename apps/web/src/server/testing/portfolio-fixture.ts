@@ -154,7 +154,7 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ 
       classification: c.classification,
       tier: c.tier,
       effectiveTier: c.tier,
-      tierTrace: [{ rule: c.tier, matched: true, reasons: [] }],
+      tierTrace: [{ rule: c.tier, matched: true, conditions: [{ code: "catch_all", passed: true }] }],
       grade: c.grade,
       effectiveGrade: c.grade,
       gradeScore: "70.00",
