@@ -10,6 +10,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "**/.next/**",
       "**/dist/**",
+      "**/.tsbuild/**",
       "**/.turbo/**",
       "**/next-env.d.ts",
       "**/drizzle/**",
