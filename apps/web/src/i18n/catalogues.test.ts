@@ -1,8 +1,11 @@
 import { findOtherLanguageWords } from "@creditseg/core";
+import { ENGINE_AUDIT_ACTIONS } from "@creditseg/engine";
+import { INGEST_AUDIT_ACTIONS } from "@creditseg/ingest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./config";
 import { loadMessages } from "./load-messages";
+import { AUDIT_ACTIONS } from "~/server/audit/write-audit";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -64,5 +67,10 @@ describe("message catalogues", () => {
       }),
     );
     expect(problems).toEqual([]);
+  });
+
+  it("name every audit action the packages and the web app write, and no other (the audit filter offers these)", () => {
+    const written = [...ENGINE_AUDIT_ACTIONS, ...INGEST_AUDIT_ACTIONS, ...AUDIT_ACTIONS].sort();
+    expect(Object.keys(loadMessages("en").auditActions).sort()).toEqual(written);
   });
 });

@@ -221,7 +221,7 @@ export function UploadWizard() {
               {(validate.error ?? commit.error)?.message}
             </p>
           ) : null}
-          {report ? <UploadReport report={report} /> : null}
+          {report ? <UploadReport report={report} isAcceptValid={isAcceptValid} /> : null}
         </div>
       ) : null}
     </section>
@@ -322,6 +322,7 @@ function MappingEditor({
 
 type Report = {
   status: string;
+  kind: string;
   rejects: {
     rowNumber: number | null;
     column: string | null;
@@ -350,10 +351,11 @@ type Report = {
 };
 
 /** The validation (or commit) report: control totals, then the rejected rows with their reasons. */
-function UploadReport({ report }: { report: Report }) {
+function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid: boolean }) {
   const t = useTranslations("uploads");
   const ts = useTranslations("uploadStatus");
   const locale = useLocale();
+  const validRows = report.totals.rowsRead - report.totals.rowsRejected;
   const rejectColumns: DataColumn<Report["rejects"][number]>[] = [
     {
       id: "row",
@@ -390,11 +392,35 @@ function UploadReport({ report }: { report: Report }) {
         <dt>{t("rejected")}</dt>
         <dd>{report.totals.rowsRejected}</dd>
         <dt>{t("controlTotal")}</dt>
-        <dd>
-          {formatAmount(report.totals.totalReadFen, locale)} / {formatAmount(report.totals.totalAcceptedFen, locale)} /{" "}
-          {formatAmount(report.totals.totalRejectedFen, locale)}
+        <dd data-testid="control-totals">
+          {t.has(`controlTotalOf_${report.kind}` as "controlTotalOf_loans") ? (
+            <>
+              <div>
+                {t("controlTotalParts", {
+                  read: formatAmount(report.totals.totalReadFen, locale),
+                  accepted: formatAmount(report.totals.totalAcceptedFen, locale),
+                  rejected: formatAmount(report.totals.totalRejectedFen, locale),
+                })}
+              </div>
+              <div className="muted">{t(`controlTotalOf_${report.kind}` as "controlTotalOf_loans")}</div>
+              {report.totals.expectedTotalFen !== null ? (
+                <div className={report.totals.isExpectedTotalMatched ? "" : "field-error"}>
+                  {t(report.totals.isExpectedTotalMatched ? "controlTotalMatched" : "controlTotalMismatch", {
+                    expected: formatAmount(report.totals.expectedTotalFen, locale),
+                  })}
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">{t("controlTotalNone")}</span>
+          )}
         </dd>
       </dl>
+      {report.status === "rejected" && !isAcceptValid && report.fileRejects.length === 0 && validRows > 0 ? (
+        <p className="hint" role="status" data-testid="commit-blocked-hint">
+          {t("blockedHint", { valid: validRows, rejected: report.totals.rowsRejected })}
+        </p>
+      ) : null}
       <FileRejects rejects={report.fileRejects} />
       {report.rejects.length > 0 ? (
         <>

@@ -12,6 +12,7 @@ import { UploadWizard } from "./upload-wizard";
 import { formatAmount, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { ConfirmButton } from "../ui/confirm-button";
 
 type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
 type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
@@ -92,14 +93,24 @@ export function UploadsView() {
               </button>
             ) : null}
             {canRollback && batch.status === "committed" ? (
-              <button
-                type="button"
+              <ConfirmButton
                 className="danger"
-                disabled={rollback.isPending}
-                onClick={() => rollback.mutate({ batchId: batch.id })}
+                label={t("rollback")}
+                title={t("rollbackTitle", { id: batch.id })}
+                confirmLabel={t("rollbackConfirm")}
+                isDisabled={rollback.isPending}
+                onConfirm={() => rollback.mutate({ batchId: batch.id })}
               >
-                {t("rollback")}
-              </button>
+                <p>
+                  {t("rollbackBody", {
+                    kind: t.has(`kind_${batch.kind}` as "kind_loans")
+                      ? t(`kind_${batch.kind}` as "kind_loans")
+                      : batch.kind,
+                    period: batch.period ?? "—",
+                    rows: batch.rowsAccepted,
+                  })}
+                </p>
+              </ConfirmButton>
             ) : null}
           </div>
         );
