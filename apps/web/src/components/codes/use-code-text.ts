@@ -159,8 +159,46 @@ export function useCodeText(clusterLabel?: (cluster: number | null) => string) {
     [t],
   );
 
+  /**
+   * A policy field path ("tiers.0.minContribution") as names: each field by its catalogue name, list positions as
+   * "#1", tier / class / size names as the interface names them.
+   */
+  const policyPath = useCallback(
+    (path: string) => {
+      if (path === "(policy)") return tAll("policyFields.root");
+      return path
+        .split(".")
+        .map((segment) => {
+          if (/^\d+$/u.test(segment)) return t("item", { n: Number(segment) + 1 });
+          for (const namespace of ["policyFields", "tiers", "classifications", "sizes"]) {
+            const key = `${namespace}.${segment}`;
+            if (tAll.has(key as "policyFields.root")) return tAll(key as "policyFields.root");
+          }
+          return segment;
+        })
+        .join(t("pathSeparator"));
+    },
+    [t, tAll],
+  );
+
+  /** A policy validation problem by its code and parameters (core PolicyIssue). */
+  const policyIssue = useCallback(
+    (issue: { code: string; params: Record<string, string | number | boolean> }) => {
+      const key = `policyIssues.${issue.code}`;
+      const params = Object.fromEntries(
+        Object.entries(issue.params).map(([name, value]) => [name, typeof value === "boolean" ? String(value) : value]),
+      );
+      return tAll.has(key as "policyIssues.other")
+        ? tAll(key as "policyIssues.other", params as never)
+        : tAll("policyIssues.other");
+    },
+    [tAll],
+  );
+
   return useMemo(
     () => ({
+      policyPath,
+      policyIssue,
       tierCondition,
       factorValue,
       scoreBin,
@@ -173,6 +211,8 @@ export function useCodeText(clusterLabel?: (cluster: number | null) => string) {
       fromCatalogue,
     }),
     [
+      policyPath,
+      policyIssue,
       tierCondition,
       factorValue,
       scoreBin,

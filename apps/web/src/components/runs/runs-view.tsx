@@ -78,7 +78,10 @@ export function RunsView() {
             aria-label={`${t("progress")} #${row.original.id}`}
           />
           <span className="muted">
-            {row.original.progressPct}% {row.original.stage ?? ""}
+            {row.original.progressPct}%{" "}
+            {row.original.stage && t.has(`stage_${row.original.stage}` as "stage_done")
+              ? t(`stage_${row.original.stage}` as "stage_done")
+              : (row.original.stage ?? "")}
           </span>
         </div>
       ),
