@@ -38,7 +38,7 @@ export {
   type HeaderMatch,
   type ColumnBinding,
 } from "./headers/match-headers";
-export { KIND_SPECS } from "./specs";
+export { KIND_SPECS, describeColumns } from "./specs";
 export type { ColumnSpec, KindSpec } from "./specs/column-spec";
 export { customerRowSchema, type CustomerRow, CUSTOMER_SPEC } from "./specs/customers";
 export { loanRowSchema, type LoanRow, LOAN_SPEC, LOAN_RATE_RANGE } from "./specs/loans";

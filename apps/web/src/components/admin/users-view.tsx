@@ -41,7 +41,8 @@ export function UsersView() {
       accessorFn: (user) => user.name,
       cell: ({ row }) => (
         <>
-          {row.original.name} {row.original.id === me.id ? <span className="muted">({t("self")})</span> : null}
+          <span translate="no">{row.original.name}</span>{" "}
+          {row.original.id === me.id ? <span className="muted">({t("self")})</span> : null}
         </>
       ),
     },

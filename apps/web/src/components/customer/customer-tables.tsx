@@ -334,7 +334,7 @@ export function CustomerProjectsTable({ projects }: { projects: Project[] }) {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          {row.original.name} <span className="muted">{row.original.projectId}</span>
+          <span translate="no">{row.original.name}</span> <span className="muted">{row.original.projectId}</span>
         </>
       ),
     },

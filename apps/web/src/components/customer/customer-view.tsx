@@ -69,7 +69,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       <div className="page-head">
         <div>
           <h1>
-            {customer.name} <span className="muted">· {customer.customerId}</span>
+            <span translate="no">{customer.name}</span> <span className="muted">· {customer.customerId}</span>
           </h1>
           {result ? (
             <div className="row" aria-label={t("segments", { run: data.run?.id ?? "" })}>
@@ -103,9 +103,9 @@ export function CustomerView({ customerId }: { customerId: string }) {
         <Panel title={t("profile")} id="profile">
           <dl className="dl">
             <dt>{t("industry")}</dt>
-            <dd>{customer.industry}</dd>
+            <dd translate="no">{customer.industry}</dd>
             <dt>{t("region")}</dt>
-            <dd>{customer.region}</dd>
+            <dd translate="no">{customer.region}</dd>
             <dt>{t("size")}</dt>
             <dd>
               <SizeLabel size={customer.size} />

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
+import { GroupKey } from "../codes/group-key";
 import { readWarningReason } from "../codes/run-codes";
 import { useCodeText } from "../codes/use-code-text";
 import { rateColumn } from "../ui/columns";
@@ -25,7 +26,7 @@ export function WarningsTable({ runId }: { runId?: number }) {
       header: t("group"),
       accessorFn: (row) => row.groupKey,
       meta: { isRowHeader: true },
-      cell: ({ row }) => codes.groupKey(row.original.groupKey),
+      cell: ({ row }) => <GroupKey value={row.original.groupKey} />,
     },
     {
       id: "level",

@@ -69,7 +69,7 @@ export function LoansTable({
             header: t("customer"),
             accessorFn: (loan) => loan.customerName ?? "",
             cell: ({ row }) => (
-              <Link href={`/customers/${encodeURIComponent(row.original.customerId ?? "")}`}>
+              <Link href={`/customers/${encodeURIComponent(row.original.customerId ?? "")}`} translate="no">
                 {row.original.customerName}
               </Link>
             ),

@@ -39,7 +39,9 @@ export function OverridesView() {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`}>{row.original.customerName}</Link>{" "}
+          <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`} translate="no">
+            {row.original.customerName}
+          </Link>{" "}
           <span className="muted">{row.original.customerId}</span>
         </>
       ),

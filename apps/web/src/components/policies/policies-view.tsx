@@ -57,7 +57,7 @@ export function PoliciesView() {
       accessorFn: (policy) => policy.version,
       cell: ({ row }) => `v${row.original.version}`,
     },
-    { id: "name", header: t("name"), accessorFn: (policy) => policy.name },
+    { id: "name", header: t("name"), accessorFn: (policy) => policy.name, meta: { isData: true } },
     {
       id: "status",
       header: tc("status"),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { GroupKey } from "../codes/group-key";
 import type { WarningReason } from "../codes/run-codes";
 import { useCodeText } from "../codes/use-code-text";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
@@ -123,7 +124,10 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
                 <span className={`badge ${warning.change === "starts" ? "danger" : "ok"}`}>
                   {warning.change === "starts" ? t("warningStarts") : t("warningStops")}
                 </span>{" "}
-                <strong>{codes.groupKey(warning.groupKey)}</strong> {codes.warningReason(warning)}
+                <strong>
+                  <GroupKey value={warning.groupKey} />
+                </strong>{" "}
+                {codes.warningReason(warning)}
               </li>
             ))}
         </ul>

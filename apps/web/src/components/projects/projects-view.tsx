@@ -30,8 +30,13 @@ export function ProjectsView() {
   const money = useMoneyFormat();
   const codes = useCodeText();
   const columns: DataColumn<ProjectGroup>[] = [
-    { id: "industry", header: t("industry"), accessorFn: (group) => group.industry, meta: { isRowHeader: true } },
-    { id: "region", header: t("region"), accessorFn: (group) => group.region },
+    {
+      id: "industry",
+      header: t("industry"),
+      accessorFn: (group) => group.industry,
+      meta: { isRowHeader: true, isData: true },
+    },
+    { id: "region", header: t("region"), accessorFn: (group) => group.region, meta: { isData: true } },
     {
       id: "riskLevel",
       header: t("riskLevel"),

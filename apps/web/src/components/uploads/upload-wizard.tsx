@@ -10,6 +10,7 @@ import { QueryView } from "../ui/states";
 import { sendUpload, type StoredUpload } from "./send-upload";
 import { formatAmount } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { useColumnLabels } from "./use-column-labels";
 
 const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
 const ENCODINGS = ["utf-8", "gbk", "gb18030"] as const;
@@ -260,7 +261,15 @@ function MappingEditor({
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const save = useMutation(trpc.upload.mappings.save.mutationOptions());
-  const columns = [...new Set([...bound.map((binding) => binding.column), ...missing])].sort();
+  const columnLabels = useColumnLabels(kind);
+  // Every column of the kind in its template order, then any bound column it does not list.
+  const columns = [
+    ...new Set([
+      ...columnLabels.columns.map((column) => column.name),
+      ...bound.map((binding) => binding.column),
+      ...missing,
+    ]),
+  ];
   const current = Object.fromEntries(bound.map((binding) => [binding.header, binding.column]));
   const mappingColumns: DataColumn<{ header: string; index: number }>[] = [
     { id: "header", header: t("header"), accessorFn: (row) => row.header },
@@ -275,7 +284,7 @@ function MappingEditor({
           anyLabel={t("unmapped")}
           value={current[row.original.header] ?? ""}
           onChange={(column) => onChange(row.original.header, column)}
-          options={columns.map((column) => ({ value: column, label: column }))}
+          options={columns.map((column) => ({ value: column, label: columnLabels.label(column) }))}
         />
       ),
     },
@@ -289,7 +298,11 @@ function MappingEditor({
   return (
     <div className="small-gap">
       <h4>{t("mapping")}</h4>
-      {missing.length ? <p className="field-error">{t("missingColumns", { columns: missing.join(", ") })}</p> : null}
+      {missing.length ? (
+        <p className="field-error">
+          {t("missingColumns", { columns: missing.map((column) => columnLabels.label(column)).join(", ") })}
+        </p>
+      ) : null}
       <DataTable
         columns={mappingColumns}
         rows={headers.map((header, index) => ({ header, index }))}
@@ -356,6 +369,7 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
   const ts = useTranslations("uploadStatus");
   const locale = useLocale();
   const validRows = report.totals.rowsRead - report.totals.rowsRejected;
+  const columnLabels = useColumnLabels(report.kind);
   const rejectColumns: DataColumn<Report["rejects"][number]>[] = [
     {
       id: "row",
@@ -364,7 +378,12 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
       meta: { isNumeric: true },
       cell: ({ row }) => row.original.rowNumber ?? "—",
     },
-    { id: "column", header: t("column"), accessorFn: (reject) => reject.column ?? "—" },
+    {
+      id: "column",
+      header: t("column"),
+      accessorFn: (reject) => reject.column ?? "—",
+      cell: ({ row }) => columnLabels.label(row.original.column),
+    },
     { id: "value", header: t("value"), enableSorting: false, cell: ({ row }) => row.original.value ?? "" },
     {
       id: "problem",

@@ -13,6 +13,7 @@ import { formatAmount, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "../ui/confirm-button";
+import { useColumnLabels } from "./use-column-labels";
 
 type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
 type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
@@ -43,7 +44,12 @@ export function UploadsView() {
   const kindLabel = (kind: string) =>
     t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind;
   const columns: DataColumn<Batch>[] = [
-    { id: "file", header: t("file"), accessorFn: (batch) => batch.fileName, meta: { isRowHeader: true } },
+    {
+      id: "file",
+      header: t("file"),
+      accessorFn: (batch) => batch.fileName,
+      meta: { isRowHeader: true, isData: true },
+    },
     {
       id: "kind",
       header: t("kind"),
@@ -151,6 +157,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const batch = useQuery(trpc.upload.byId.queryOptions({ batchId, rejectsLimit: 200 }));
+  const columnLabels = useColumnLabels(batch.data?.batch.kind);
   const rejectColumns: DataColumn<BatchReject>[] = [
     { id: "row", header: t("row"), accessorFn: (reject) => reject.rowNumber, meta: { isNumeric: true } },
     {
@@ -159,7 +166,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
       accessorFn: (reject) => reject.column ?? "—",
       cell: ({ row }) => (
         <>
-          {row.original.column ?? "—"}
+          {columnLabels.label(row.original.column)}
           {row.original.value ? <span className="muted"> = {row.original.value}</span> : null}
         </>
       ),
