@@ -294,7 +294,7 @@ export function FeesTable({ fees }: { fees: Fee[] }) {
       meta: { className: "nowrap" },
       cell: ({ row }) => formatDate(row.original.date),
     },
-    { id: "type", header: t("feeType"), accessorFn: (fee) => fee.type },
+    { id: "type", header: t("feeType"), accessorFn: (fee) => fee.type, meta: { isData: true } },
     moneyColumn<Fee>({ id: "amount", header: money.withUnit(t("amount")), fen: (fee) => fee.amountFen }),
   ];
   return (

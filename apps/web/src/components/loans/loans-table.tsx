@@ -76,7 +76,7 @@ export function LoansTable({
           } satisfies DataColumn<LoanTableRow>,
         ]
       : []),
-    { id: "product", header: t("product"), accessorFn: (loan) => loan.product },
+    { id: "product", header: t("product"), accessorFn: (loan) => loan.product, meta: { isData: true } },
     moneyColumn<LoanTableRow>({ id: "amount", header: money.withUnit(t("amount")), fen: (loan) => loan.amountFen }),
     moneyColumn<LoanTableRow>({
       id: "balance",
