@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { customers, segmentResults } from "../schema";
+import { customerGroupMembers, customers, segmentResults } from "../schema";
 import { inScope, officerOf, type CustomerScope } from "./customer-scope";
 import { escapeLike, type KeysetCursor } from "./keyset";
 import type { ResolvedRun } from "./segment-runs";
@@ -19,12 +19,19 @@ export type CustomerFilter = {
   tiers?: readonly string[];
   grades?: readonly (typeof r.$inferSelect)["grade"][];
   clusters?: readonly number[];
+  /** Customer groups (客户群体) of the run, by group number. */
+  customerGroups?: readonly number[];
   industries?: readonly string[];
   regions?: readonly string[];
   /** Narrows a whole-bank scope to one officer's book; an officer's scope ignores it. */
   officer?: string;
   /** Matches the start of the customer id, or any part of the name. */
   search?: string;
+  /**
+   * Only these customers: the set behind a figure another query function computed (a migration cell, the customers a
+   * draft policy would move), so the list holds exactly the customers the figure counts.
+   */
+  customerIds?: readonly string[];
 };
 
 type ResultRow = typeof r.$inferSelect;
@@ -128,6 +135,12 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
     if (filter.tiers?.length) conditions.push(inArray(r.effectiveTier, [...filter.tiers]));
     if (filter.grades?.length) conditions.push(inArray(r.effectiveGrade, [...filter.grades]));
     if (filter.clusters?.length) conditions.push(inArray(r.cluster, [...filter.clusters]));
+    if (filter.customerGroups?.length) {
+      const m = customerGroupMembers;
+      conditions.push(
+        sql`exists (select 1 from ${m} where ${m.runId} = ${r.runId} and ${m.customerId} = ${r.customerId} and ${inArray(m.groupNo, [...filter.customerGroups])})`,
+      );
+    }
   }
   if (filter.industries?.length) conditions.push(inArray(c.industry, [...filter.industries]));
   if (filter.regions?.length) conditions.push(inArray(c.region, [...filter.regions]));
@@ -135,12 +148,27 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
     const term = escapeLike(filter.search);
     conditions.push(or(ilike(c.customerId, `${term}%`), ilike(c.name, `%${term}%`)));
   }
+  if (filter.customerIds) {
+    // A count over the run's results alone does not join the master: match the result's id there.
+    const id = run && !isOuter ? r.customerId : c.customerId;
+    conditions.push(sql`${id} = any(${toTextArrayLiteral(filter.customerIds)}::text[])`);
+  }
   return and(...conditions);
+}
+
+/**
+ * A PostgreSQL text[] literal: one bound parameter for any number of ids (an IN list of 100,000 would pass the
+ * protocol's 65,535-parameter limit). Each element is quoted, with backslash and double quote escaped.
+ */
+function toTextArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`;
 }
 
 /** Filters that need a run's results; without a run they match nothing. */
 function needsRun(filter: CustomerFilter): boolean {
-  return Boolean(filter.tiers?.length || filter.grades?.length || filter.clusters?.length);
+  return Boolean(
+    filter.tiers?.length || filter.grades?.length || filter.clusters?.length || filter.customerGroups?.length,
+  );
 }
 
 const rowColumns = {
