@@ -1,6 +1,7 @@
 /**
  * Latin words a Chinese interface may show as they are: the product name, abbreviations bank staff use as words
- * (FTP, NPL, CNY), risk grades, file formats and encodings, and k (the number of clusters).
+ * (FTP, NPL, CNY), risk grades, file formats and encodings, k (the number of clusters) and ARI (the adjusted
+ * Rand index a clustering's stability is measured by).
  */
 export const LATIN_WORDS_IN_CHINESE: ReadonlySet<string> = new Set([
   "CreditSeg",
@@ -19,6 +20,7 @@ export const LATIN_WORDS_IN_CHINESE: ReadonlySet<string> = new Set([
   "UTF",
   "BOM",
   "k",
+  "ARI",
 ]);
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/u;

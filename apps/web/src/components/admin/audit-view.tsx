@@ -33,8 +33,11 @@ export function AuditView() {
     return user ? `${user.name} · ${user.email}` : (id ?? "—");
   };
   const actionName = (code: string) => (ta.has(code as "user.created") ? ta(code as "user.created") : code);
-  // The actions the interface names (the catalogue test checks every action written is named there).
-  const actionOptions = Object.keys(messages.auditActions).map((code) => ({ value: code, label: actionName(code) }));
+  // The actions the interface names, nested by area as next-intl reads dotted keys (the catalogue test checks
+  // every action written is named there).
+  const actionOptions = Object.entries(messages.auditActions).flatMap(([area, actions]) =>
+    Object.keys(actions).map((verb) => ({ value: `${area}.${verb}`, label: actionName(`${area}.${verb}`) })),
+  );
   const input = toAuditListInput(filters, 100);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
