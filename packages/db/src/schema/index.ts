@@ -11,3 +11,6 @@ export * from "./segment-runs";
 export * from "./overrides";
 export * from "./audit";
 export * from "./groups";
+export * from "./data-version";
+export * from "./pending-uploads";
+export * from "./rate-limits";

@@ -12,6 +12,7 @@ export type EngineAuditAction =
   | "run.started"
   | "run.succeeded"
   | "run.failed"
+  | "run.cancelled"
   | "override.proposed"
   | "override.confirmed"
   | "override.approved"

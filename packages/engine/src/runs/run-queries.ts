@@ -20,6 +20,8 @@ export type SegmentRun = {
   startedBy: string | null;
   worker: string | null;
   heartbeatAt: Date | null;
+  /** The risk manager who cancelled the run (then failed), or null. */
+  cancelledBy: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -62,6 +64,7 @@ type RunRow = {
   started_by: string | null;
   worker: string | null;
   heartbeat_at: Date | null;
+  cancelled_by: string | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -72,7 +75,7 @@ type RunRow = {
 };
 
 const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, error, is_current, result_checksum,
-  started_by, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
+  started_by, worker, heartbeat_at, cancelled_by, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
   return {
@@ -90,6 +93,7 @@ function toRun(row: RunRow): SegmentRun {
     startedBy: row.started_by,
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
+    cancelledBy: row.cancelled_by,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -1,0 +1,51 @@
+CREATE TABLE "data_version" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "data_version_single_row" CHECK ("data_version"."id" = 1)
+);
+--> statement-breakpoint
+CREATE TABLE "pending_upload_chunks" (
+	"file_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	CONSTRAINT "pending_upload_chunks_file_id_seq_pk" PRIMARY KEY("file_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "pending_uploads" (
+	"file_id" uuid PRIMARY KEY NOT NULL,
+	"owner_id" text NOT NULL,
+	"name" text NOT NULL,
+	"size" bigint NOT NULL,
+	"report" jsonb,
+	"discarded_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"count" integer NOT NULL,
+	"last_request" bigint NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "segment_runs" ADD COLUMN "cancelled_by" text;--> statement-breakpoint
+ALTER TABLE "segment_runs" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "pending_upload_chunks" ADD CONSTRAINT "pending_upload_chunks_file_id_pending_uploads_file_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."pending_uploads"("file_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_uploads" ADD CONSTRAINT "pending_uploads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "pending_uploads_created_at_index" ON "pending_uploads" USING btree ("created_at");--> statement-breakpoint
+ALTER TABLE "segment_runs" ADD CONSTRAINT "segment_runs_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+INSERT INTO "data_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;--> statement-breakpoint
+-- Every statement that changes what the web tier caches bumps the version inside its own transaction. Statement-level:
+-- a COPY of 100,000 customers bumps once. The row lock is held to the end of the writer's transaction, so such writers
+-- commit one after another (imports already do; a run's final transaction waits at most for an import's commit).
+CREATE FUNCTION "bump_data_version"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "data_version" SET "version" = "version" + 1, "changed_at" = now() WHERE "id" = 1;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "customers_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "customers" FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();--> statement-breakpoint
+CREATE TRIGGER "import_batches_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "import_batches" FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();--> statement-breakpoint
+CREATE TRIGGER "overrides_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "overrides" FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();--> statement-breakpoint
+-- Progress and heartbeat writes do not bump: only a run's status or its current flag changes what is cached.
+CREATE TRIGGER "segment_runs_bump_data_version" AFTER UPDATE OF "status", "is_current" OR DELETE OR TRUNCATE ON "segment_runs" FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
