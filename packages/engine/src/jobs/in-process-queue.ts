@@ -32,8 +32,9 @@ export function createInProcessQueue(handle: DbHandle): InProcessQueue {
   };
   return {
     kind: "in-process",
-    add: async (_raw, job) => {
+    add: (_raw, job) => {
       pending.push(job);
+      return Promise.resolve();
     },
     committed,
     recover: async () => {
