@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { bufferSource, commitImport } from "@creditseg/ingest";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { waitForBackgroundRuns } from "../runs/background-runs";
+import { waitForBackgroundRuns } from "../runs/job-queue";
 import { callerFor, createTestApp, signIn, type TestApp } from "../testing/test-app";
 import { appRouter } from "./root";
 
