@@ -6,7 +6,7 @@ import { createInProcessQueue, createPostgresQueue, type InProcessQueue, type Jo
  * one process, and every copy must hand jobs to the same runner.
  */
 const globalForJobs = globalThis as unknown as { creditsegInProcessQueues?: Map<DbHandle, InProcessQueue> };
-const inProcessQueues = (globalForJobs.creditsegInProcessQueues ??= new Map());
+const inProcessQueues = (globalForJobs.creditsegInProcessQueues ??= new Map<DbHandle, InProcessQueue>());
 
 /**
  * The runner that executes jobs in this process on `handle` (one per handle). Created on first use, it takes up the
