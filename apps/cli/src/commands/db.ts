@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import { migrateDb, resetDb } from "@creditseg/db";
+import { migrateJobQueueOf } from "../job-queue";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
@@ -14,6 +15,7 @@ export function register(program: Command): void {
     .action(async () => {
       await withDatabase(async (handle) => {
         await migrateDb(handle);
+        await migrateJobQueueOf(handle);
         process.stdout.write(`migrated ${handle.kind} database at ${handle.location}\n`);
       });
     });
@@ -32,6 +34,7 @@ export function register(program: Command): void {
       const seed = parsePositiveInt("--seed", options.seed, true);
       await withDatabase(async (handle) => {
         await migrateDb(handle);
+        await migrateJobQueueOf(handle);
         const started = performance.now();
         const progress = createProgress("seeding customers", customers);
         const summary = await seedDemoWorld(handle, {
@@ -62,6 +65,9 @@ export function register(program: Command): void {
       if (!options.yes) throw new CliError("db reset deletes all data: add --yes to confirm");
       await withDatabase(async (handle) => {
         await resetDb(handle);
+        // Jobs of the dropped runs would find nothing to claim; an empty queue is the honest state after a reset.
+        if (handle.kind === "postgres") await handle.raw("drop schema if exists graphile_worker cascade");
+        await migrateJobQueueOf(handle);
         process.stdout.write(`reset ${handle.kind} database at ${handle.location}\n`);
       });
     });
