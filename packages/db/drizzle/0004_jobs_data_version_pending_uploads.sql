@@ -23,9 +23,11 @@ CREATE TABLE "pending_uploads" (
 );
 --> statement-breakpoint
 CREATE TABLE "rate_limits" (
-	"key" text PRIMARY KEY NOT NULL,
+	"id" text PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
 	"count" integer NOT NULL,
-	"last_request" bigint NOT NULL
+	"last_request" bigint NOT NULL,
+	CONSTRAINT "rate_limits_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
 ALTER TABLE "segment_runs" ADD COLUMN "cancelled_by" text;--> statement-breakpoint

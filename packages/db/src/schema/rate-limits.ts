@@ -5,7 +5,8 @@ import { bigint, integer, pgTable, text } from "drizzle-orm/pg-core";
  * one row per client address and path, the requests counted in the current window and the last request's time.
  */
 export const rateLimits = pgTable("rate_limits", {
-  key: text().primaryKey(),
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
   count: integer().notNull(),
   /** Milliseconds since the epoch. */
   lastRequest: bigint({ mode: "number" }).notNull(),

@@ -92,6 +92,7 @@ export function createAuth(options: CreateAuthOptions) {
         session: schema.sessions,
         account: schema.accounts,
         verification: schema.verifications,
+        rateLimit: schema.rateLimits,
       },
     }),
     emailAndPassword: {
@@ -124,6 +125,8 @@ export function createAuth(options: CreateAuthOptions) {
     },
     rateLimit: {
       enabled: true,
+      // Counted in the database, so every web instance behind the proxy shares one count per address and path.
+      storage: "database",
       window: 60,
       max: 600,
       customRules: { [SIGN_IN_PATH]: { window: 60, max: options.signInRateLimitPerMinute ?? 60 } },
