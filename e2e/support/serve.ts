@@ -37,7 +37,7 @@ async function main() {
   // A first segment run, so the dashboards have figures from the start of every role's day.
   await run("npx", ["creditseg", "run", "--period", e2ePeriod], repoRoot);
   const hasBuild = existsSync(path.join(webDir, ".next", "BUILD_ID"));
-  if (!isBuildReused || !hasBuild) await run("npx", ["next", "build"], webDir);
+  if (!isBuildReused || !hasBuild) await run("npm", ["run", "build"], webDir);
   const server = spawn(process.execPath, ["server.mjs", "--port", String(e2ePort)], {
     cwd: webDir,
     env: { ...buildServerEnv(), NODE_ENV: "production" },

@@ -14,6 +14,8 @@ import * as schema from "./schema";
 export type Schema = typeof schema;
 /** The Drizzle database, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A database or an open transaction: query functions that must join the caller's transaction take this. */
+export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "execute">;
 
 /** A single raw SQL statement runner for set-based work Drizzle's builder would make slow. */
 export type RawQuery = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;

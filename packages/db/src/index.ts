@@ -1,4 +1,12 @@
-export { createDb, type CreateDbOptions, type Db, type DbHandle, type RawQuery, type Schema } from "./client";
+export {
+  createDb,
+  type CreateDbOptions,
+  type Db,
+  type DbHandle,
+  type DbOrTx,
+  type RawQuery,
+  type Schema,
+} from "./client";
 export { readBankTimeZone, readDbEnv, type DbEnv } from "./env";
 export { DbUnavailableError } from "./errors";
 export { migrateDb, MIGRATIONS_FOLDER } from "./migrate";
@@ -15,7 +23,7 @@ export {
   type CsvBlock,
 } from "./bulk/bulk-session";
 export { toCopyCsvLine } from "./bulk/csv-line";
-export { insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
+export { appendAuditRow, countAuditRows, insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
 export { hashPassword, verifyPassword } from "./password";
 export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
@@ -73,5 +81,30 @@ export {
   type ImportBatchRow,
   type ImportRejectRow,
 } from "./queries/import-batches";
-export { findActingUser } from "./queries/users";
+export {
+  AUTH_TABLES,
+  endUserSessions,
+  findActingUser,
+  findUserForAdmin,
+  listUsersForAdmin,
+  updateUser,
+  type ListUsersArgs,
+  type UserAdminRow,
+  type UserChange,
+} from "./queries/users";
+export {
+  CREDENTIAL_PROVIDER,
+  insertCredentialUser,
+  isPasswordCorrect,
+  setPassword,
+  type NewUser,
+} from "./queries/credentials";
+export {
+  LOCK_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  canHoldSession,
+  clearFailedSignIns,
+  takeSignInAttempt,
+  type SignInAttempt,
+} from "./queries/sign-in-lockout";
 export { resetDb } from "./reset";

@@ -99,3 +99,13 @@ export {
   type JobWorker,
   type WorkerOptions,
 } from "./jobs/postgres-queue";
+export {
+  readCustomerGroup,
+  readCustomerGroups,
+  readFoundGroupHistory,
+  readFoundProjectGroups,
+  readGroupOfCustomer,
+  type CustomerGroupView,
+  type FoundGroupHistoryPoint,
+  type FoundProjectGroupView,
+} from "./groups/group-views";

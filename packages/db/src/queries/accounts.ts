@@ -5,6 +5,7 @@ import {
   auditLog,
   clusterAssignments,
   customers,
+  foundProjectGroupMembers,
   deposits,
   loans,
   overrides,
@@ -149,6 +150,8 @@ export function listProjects(
     region?: string;
     riskLevel?: string;
     signal?: { run: ResolvedRun; hasSignal: boolean } | null;
+    /** Projects of one project group the run found in data (its period's projects). */
+    foundGroup?: { run: ResolvedRun; groupNo: number } | null;
     after?: KeysetCursor | null;
     limit: number;
   },
@@ -183,11 +186,18 @@ export function listProjects(
         args.region ? eq(p.region, args.region) : undefined,
         args.riskLevel ? eq(p.riskLevel, args.riskLevel) : undefined,
         signal ? and(eq(p.period, signal.run.period), eq(pr.hasDefaultSignal, signal.hasSignal)) : undefined,
+        args.foundGroup ? inFoundGroup(args.foundGroup.run, args.foundGroup.groupNo) : undefined,
         afterPeriodKey(p.period, p.projectId, args.after),
       ),
     )
     .orderBy(asc(p.period), asc(p.projectId))
     .limit(args.limit);
+}
+
+/** A project is in a found project group of a run: its period's row, listed among the group's members. */
+function inFoundGroup(run: ResolvedRun, groupNo: number): SQL {
+  const m = foundProjectGroupMembers;
+  return sql`${p.period} = ${run.period} and exists (select 1 from ${m} where ${m.runId} = ${run.id} and ${m.groupNo} = ${groupNo} and ${m.projectId} = ${p.projectId})`;
 }
 
 /** Overrides (the review queue) on customers in scope, newest first, `limit` of them before the id `beforeId`. */

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { customers, segmentResults } from "../schema";
+import { customerGroupMembers, customers, segmentResults } from "../schema";
 import { inScope, officerOf, type CustomerScope } from "./customer-scope";
 import { escapeLike, type KeysetCursor } from "./keyset";
 import type { ResolvedRun } from "./segment-runs";
@@ -19,6 +19,8 @@ export type CustomerFilter = {
   tiers?: readonly string[];
   grades?: readonly (typeof r.$inferSelect)["grade"][];
   clusters?: readonly number[];
+  /** Customer groups (客户群体) of the run, by group number. */
+  customerGroups?: readonly number[];
   industries?: readonly string[];
   regions?: readonly string[];
   /** Narrows a whole-bank scope to one officer's book; an officer's scope ignores it. */
@@ -128,6 +130,12 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
     if (filter.tiers?.length) conditions.push(inArray(r.effectiveTier, [...filter.tiers]));
     if (filter.grades?.length) conditions.push(inArray(r.effectiveGrade, [...filter.grades]));
     if (filter.clusters?.length) conditions.push(inArray(r.cluster, [...filter.clusters]));
+    if (filter.customerGroups?.length) {
+      const m = customerGroupMembers;
+      conditions.push(
+        sql`exists (select 1 from ${m} where ${m.runId} = ${r.runId} and ${m.customerId} = ${r.customerId} and ${inArray(m.groupNo, [...filter.customerGroups])})`,
+      );
+    }
   }
   if (filter.industries?.length) conditions.push(inArray(c.industry, [...filter.industries]));
   if (filter.regions?.length) conditions.push(inArray(c.region, [...filter.regions]));
@@ -140,7 +148,9 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
 
 /** Filters that need a run's results; without a run they match nothing. */
 function needsRun(filter: CustomerFilter): boolean {
-  return Boolean(filter.tiers?.length || filter.grades?.length || filter.clusters?.length);
+  return Boolean(
+    filter.tiers?.length || filter.grades?.length || filter.clusters?.length || filter.customerGroups?.length,
+  );
 }
 
 const rowColumns = {

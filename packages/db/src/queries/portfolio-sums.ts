@@ -1,11 +1,11 @@
 import { NON_PERFORMING } from "@creditseg/core/constants";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { clusterAssignments, loans, segmentResults } from "../schema";
+import { clusterAssignments, contributionLines, segmentResults } from "../schema";
 import { inScope, type CustomerScope } from "./customer-scope";
 
 const r = segmentResults;
-const l = loans;
+const cl = contributionLines;
 const ca = clusterAssignments;
 
 const grouped = (column: Parameters<typeof sql>[1]) => sql<number>`grouping(${column})`.mapWith(Number);
@@ -36,10 +36,11 @@ export function sumResultsBySegment(db: Db, args: { runId: number; scope: Custom
 }
 
 /**
- * Loan balances (average daily, fen) of the run period's loans of customers in scope, all and non-performing, by
- * their customer's effective tier and grade, by the loan's own cluster, and overall.
+ * Loan balances (average daily, fen) of the run's stored loan lines of customers in scope, all and non-performing by
+ * the classification the run read, by their customer's effective tier and grade, by the loan's own cluster, and
+ * overall: what the run stored, never today's loan rows (an amend import after the run changes nothing here).
  */
-export function sumLoanBalancesBySegment(db: Db, args: { runId: number; period: string; scope: CustomerScope }) {
+export function sumLoanBalancesBySegment(db: Db, args: { runId: number; scope: CustomerScope }) {
   return db
     .select({
       tier: r.effectiveTier,
@@ -48,16 +49,16 @@ export function sumLoanBalancesBySegment(db: Db, args: { runId: number; period: 
       groupedTier: grouped(r.effectiveTier),
       groupedGrade: grouped(r.effectiveGrade),
       groupedCluster: grouped(ca.clusterNo),
-      loanBalanceFen: sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}), 0)`.mapWith(BigInt),
+      loanBalanceFen: sql<bigint>`coalesce(sum(${cl.balanceFen}), 0)`.mapWith(BigInt),
       nplBalanceFen:
-        sql<bigint>`coalesce(sum(${l.avgDailyBalanceFen}) filter (where ${inArray(l.classification, [...NON_PERFORMING])}), 0)`.mapWith(
+        sql<bigint>`coalesce(sum(${cl.balanceFen}) filter (where ${inArray(cl.classification, [...NON_PERFORMING])}), 0)`.mapWith(
           BigInt,
         ),
     })
-    .from(l)
-    .innerJoin(r, and(eq(r.customerId, l.customerId), eq(r.runId, args.runId)))
-    .leftJoin(ca, and(eq(ca.runId, args.runId), eq(ca.loanId, l.loanId)))
-    .where(and(eq(l.period, args.period), inScope(r.officer, args.scope)))
+    .from(cl)
+    .innerJoin(r, and(eq(r.runId, cl.runId), eq(r.customerId, cl.customerId)))
+    .leftJoin(ca, and(eq(ca.runId, cl.runId), eq(ca.loanId, cl.accountId)))
+    .where(and(eq(cl.runId, args.runId), eq(cl.accountKind, "loan"), inScope(r.officer, args.scope)))
     .groupBy(sql`grouping sets ((${r.effectiveTier}), (${r.effectiveGrade}), (${ca.clusterNo}), ())`);
 }
 

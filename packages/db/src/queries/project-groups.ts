@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { earlyWarnings, policies, projectGroups, projects, segmentResults, segmentRuns } from "../schema";
+import { earlyWarnings, policies, projectGroups, projectResults, segmentResults, segmentRuns } from "../schema";
 
 /** Bound on groups and warnings a run stores for one read (a bank has tens of industries × regions × levels). */
 const MAX_GROUPS = 1_000;
@@ -49,22 +49,29 @@ export async function findRunGroupingBasis(db: Db, args: { runId: number }) {
 }
 
 /**
- * The projects of a run's period sponsored by customers the run attributed to `officer` (the officer copied into
- * the run's results, so the scope is the one the run saw), in project id order.
+ * The projects a run stored (as it read them) sponsored by customers the run attributed to `officer` (the officer
+ * copied into the run's results, so the scope is the one the run saw), in project id order: never today's rows.
  */
-export function listOfficerProjectsOfRun(
-  db: Db,
-  args: { runId: number; period: string; officer: string },
-): Promise<(typeof projects.$inferSelect)[]> {
-  const own = db
-    .select({ customerId: segmentResults.customerId })
-    .from(segmentResults)
-    .where(and(eq(segmentResults.runId, args.runId), eq(segmentResults.officer, args.officer)));
+export function listOfficerProjectsOfRun(db: Db, args: { runId: number; officer: string }) {
+  const pr = projectResults;
   return db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.period, args.period), inArray(projects.customerId, own)))
-    .orderBy(asc(projects.projectId));
+    .select({
+      projectId: pr.projectId,
+      customerId: pr.customerId,
+      name: pr.name,
+      industry: pr.industry,
+      region: pr.region,
+      totalInvestmentFen: pr.totalInvestmentFen,
+      loanAmountFen: pr.loanAmountFen,
+      riskLevel: pr.riskLevel,
+      status: pr.status,
+      overdueDays: pr.overdueDays,
+      isDowngraded: pr.isDowngraded,
+    })
+    .from(pr)
+    .innerJoin(segmentResults, and(eq(segmentResults.runId, pr.runId), eq(segmentResults.customerId, pr.customerId)))
+    .where(and(eq(pr.runId, args.runId), eq(segmentResults.officer, args.officer)))
+    .orderBy(asc(pr.projectId));
 }
 
 /** The finished runs that stored a project group, oldest period first, with the group's stored rate. */

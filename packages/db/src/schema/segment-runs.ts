@@ -149,6 +149,8 @@ export const contributionLines = pgTable(
     days: integer().notNull(),
     /** The line's contribution, fen. */
     resultFen: fen().notNull(),
+    /** A loan's five-category classification as the run read it (NPL figures sum these); null for deposits and fees. */
+    classification: classificationEnum(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.accountKind, t.accountId] }),
@@ -157,7 +159,7 @@ export const contributionLines = pgTable(
   ],
 );
 
-/** Each project's default signal as a run judged it (core's `hasDefaultSignal` under the run's policy). */
+/** Each project as a run read it, with its default signal as the run judged it (core's `isDefaultSignal` under the run's policy). */
 export const projectResults = pgTable(
   "project_results",
   {
@@ -168,6 +170,16 @@ export const projectResults = pgTable(
     customerId: text().notNull(),
     groupKey: text().notNull(),
     hasDefaultSignal: boolean().notNull(),
+    /** The project as the run read it: an officer's groups are computed from these, never today's project rows. */
+    name: text().notNull(),
+    industry: text().notNull(),
+    region: text().notNull(),
+    totalInvestmentFen: fen().notNull(),
+    loanAmountFen: fen().notNull(),
+    riskLevel: text().notNull(),
+    status: text().notNull(),
+    overdueDays: integer().notNull(),
+    isDowngraded: boolean().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.projectId] }),

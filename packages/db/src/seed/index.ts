@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from "@creditseg/core/policy";
 import { hashPassword } from "../password";
-import type { DbHandle } from "../client";
+import type { DbHandle, RawQuery } from "../client";
 import { withBulkTransaction, type BulkSession } from "../bulk/bulk-session";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { generateCustomer, type CustomerBundle, type WorldOptions } from "./demo-world";
@@ -91,17 +91,7 @@ async function insertUsers(session: BulkSession, passwordHash: string): Promise<
 
 async function insertPolicyAndCurve(session: BulkSession, period: string): Promise<void> {
   const effectiveFrom = `${period}-01-01`;
-  await session.raw(
-    `insert into policies (version, name, status, document, effective_from, change_note, created_by, submitted_by, submitted_at, decided_by, decided_at, decision_comment)
-     values (1, $1, 'active', $2::text::jsonb, $3, $4, 'demo-risk', 'demo-risk', now(), 'demo-risk2', now(), $5)`,
-    [
-      "默认政策 Default policy",
-      JSON.stringify(DEFAULT_POLICY),
-      effectiveFrom,
-      "Initial policy from the seed study (贡献度分层) and the default scorecard",
-      "Approved at set-up",
-    ],
-  );
+  await seedDefaultPolicy(session.raw, { effectiveFrom, proposedBy: "demo-risk", approvedBy: "demo-risk2" });
   const points = (["loan", "deposit"] as const).flatMap((side) =>
     DEFAULT_POLICY.ftp[side].map((b) => [side, b.maxTermMonths, String(b.rate), effectiveFrom] as const),
   );
@@ -110,6 +100,29 @@ async function insertPolicyAndCurve(session: BulkSession, period: string): Promi
     columns: ["side", "max_term_months", "rate_pct", "effective_from"],
     rows: points,
   });
+}
+
+/**
+ * The default policy as active version 1, effective from `effectiveFrom` (YYYY-MM-DD), proposed and approved by the
+ * given users (two different ones, as the four-eyes rule wants; null for none): what a bank starts from.
+ */
+export async function seedDefaultPolicy(
+  raw: RawQuery,
+  args: { effectiveFrom: string; proposedBy: string | null; approvedBy: string | null },
+): Promise<void> {
+  await raw(
+    `insert into policies (version, name, status, document, effective_from, change_note, created_by, submitted_by, submitted_at, decided_by, decided_at, decision_comment)
+     values (1, $1, 'active', $2::text::jsonb, $3, $4, $5, $5, now(), $6, now(), $7)`,
+    [
+      "默认政策 Default policy",
+      JSON.stringify(DEFAULT_POLICY),
+      args.effectiveFrom,
+      "Initial policy from the seed study (贡献度分层) and the default scorecard",
+      args.proposedBy,
+      args.approvedBy,
+      "Approved at set-up",
+    ],
+  );
 }
 
 async function copyPage(

@@ -46,7 +46,7 @@ export async function readPortfolioSummary(
   const { run, scope } = args;
   const [segmentRows, loanRows, contributions] = await Promise.all([
     sumResultsBySegment(db, { runId: run.id, scope }),
-    sumLoanBalancesBySegment(db, { runId: run.id, period: run.period, scope }),
+    sumLoanBalancesBySegment(db, { runId: run.id, scope }),
     listContributionsDescending(db, { runId: run.id, scope }),
   ]);
   const npl = (pick: (row: (typeof loanRows)[number]) => boolean): NplFigures => {

@@ -21,7 +21,8 @@ import { toJsonText } from "../json";
  * projects only (projects of the run's period sponsored by customers the run attributed to them), by core's
  * `groupProjects` with the run's policy limits and, for rises, the officer's projects of the compared run: a
  * group's figures, warnings and trend never include another officer's projects, and groups without any of the
- * officer's projects are not listed. The figures come from the period's project rows as loaded now.
+ * officer's projects are not listed. The figures come from the projects as the run stored them (project_results),
+ * so an amend import after the run changes nothing here.
  */
 export type RunProjectGrouping = { groups: ProjectGroupRow[]; warnings: EarlyWarningRow[] };
 
@@ -48,7 +49,7 @@ async function groupOfficerProjects(
   const basis = await readBasis(handle, runId);
   const parsed = parsePolicy(basis.policyDocument);
   if (!parsed.ok) throw new EngineError("INVALID_POLICY", `The policy of segment run ${runId} does not validate.`);
-  const projects = await listOfficerProjectsOfRun(handle.db, { runId, period: basis.period, officer });
+  const projects = await listOfficerProjectsOfRun(handle.db, { runId, officer });
   let previous: PreviousProjectGroup[] | undefined;
   if (withPrevious && basis.previousRunId !== null) {
     const before = await groupOfficerProjects(handle, basis.previousRunId, officer, false);

@@ -22,6 +22,9 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
   const depositBalance = new Map<string, bigint>();
   for (const d of data.deposits)
     depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
+  // Only loans off "normal" are kept: a map of every loan would be a second copy of the largest table.
+  const offNormal = new Map<string, string>();
+  for (const l of data.loans) if (l.classification !== "normal") offNormal.set(l.loanId, l.classification);
   const clustering = result.clusters;
   return [
     {
@@ -96,6 +99,7 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
         "tax_rate_pct",
         "days",
         "result_fen",
+        "classification",
       ],
       count: data.loans.length + data.deposits.length + data.fees.length,
       // Read from the accounts core priced (already in memory): no second copy of a million lines is built.
@@ -115,21 +119,70 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
               a.taxRatePct,
               a.days,
               a.contributionFen,
+              a.side === "loan" ? (offNormal.get(a.accountId) ?? "normal") : null,
             ];
           }
           // A fee line counts its amount as is: no rate, FTP, tax or days.
           for (const f of c.contribution.fees)
-            yield [runId, c.customerId, "fee", f.lineKey, f.amountFen, "0", null, null, null, null, 0, f.amountFen];
+            yield [
+              runId,
+              c.customerId,
+              "fee",
+              f.lineKey,
+              f.amountFen,
+              "0",
+              null,
+              null,
+              null,
+              null,
+              0,
+              f.amountFen,
+              null,
+            ];
         }
       },
     },
     {
       table: "project_results",
-      columns: ["run_id", "project_id", "customer_id", "group_key", "has_default_signal"],
+      columns: [
+        "run_id",
+        "project_id",
+        "customer_id",
+        "group_key",
+        "has_default_signal",
+        "name",
+        "industry",
+        "region",
+        "total_investment_fen",
+        "loan_amount_fen",
+        "risk_level",
+        "status",
+        "overdue_days",
+        "is_downgraded",
+      ],
       count: result.projects.signals.length,
       rows: function* () {
-        for (const p of result.projects.signals)
-          yield [runId, p.projectId, p.customerId, p.groupKey, p.hasDefaultSignal];
+        // Core judges the projects in reading order, one signal per project.
+        for (const [i, s] of result.projects.signals.entries()) {
+          const p = data.projects[i]!;
+          if (p.projectId !== s.projectId) throw new Error(`project ${s.projectId} out of reading order`);
+          yield [
+            runId,
+            s.projectId,
+            s.customerId,
+            s.groupKey,
+            s.hasDefaultSignal,
+            p.name,
+            p.industry,
+            p.region,
+            p.totalInvestmentFen,
+            p.loanAmountFen,
+            p.riskLevel,
+            p.status,
+            p.overdueDays,
+            p.isDowngraded,
+          ];
+        }
       },
     },
     {

@@ -1,17 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { migrateDb } from "@creditseg/db";
 import { seedDemoWorld } from "@creditseg/db/seed";
 import { createLocatedDb, testDbKinds } from "@creditseg/db/testing";
 import { describe, expect, it } from "vitest";
+import { killRunMidWrite } from "../testing/kill-run-mid-write";
 import { ACTORS, TEST_PERIOD } from "../testing/seeded-world";
 import { getRun, listRuns } from "./run-queries";
 import { startRun } from "./start-run";
 
-const CHILD = fileURLToPath(new URL("../testing/run-then-exit.ts", import.meta.url));
-const EXIT_CODE_WHILE_WRITING = 70;
-
-describe.each(testDbKinds())("a run whose process dies while writing its results [%s]", (kind) => {
+describe.each(testDbKinds())("a run whose process is killed (SIGKILL) while writing its results [%s]", (kind) => {
   it("is marked failed on the next list, stores nothing, and leaves the previous run current", async () => {
     const db = await createLocatedDb(kind);
     try {
@@ -22,12 +18,8 @@ describe.each(testDbKinds())("a run whose process dies while writing its results
       expect(first.status).toBe("succeeded");
       await handle.close();
 
-      const child = spawnSync(process.execPath, ["--import", "tsx", CHILD, db.location, TEST_PERIOD], {
-        encoding: "utf8",
-        timeout: 180_000,
-      });
-      expect(child.stderr).toBe("");
-      expect(child.status).toBe(EXIT_CODE_WHILE_WRITING);
+      const killed = await killRunMidWrite(db.location, TEST_PERIOD);
+      expect(killed).toEqual({ signal: "SIGKILL", exitCode: null, hasReachedWriting: true, stderr: "" });
 
       handle = await db.open();
       try {

@@ -11,6 +11,7 @@ import { SelectField } from "../ui/select-field";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { USER_LIST_INPUT } from "./user-list-input";
 import { formText } from "../form-text";
 
 type UserRow = inferRouterOutputs<AppRouter>["user"]["list"]["items"][number];
@@ -23,7 +24,7 @@ export function UsersView() {
   const me = useMe();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const users = useQuery(trpc.user.list.queryOptions({ limit: 200 }));
+  const users = useQuery(trpc.user.list.queryOptions(USER_LIST_INPUT));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
   const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: refresh }));
   const reactivate = useMutation(trpc.user.reactivate.mutationOptions({ onSuccess: refresh }));

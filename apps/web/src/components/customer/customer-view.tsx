@@ -10,6 +10,7 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LoansTable, type LoanTableRow } from "../loans/loans-table";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
+import { CustomerGroupCard } from "../groups/customer-group-card";
 import { CustomerReview } from "./customer-review";
 import { readGradePoints, readProfileFeatures, readRecommendation, readTierTrace } from "./run-explanations";
 import {
@@ -88,6 +89,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
               ) : null}
             </div>
           ) : null}
+          {result ? <CustomerGroupCard customerId={customer.customerId} runId={data.run?.id} /> : null}
         </div>
       </div>
 

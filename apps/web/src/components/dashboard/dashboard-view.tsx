@@ -11,6 +11,7 @@ import { customersHref } from "../customers/customer-filter-params";
 import { useCan, useMe } from "../session/me-context";
 import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
+import { SegmentationAndGrouping } from "../groups/segmentation-and-grouping";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { findPreviousRun, MIGRATION_RUNS, readRunSelector } from "./dashboard-inputs";
 import { MigrationMatrix } from "./migration-matrix";
@@ -111,6 +112,12 @@ export function DashboardView() {
         <Kpi label={t("contribution")} value={formatAmount(data.totals.contributionFen, locale)} />
         <Kpi label={t("nplRatio")} value={formatPct(data.totals.nplRatioPct)} />
       </section>
+      <SegmentationAndGrouping
+        runId={runId}
+        tierCount={tierRows.length}
+        gradeCount={gradeRows.length}
+        clusterCount={clusterRows.filter((row) => row.cluster !== null).length}
+      />
 
       <section className="panel chart-and-table" aria-labelledby="by-tier">
         <h2 id="by-tier">{t("byTier")}</h2>

@@ -9,6 +9,7 @@ import { useCan, useMe } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { useCursorPages } from "../ui/use-cursor-pages";
+import { overrideListInput } from "./override-list-input";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
@@ -22,7 +23,7 @@ export function OverridesView() {
   const canDecide = useCan("override.decide");
   const [showAll, setShowAll] = useState(false);
   const trpc = useTRPC();
-  const input = { ...(showAll ? {} : { statuses: ["proposed"] as "proposed"[] }), limit: 100 };
+  const input = overrideListInput(showAll);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
     queryFor: (cursor) => trpc.override.list.queryOptions({ ...input, cursor }),

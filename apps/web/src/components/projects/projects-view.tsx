@@ -2,9 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { WarningsTable } from "../dashboard/warnings-table";
+import { FoundProjectGroups } from "../groups/found-project-groups";
 import { useMe } from "../session/me-context";
 import { pickColor } from "../charts/palette";
 import { moneyColumn, rateColumn } from "../ui/columns";
@@ -19,12 +22,16 @@ import { useTRPC } from "~/trpc/react";
 type ProjectGroup = inferRouterOutputs<AppRouter>["segment"]["projectGroups"]["groups"][number];
 type HistoryPoint = inferRouterOutputs<AppRouter>["segment"]["projectGroupHistory"]["points"][number];
 
-/** Project groups with their default-signal rates, and the early warnings of the run. */
+/**
+ * Project groups found in data with their group-level warnings, then the industry × region × risk roll-up (a
+ * view, labelled as such) with its own warnings; each trend opens beside its list.
+ */
 export function ProjectsView() {
   const t = useTranslations("projects");
   const me = useMe();
   const trpc = useTRPC();
-  const groups = useQuery(trpc.segment.projectGroups.queryOptions({}));
+  const selector = readRunSelector(useSearchParams());
+  const groups = useQuery(trpc.segment.projectGroups.queryOptions(selector));
   const [selected, setSelected] = useState<string | null>(null);
   const money = useMoneyFormat();
   const columns: DataColumn<ProjectGroup>[] = [
@@ -77,25 +84,27 @@ export function ProjectsView() {
         <h1>{t("title")}</h1>
         {me.role === "credit_officer" ? <span className="muted">{t("readOnly")}</span> : null}
       </div>
-      <section className="panel" aria-labelledby="warnings-list">
-        <h2 id="warnings-list">{t("warnings")}</h2>
-        <WarningsTable />
-      </section>
+      <FoundProjectGroups runId={selector.runId} />
       <section className="panel" aria-labelledby="group-list">
-        <h2 id="group-list">{t("groups")}</h2>
-        <DataTable
-          columns={columns}
-          rows={groups.data?.groups}
-          rowId={(group) => group.groupKey}
-          caption={t("groups")}
-          isLoading={groups.isPending}
-          error={groups.error}
-          onRetry={() => void groups.refetch()}
-          empty={<p>{t("empty")}</p>}
-          pageSize={20}
-        />
+        <h2 id="group-list">{t("rollUpTitle")}</h2>
+        <p className="muted">{t("rollUpIntro")}</p>
+        <h3 id="warnings-list">{t("warnings")}</h3>
+        <WarningsTable runId={selector.runId} />
+        <div className={selected ? "grid-2" : undefined}>
+          <DataTable
+            columns={columns}
+            rows={groups.data?.groups}
+            rowId={(group) => group.groupKey}
+            caption={t("rollUpTitle")}
+            isLoading={groups.isPending}
+            error={groups.error}
+            onRetry={() => void groups.refetch()}
+            empty={<p>{t("empty")}</p>}
+            pageSize={20}
+          />
+          {selected ? <GroupHistory groupKey={selected} /> : null}
+        </div>
       </section>
-      {selected ? <GroupHistory groupKey={selected} /> : null}
     </>
   );
 }
@@ -133,7 +142,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
       <h2 id="group-history">{t("historyTitle", { group: groupKey })}</h2>
       <QueryView query={history}>
         {(data) => (
-          <div className="grid-2">
+          <div className="stack">
             <LineChart
               responsive
               className="chart-box chart-md"

@@ -6,12 +6,22 @@ import { requireMe } from "./read-me";
 
 /**
  * Page guard for server layouts: pages a role may not use say so instead of rendering their
- * controls (the server refuses the procedures anyway).
+ * controls (the server refuses the procedures anyway). `prefetch` fills the request's query cache for the
+ * page's first paint, only for a role that may see the page.
  */
-export async function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export async function RequirePermission({
+  permission,
+  prefetch,
+  children,
+}: {
+  permission: Permission;
+  prefetch?: () => Promise<unknown>;
+  children: ReactNode;
+}) {
   const me = await requireMe();
-  if (can(me.role, permission)) return <>{children}</>;
-  return <NotAllowed />;
+  if (!can(me.role, permission)) return <NotAllowed />;
+  await prefetch?.();
+  return <>{children}</>;
 }
 
 async function NotAllowed() {

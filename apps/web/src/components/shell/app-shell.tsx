@@ -6,11 +6,36 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { MeProvider, type Me } from "../session/me-context";
 import { LocaleSwitcher } from "./locale-switcher";
-import { listNavItems } from "./nav-items";
+import { listNavItems, type NavItem } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** A navigation entry; the first of a section (客户细分 / 客户群体) carries the section's name and its meaning. */
+function NavEntry({
+  item,
+  isFirstOfSection,
+  children,
+}: {
+  item: NavItem;
+  isFirstOfSection: boolean;
+  children: ReactNode;
+}) {
+  const t = useTranslations("nav");
+  if (!item.section || !isFirstOfSection) return <li>{children}</li>;
+  const title = item.section === "segmentation" ? t("sectionSegmentation") : t("sectionGrouping");
+  const hint = item.section === "segmentation" ? t("sectionSegmentationHint") : t("sectionGroupingHint");
+  return (
+    <li>
+      <div className="nav-section" data-testid={`nav-section-${item.section}`}>
+        {title}
+        <span className="nav-hint">{hint}</span>
+      </div>
+      {children}
+    </li>
+  );
 }
 
 /** The signed-in frame: top bar (who, language, sign out), the role's navigation, and the page. */
@@ -37,12 +62,12 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
         </header>
         <nav className="sidenav" aria-label={t("common.mainNav")}>
           <ul>
-            {listNavItems(me.role).map((item) => (
-              <li key={item.key}>
+            {listNavItems(me.role).map((item, index, items) => (
+              <NavEntry key={item.key} item={item} isFirstOfSection={items[index - 1]?.section !== item.section}>
                 <Link href={item.href} aria-current={isActive(pathname, item.href) ? "page" : undefined}>
                   {t(`nav.${item.key}`)}
                 </Link>
-              </li>
+              </NavEntry>
             ))}
           </ul>
         </nav>

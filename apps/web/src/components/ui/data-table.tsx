@@ -85,6 +85,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: props.pageSize ?? 1_000_000 });
   const { serverSort } = props;
+  // The app does not use the React Compiler, and nothing memoises this component: TanStack Table v8's instance is
+  // meant to be read afresh on every render, which is what the rule warns a compiler would not do.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: (props.rows ?? []) as T[],
     columns: props.columns,

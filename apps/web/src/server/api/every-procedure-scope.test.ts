@@ -69,6 +69,11 @@ const CASES: Record<string, Case> = {
         ),
       ),
   },
+  "group.customerGroups": { outcome: "data", call: (c) => c.group.customerGroups({}) },
+  "group.customerGroup": { outcome: "data", call: ownCustomerGroups },
+  "group.projectGroups": { outcome: "data", call: (c) => c.group.projectGroups({}) },
+  "group.projectGroupHistory": { outcome: "data", call: foundGroupHistories },
+  "group.ofCustomer": { outcome: "NOT_FOUND", call: (c, s) => c.group.ofCustomer({ customerId: s.otherCustomer }) },
   "policy.list": { outcome: "data", call: (c) => c.policy.list({}) },
   "policy.byVersion": { outcome: "data", call: (c) => c.policy.byVersion({ version: 1 }) },
   "policy.active": { outcome: "data", call: (c) => c.policy.active() },
@@ -125,6 +130,18 @@ async function projectGroupHistories(caller: Caller): Promise<unknown> {
   const { groups } = await caller.segment.projectGroups({});
   const keys = new Set(groups.map((g) => g.groupKey));
   return Promise.all([...keys].map((groupKey) => caller.segment.projectGroupHistory({ groupKey })));
+}
+
+/** Each customer group the officer sees, read one by one (figures over the officer's members). */
+async function ownCustomerGroups(caller: Caller): Promise<unknown> {
+  const { run, groups } = await caller.group.customerGroups({});
+  return Promise.all(groups.map((g) => caller.group.customerGroup({ runId: run!.id, groupNo: g.groupNo })));
+}
+
+/** The trend of every found project group the officer sees. */
+async function foundGroupHistories(caller: Caller): Promise<unknown> {
+  const { run, groups } = await caller.group.projectGroups({});
+  return Promise.all(groups.map((g) => caller.group.projectGroupHistory({ runId: run!.id, groupNo: g.groupNo })));
 }
 
 /** Every leaf of a result as text: strings, numbers, bigints and dates (superjson-free, so nothing hides in a type). */

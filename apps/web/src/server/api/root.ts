@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit";
 import { customerRouter } from "./routers/customer";
 import { depositRouter } from "./routers/deposit";
+import { groupRouter } from "./routers/group";
 import { loanRouter } from "./routers/loan";
 import { overrideRouter } from "./routers/override";
 import { policyRouter } from "./routers/policy";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   upload: uploadRouter,
   segmentRun: segmentRunRouter,
   segment: segmentRouter,
+  group: groupRouter,
   policy: policyRouter,
   override: overrideRouter,
   user: userRouter,

@@ -1,5 +1,4 @@
-import type { Db } from "@creditseg/db";
-import { schema } from "@creditseg/db";
+import { appendAuditRow, type DbOrTx } from "@creditseg/db";
 import type { Role } from "@creditseg/core/constants";
 import type { RequestMeta } from "../request-meta";
 
@@ -36,12 +35,9 @@ export type AuditEntry = {
   meta: RequestMeta;
 };
 
-/** A database or an open transaction: audit rows are written in the same transaction as the change they record. */
-export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete" | "execute">;
-
 /** Appends one audit row. Call it inside the transaction of the change so both commit or neither does. */
 export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(schema.auditLog).values({
+  await appendAuditRow(db, {
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.role ?? null,
     action: entry.action,

@@ -12,7 +12,7 @@ import {
   type TestApp,
   type TestUser,
 } from "../testing/test-app";
-import { MAX_FAILED_SIGN_INS } from "./lockout";
+import { MAX_FAILED_SIGN_INS } from "@creditseg/db";
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

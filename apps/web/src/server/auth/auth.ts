@@ -1,13 +1,21 @@
-import type { Db } from "@creditseg/db";
-import { hashPassword, schema, verifyPassword } from "@creditseg/db";
+import {
+  AUTH_TABLES,
+  LOCK_MINUTES,
+  canHoldSession,
+  clearFailedSignIns,
+  hashPassword,
+  isPasswordCorrect,
+  takeSignInAttempt,
+  verifyPassword,
+  type Db,
+  type DbOrTx,
+} from "@creditseg/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { z } from "zod";
-import { writeAudit, type DbOrTx } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit";
 import { CLIENT_ADDRESS_HEADER, readRequestMeta, withClientAddress } from "../request-meta";
-import { isPasswordCorrect } from "./credentials";
-import { LOCK_MINUTES, canHoldSession, clearFailedSignIns, takeSignInAttempt } from "./lockout";
 
 export type CreateAuthOptions = {
   db: Db;
@@ -87,13 +95,7 @@ export function createAuth(options: CreateAuthOptions) {
     disabledPaths: [...DISABLED_AUTH_PATHS],
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: {
-        user: schema.users,
-        session: schema.sessions,
-        account: schema.accounts,
-        verification: schema.verifications,
-        rateLimit: schema.rateLimits,
-      },
+      schema: { ...AUTH_TABLES },
     }),
     emailAndPassword: {
       enabled: true,

@@ -15,7 +15,7 @@ import {
 } from "../testing/test-app";
 import { PEER_ADDRESS_HEADER } from "../request-meta";
 import { DISABLED_AUTH_PATHS } from "./auth";
-import { MAX_FAILED_SIGN_INS } from "./lockout";
+import { MAX_FAILED_SIGN_INS } from "@creditseg/db";
 
 /** A request to the auth route as a browser on `peer` (through `forwardedFor`, if given) would send it. */
 function authRequest(

@@ -35,6 +35,7 @@ export async function countCustomersCached(
     filter.tiers ?? null,
     filter.grades ?? null,
     filter.clusters ?? null,
+    filter.customerGroups ?? null,
     filter.industries ?? null,
     filter.regions ?? null,
     filter.search ?? null,

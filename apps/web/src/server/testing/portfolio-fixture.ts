@@ -1,182 +1,99 @@
-import { DEFAULT_POLICY } from "@creditseg/core/policy";
-import type { Classification, Grade } from "@creditseg/core/constants";
-import { schema } from "@creditseg/db";
+import type { Classification, ImportKind } from "@creditseg/core/constants";
+import { listCustomers, resolveRun, type CustomerListRow } from "@creditseg/db";
+import { seedDefaultPolicy } from "@creditseg/db/seed";
+import { startRun } from "@creditseg/engine";
+import { bufferSource, commitImport } from "@creditseg/ingest";
 import type { TestApp } from "./test-app";
 
 export const FIXTURE_PERIOD = "2025";
 
+/** What a customer's files say; what the run makes of them (tier, grade, contribution) is read back from the run. */
 type FixtureCustomer = {
   customerId: string;
   officer: string;
-  tier: string;
-  grade: Grade;
-  cluster: number;
-  contributionFen: bigint;
+  /** Loan amount and average daily balance, fen. */
   loanBalanceFen: bigint;
   classification: Classification;
 };
 
-/** Two officers' books: O001 holds C001 and C003, O002 holds C002 and C004. */
+/** Two officers' books: O001 holds C001 and C003, O002 holds C002 and C004; C003 and C004 are non-performing. */
 export const FIXTURE_CUSTOMERS: readonly FixtureCustomer[] = [
-  {
-    customerId: "C001",
-    officer: "O001",
-    tier: "core",
-    grade: "AAA",
-    cluster: 0,
-    contributionFen: 150_000_000n,
-    loanBalanceFen: 1_000_000_000n,
-    classification: "normal",
-  },
-  {
-    customerId: "C002",
-    officer: "O002",
-    tier: "basic",
-    grade: "AA",
-    cluster: 1,
-    contributionFen: 27_500_000n,
-    loanBalanceFen: 2_000_000_000n,
-    classification: "normal",
-  },
-  {
-    customerId: "C003",
-    officer: "O001",
-    tier: "general",
-    grade: "B",
-    cluster: 1,
-    contributionFen: -5_000_000n,
-    loanBalanceFen: 300_000_000n,
-    classification: "substandard",
-  },
-  {
-    customerId: "C004",
-    officer: "O002",
-    tier: "core",
-    grade: "AA",
-    cluster: 0,
-    contributionFen: 110_000_000n,
-    loanBalanceFen: 4_000_000_000n,
-    classification: "doubtful",
-  },
+  { customerId: "C001", officer: "O001", loanBalanceFen: 1_000_000_000n, classification: "normal" },
+  { customerId: "C002", officer: "O002", loanBalanceFen: 2_000_000_000n, classification: "normal" },
+  { customerId: "C003", officer: "O001", loanBalanceFen: 300_000_000n, classification: "substandard" },
+  { customerId: "C004", officer: "O002", loanBalanceFen: 4_000_000_000n, classification: "doubtful" },
 ];
 
+/** Fen as the import's yuan amount with two decimals (the files' unit). */
+function yuan(fen: bigint): string {
+  return `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+}
+
+const FILES: Record<Exclude<ImportKind, "fees" | "ftp">, string[]> = {
+  customers: [
+    "customer_id,name,industry,region,size,credit_rating,officer,debt_ratio,current_ratio,roa,revenue,default_count",
+    ...FIXTURE_CUSTOMERS.map(
+      (c) => `${c.customerId},企业 ${c.customerId},manufacturing,east,small,A,${c.officer},55,1.4,5,30000000,0`,
+    ),
+  ],
+  loans: [
+    "loan_id,customer_id,product,amount,rate,term_months,start_date,maturity_date,guarantee,classification,avg_daily_balance,days",
+    ...FIXTURE_CUSTOMERS.map(
+      (c) =>
+        `L${c.customerId},${c.customerId},working_capital,${yuan(c.loanBalanceFen)},4.35,12,2025-01-01,2025-12-31,collateral,${c.classification},${yuan(c.loanBalanceFen)},360`,
+    ),
+  ],
+  deposits: [
+    "account_id,customer_id,product,avg_daily_balance,rate,days,term_months",
+    ...FIXTURE_CUSTOMERS.map((c) => `D${c.customerId},${c.customerId},demand,5000000.00,0.35,360,0`),
+  ],
+  projects: [
+    "project_id,customer_id,name,industry,region,total_investment,loan_amount,risk_level,status,overdue_days,downgraded",
+    ...FIXTURE_CUSTOMERS.map(
+      (c) =>
+        `P${c.customerId},${c.customerId},项目 ${c.customerId},infrastructure,east,100000000.00,50000000.00,medium,construction,${c.classification === "normal" ? 0 : 95},否`,
+    ),
+  ],
+};
+
+export type SeededPortfolio = {
+  runId: number;
+  /** The run's stored row per customer, by customer id: tier, grade, contribution as the engine computed them. */
+  results: readonly CustomerListRow[];
+};
+
 /**
- * A small finished portfolio: the default policy active as version 1, four customers with one loan,
- * one deposit and one project each, and run 1 (current for 2025) with its results and clusters.
+ * A small finished portfolio made the way a bank makes one: the default policy active as version 1, four customers
+ * with one loan, one deposit and one project each loaded through the import, and run 1 (current for 2025) executed
+ * by the engine as `startedBy`. Nothing the engine writes is built here.
  */
-export async function seedPortfolio(app: TestApp, startedBy: string): Promise<{ runId: number }> {
-  const db = app.handle.db;
-  await db
-    .insert(schema.policies)
-    .values({ version: 1, name: "Default", status: "active", document: DEFAULT_POLICY, effectiveFrom: "2025-01-01" });
-  await db.insert(schema.customers).values(
-    FIXTURE_CUSTOMERS.map((c) => ({
-      customerId: c.customerId,
-      name: `企业 ${c.customerId}`,
-      industry: "manufacturing",
-      region: "east",
-      size: "small" as const,
-      officer: c.officer,
-      creditRating: "A",
-    })),
-  );
-  await db.insert(schema.loans).values(
-    FIXTURE_CUSTOMERS.map((c) => ({
-      period: FIXTURE_PERIOD,
-      loanId: `L${c.customerId}`,
-      customerId: c.customerId,
-      product: "working_capital",
-      amountFen: c.loanBalanceFen,
-      ratePct: "4.350000",
-      termMonths: 12,
-      startDate: "2025-01-01",
-      maturityDate: "2025-12-31",
-      guarantee: "collateral" as const,
-      classification: c.classification,
-      avgDailyBalanceFen: c.loanBalanceFen,
-      days: 360,
-    })),
-  );
-  await db.insert(schema.deposits).values(
-    FIXTURE_CUSTOMERS.map((c) => ({
-      period: FIXTURE_PERIOD,
-      accountId: `D${c.customerId}`,
-      customerId: c.customerId,
-      product: "demand" as const,
-      avgDailyBalanceFen: 500_000_000n,
-      ratePct: "0.350000",
-      days: 360,
-      termMonths: 0,
-    })),
-  );
-  await db.insert(schema.projects).values(
-    FIXTURE_CUSTOMERS.map((c) => ({
-      period: FIXTURE_PERIOD,
-      projectId: `P${c.customerId}`,
-      customerId: c.customerId,
-      name: `项目 ${c.customerId}`,
-      industry: "infrastructure",
-      region: "east",
-      totalInvestmentFen: 10_000_000_000n,
-      loanAmountFen: 5_000_000_000n,
-      riskLevel: "medium",
-      status: "construction",
-      overdueDays: c.classification === "normal" ? 0 : 95,
-      isDowngraded: false,
-    })),
-  );
-  const [run] = await db
-    .insert(schema.segmentRuns)
-    .values({
-      period: FIXTURE_PERIOD,
-      policyVersion: 1,
-      status: "succeeded",
-      codeVersion: "test",
-      isCurrent: true,
-      startedBy,
-      startedAt: new Date(),
-      finishedAt: new Date(),
-      progressPct: 100,
-    })
-    .returning({ id: schema.segmentRuns.id });
-  const runId = run!.id;
-  await db.insert(schema.segmentResults).values(
-    FIXTURE_CUSTOMERS.map((c) => ({
-      runId,
-      customerId: c.customerId,
-      officer: c.officer,
-      depositContributionFen: 8_250_000n,
-      loanContributionFen: c.contributionFen - 8_250_000n,
-      feeIncomeFen: 0n,
-      contributionFen: c.contributionFen,
-      loanBalanceFen: c.loanBalanceFen,
-      depositBalanceFen: 500_000_000n,
-      classification: c.classification,
-      tier: c.tier,
-      effectiveTier: c.tier,
-      tierTrace: [{ rule: c.tier, matched: true, reasons: [] }],
-      grade: c.grade,
-      effectiveGrade: c.grade,
-      gradeScore: "70.00",
-      gradePoints: [],
-      cluster: c.cluster,
-      recommendation: null,
-    })),
-  );
-  await db.insert(schema.clusters).values(
-    [0, 1].map((clusterNo) => ({
-      runId,
-      clusterNo,
-      size: 2,
-      centroidRaw: [4.35, 12, 1e7],
-      centroid: [0, 0, 0],
-      profile: {},
-      labelZh: `群体 ${clusterNo}`,
-      labelEn: `Group ${clusterNo}`,
-    })),
-  );
-  await db
-    .insert(schema.clusterAssignments)
-    .values(FIXTURE_CUSTOMERS.map((c) => ({ runId, loanId: `L${c.customerId}`, clusterNo: c.cluster })));
-  return { runId };
+export async function seedPortfolio(app: TestApp, startedBy: string): Promise<SeededPortfolio> {
+  const { handle } = app;
+  await seedDefaultPolicy(handle.raw, { effectiveFrom: "2025-01-01", proposedBy: startedBy, approvedBy: null });
+  for (const [kind, lines] of Object.entries(FILES) as [keyof typeof FILES, string[]][]) {
+    const report = await commitImport({
+      handle,
+      kind,
+      period: kind === "customers" ? undefined : FIXTURE_PERIOD,
+      file: bufferSource(`${kind}.csv`, new TextEncoder().encode(`${lines.join("\n")}\n`)),
+      actor: { id: startedBy, role: "risk_manager" },
+    });
+    if (report.status !== "committed")
+      throw new Error(`fixture ${kind} not imported: ${JSON.stringify([...report.fileRejects, ...report.rejects])}`);
+  }
+  const outcome = await (
+    await startRun(handle, { actor: { id: startedBy, role: "risk_manager" }, period: FIXTURE_PERIOD })
+  ).completion;
+  if (outcome.status !== "succeeded") throw new Error(`fixture run failed: ${outcome.error}`);
+  const run = await resolveRun(handle.db, { runId: outcome.runId });
+  const results = await listCustomers(handle.db, {
+    run,
+    scope: "all",
+    filter: {},
+    sort: "customerId",
+    direction: "asc",
+    limit: FIXTURE_CUSTOMERS.length,
+    after: null,
+  });
+  return { runId: outcome.runId, results };
 }

@@ -1,11 +1,10 @@
 import type { Role } from "@creditseg/core/constants";
-import type { DbHandle } from "@creditseg/db";
+import { countAuditRows, insertCredentialUser, type DbHandle } from "@creditseg/db";
 import { createTestDb, type TestDbKind } from "@creditseg/db/testing";
 import { createCaller } from "../api/root";
 import { createTrpcContext, type CallSource } from "../api/trpc";
 import { inProcessQueueFor } from "../runs/job-queue";
 import { createAuth, type Auth } from "../auth/auth";
-import { insertCredentialUser } from "../auth/credentials";
 import { PEER_ADDRESS_HEADER } from "../request-meta";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -102,17 +101,12 @@ export async function callerFor(
 
 /** Audit rows of an action (optionally on one entity): asserts that a change was recorded once, or a refusal not at all. */
 export async function countAudit(app: TestApp, action: string, entityId?: string): Promise<number> {
-  const [row] = await app.handle.raw<{ n: number }>(
-    "select count(*)::int as n from audit_log where action = $1 and ($2::text is null or entity_id = $2)",
-    [action, entityId ?? null],
-  );
-  return row?.n ?? 0;
+  return countAuditRows(app.handle.db, { action, entityId });
 }
 
 /** Every audit row, for asserting that a refused mutation wrote none. */
 export async function countAllAudit(app: TestApp): Promise<number> {
-  const [row] = await app.handle.raw<{ n: number }>("select count(*)::int as n from audit_log");
-  return row?.n ?? 0;
+  return countAuditRows(app.handle.db);
 }
 
 /** The tRPC code and app code of a rejected call, for `expect(...).toEqual({ code, appCode })`. */

@@ -1,18 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { migrateDb } from "@creditseg/db";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { createLocatedDb, testDbKinds } from "@creditseg/db/testing";
 import { startRun } from "@creditseg/engine";
+import { killRunMidWrite } from "@creditseg/engine/testing";
 import { describe, expect, it } from "vitest";
 import { callerFor, createTestAppOn, signIn } from "../../testing/test-app";
 
 const PERIOD = "2025";
-/** The engine's helper that starts a run and exits abruptly while the run writes its results. */
-const CHILD = fileURLToPath(new URL("../../../../../../packages/engine/src/testing/run-then-exit.ts", import.meta.url));
-const EXIT_CODE_WHILE_WRITING = 70;
 
-describe.each(testDbKinds())("a run whose worker died, on the web's run list [%s]", (kind) => {
+describe.each(testDbKinds())("a run whose worker was killed with SIGKILL, on the web's run list [%s]", (kind) => {
   it("reads failed on the list and by id, never running, and the previous run stays current", async () => {
     const db = await createLocatedDb(kind);
     try {
@@ -25,11 +21,9 @@ describe.each(testDbKinds())("a run whose worker died, on the web's run list [%s
       expect(first.status).toBe("succeeded");
       await handle.close();
 
-      const child = spawnSync(process.execPath, ["--import", "tsx", CHILD, db.location, PERIOD], {
-        encoding: "utf8",
-        timeout: 180_000,
-      });
-      expect(child.status).toBe(EXIT_CODE_WHILE_WRITING);
+      // A second process runs the engine and is killed with SIGKILL inside its results transaction.
+      const killed = await killRunMidWrite(db.location, PERIOD);
+      expect(killed).toMatchObject({ signal: "SIGKILL", hasReachedWriting: true });
 
       handle = await db.open();
       const app = createTestAppOn(handle);

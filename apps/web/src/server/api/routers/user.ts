@@ -1,12 +1,18 @@
 import { PERMISSIONS, can } from "@creditseg/core/access";
-import { schema } from "@creditseg/db";
-import { and, asc, eq, gt, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
+import {
+  clearFailedSignIns,
+  endUserSessions,
+  findUserForAdmin,
+  insertCredentialUser,
+  isPasswordCorrect,
+  listUsersForAdmin,
+  setPassword,
+  updateUser,
+  type DbOrTx,
+} from "@creditseg/db";
 import { z } from "zod";
-import { writeAudit, type DbOrTx } from "../../audit/write-audit";
-import { clearFailedSignIns } from "../../auth/lockout";
-import { insertCredentialUser, isPasswordCorrect, setPassword } from "../../auth/credentials";
+import { writeAudit } from "../../audit/write-audit";
 import { isUniqueViolation } from "../../db-errors";
-import { escapeLike } from "@creditseg/db";
 import { decodeCursor, toPage } from "../paging";
 import { appError, notFound } from "../errors";
 import {
@@ -20,28 +26,11 @@ import {
 } from "../schemas/user";
 import { createTRPCRouter, permissionProcedure, protectedProcedure } from "../trpc";
 
-const u = schema.users;
-
-/** Fields of a user an admin sees: never the password hash or session tokens. */
-const userColumns = {
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  officerCode: u.officerCode,
-  isActive: u.isActive,
-  locale: u.locale,
-  failedLoginCount: u.failedLoginCount,
-  lockedUntil: u.lockedUntil,
-  createdAt: u.createdAt,
-  updatedAt: u.updatedAt,
-};
-
 const okOutput = z.object({ ok: z.literal(true) });
 const userIdOutput = z.object({ userId: z.string() });
 
 async function requireUser(db: DbOrTx, userId: string) {
-  const [user] = await db.select(userColumns).from(u).where(eq(u.id, userId)).limit(1);
+  const user = await findUserForAdmin(db, userId);
   if (!user) throw notFound("USER_NOT_FOUND", "The user");
   return user;
 }
@@ -62,12 +51,6 @@ function rethrowConflict(error: unknown): never {
   throw error;
 }
 
-async function endSessions(db: DbOrTx, userId: string, keepSessionId?: string): Promise<void> {
-  await db
-    .delete(schema.sessions)
-    .where(and(eq(schema.sessions.userId, userId), keepSessionId ? ne(schema.sessions.id, keepSessionId) : undefined));
-}
-
 export const userRouter = createTRPCRouter({
   /** The signed-in user and what their role may do (views hide what it may not). */
   me: protectedProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => ({
@@ -86,7 +69,7 @@ export const userRouter = createTRPCRouter({
       }
       await ctx.db.transaction(async (tx) => {
         await setPassword(tx, ctx.user.id, input.newPassword);
-        await endSessions(tx, ctx.user.id, ctx.session.sessionId);
+        await endUserSessions(tx, ctx.user.id, { keepSessionId: ctx.session.sessionId });
         await writeAudit(tx, {
           actor: ctx.user,
           action: "auth.password_changed",
@@ -103,7 +86,7 @@ export const userRouter = createTRPCRouter({
     .input(updateMyLocaleInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.db.update(u).set({ locale: input.locale }).where(eq(u.id, ctx.user.id));
+      await updateUser(ctx.db, ctx.user.id, { locale: input.locale });
       return { ok: true as const };
     }),
 
@@ -111,20 +94,14 @@ export const userRouter = createTRPCRouter({
   list: permissionProcedure("user.manage")
     .input(listUsersInput)
     .query(async ({ ctx, input }) => {
-      const conditions: (SQL | undefined)[] = [];
-      if (input.roles?.length) conditions.push(inArray(u.role, input.roles));
-      if (input.isActive !== undefined) conditions.push(eq(u.isActive, input.isActive));
-      if (input.search) {
-        const term = `%${escapeLike(input.search)}%`;
-        conditions.push(or(ilike(u.email, term), ilike(u.name, term), ilike(u.officerCode, term)));
-      }
-      if (input.cursor) conditions.push(gt(u.email, decodeCursor(input.cursor).id));
-      const rows = await ctx.db
-        .select(userColumns)
-        .from(u)
-        .where(and(...conditions))
-        .orderBy(asc(u.email))
-        .limit(input.limit + 1);
+      const rows = await listUsersForAdmin(ctx.db, {
+        roles: input.roles,
+        isActive: input.isActive,
+        search: input.search,
+        afterEmail: input.cursor ? decodeCursor(input.cursor).id : undefined,
+        // One row more than the page tells toPage whether another page follows.
+        limit: input.limit + 1,
+      });
       return toPage(rows, input.limit, (row) => ({ value: null, id: row.email }));
     }),
 
@@ -168,7 +145,7 @@ export const userRouter = createTRPCRouter({
           const before = await requireUser(tx, userId);
           if (role !== undefined && role !== before.role) {
             refuseSelf(ctx.user.id, userId);
-            await tx.update(u).set({ role }).where(eq(u.id, userId));
+            await updateUser(tx, userId, { role });
             await writeAudit(tx, {
               actor: ctx.user,
               action: "user.role_changed",
@@ -180,7 +157,7 @@ export const userRouter = createTRPCRouter({
           }
           const changed = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
           if (Object.keys(changed).length > 0) {
-            await tx.update(u).set(changed).where(eq(u.id, userId));
+            await updateUser(tx, userId, changed);
             await writeAudit(tx, {
               actor: ctx.user,
               action: "user.updated",
@@ -190,7 +167,7 @@ export const userRouter = createTRPCRouter({
               meta: ctx.meta,
             });
           }
-          const [after] = await tx.select({ role: u.role, officerCode: u.officerCode }).from(u).where(eq(u.id, userId));
+          const after = await findUserForAdmin(tx, userId);
           if (after?.role === "credit_officer" && !after.officerCode) {
             throw appError(
               "BAD_REQUEST",
@@ -211,8 +188,8 @@ export const userRouter = createTRPCRouter({
       refuseSelf(ctx.user.id, input.userId);
       await ctx.db.transaction(async (tx) => {
         await requireUser(tx, input.userId);
-        await tx.update(u).set({ isActive: false }).where(eq(u.id, input.userId));
-        await endSessions(tx, input.userId);
+        await updateUser(tx, input.userId, { isActive: false });
+        await endUserSessions(tx, input.userId);
         await writeAudit(tx, {
           actor: ctx.user,
           action: "user.deactivated",
@@ -231,7 +208,7 @@ export const userRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction(async (tx) => {
         await requireUser(tx, input.userId);
-        await tx.update(u).set({ isActive: true }).where(eq(u.id, input.userId));
+        await updateUser(tx, input.userId, { isActive: true });
         await writeAudit(tx, {
           actor: ctx.user,
           action: "user.reactivated",
@@ -270,7 +247,7 @@ export const userRouter = createTRPCRouter({
       await ctx.db.transaction(async (tx) => {
         await requireUser(tx, input.userId);
         await setPassword(tx, input.userId, input.newPassword);
-        await endSessions(tx, input.userId);
+        await endUserSessions(tx, input.userId);
         await writeAudit(tx, {
           actor: ctx.user,
           action: "user.password_reset",

@@ -39,14 +39,22 @@ export const listDepositsInput = z.object({
 });
 export type ListDepositsInput = z.infer<typeof listDepositsInput>;
 
-export const listProjectsInput = z.object({
-  period: periodInput.optional(),
-  customerId: businessIdInput.optional(),
-  industry: shortTextInput.optional(),
-  region: shortTextInput.optional(),
-  riskLevel: textInput({ max: 40 }).optional(),
-  hasSignal: z.boolean().optional(),
-  limit: pageSizeInput,
-  cursor: cursorInput,
-});
+export const listProjectsInput = z
+  .object({
+    period: periodInput.optional(),
+    customerId: businessIdInput.optional(),
+    industry: shortTextInput.optional(),
+    region: shortTextInput.optional(),
+    riskLevel: textInput({ max: 40 }).optional(),
+    hasSignal: z.boolean().optional(),
+    /** One project group a run found in data: the run and the group's number (both or neither). */
+    groupRunId: runIdInput.optional(),
+    groupNo: z.number().int().min(0).max(100).optional(),
+    limit: pageSizeInput,
+    cursor: cursorInput,
+  })
+  .refine((input) => (input.groupRunId === undefined) === (input.groupNo === undefined), {
+    message: "a project group is a run and a group number: give both or neither",
+    path: ["groupNo"],
+  });
 export type ListProjectsInput = z.infer<typeof listProjectsInput>;

@@ -1,8 +1,9 @@
 import type { Role } from "@creditseg/core/constants";
-import { hashPassword, schema, verifyPassword } from "@creditseg/db";
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import type { DbOrTx } from "../audit/write-audit";
+import type { DbOrTx } from "../client";
+import { hashPassword, verifyPassword } from "../password";
+import { accounts, users } from "../schema";
 
 /** Provider id better-auth gives email-and-password accounts. */
 export const CREDENTIAL_PROVIDER = "credential";
@@ -20,7 +21,7 @@ export type NewUser = {
 export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<string> {
   const id = randomUUID();
   const passwordHash = await hashPassword(user.password);
-  await db.insert(schema.users).values({
+  await db.insert(users).values({
     id,
     email: user.email.trim().toLowerCase(),
     name: user.name,
@@ -30,7 +31,7 @@ export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<s
     emailVerified: true,
   });
   await db
-    .insert(schema.accounts)
+    .insert(accounts)
     .values({ id: randomUUID(), accountId: id, providerId: CREDENTIAL_PROVIDER, userId: id, password: passwordHash });
   return id;
 }
@@ -38,9 +39,9 @@ export async function insertCredentialUser(db: DbOrTx, user: NewUser): Promise<s
 /** True when the password matches the user's stored credential. */
 export async function isPasswordCorrect(db: DbOrTx, userId: string, password: string): Promise<boolean> {
   const [account] = await db
-    .select({ password: schema.accounts.password })
-    .from(schema.accounts)
-    .where(and(eq(schema.accounts.userId, userId), eq(schema.accounts.providerId, CREDENTIAL_PROVIDER)))
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, CREDENTIAL_PROVIDER)))
     .limit(1);
   if (!account?.password) return false;
   return verifyPassword({ hash: account.password, password });
@@ -50,7 +51,7 @@ export async function isPasswordCorrect(db: DbOrTx, userId: string, password: st
 export async function setPassword(db: DbOrTx, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db
-    .update(schema.accounts)
+    .update(accounts)
     .set({ password: passwordHash })
-    .where(and(eq(schema.accounts.userId, userId), eq(schema.accounts.providerId, CREDENTIAL_PROVIDER)));
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, CREDENTIAL_PROVIDER)));
 }

@@ -1,13 +1,13 @@
-import { schema } from "@creditseg/db";
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../audit/write-audit";
+import type { DbOrTx } from "../client";
+import { users } from "../schema";
 
 /** Sign-in attempts in a row without a success that lock an account. */
 export const MAX_FAILED_SIGN_INS = 5;
 /** How long a lock lasts, minutes; an admin can lift it earlier. */
 export const LOCK_MINUTES = 15;
 
-const u = schema.users;
+const u = users;
 
 /** One sign-in attempt on an existing account, as counted. */
 export type SignInAttempt = {
