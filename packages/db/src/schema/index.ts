@@ -12,5 +12,4 @@ export * from "./overrides";
 export * from "./audit";
 export * from "./groups";
 export * from "./data-version";
-export * from "./pending-uploads";
 export * from "./rate-limits";

@@ -5,23 +5,6 @@ CREATE TABLE "data_version" (
 	CONSTRAINT "data_version_single_row" CHECK ("data_version"."id" = 1)
 );
 --> statement-breakpoint
-CREATE TABLE "pending_upload_chunks" (
-	"file_id" uuid NOT NULL,
-	"seq" integer NOT NULL,
-	"bytes" "bytea" NOT NULL,
-	CONSTRAINT "pending_upload_chunks_file_id_seq_pk" PRIMARY KEY("file_id","seq")
-);
---> statement-breakpoint
-CREATE TABLE "pending_uploads" (
-	"file_id" uuid PRIMARY KEY NOT NULL,
-	"owner_id" text NOT NULL,
-	"name" text NOT NULL,
-	"size" bigint NOT NULL,
-	"report" jsonb,
-	"discarded_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "rate_limits" (
 	"id" text PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
@@ -32,9 +15,6 @@ CREATE TABLE "rate_limits" (
 --> statement-breakpoint
 ALTER TABLE "segment_runs" ADD COLUMN "cancelled_by" text;--> statement-breakpoint
 ALTER TABLE "segment_runs" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "pending_upload_chunks" ADD CONSTRAINT "pending_upload_chunks_file_id_pending_uploads_file_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."pending_uploads"("file_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "pending_uploads" ADD CONSTRAINT "pending_uploads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "pending_uploads_created_at_index" ON "pending_uploads" USING btree ("created_at");--> statement-breakpoint
 ALTER TABLE "segment_runs" ADD CONSTRAINT "segment_runs_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 INSERT INTO "data_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING;--> statement-breakpoint
 -- Every statement that changes what the web tier caches bumps the version inside its own transaction. Statement-level:
