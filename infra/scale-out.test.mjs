@@ -3,6 +3,7 @@
 // a built web app (`npm run build -w @creditseg/web`); run with `npm run test:scale`.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +35,23 @@ async function until(what, deadlineMs, probe) {
   }
 }
 
+/**
+ * One HTTP request on a fresh connection: a kept-alive socket the server closes while idle (a long CLI step between
+ * two calls) would fail a POST that must not be retried blindly.
+ */
+function send(method, target, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(target, { method, headers, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode, text }));
+    });
+    req.on("error", (error) => reject(new Error(`${method} ${target}: ${error.message}`, { cause: error })));
+    req.end(body);
+  });
+}
+
 async function signIn(url) {
   const answer = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
@@ -52,12 +70,13 @@ async function signIn(url) {
 
 async function trpc(url, path, input, method = "GET") {
   const headers = { cookie: cookies.get(url), origin: url, "content-type": "application/json" };
-  const answer =
+  const target =
     method === "GET"
-      ? await fetch(`${url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers })
-      : await fetch(`${url}/api/trpc/${path}`, { method, headers, body: JSON.stringify({ json: input }) });
-  const body = await answer.json();
-  if (!answer.ok)
+      ? `${url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
+      : `${url}/api/trpc/${path}`;
+  const answer = await send(method, target, headers, method === "GET" ? undefined : JSON.stringify({ json: input }));
+  const body = JSON.parse(answer.text);
+  if (answer.status !== 200)
     throw new Error(`${path} on ${url}: HTTP ${answer.status} ${JSON.stringify(body.error?.json ?? body)}`);
   return body.result.data.json;
 }
