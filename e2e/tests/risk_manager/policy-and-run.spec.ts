@@ -39,9 +39,27 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   const second = await secondContext.newPage();
   await second.goto("/policies");
   await waitForContent(second);
-  const row = second.getByTestId("policy-versions").getByRole("row").filter({ hasText: versionText });
-  await row.getByRole("textbox", { name: /^(审批意见|Decision comment)$/ }).fill("同意");
-  await row.getByRole("button", { name: /^(批准|Approve)$/ }).click();
+  // The approver decides with the evidence in the same view: the diff, the impact preview and the FTP curve.
+  const version = versionText.replace(/^v/, "");
+  const review = second.getByTestId(`policy-review-${version}`);
+  await expect(review.getByTestId(`review-diff-${version}`)).toContainText("tiers.0.minContribution");
+  await expect(review.getByTestId("policy-impact")).toContainText(/分层迁移|Tier transitions/, { timeout: 30_000 });
+  await expect(review.getByTestId(`review-ftp-${version}`)).toContainText(/FTP/);
+  // Draft names stay clean: no "(draft 2)" suffix piles up.
+  await expect(review.getByRole("heading", { level: 2 })).not.toContainText("(draft");
+  // "N 户分层将变化" opens as the list of exactly those customers.
+  const changed = review.getByTestId("impact-changed-link");
+  const changedHref = (await changed.getAttribute("href"))!;
+  const changedCount = Number(await changed.getAttribute("data-count"));
+  await second.goto(changedHref);
+  await waitForContent(second);
+  await expect(second.locator("#customer-results")).toHaveText(
+    new RegExp(`(^|\\D)${changedCount.toLocaleString("en")}(\\D|$)`),
+  );
+  await second.goto("/policies");
+  await waitForContent(second);
+  await review.getByRole("textbox", { name: /^(审批意见|Decision comment)$/ }).fill("同意");
+  await review.getByRole("button", { name: /^(批准|Approve)$/ }).click();
   await expect(second.getByTestId("active-policy")).toContainText(versionText);
   await secondContext.close();
 
@@ -57,6 +75,10 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
     .getByRole("row")
     .filter({ hasText: `#${runId}` });
   await expect(runRow.getByRole("progressbar")).toBeVisible();
+  // The start confirmation reads a time, not just the run's number.
+  await expect(started).toContainText(/\d{1,2}:\d{2}/);
+  // Progress passes through segmenting restart by restart (the list polls the run row).
+  await expect(runRow).toContainText(/聚类重复 \d+\/\d+|clustering restarts \d+\/\d+/, { timeout: 90_000 });
   await expect(runRow).toContainText(/已完成|Succeeded/, { timeout: 90_000 });
   await expect(runRow.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
   await expect(runRow).toContainText(versionText);

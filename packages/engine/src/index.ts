@@ -18,7 +18,13 @@ export {
   updatePolicyDraft,
   validatePolicyDocument,
 } from "./policies/policy-workflow";
-export { previewPolicyImpact, type PolicyImpact, type TierTotals, type WarningChange } from "./policies/preview-impact";
+export {
+  listCustomersChangedByPolicy,
+  previewPolicyImpact,
+  type PolicyImpact,
+  type TierTotals,
+  type WarningChange,
+} from "./policies/preview-impact";
 
 export { startRun, type StartedRun, type StartRunArgs } from "./runs/start-run";
 export type { RunOutcome, RunProgress, RunStage } from "./runs/execute-run";
@@ -55,7 +61,12 @@ export {
 } from "./overrides/override-workflow";
 
 export { getCustomerTimeline, type TimelineEntry } from "./history/customer-timeline";
-export { compareRuns, type RunComparison } from "./history/compare-runs";
+export {
+  compareRuns,
+  listMigratedCustomerIds,
+  type MigrationDimension,
+  type RunComparison,
+} from "./history/compare-runs";
 export { compareRunWarnings, type GroupWarningComparison } from "./history/compare-warnings";
 export {
   compareGroupWarnings,
@@ -68,6 +79,7 @@ export {
 export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
 export {
+  listTopContributorIds,
   readPortfolioSummary,
   type NplFigures,
   type ParetoPoint,
@@ -75,7 +87,7 @@ export {
   type SegmentFigures,
 } from "./queries/portfolio-summary";
 export { readCustomerDetail, type CustomerDetail } from "./queries/customer-detail";
-export { readMigrationCells, type MigrationCell, type MigrationDimension } from "./queries/migration-cells";
+export { readMigrationCells, type MigrationCell } from "./queries/migration-cells";
 export {
   findCustomerGroupNo,
   listCustomerGroupMembers,

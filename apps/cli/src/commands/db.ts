@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
+import { parsePeriod } from "@creditseg/core/calendar";
 import { migrateDb, resetDb } from "@creditseg/db";
 import { migrateJobQueueOf } from "../job-queue";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
@@ -29,7 +30,8 @@ export function register(program: Command): void {
     .action(async (options: { customers: string; loans?: string; period: string; seed: string }) => {
       const customers = parsePositiveInt("--customers", options.customers);
       const loans = options.loans === undefined ? undefined : parsePositiveInt("--loans", options.loans);
-      if (!/^\d{4}$/.test(options.period))
+      // The demo world is a calendar year of data: a quarter or month code is refused here.
+      if (parsePeriod(options.period)?.kind !== "year")
         throw new CliError(`--period must be a year such as 2025, not "${options.period}"`);
       const seed = parsePositiveInt("--seed", options.seed, true);
       await withDatabase(async (handle) => {

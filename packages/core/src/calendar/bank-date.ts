@@ -39,6 +39,20 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(ms + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** `isoDate` moved by whole `years`; 29 February falls back to the 28th in a non-leap year. */
+export function addYears(isoDate: string, years: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year + years, month - 1, day));
+  // Date.UTC rolls 29 February of a non-leap year over to 1 March: step back to the month's last day.
+  if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+/** The calendar-year period before bank date `today` (YYYY-MM-DD): the last closed year, what screens offer first. */
+export function previousYearPeriod(today: string): string {
+  return String(Number(today.slice(0, 4)) - 1);
+}
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

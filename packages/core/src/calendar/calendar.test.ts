@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, bankDate, isKnownTimeZone } from "./bank-date";
+import { addDays, addYears, bankDate, isKnownTimeZone, previousYearPeriod } from "./bank-date";
 import { isPeriodCode, parsePeriod, periodCodeSchema } from "./period";
 
 describe("parsePeriod", () => {
@@ -59,5 +59,16 @@ describe("bankDate", () => {
   it("moves dates by days across month and leap boundaries", () => {
     expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
     expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
+  });
+});
+
+describe("addYears and previousYearPeriod", () => {
+  it("moves by whole years, 29 February falling back to the 28th, and offers the last closed year of the bank date", () => {
+    expect(addYears("2025-03-16", 1)).toBe("2026-03-16");
+    expect(addYears("2024-02-29", 1)).toBe("2025-02-28");
+    expect(addYears("2024-02-29", 4)).toBe("2028-02-29");
+    // 00:30 on 1 January in Beijing is still 31 December in UTC: the bank's year has turned.
+    expect(previousYearPeriod(bankDate(new Date("2025-12-31T16:30:00Z")))).toBe("2025");
+    expect(previousYearPeriod("2025-12-31")).toBe("2024");
   });
 });

@@ -1,4 +1,4 @@
-import { isIsoDate } from "./bank-date";
+import { addYears, isIsoDate } from "./bank-date";
 
 /**
  * Longest an approved override may apply, in years from the bank date it is approved on. A tier or
@@ -9,11 +9,7 @@ export const MAX_OVERRIDE_TERM_YEARS = 3;
 
 /** The last expiry an override approved on `today` (YYYY-MM-DD) may carry; 29 February falls back to the 28th. */
 export function latestOverrideExpiry(today: string): string {
-  const [year, month, day] = today.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year + MAX_OVERRIDE_TERM_YEARS, month - 1, day));
-  // Date.UTC rolls 29 February of a non-leap year over to 1 March: step back to the month's last day.
-  if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+  return addYears(today, MAX_OVERRIDE_TERM_YEARS);
 }
 
 export type OverrideExpiryProblem =

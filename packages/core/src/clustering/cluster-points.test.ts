@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../random";
-import { clusterPoints, clusterPointsWith } from "./cluster-points";
+import { clusterPoints, clusterPointsWith, plannedKMeansRestarts } from "./cluster-points";
 import { runKMeans } from "./run-kmeans";
 import { ClusteringInputError } from "./clustering-error";
 import { clusteringSettingsSchema } from "./settings";
@@ -185,6 +185,26 @@ describe("clusterPoints", () => {
     });
     expect(requested).toEqual([2, 3, 4]);
     expect(delegated).toEqual(clusterPoints(options));
+  });
+
+  it.each([
+    ["a range of k on all rows", { k: { min: 2, max: 4 }, restarts: 3 }],
+    [
+      "a range of k on a sample, then the chosen k on all rows",
+      { k: { min: 2, max: 4 }, restarts: 2, selectionSampleSize: 200 },
+    ],
+    ["a fixed k", { k: 3, restarts: 4 }],
+  ])("plans exactly the restarts it requests: %s", async (_name, overrides) => {
+    const options = { rows, settings: settings({ seed: 3, ...overrides }) };
+    let requested = 0;
+    await clusterPointsWith({
+      ...options,
+      fitKMeans: async (request) => {
+        requested += request.restarts;
+        return runKMeans(request);
+      },
+    });
+    expect(plannedKMeansRestarts(rows.length, options.settings)).toBe(requested);
   });
 
   it("names unknown features generically", () => {

@@ -83,6 +83,26 @@ export function candidateKs(k: KChoice, n: number): number[] {
   return Array.from({ length: max - k.min + 1 }, (_, i) => k.min + i);
 }
 
+/**
+ * How many k-means restarts `stepClusterPoints` requests for `n` rows: `settings.restarts` for each candidate k
+ * (fitted on the selection sample when k is a range), plus one more fit on all rows when that sample is smaller than
+ * the data. 0 when no k fits the rows. Progress reports count restarts against this total.
+ */
+export function plannedKMeansRestarts(
+  n: number,
+  settings: Pick<ClusteringSettings, "k" | "restarts" | "selectionSampleSize">,
+): number {
+  const isFixedK = typeof settings.k === "number";
+  const m = isFixedK ? n : Math.min(n, settings.selectionSampleSize);
+  try {
+    const fits = candidateKs(settings.k, m).length + (!isFixedK && m < n ? 1 : 0);
+    return fits * settings.restarts;
+  } catch (error) {
+    if (error instanceof ClusteringInputError) return 0;
+    throw error;
+  }
+}
+
 /** Renumbers clusters by size (largest first; ties by centroid coordinates) so output reads the same every run. */
 function renumberBySize(
   fit: KMeansFit,

@@ -3,6 +3,7 @@ export { buildClusterLabel, classifyLevel, type ClusterLabel, type FeatureLevel 
 export {
   clusterPoints,
   clusterPointsWith,
+  plannedKMeansRestarts,
   stepClusterPoints,
   type ClusteringResult,
   type ClusterPointsArgs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSegmentations } from "./build-transition-matrix";
+import { compareSegmentations, labelsOf, selectTransitionCustomers } from "./build-transition-matrix";
 
 describe("compareSegmentations", () => {
   const before = [
@@ -43,5 +43,45 @@ describe("compareSegmentations", () => {
       [0, 0],
       [1, 0],
     ]);
+  });
+});
+
+describe("selectTransitionCustomers", () => {
+  const before = [
+    { customerId: "C", tier: "basic", grade: "A" },
+    { customerId: "A", tier: "core", grade: "AAA" },
+    { customerId: "B", tier: "basic", grade: "AA" },
+    { customerId: "D", tier: "general", grade: "B" },
+  ];
+  const after = [
+    { customerId: "A", tier: "core", grade: "AA" },
+    { customerId: "B", tier: "core", grade: "AA" },
+    { customerId: "C", tier: "general", grade: "B" },
+    { customerId: "E", tier: "basic", grade: "A" },
+  ];
+  const tiersBefore = labelsOf(before, "tier");
+  const tiersAfter = labelsOf(after, "tier");
+
+  it.each([
+    [{ from: ["basic"], to: ["core"] }, ["B"]],
+    [{ from: ["basic"] }, ["B", "C"]],
+    [{ to: ["core"] }, ["A", "B"]],
+    [{ isMovedOnly: true }, ["B", "C"]],
+    [{ from: ["general"] }, []],
+    [{}, ["A", "B", "C"]],
+  ])("selects %j as the customers the matrix counts there", (selection, ids) => {
+    expect(selectTransitionCustomers(tiersBefore, tiersAfter, selection)).toEqual(ids);
+  });
+
+  it("agrees with every cell of the matrix built from the same labellings", () => {
+    const { tiers } = compareSegmentations(before, after, ["core", "basic", "general"]);
+    tiers.labels.forEach((from, i) =>
+      tiers.labels.forEach((to, j) =>
+        expect(selectTransitionCustomers(tiersBefore, tiersAfter, { from: [from], to: [to] })).toHaveLength(
+          tiers.counts[i]![j]!,
+        ),
+      ),
+    );
+    expect(selectTransitionCustomers(tiersBefore, tiersAfter, { isMovedOnly: true })).toHaveLength(tiers.movedCount);
   });
 });

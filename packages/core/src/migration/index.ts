@@ -1,2 +1,7 @@
-export { buildTransitionMatrix, compareSegmentations } from "./build-transition-matrix";
-export type { Migration, MigrationCustomer, TransitionMatrix } from "./build-transition-matrix";
+export {
+  buildTransitionMatrix,
+  compareSegmentations,
+  labelsOf,
+  selectTransitionCustomers,
+} from "./build-transition-matrix";
+export type { Migration, MigrationCustomer, TransitionMatrix, TransitionSelection } from "./build-transition-matrix";

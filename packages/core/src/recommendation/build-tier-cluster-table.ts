@@ -1,4 +1,5 @@
 import { Dec } from "../money/decimal";
+import { ratioPct } from "../money/ratio";
 
 export type TierClusterCell = {
   tier: string;
@@ -96,8 +97,7 @@ export function findPreferredBundles(table: TierClusterTable, tier: string): Pre
         cluster: cell.cluster,
         loanBalanceFen: cell.loanBalanceFen,
         balanceSharePct: share.toFixed(2),
-        customerSharePct:
-          tierCustomers === 0 ? "0.00" : new Dec(cell.customerCount).times(100).dividedBy(tierCustomers).toFixed(2),
+        customerSharePct: ratioPct(cell.customerCount, tierCustomers) ?? "0.00",
         lift: portfolioShare.isZero() ? null : share.dividedBy(portfolioShare).toFixed(2),
       };
     })

@@ -8,7 +8,7 @@ export type {
 } from "./segment-portfolio";
 export { clusterLoans, matchLoanClusters, readLoanFeature, stepClusterLoans } from "./cluster-loans";
 export type { LoanClusterOutcome } from "./cluster-loans";
-export { addToNpl, createNplFigure, finishNpl, measureConcentration } from "./portfolio-figures";
+export { addToNpl, createNplFigure, finishNpl, measureConcentration, topSliceCount } from "./portfolio-figures";
 export type { Concentration, NplFigure, NplLoan } from "./portfolio-figures";
 export { resolveEffectiveSegment } from "./effective-segment";
 export type { EffectiveSegment, SegmentOverride } from "./effective-segment";

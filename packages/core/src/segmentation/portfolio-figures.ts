@@ -41,6 +41,11 @@ export type Concentration = {
   sharePct: string | null;
 };
 
+/** How many of `customerCount` customers the top `topPct` percent holds: rounded up, at least 1 when there are any. */
+export function topSliceCount(customerCount: number, topPct: number): number {
+  return customerCount === 0 ? 0 : Math.max(1, Math.ceil((customerCount * topPct) / 100));
+}
+
 /**
  * Contribution concentration: the share of total contribution earned from the top `topPct` percent of customers,
  * ranked by contribution (fen). A non-positive total has no meaningful share, hence null.
@@ -50,8 +55,7 @@ export function measureConcentration(
   totalFen: bigint,
   topPct: number,
 ): Concentration {
-  const customerCount =
-    sortedDescendingFen.length === 0 ? 0 : Math.max(1, Math.ceil((sortedDescendingFen.length * topPct) / 100));
+  const customerCount = topSliceCount(sortedDescendingFen.length, topPct);
   let contributionFen = 0n;
   for (let i = 0; i < customerCount; i++) contributionFen += sortedDescendingFen[i]!;
   const sharePct = totalFen <= 0n ? null : ratioPct(contributionFen, totalFen);

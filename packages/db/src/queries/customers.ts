@@ -27,6 +27,11 @@ export type CustomerFilter = {
   officer?: string;
   /** Matches the start of the customer id, or any part of the name. */
   search?: string;
+  /**
+   * Only these customers: the set behind a figure another query function computed (a migration cell, the customers a
+   * draft policy would move), so the list holds exactly the customers the figure counts.
+   */
+  customerIds?: readonly string[];
 };
 
 type ResultRow = typeof r.$inferSelect;
@@ -143,7 +148,20 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
     const term = escapeLike(filter.search);
     conditions.push(or(ilike(c.customerId, `${term}%`), ilike(c.name, `%${term}%`)));
   }
+  if (filter.customerIds) {
+    // A count over the run's results alone does not join the master: match the result's id there.
+    const id = run && !isOuter ? r.customerId : c.customerId;
+    conditions.push(sql`${id} = any(${toTextArrayLiteral(filter.customerIds)}::text[])`);
+  }
   return and(...conditions);
+}
+
+/**
+ * A PostgreSQL text[] literal: one bound parameter for any number of ids (an IN list of 100,000 would pass the
+ * protocol's 65,535-parameter limit). Each element is quoted, with backslash and double quote escaped.
+ */
+function toTextArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(",")}}`;
 }
 
 /** Filters that need a run's results; without a run they match nothing. */

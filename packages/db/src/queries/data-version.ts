@@ -4,7 +4,7 @@ import { dataVersion } from "../schema";
 
 /**
  * The data version: grows in the same transaction as every committed change to customers, import batches, overrides
- * or a run's status (triggers, see migration 0005), whichever process made it. One primary-key read: cheap enough
+ * or a run's status (triggers, see migration 0006), whichever process made it. One primary-key read: cheap enough
  * for every cached request.
  */
 export async function readDataVersion(db: Db): Promise<number> {

@@ -62,12 +62,14 @@ export function sumLoanBalancesBySegment(db: Db, args: { runId: number; scope: C
     .groupBy(sql`grouping sets ((${r.effectiveTier}), (${r.effectiveGrade}), (${ca.clusterNo}), ())`);
 }
 
-/** Each in-scope customer's contribution in a run (fen), largest first: what concentration is measured on. */
+/**
+ * Each in-scope customer's contribution in a run (fen) with its id, largest first (ties by customer id): what
+ * concentration is measured on, and the order a Pareto slice's customers are taken in.
+ */
 export async function listContributionsDescending(db: Db, args: { runId: number; scope: CustomerScope }) {
-  const rows = await db
-    .select({ contributionFen: r.contributionFen })
+  return db
+    .select({ customerId: r.customerId, contributionFen: r.contributionFen })
     .from(r)
     .where(and(eq(r.runId, args.runId), inScope(r.officer, args.scope)))
     .orderBy(desc(r.contributionFen), r.customerId);
-  return rows.map((row) => row.contributionFen);
 }

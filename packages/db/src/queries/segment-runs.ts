@@ -15,6 +15,8 @@ const RUN_LIST_COLUMNS = {
   codeVersion: runs.codeVersion,
   stage: runs.stage,
   progressPct: runs.progressPct,
+  stageStepsDone: runs.stageStepsDone,
+  stageStepsTotal: runs.stageStepsTotal,
   error: runs.error,
   isCurrent: runs.isCurrent,
   startedBy: runs.startedBy,

@@ -46,6 +46,9 @@ export const segmentRuns = pgTable(
     resultChecksum: text(),
     stage: text(),
     progressPct: integer().notNull().default(0),
+    /** Steps of the current stage done and planned (k-means restarts while segmenting); null when the stage counts none. */
+    stageStepsDone: integer(),
+    stageStepsTotal: integer(),
     error: text(),
     isCurrent: boolean().notNull().default(false),
     /** Portfolio figures: NPL by segment, concentration, totals, tier × cluster table, timings by stage. */

@@ -128,7 +128,7 @@ const PRODUCTS = {
     terms: [12, 12, 24],
     baseRate: 4.2,
     riskSpread: 1.6,
-    guarantees: ["credit", "credit", "guarantee"],
+    guarantees: ["credit"],
     outstanding: [0.85, 1],
   },
   securedWorkingCapital: {
@@ -151,6 +151,18 @@ const PRODUCTS = {
     baseRate: 2.85,
     riskSpread: 0.5,
     guarantees: ["pledge"],
+    outstanding: [0.9, 1],
+  },
+  /** Trade finance on a third party's guarantee: the receivables a trade firm holds are not pledged yet. */
+  guaranteedTrade: {
+    name: "贸易融资",
+    medianYuan: 3_000_000,
+    sigma: 0.5,
+    minYuan: 200_000,
+    terms: [3, 6],
+    baseRate: 3.1,
+    riskSpread: 0.6,
+    guarantees: ["guarantee"],
     outstanding: [0.9, 1],
   },
   fixedAsset: {
@@ -204,10 +216,11 @@ const PRODUCT_MIX: Record<EnterpriseSize, readonly [LoanProduct, number][]> = {
 };
 
 /**
- * Planted customer groups (客户群体) for the grouping to find, with realistic overlap: a share of customers (drawn
- * from a stream of their own) follows an archetype — its industries and sizes, its product mix and its
- * balance-sheet lean — and everyone else the generic draws. Customers outside the archetypes are generated
- * exactly as before; only the planted ones differ.
+ * Planted customer groups (客户群体) for the grouping to find: nearly every customer (drawn from a stream of its
+ * own) follows one of three archetypes — its industries and sizes, its product mix (and so its guarantee mix), its
+ * balance-sheet lean and its deposit habits — with realistic overlap: a share of each archetype's customers keeps
+ * the generic industry, and a few customers follow no archetype at all (generic draws throughout). The archetype
+ * is what `plantedCustomerGroup` reports, so tests can measure how well the grouping recovers it.
  */
 type Archetype = {
   industries: readonly string[];
@@ -217,78 +230,120 @@ type Archetype = {
   mix: readonly [LoanProduct, number][];
   /** Added to the debt ratio, percentage points. */
   debtRatioShift: number;
+  /** Added to the current ratio and to the ROA (percentage points). */
+  currentRatioShift: number;
+  roaShift: number;
+  /** Multiplies the demand-deposit median (trade firms keep more cash at the bank) and the fee amounts (settlement). */
+  depositScale: number;
+  feeScale: number;
 };
 const ARCHETYPES: readonly Archetype[] = [
   // Asset-light technology and business services micro / small firms borrowing on credit (→ IP-pledge loans).
   {
     industries: ["信息技术服务业", "信息技术服务业", "租赁和商务服务业"],
-    sizes: ["micro", "micro", "small"],
-    share: 0.15,
+    sizes: ["micro", "micro", "micro", "small"],
+    share: 0.3,
     mix: [
-      [PRODUCTS.techCredit, 85],
-      [PRODUCTS.microWorkingCapital, 15],
+      [PRODUCTS.techCredit, 95],
+      [PRODUCTS.microWorkingCapital, 5],
     ],
-    debtRatioShift: -15,
+    debtRatioShift: -20,
+    currentRatioShift: 0.7,
+    roaShift: 4,
+    depositScale: 1,
+    feeScale: 0.5,
   },
   // Wholesale / retail SMEs financing receivables and trade (→ receivables pledge).
   {
     industries: ["批发和零售业"],
-    sizes: ["small", "small", "medium"],
-    share: 0.15,
+    sizes: ["small", "small", "small", "medium"],
+    share: 0.3,
     mix: [
-      [PRODUCTS.tradeFinance, 70],
-      [PRODUCTS.workingCapital, 30],
+      [PRODUCTS.guaranteedTrade, 90],
+      [PRODUCTS.workingCapital, 10],
     ],
     debtRatioShift: 0,
+    currentRatioShift: 0,
+    roaShift: 0,
+    depositScale: 5,
+    feeScale: 5,
   },
   // Heavy industry with fixed assets pledged as collateral.
   {
     industries: ["制造业", "制造业", "电力热力燃气业", "建筑业"],
     sizes: ["medium", "medium", "large"],
-    share: 0.15,
+    share: 0.3,
     mix: [
       [PRODUCTS.fixedAsset, 50],
       [PRODUCTS.securedWorkingCapital, 40],
       [PRODUCTS.projectLoan, 10],
     ],
-    debtRatioShift: 10,
+    debtRatioShift: 15,
+    currentRatioShift: -0.6,
+    roaShift: -2,
+    depositScale: 1,
+    feeScale: 1,
   },
 ];
+/** Share of an archetype's customers whose industry is the generic draw (the groups overlap in industry). */
+const ARCHETYPE_INDUSTRY_OVERLAP = 0.15;
 /** Stream id of the archetype draws, apart from the customer's own stream. */
 const ARCHETYPE_STREAM = 0xa7c4;
+
+/** The planted group of customer `index`: the archetype's position (0, 1, 2), or null for a generic customer. */
+export function plantedCustomerGroup(index: number, options: WorldOptions): number | null {
+  const rng = createRng(deriveSeed(options.seed, index, ARCHETYPE_STREAM));
+  let u = rng.uniform();
+  for (let a = 0; a < ARCHETYPES.length; a++) {
+    u -= ARCHETYPES[a]!.share;
+    if (u < 0) return a;
+  }
+  return null;
+}
 
 /** The archetype customer `index` is planted in (with its industry and size), or null for a generic customer. */
 function plantArchetype(
   index: number,
   options: WorldOptions,
+  drawnIndustry: string,
 ): { archetype: Archetype; industry: string; size: EnterpriseSize } | null {
+  const group = plantedCustomerGroup(index, options);
+  if (group === null) return null;
+  const archetype = ARCHETYPES[group]!;
+  // The group's own stream again, past the draw that chose the archetype, so each draw stays where it was.
   const rng = createRng(deriveSeed(options.seed, index, ARCHETYPE_STREAM));
-  let u = rng.uniform();
-  for (const archetype of ARCHETYPES) {
-    u -= archetype.share;
-    if (u < 0)
-      return {
-        archetype,
-        industry: archetype.industries[rng.int(archetype.industries.length)]!,
-        size: archetype.sizes[rng.int(archetype.sizes.length)]!,
-      };
-  }
-  return null;
+  rng.uniform();
+  const industry = archetype.industries[rng.int(archetype.industries.length)]!;
+  const size = archetype.sizes[rng.int(archetype.sizes.length)]!;
+  return {
+    archetype,
+    industry: rng.uniform() < ARCHETYPE_INDUSTRY_OVERLAP ? drawnIndustry : industry,
+    size,
+  };
 }
 
 /**
  * Project groups planted by sector: investment scale (median CNY), loan share of the investment and the
- * share of projects already operating differ by sector, with log-normal spread so the groups overlap.
+ * share of projects already operating differ by sector, with log-normal spread so the groups overlap. Projects
+ * with default signals (more than 90 days overdue) form a fifth, distressed group across sectors — the group-level
+ * early warning the seed describes (`plantedProjectGroup`).
  */
 const PROJECT_PROFILES: Record<
   string,
   { medianYuan: number; loanShare: readonly [number, number]; operating: number }
 > = {
-  制造业: { medianYuan: 1.5e8, loanShare: [0.55, 0.75], operating: 0.7 },
-  基础设施: { medianYuan: 8e8, loanShare: [0.6, 0.8], operating: 0.4 },
-  公共服务: { medianYuan: 3e8, loanShare: [0.4, 0.6], operating: 0.55 },
-  能源: { medianYuan: 5e8, loanShare: [0.55, 0.75], operating: 0.5 },
+  制造业: { medianYuan: 1.2e8, loanShare: [0.5, 0.65], operating: 0.8 },
+  基础设施: { medianYuan: 1.2e9, loanShare: [0.7, 0.85], operating: 0.2 },
+  公共服务: { medianYuan: 3e8, loanShare: [0.3, 0.45], operating: 0.6 },
+  能源: { medianYuan: 5e8, loanShare: [0.55, 0.7], operating: 0.5 },
 };
+/** Log-normal spread of a project's investment around its sector's median (the sectors overlap in scale). */
+const PROJECT_INVESTMENT_SIGMA = 0.4;
+
+/** The planted group of a generated project: "distressed" past 90 days overdue, else its sector. */
+export function plantedProjectGroup(project: Pick<ProjectRow, "industry" | "overdueDays">): string {
+  return project.overdueDays > 90 ? "distressed" : project.industry;
+}
 
 const SIZES: readonly [EnterpriseSize, number][] = [
   ["micro", 35],
@@ -328,7 +383,7 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
     rng,
     INDUSTRIES.map((i) => [i.name, i.weight] as const),
   );
-  const planted = plantArchetype(index, options);
+  const planted = plantArchetype(index, options, drawnIndustry);
   const archetype = planted?.archetype ?? null;
   const size = planted?.size ?? drawnSize;
   const industry = planted?.industry ?? drawnIndustry;
@@ -351,8 +406,11 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       : RATINGS[Math.min(RATINGS.length - 1, Math.floor((risk + rng.uniform() * 0.1) * RATINGS.length))]!,
     officer: officerCode(index % officerCount(options.customers)),
     debtRatioPct: fixed(clamp(35 + (archetype?.debtRatioShift ?? 0) + 40 * risk + gaussian(rng) * 8, 8, 98), 2),
-    currentRatio: fixed(clamp(2.2 - 1.4 * risk + gaussian(rng) * 0.3, 0.3, 4.5), 2),
-    roaPct: fixed(clamp(8 - 10 * risk + gaussian(rng) * 2, -15, 20), 2),
+    currentRatio: fixed(
+      clamp(2.2 + (archetype?.currentRatioShift ?? 0) - 1.4 * risk + gaussian(rng) * 0.3, 0.3, 4.5),
+      2,
+    ),
+    roaPct: fixed(clamp(8 + (archetype?.roaShift ?? 0) - 10 * risk + gaussian(rng) * 2, -15, 20), 2),
     revenueFen: yuanToFen(logNormal(rng, REVENUE_MEDIAN_YUAN[size], 0.7), 10_000),
     defaultCount: risk > 0.8 && rng.uniform() < 0.35 ? 1 + rng.int(2) : 0,
   };
@@ -396,7 +454,10 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       accountId: `DA${String(index + 1).padStart(7, "0")}01`,
       customerId,
       product: "demand",
-      avgDailyBalanceFen: yuanToFen(logNormal(rng, DEMAND_MEDIAN_YUAN[size], 0.9), 100),
+      avgDailyBalanceFen: yuanToFen(
+        logNormal(rng, DEMAND_MEDIAN_YUAN[size] * (archetype?.depositScale ?? 1), 0.9),
+        100,
+      ),
       ratePct: ["0.100", "0.200", "0.250", "0.350"][rng.int(4)]!,
       days: rng.uniform() < 0.9 ? periodDays : 30 + rng.int(periodDays - 30),
       termMonths: 0,
@@ -426,7 +487,10 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
       lineKey: `FI${year}${String(index + 1).padStart(7, "0")}${String(n + 1).padStart(2, "0")}`,
       customerId,
       type: FEE_TYPES[rng.int(FEE_TYPES.length)]!,
-      amountFen: yuanToFen(logNormal(rng, { micro: 3e3, small: 1.5e4, medium: 6e4, large: 2.5e5 }[size], 0.8), 1),
+      amountFen: yuanToFen(
+        logNormal(rng, { micro: 3e3, small: 1.5e4, medium: 6e4, large: 2.5e5 }[size] * (archetype?.feeScale ?? 1), 0.8),
+        1,
+      ),
       date: isoDate(periodStart + rng.int(periodDays) * DAY_MS),
     });
   }
@@ -438,11 +502,13 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
     for (let n = 0; n < count; n++) {
       const sector = PROJECT_SECTORS[rng.int(PROJECT_SECTORS.length)]!;
       const profile = PROJECT_PROFILES[sector.industry]!;
-      const total = logNormal(rng, profile.medianYuan, 0.6);
+      const total = logNormal(rng, profile.medianYuan, PROJECT_INVESTMENT_SIGMA);
       // A deliberate hot spot: infrastructure in two central provinces shows more default signals.
       const isHotSpot = sector.industry === "基础设施" && (region === "河南" || region === "湖北");
-      const signalChance = 0.03 + 0.2 * risk + (isHotSpot ? 0.3 : 0);
+      const signalChance = 0.08 + 0.25 * risk + (isHotSpot ? 0.3 : 0);
       const isSignalled = rng.uniform() < signalChance;
+      // A distressed project is typically one whose construction stalled, and the bank rates it high risk.
+      const isOperating = rng.uniform() < profile.operating && !isSignalled;
       projects.push({
         projectId: `PJ${String(index + 1).padStart(7, "0")}${String(n + 1).padStart(2, "0")}`,
         customerId,
@@ -454,8 +520,8 @@ export function generateCustomer(index: number, options: WorldOptions): Customer
           total * (profile.loanShare[0] + rng.uniform() * (profile.loanShare[1] - profile.loanShare[0])),
           10_000,
         ),
-        riskLevel: risk < 0.3 ? "low" : risk < 0.6 ? "medium" : "high",
-        status: rng.uniform() < profile.operating ? "operating" : "construction",
+        riskLevel: isSignalled || risk >= 0.6 ? "high" : risk < 0.3 ? "low" : "medium",
+        status: isOperating ? "operating" : "construction",
         overdueDays: isSignalled && rng.uniform() < 0.7 ? 91 + rng.int(180) : rng.uniform() < 0.1 ? 1 + rng.int(60) : 0,
         isDowngraded: isSignalled && rng.uniform() < 0.5,
       });

@@ -6,7 +6,15 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { generateCustomer, type CustomerBundle, type WorldOptions } from "./demo-world";
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from "./demo-users";
-export { generateCustomer, officerCode, officerCount, type CustomerBundle, type WorldOptions } from "./demo-world";
+export {
+  generateCustomer,
+  officerCode,
+  officerCount,
+  plantedCustomerGroup,
+  plantedProjectGroup,
+  type CustomerBundle,
+  type WorldOptions,
+} from "./demo-world";
 export { seedCustomer, seedLoan, seedUser } from "./factories";
 
 export type SeedOptions = {

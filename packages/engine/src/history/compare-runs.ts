@@ -1,13 +1,16 @@
 import {
   buildTransitionMatrix,
-  compareSegmentations,
+  labelsOf,
   matchClustersByCentroid,
   parsePolicy,
+  selectTransitionCustomers,
   type ClusterMatch,
   type FittedTransform,
   type Migration,
   type TransitionMatrix,
+  type TransitionSelection,
 } from "@creditseg/core";
+import { GRADES } from "@creditseg/core/constants";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 import { readPolicyVersion } from "../policies/policy-queries";
@@ -54,15 +57,27 @@ async function readCentroids(raw: RawQuery, runId: number): Promise<number[][]> 
   return rows.map((r) => r.centroid_raw);
 }
 
-/**
- * Migration between any two finished runs: effective tier, effective grade and centroid-matched cluster transition
- * matrices (customers in both runs; the rest counted as entered or left). The one migration function: the CLI, the
- * runs page and the dashboard call it. With `officerCode`, only that officer's customers (as assigned at run time).
- */
-export async function compareRuns(
+/** Each dimension of two runs as customer id → label (clusters relabelled by centroid match), with row/column order. */
+type RunLabellings = {
+  from: RunFacts;
+  to: RunFacts;
+  clusterMatches: ClusterMatch[];
+  dimensions: Record<
+    MigrationDimension,
+    { before: Map<string, string>; after: Map<string, string>; order: readonly string[] }
+  >;
+};
+
+/** The dimensions a migration is measured in: effective tier, effective grade, centroid-matched cluster. */
+export type MigrationDimension = "tier" | "grade" | "cluster";
+
+/** Cluster label of a customer without loans (no benefit cluster) in the cluster matrix. */
+export const NO_CLUSTER_LABEL = "none";
+
+async function readRunLabellings(
   handle: DbHandle,
   args: { fromRunId: number; toRunId: number; officerCode?: string },
-): Promise<RunComparison> {
+): Promise<RunLabellings> {
   const from = await readFinishedRun(handle.raw, args.fromRunId);
   const to = await readFinishedRun(handle.raw, args.toRunId);
   const [before, after, fromCentroids, toCentroids, policy] = await Promise.all([
@@ -81,17 +96,60 @@ export async function compareRuns(
       .map((m) => [m.previous!, m.next === null ? `unmatched:${m.previous}` : String(m.next)]),
   );
   const clusterLabel = (cluster: number | null, isBefore: boolean) =>
-    cluster === null ? "none" : isBefore ? (relabel.get(cluster) ?? `unmatched:${cluster}`) : String(cluster);
-  const clusters = buildTransitionMatrix(
-    new Map(before.map((c) => [c.customerId, clusterLabel(c.cluster, true)])),
-    new Map(after.map((c) => [c.customerId, clusterLabel(c.cluster, false)])),
-    [...toCentroids.map((_, j) => String(j)), "none"],
-  );
+    cluster === null ? NO_CLUSTER_LABEL : isBefore ? (relabel.get(cluster) ?? `unmatched:${cluster}`) : String(cluster);
+  return {
+    from,
+    to,
+    clusterMatches,
+    dimensions: {
+      tier: { before: labelsOf(before, "tier"), after: labelsOf(after, "tier"), order: tierOrder },
+      grade: { before: labelsOf(before, "grade"), after: labelsOf(after, "grade"), order: GRADES },
+      cluster: {
+        before: new Map(before.map((c) => [c.customerId, clusterLabel(c.cluster, true)])),
+        after: new Map(after.map((c) => [c.customerId, clusterLabel(c.cluster, false)])),
+        order: [...toCentroids.map((_, j) => String(j)), NO_CLUSTER_LABEL],
+      },
+    },
+  };
+}
+
+/**
+ * Migration between any two finished runs: effective tier, effective grade and centroid-matched cluster transition
+ * matrices (customers in both runs; the rest counted as entered or left). The one migration function: the CLI, the
+ * runs page and the dashboard call it. With `officerCode`, only that officer's customers (as assigned at run time).
+ */
+export async function compareRuns(
+  handle: DbHandle,
+  args: { fromRunId: number; toRunId: number; officerCode?: string },
+): Promise<RunComparison> {
+  const { from, to, clusterMatches, dimensions } = await readRunLabellings(handle, args);
+  const matrixOf = (dimension: MigrationDimension) =>
+    buildTransitionMatrix(dimensions[dimension].before, dimensions[dimension].after, dimensions[dimension].order);
   return {
     fromRunId: from.id,
     toRunId: to.id,
-    ...compareSegmentations(before, after, tierOrder),
+    tiers: matrixOf("tier"),
+    grades: matrixOf("grade"),
     clusterMatches,
-    clusters,
+    clusters: matrixOf("cluster"),
   };
+}
+
+/**
+ * The customers behind cells of `compareRuns`' matrix in one dimension (labels as the matrix has them: a cluster is
+ * its number in the later run, `none` or `unmatched:<n>`), in customer-id order: the list a migration cell opens.
+ */
+export async function listMigratedCustomerIds(
+  handle: DbHandle,
+  args: {
+    fromRunId: number;
+    toRunId: number;
+    officerCode?: string;
+    dimension: MigrationDimension;
+    selection: TransitionSelection;
+  },
+): Promise<string[]> {
+  const { dimensions } = await readRunLabellings(handle, args);
+  const { before, after } = dimensions[args.dimension];
+  return selectTransitionCustomers(before, after, args.selection);
 }

@@ -1,3 +1,4 @@
+import { addDays, bankDate } from "@creditseg/core/calendar";
 import type { DbHandle } from "@creditseg/db";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -91,6 +92,8 @@ describeEachDb("overrides and history", (kind) => {
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
+    // A proposal is measured against the period's current run (whichever test ran last).
+    const [current] = await handle.raw<{ id: number }>("select id from segment_runs where is_current");
     const proposal = await proposeOverride(handle, {
       actor: ACTORS.officer,
       customerId: own,
@@ -103,7 +106,7 @@ describeEachDb("overrides and history", (kind) => {
       status: "proposed",
       computedValue: "basic",
       proposedValue: "core",
-      runId: firstRunId,
+      runId: current!.id,
       proposedBy: ACTORS.officer.id,
     });
     await expect(
@@ -137,7 +140,7 @@ describeEachDb("overrides and history", (kind) => {
 
     const [graded] = await handle.raw<{ grade: string }>(
       "select grade::text as grade from segment_results where run_id = $1 and customer_id = $2",
-      [firstRunId, own],
+      [current!.id, own],
     );
     const rejected = await proposeOverride(handle, {
       actor: ACTORS.officer,
@@ -159,7 +162,8 @@ describeEachDb("overrides and history", (kind) => {
     await expect(
       rejectOverride(handle, { actor: ACTORS.risk2, overrideId: rejected.id, comment: "again" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await listOverrides(handle, { officerCode: "O001" })).map((o) => o.id)).toEqual([rejected.id, proposal.id]);
+    const officerList = await listOverrides(handle, { officerCode: "O001" });
+    expect(officerList.filter((o) => o.customerId === own).map((o) => o.id)).toEqual([rejected.id, proposal.id]);
     expect(await listOverrides(handle, { officerCode: "O002" })).toEqual([]);
   });
 
@@ -173,14 +177,15 @@ describeEachDb("overrides and history", (kind) => {
       reasonCode: "restructured",
       comment: "loan restructured",
     });
-    const [today] = await handle.raw<{ d: string }>("select current_date::text as d");
+    // The engine's today is the bank's date (core's bankDate), as the approval and the run's as-of date read it.
+    const today = bankDate(new Date());
     const approved = await approveOverride(handle, {
       actor: ACTORS.risk2,
       overrideId: proposal.id,
       comment: "accepted for this review",
-      expiresOn: today!.d,
+      expiresOn: today,
     });
-    expect(approved).toMatchObject({ status: "approved", decidedBy: ACTORS.risk2.id, expiresOn: today!.d });
+    expect(approved).toMatchObject({ status: "approved", decidedBy: ACTORS.risk2.id, expiresOn: today });
 
     const carriedRun = await runOnce(handle);
     expect(await resultOf(handle, carriedRun, customerId)).toMatchObject({
@@ -193,7 +198,7 @@ describeEachDb("overrides and history", (kind) => {
     expect(await resultOf(handle, carriedRun, untouched)).toMatchObject({ override_tier: null, override_id: null });
 
     // A day later (the calendar is moved by pushing the expiry back a day), the next run expires it and stops carrying it.
-    await handle.raw("update overrides set expires_on = current_date - 1 where id = $1", [proposal.id]);
+    await handle.raw("update overrides set expires_on = $2::date where id = $1", [proposal.id, addDays(today, -1)]);
     const laterRun = await runOnce(handle);
     expect(await resultOf(handle, laterRun, customerId)).toMatchObject({
       tier: "general",
@@ -232,6 +237,8 @@ describeEachDb("overrides and history", (kind) => {
   });
 
   it("shows a customer's timeline and the migration between any two runs", async () => {
+    // A run of its own, so there are two runs to compare whichever tests ran before.
+    await runOnce(handle);
     const customerId = await customerOf(handle, "O001", "basic");
     const timeline = await getCustomerTimeline(handle, { customerId });
     const [runs] = await handle.raw<{ n: number }>(

@@ -1,13 +1,14 @@
 import { DEFAULT_POLICY, type Policy } from "@creditseg/core";
 import type { DbHandle } from "@creditseg/db";
 import { describeEachDb } from "@creditseg/db/testing";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTORS, createSeededWorld, TEST_PERIOD } from "../testing/seeded-world";
 import { getPolicyVersion, listPolicyVersions } from "./policy-queries";
 import {
   approvePolicyVersion,
   createPolicyDraft,
   diffPolicyVersion,
+  draftNameOf,
   rejectPolicyVersion,
   submitPolicyDraft,
   updatePolicyDraft,
@@ -32,6 +33,8 @@ describeEachDb("policy versions", (kind) => {
     const draft = await createPolicyDraft(handle, { actor: ACTORS.risk, changeNote: "raise the core threshold" });
     expect(draft).toMatchObject({ version: 2, status: "draft", basedOnVersion: 1, createdBy: ACTORS.risk.id });
     expect(draft.document).toEqual((await getPolicyVersion(handle, { version: 1 })).document);
+    // The draft keeps its source's name: the version number and the status tell them apart.
+    expect(draft.name).toBe((await getPolicyVersion(handle, { version: 1 })).name);
 
     await expect(
       updatePolicyDraft(handle, { actor: ACTORS.risk, version: 2, document: { ...DEFAULT_POLICY, taxRate: -3 } }),
@@ -175,6 +178,13 @@ describeEachDb("policy versions", (kind) => {
       warnings: { ...DEFAULT_POLICY.warnings, maxSignalRatePct: 0, minGroupSize: 1 },
     };
     await updatePolicyDraft(handle, { actor: ACTORS.risk, version: draft.version, document: strict });
+    // The input, not what the preview writes: one project past the overdue threshold, so the small world has a
+    // default signal whatever its random draw.
+    await handle.raw(
+      `update projects set overdue_days = $2 + 30
+        where project_id = (select min(project_id) from projects where period = $1)`,
+      [TEST_PERIOD, DEFAULT_POLICY.warnings.overdueDaysThreshold],
+    );
     const impact = await previewPolicyImpact(handle, {
       actor: ACTORS.risk,
       version: draft.version,
@@ -189,5 +199,18 @@ describeEachDb("policy versions", (kind) => {
     const started = impact.warnings.filter((w) => w.kind === "signal_rate_above_limit" && w.change !== "stops");
     expect(started.length).toBe(signalled!.n);
     expect(impact.migration.tiers.movedCount).toBe(0);
+  });
+});
+
+describe("draftNameOf", () => {
+  it.each([
+    ["默认政策 Default policy", "默认政策 Default policy"],
+    ["默认政策 Default policy (draft 2)", "默认政策 Default policy"],
+    ["默认政策 Default policy (draft 2) (draft 3)", "默认政策 Default policy"],
+    ["Core bar (draft 12)(draft 13)", "Core bar"],
+    ["(draft 2)", "(draft 2)"],
+    ["Keeps (draft) words", "Keeps (draft) words"],
+  ])("names a draft of %j %j", (source, expected) => {
+    expect(draftNameOf(source)).toBe(expected);
   });
 });

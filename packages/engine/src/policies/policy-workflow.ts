@@ -24,6 +24,17 @@ function assertStatus(policy: PolicyVersion, expected: PolicyVersion["status"], 
     );
 }
 
+/** A suffix earlier versions of the workflow appended to every draft's name, repeated once per generation. */
+const DRAFT_SUFFIX = /(?:\s*\(draft \d+\))+$/;
+
+/**
+ * A new draft's default name: its source's name without draft suffixes, so names do not pile up
+ * ("Default (draft 2) (draft 3)"); the version number and the status already tell drafts apart.
+ */
+export function draftNameOf(sourceName: string): string {
+  return sourceName.replace(DRAFT_SUFFIX, "").trim() || sourceName;
+}
+
 /**
  * Creates a draft copied from a version (default: the active one). Needs `policy.write` (risk manager).
  * The new version number is the next free one; the table is locked briefly so two drafts never collide.
@@ -48,7 +59,7 @@ export async function createPolicyDraft(
        values ($1, $2, 'draft', $3::text::jsonb, $4, $5, $6)`,
       [
         version,
-        args.name ?? `${source.name} (draft ${version})`,
+        args.name ?? draftNameOf(source.name),
         JSON.stringify(source.document),
         source.version,
         args.changeNote ?? null,

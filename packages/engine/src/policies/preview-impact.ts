@@ -4,7 +4,10 @@ import {
   calculateContributions,
   compareSegmentations,
   groupProjects,
+  labelsOf,
+  selectTransitionCustomers,
   type Classification,
+  type TransitionSelection,
   type Migration,
   type FtpCurveSource,
   type Policy,
@@ -124,6 +127,48 @@ export async function previewPolicyImpact(
   handle: DbHandle,
   args: { actor: Actor; version: number; period: string },
 ): Promise<PolicyImpact> {
+  const { previewed, active, activePolicy, draftPolicy, data, before, after, activeFtp, previewedFtp } =
+    await scoreUnderBothPolicies(handle, args);
+  return {
+    period: args.period,
+    version: previewed.version,
+    activeVersion: active.version,
+    customerCount: data.customers.length,
+    migration: compareSegmentations(
+      before.customers,
+      after.customers,
+      draftPolicy.tiers.map((t) => t.name),
+    ),
+    totalsByTier: { active: totalsByTier(activePolicy, before), previewed: totalsByTier(draftPolicy, after) },
+    warnings: compareWarnings(before.warnings, after.warnings),
+    ftpSource: { active: activeFtp.source, previewed: previewedFtp.source },
+  };
+}
+
+/**
+ * The customers behind cells of `previewPolicyImpact`'s tier or grade matrix (rows = active policy, columns = the
+ * previewed one), in customer-id order; `isMovedOnly` gives the customers whose segment would change ("81 户分层将变化").
+ */
+export async function listCustomersChangedByPolicy(
+  handle: DbHandle,
+  args: {
+    actor: Actor;
+    version: number;
+    period: string;
+    dimension: "tier" | "grade";
+    selection: TransitionSelection;
+  },
+): Promise<string[]> {
+  const { before, after } = await scoreUnderBothPolicies(handle, args);
+  return selectTransitionCustomers(
+    labelsOf(before.customers, args.dimension),
+    labelsOf(after.customers, args.dimension),
+    args.selection,
+  );
+}
+
+/** Every customer of the period scored under the active policy and under the previewed version. */
+async function scoreUnderBothPolicies(handle: DbHandle, args: { actor: Actor; version: number; period: string }) {
   assertPermission(args.actor, "policy.write");
   const previewed = await readPolicyVersion(handle.raw, args.version);
   const draftPolicy = validatePolicyDocument(previewed.document);
@@ -158,18 +203,5 @@ export async function previewPolicyImpact(
   });
   const before = scorePortfolio(data, worst, activePolicy, activeFtp.curve, previousGroups);
   const after = scorePortfolio(data, worst, draftPolicy, previewedFtp.curve, previousGroups);
-  return {
-    period: args.period,
-    version: previewed.version,
-    activeVersion: active.version,
-    customerCount: data.customers.length,
-    migration: compareSegmentations(
-      before.customers,
-      after.customers,
-      draftPolicy.tiers.map((t) => t.name),
-    ),
-    totalsByTier: { active: totalsByTier(activePolicy, before), previewed: totalsByTier(draftPolicy, after) },
-    warnings: compareWarnings(before.warnings, after.warnings),
-    ftpSource: { active: activeFtp.source, previewed: previewedFtp.source },
-  };
+  return { previewed, active, activePolicy, draftPolicy, data, before, after, activeFtp, previewedFtp };
 }

@@ -1,16 +1,14 @@
 import type { TransitionMatrix } from "@creditseg/core";
 import type { CustomerScope, DbHandle } from "@creditseg/db";
-import { compareRuns } from "../history/compare-runs";
+import { compareRuns, NO_CLUSTER_LABEL, type MigrationDimension } from "../history/compare-runs";
 
-export type MigrationDimension = "tier" | "grade" | "cluster";
+export type { MigrationDimension };
 /** Customers in both runs who were in `from` then and are in `to` now; a customer without loans has cluster null. */
 export type MigrationCell = { from: string | null; to: string | null; customers: number };
 
-const NO_CLUSTER = "none";
-
 function toCells(matrix: TransitionMatrix): MigrationCell[] {
   const cells: MigrationCell[] = [];
-  const label = (text: string) => (text === NO_CLUSTER ? null : text);
+  const label = (text: string) => (text === NO_CLUSTER_LABEL ? null : text);
   matrix.counts.forEach((row, i) =>
     row.forEach((customers, j) => {
       if (customers > 0) cells.push({ from: label(matrix.labels[i]!), to: label(matrix.labels[j]!), customers });

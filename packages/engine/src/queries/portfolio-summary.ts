@@ -1,4 +1,4 @@
-import { finishNpl, measureConcentration, sumFen } from "@creditseg/core";
+import { finishNpl, measureConcentration, sumFen, topSliceCount } from "@creditseg/core";
 import {
   listContributionsDescending,
   sumLoanBalancesBySegment,
@@ -15,7 +15,8 @@ export type SegmentFigures = {
   contributionFen: bigint;
 };
 export type NplFigures = { loanBalanceFen: bigint; nplBalanceFen: bigint; nplRatioPct: string | null };
-export type ParetoPoint = { customerSharePct: number; contributionSharePct: string | null };
+/** A point of the Pareto curve: the top `customerSharePct` % of customers (`customers` of them) and their share. */
+export type ParetoPoint = { customerSharePct: number; customers: number; contributionSharePct: string | null };
 export type PortfolioSummary = {
   runId: number;
   period: string;
@@ -44,11 +45,12 @@ export async function readPortfolioSummary(
   args: { run: ResolvedRun; scope: CustomerScope },
 ): Promise<PortfolioSummary> {
   const { run, scope } = args;
-  const [segmentRows, loanRows, contributions] = await Promise.all([
+  const [segmentRows, loanRows, ranked] = await Promise.all([
     sumResultsBySegment(db, { runId: run.id, scope }),
     sumLoanBalancesBySegment(db, { runId: run.id, scope }),
     listContributionsDescending(db, { runId: run.id, scope }),
   ]);
+  const contributions = ranked.map((row) => row.contributionFen);
   const npl = (pick: (row: (typeof loanRows)[number]) => boolean): NplFigures => {
     const row = loanRows.find(pick);
     const figure = finishNpl({
@@ -73,7 +75,8 @@ export async function readPortfolioSummary(
       ? []
       : Array.from({ length: PARETO_STEPS }, (_, i) => {
           const customerSharePct = ((i + 1) * 100) / PARETO_STEPS;
-          return { customerSharePct, contributionSharePct: share(customerSharePct) };
+          const slice = measureConcentration(contributions, total, customerSharePct);
+          return { customerSharePct, customers: slice.customerCount, contributionSharePct: slice.sharePct };
         });
   const empty: SegmentFigures = { customers: 0, loanBalanceFen: 0n, depositBalanceFen: 0n, contributionFen: 0n };
   return {
@@ -103,4 +106,16 @@ export async function readPortfolioSummary(
     })),
     concentration: { top10SharePct: share(10), top20SharePct: share(20), pareto },
   };
+}
+
+/**
+ * The customers of a Pareto slice: the top `topPct` percent of the run's in-scope customers by contribution, in the
+ * order and count `readPortfolioSummary` measured the slice on, so the list a Pareto point opens holds its customers.
+ */
+export async function listTopContributorIds(
+  db: Db,
+  args: { run: ResolvedRun; scope: CustomerScope; topPct: number },
+): Promise<string[]> {
+  const ranked = await listContributionsDescending(db, { runId: args.run.id, scope: args.scope });
+  return ranked.slice(0, topSliceCount(ranked.length, args.topPct)).map((row) => row.customerId);
 }

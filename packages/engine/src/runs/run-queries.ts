@@ -14,10 +14,15 @@ export type SegmentRun = {
   codeVersion: string;
   stage: string | null;
   progressPct: number;
+  /** Steps of the current stage done and planned (k-means restarts while segmenting); null when it counts none. */
+  stageStepsDone: number | null;
+  stageStepsTotal: number | null;
   error: string | null;
   isCurrent: boolean;
   resultChecksum: string | null;
   startedBy: string | null;
+  /** The display name of the user who started the run (null for a run started by the CLI or the seed). */
+  startedByName: string | null;
   worker: string | null;
   heartbeatAt: Date | null;
   /** The risk manager who cancelled the run (then failed), or null. */
@@ -58,10 +63,13 @@ type RunRow = {
   code_version: string;
   stage: string | null;
   progress_pct: number;
+  stage_steps_done: number | null;
+  stage_steps_total: number | null;
   error: string | null;
   is_current: boolean;
   result_checksum: string | null;
   started_by: string | null;
+  started_by_name: string | null;
   worker: string | null;
   heartbeat_at: Date | null;
   cancelled_by: string | null;
@@ -74,8 +82,8 @@ type RunRow = {
   summary?: unknown;
 };
 
-const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, error, is_current, result_checksum,
-  started_by, worker, heartbeat_at, cancelled_by, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
+const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, is_current, result_checksum,
+  started_by, (select u.name from users u where u.id = started_by) as started_by_name, worker, heartbeat_at, cancelled_by, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
   return {
@@ -87,10 +95,13 @@ function toRun(row: RunRow): SegmentRun {
     codeVersion: row.code_version,
     stage: row.stage,
     progressPct: row.progress_pct,
+    stageStepsDone: row.stage_steps_done,
+    stageStepsTotal: row.stage_steps_total,
     error: row.error,
     isCurrent: row.is_current,
     resultChecksum: row.result_checksum,
     startedBy: row.started_by,
+    startedByName: row.started_by_name,
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
     cancelledBy: row.cancelled_by,

@@ -1,5 +1,6 @@
 import type { DbHandle } from "@creditseg/db";
 import { describeEachDb } from "@creditseg/db/testing";
+import { DEFAULT_POLICY, plannedKMeansRestarts } from "@creditseg/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { EngineError } from "../errors/engine-error";
 import { ACTORS, createSeededWorld, TEST_PERIOD } from "../testing/seeded-world";
@@ -118,6 +119,17 @@ describeEachDb("segment runs", (kind) => {
     expect(stages[0]).toBe("loading");
     expect(stages.at(-1)).toBe("done");
     expect(progress.map((p) => p.progressPct)).toEqual([...progress.map((p) => p.progressPct)].sort((a, b) => a - b));
+    // Segmenting moves restart by restart, from 0 to every planned k-means restart, not in one jump.
+    const segmenting = progress.filter((p) => p.stage === "segmenting");
+    const [loanCount] = await handle.raw<{ n: number }>("select count(*)::int as n from loans where period = $1", [
+      TEST_PERIOD,
+    ]);
+    const planned = plannedKMeansRestarts(loanCount!.n, DEFAULT_POLICY.clustering);
+    expect(planned).toBeGreaterThan(1);
+    expect(segmenting.map((p) => p.steps?.done)).toEqual(Array.from({ length: planned + 1 }, (_, i) => i));
+    expect(new Set(segmenting.map((p) => p.steps?.total))).toEqual(new Set([planned]));
+    expect(new Set(segmenting.map((p) => p.progressPct)).size).toBeGreaterThan(2);
+    expect(stored).toMatchObject({ stageStepsDone: null, stageStepsTotal: null });
     expect(await verifyRunChecksum(handle, { runId: run.id })).toMatchObject({
       isMatch: true,
       stored: outcome.status === "succeeded" ? outcome.resultChecksum : null,

@@ -4,8 +4,21 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 
 export type ParetoDatum = { customerSharePct: number; contributionSharePct: number };
 
-/** Cumulative contribution share against the share of customers, largest contributors first. */
-export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLabel: string; yLabel: string }) {
+/**
+ * Cumulative contribution share against the share of customers, largest contributors first. Clicking the curve
+ * selects the nearest point (the keyboard path is the links the page shows beside the chart).
+ */
+export function ParetoChart({
+  data,
+  xLabel,
+  yLabel,
+  onSelect,
+}: {
+  data: ParetoDatum[];
+  xLabel: string;
+  yLabel: string;
+  onSelect?: (point: ParetoDatum) => void;
+}) {
   const points = [{ customerSharePct: 0, contributionSharePct: 0 }, ...data];
   return (
     <LineChart
@@ -13,6 +26,11 @@ export function ParetoChart({ data, xLabel, yLabel }: { data: ParetoDatum[]; xLa
       className="chart-box chart-md"
       data={points}
       margin={{ top: 8, right: 12, bottom: 16, left: 8 }}
+      style={onSelect ? { cursor: "pointer" } : undefined}
+      onClick={(state) => {
+        const point = data.find((datum) => datum.customerSharePct === Number(state.activeLabel));
+        if (point && onSelect) onSelect(point);
+      }}
     >
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ec" />
       <XAxis

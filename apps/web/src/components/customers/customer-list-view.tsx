@@ -64,7 +64,9 @@ export function CustomerListView() {
   const exportHref = (format: "csv" | "xlsx") => {
     const params = new URLSearchParams({ format, sort: filters.sort, direction: filters.direction });
     for (const [key, value] of Object.entries(toFilterInput(filters))) {
-      for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+      // A migration or draft selection is one nested object: it travels as JSON.
+      if (typeof value === "object" && !Array.isArray(value)) params.set(key, JSON.stringify(value));
+      else for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
     }
     return `/api/export/customers?${params.toString()}`;
   };
@@ -164,6 +166,7 @@ export function CustomerListView() {
         labels={labels}
         canFilterOfficer={!isOfficer}
       />
+      <SelectionNote filters={filters} runId={first.data?.run?.id} labels={labels} />
       <section className="panel" aria-labelledby="customer-results">
         <div className="panel-header">
           <h2 id="customer-results">{first.data ? t("count", { total: more.total ?? 0 }) : t("title")}</h2>
@@ -304,5 +307,73 @@ function CustomerFilterBar({
         />
       ) : null}
     </FilterBar>
+  );
+}
+
+/**
+ * Says which figure the list was opened from (a migration cell, a draft's impact) in words, since those conditions
+ * have no filter control, and offers to drop them.
+ */
+function SelectionNote({
+  filters,
+  runId,
+  labels,
+}: {
+  filters: CustomerFilters;
+  runId: number | undefined;
+  labels: ReturnType<typeof useSegmentLabels>;
+}) {
+  const t = useTranslations("customers");
+  const pathname = usePathname();
+  const { migration, draft, topPct } = filters;
+  if (!migration && !draft && !topPct) return null;
+  const labelOf = (dimension: "tier" | "grade" | "cluster", value: string) =>
+    dimension === "tier"
+      ? labels.tierLabel(value)
+      : dimension === "grade"
+        ? labels.gradeLabel(value)
+        : /^\d+$/.test(value)
+          ? labels.clusterLabel(Number(value))
+          : value === "none"
+            ? labels.clusterLabel(null)
+            : value;
+  const list = (dimension: "tier" | "grade" | "cluster", values: readonly string[]) =>
+    values.length ? values.map((value) => labelOf(dimension, value)).join("、") : t("selectionAny");
+  const dimensionName = (dimension: "tier" | "grade" | "cluster") =>
+    dimension === "tier" ? t("dimTier") : dimension === "grade" ? t("dimGrade") : t("dimCluster");
+  const laterSide = (dimension: "tier" | "grade" | "cluster") =>
+    dimension === "tier" ? filters.tiers : dimension === "grade" ? filters.grades : filters.clusters.map(String);
+  return (
+    <p className="panel row" data-testid="customer-selection">
+      <span>
+        {migration
+          ? t("selectionMigration", {
+              fromRun: migration.fromRunId,
+              run: runId ?? "—",
+              dimension: dimensionName(migration.dimension),
+              was: list(migration.dimension, migration.from),
+              now: list(migration.dimension, laterSide(migration.dimension)),
+            })
+          : null}
+        {migration && draft ? " · " : null}
+        {topPct ? `${migration || draft ? " · " : ""}${t("selectionTop", { pct: topPct })}` : null}
+        {draft
+          ? draft.from.length || draft.to.length
+            ? t("selectionDraft", {
+                version: draft.version,
+                period: draft.period,
+                dimension: dimensionName(draft.dimension),
+                was: list(draft.dimension, draft.from),
+                now: list(draft.dimension, draft.to),
+              })
+            : t("selectionDraftChanged", { version: draft.version, period: draft.period })
+          : null}
+      </span>{" "}
+      <Link
+        href={`${pathname}${buildCustomerSearch({ ...filters, migration: undefined, draft: undefined, topPct: undefined })}`}
+      >
+        {t("selectionClear")}
+      </Link>
+    </p>
   );
 }

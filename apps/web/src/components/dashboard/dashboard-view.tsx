@@ -175,11 +175,13 @@ export function DashboardView() {
             }))}
             xLabel={t("paretoX")}
             yLabel={t("paretoY")}
+            onSelect={(point) => go(customersHref({ runId, topPct: point.customerSharePct }))}
           />
           <p className="muted">
             {t("top10", { pct: data.concentration.top10SharePct ?? "—" })} ·{" "}
             {t("top20", { pct: data.concentration.top20SharePct ?? "—" })}
           </p>
+          <ParetoLinks runId={runId} points={data.concentration.pareto} />
         </section>
       </div>
 
@@ -254,6 +256,47 @@ function PreviousRunMigration({
       order={order}
       label={(value) => (value === null ? "—" : label(value))}
       caption={`${previous.id} → ${runId}`}
+      hrefFor={(from, to) =>
+        from === null || to === null
+          ? undefined
+          : customersHref({
+              runId,
+              tiers: [to],
+              migration: { fromRunId: previous.id, dimension: "tier", from: [from] },
+            })
+      }
     />
+  );
+}
+
+/** Pareto points every fifth of the curve as links to their customers: the chart's keyboard path. */
+function ParetoLinks({
+  runId,
+  points,
+}: {
+  runId: number;
+  points: { customerSharePct: number; customers: number; contributionSharePct: string | null }[];
+}) {
+  const t = useTranslations("dashboard");
+  const locale = useLocale();
+  const shown = points.filter((point) => [10, 20, 50, 80].includes(point.customerSharePct));
+  return (
+    <ul className="inline-list" data-testid="pareto-links">
+      {shown.map((point) => (
+        <li key={point.customerSharePct}>
+          <Link
+            href={customersHref({ runId, topPct: point.customerSharePct })}
+            data-count={point.customers}
+            aria-label={t("paretoPoint", {
+              pct: point.customerSharePct,
+              count: formatCount(point.customers, locale),
+              share: formatPct(point.contributionSharePct),
+            })}
+          >
+            {`${point.customerSharePct}% · ${formatCount(point.customers, locale)}`}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

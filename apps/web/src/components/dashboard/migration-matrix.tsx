@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { heatColors } from "../charts/palette";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { formatCount } from "~/i18n/format";
@@ -9,17 +10,23 @@ export type MigrationCell = { from: string | null; to: string | null; customers:
 
 type MatrixRow = { from: string | null; counts: Map<string | null, number> };
 
-/** Customers moving between segments from one run to the next; the diagonal stayed put. */
+/**
+ * Customers moving between segments from one run to the next; the diagonal stayed put. With `hrefFor`, every
+ * non-empty cell is a link (mouse and keyboard) to the list of its customers.
+ */
 export function MigrationMatrix({
   cells,
   order,
   label,
   caption,
+  hrefFor,
 }: {
   cells: MigrationCell[];
   order: (string | null)[];
   label: (value: string | null) => string;
   caption: string;
+  /** The list behind a cell; undefined for a cell that has none. */
+  hrefFor?: (from: string | null, to: string | null) => string | undefined;
 }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
@@ -45,12 +52,23 @@ export function MigrationMatrix({
       cell: ({ row }) => {
         const count = row.original.counts.get(to) ?? 0;
         const isStay = row.original.from === to;
+        const href = count > 0 ? hrefFor?.(row.original.from, to) : undefined;
         return (
           <span
             className={isStay ? "heat-cell stay" : "heat-cell"}
             style={isStay ? undefined : heatColors(count / max)}
           >
-            {formatCount(count, locale)}
+            {href ? (
+              <Link
+                href={href}
+                aria-label={t("migrationCell", { from: label(row.original.from), to: label(to), count })}
+                data-count={count}
+              >
+                {formatCount(count, locale)}
+              </Link>
+            ) : (
+              formatCount(count, locale)
+            )}
           </span>
         );
       },

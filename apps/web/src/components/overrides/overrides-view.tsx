@@ -1,5 +1,6 @@
 "use client";
 
+import { addYears, bankDate } from "@creditseg/core/calendar";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
@@ -10,7 +11,7 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { useCursorPages } from "../ui/use-cursor-pages";
 import { overrideListInput } from "./override-list-input";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
@@ -134,11 +135,9 @@ export function OverridesView() {
 
 type OverrideRow = inferRouterOutputs<AppRouter>["override"]["list"]["items"][number];
 
-/** A year from today as YYYY-MM-DD: the default end of an approved override. */
+/** A year from the bank's today as YYYY-MM-DD: the default end of an approved override. */
 function defaultExpiry(): string {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() + 1);
-  return formatDate(date);
+  return addYears(bankDate(new Date()), 1);
 }
 
 /** Approve (until a date) or reject one proposal, with the comment the decision needs. */

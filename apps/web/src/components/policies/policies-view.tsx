@@ -12,6 +12,7 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { LoadingState, QueryView } from "../ui/states";
 import { useCursorPages } from "../ui/use-cursor-pages";
 import { PolicyDraftEditor } from "./policy-draft-editor";
+import { PolicyReview } from "./policy-review";
 import { PolicyStatusBadge } from "./policy-status-badge";
 import { formatAmount, formatDate, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -50,6 +51,10 @@ export function PoliciesView() {
     }),
   );
   const parsed = active.data ? parsePolicy(active.data.document) : null;
+  // Four eyes: versions another risk manager submitted, each reviewed with its evidence beside the decision.
+  const awaitingMe = (versions.first.data ? versions.items : []).filter(
+    (policy) => policy.status === "submitted" && policy.createdBy !== me.id && policy.submittedBy !== me.id,
+  );
   const columns: DataColumn<PolicyRow>[] = [
     {
       id: "version",
@@ -101,7 +106,7 @@ export function PoliciesView() {
                   ) : null}
                   {policy.status === "submitted" && isMine ? <span className="muted">{t("ownDraft")}</span> : null}
                   {policy.status === "submitted" && !isMine && canApprove ? (
-                    <DecidePolicy version={policy.version} onDecided={refresh} />
+                    <a href={`#review-v${policy.version}`}>{t("reviewLink")}</a>
                   ) : null}
                 </>
               );
@@ -141,6 +146,17 @@ export function PoliciesView() {
           }}
         />
       ) : null}
+      {canApprove
+        ? awaitingMe.map((policy) => (
+            <PolicyReview
+              key={policy.version}
+              version={policy.version}
+              name={policy.name}
+              changeNote={policy.changeNote}
+              decision={<DecidePolicy version={policy.version} onDecided={refresh} />}
+            />
+          ))
+        : null}
       <section className="panel" aria-labelledby="active-policy">
         <h2 id="active-policy">{t("active")}</h2>
         <QueryView query={active}>

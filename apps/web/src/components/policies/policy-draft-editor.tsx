@@ -1,6 +1,6 @@
 "use client";
 
-import { parseYuanToFen } from "@creditseg/core";
+import { bankDate, previousYearPeriod } from "@creditseg/core/calendar";
 import { diffPolicies, parsePolicy, type Policy, type PolicyIssue } from "@creditseg/core/policy";
 import { useLocale, useTranslations } from "next-intl";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,12 +9,12 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { useMoneyFormat } from "../ui/money-cell";
 import { QueryView } from "../ui/states";
-import { formatAmount, parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
+import { parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
+import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
 
 type Path = (string | number)[];
-type PolicyChange = ReturnType<typeof diffPolicies>[number];
 
 /** Returns a copy of `value` with the leaf at `path` replaced (the editor never mutates the active policy). */
 function setAt<T>(value: T, path: Path, leaf: unknown): T {
@@ -81,36 +81,6 @@ export function PolicyDraftEditor({
       { onSuccess: () => then?.() },
     );
   }
-
-  const showValue = (path: string, value: unknown) => {
-    if (typeof value === "number" && Number.isNaN(value)) return "—";
-    if (path.endsWith("minContribution") && typeof value === "number") {
-      const fen = parseYuanToFen(String(value));
-      return fen === null ? String(value) : formatAmount(fen, locale);
-    }
-    return JSON.stringify(value);
-  };
-  const diffColumns: DataColumn<PolicyChange>[] = [
-    {
-      id: "path",
-      header: t("field"),
-      accessorFn: (change) => change.path,
-      meta: { isRowHeader: true },
-      cell: ({ row }) => <code>{row.original.path}</code>,
-    },
-    {
-      id: "before",
-      header: t("before"),
-      enableSorting: false,
-      cell: ({ row }) => showValue(row.original.path, row.original.before),
-    },
-    {
-      id: "after",
-      header: t("after"),
-      enableSorting: false,
-      cell: ({ row }) => showValue(row.original.path, row.original.after),
-    },
-  ];
 
   const numberField = (label: string, path: Path, value: number, step = "any") => (
     <NumberField
@@ -252,7 +222,7 @@ export function PolicyDraftEditor({
             disabled={!validation.ok || save.isPending}
             onClick={() =>
               saveDraft(() => {
-                setPreviewPeriod(current.data?.period ?? String(new Date().getFullYear() - 1));
+                setPreviewPeriod(current.data?.period ?? previousYearPeriod(bankDate(new Date())));
                 void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
               })
             }
@@ -279,14 +249,7 @@ export function PolicyDraftEditor({
         </div>
       ) : null}
       <h3 className="block-gap">{t("diff")}</h3>
-      <DataTable
-        columns={diffColumns}
-        rows={changes}
-        rowId={(change) => change.path}
-        caption={t("diff")}
-        empty={<p className="muted">{t("noChanges")}</p>}
-        testId="draft-diff"
-      />
+      <PolicyDiffTable changes={changes} testId="draft-diff" />
     </section>
   );
 }

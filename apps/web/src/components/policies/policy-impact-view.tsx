@@ -1,6 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { customersHref } from "../customers/customer-filter-params";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useSegmentLabels } from "../segments/use-segment-labels";
 import { moneyColumn } from "../ui/columns";
@@ -32,6 +34,17 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
   const locale = useLocale();
   const labels = useSegmentLabels();
   const money = useMoneyFormat();
+  /** The customer list behind the preview: one cell, or (no cell) every customer whose tier would change. */
+  const draftHref = (cell: { dimension?: "tier" | "grade"; from?: string; to?: string }) =>
+    customersHref({
+      draft: {
+        version: impact.version,
+        period: impact.period,
+        dimension: cell.dimension ?? "tier",
+        from: cell.from ? [cell.from] : [],
+        to: cell.to ? [cell.to] : [],
+      },
+    });
   const previewedByTier = new Map(impact.totalsByTier.previewed.map((row) => [row.tier, row]));
   const tiers = [
     ...new Set([
@@ -82,7 +95,12 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
           total: formatCount(impact.customerCount, locale),
           active: impact.activeVersion,
           version: impact.version,
-        })}
+        })}{" "}
+        {impact.migration.tiers.movedCount > 0 ? (
+          <Link href={draftHref({})} data-count={impact.migration.tiers.movedCount} data-testid="impact-changed-link">
+            {t("impactChangedList")}
+          </Link>
+        ) : null}
       </p>
       <div className="grid-2">
         <MigrationMatrix
@@ -90,12 +108,14 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
           order={impact.migration.tiers.labels}
           label={(value) => (value === null ? "—" : labels.tierLabel(value))}
           caption={t("impactTiers")}
+          hrefFor={(from, to) => (from && to ? draftHref({ dimension: "tier", from, to }) : undefined)}
         />
         <MigrationMatrix
           cells={toCells(impact.migration.grades)}
           order={impact.migration.grades.labels}
           label={(value) => value ?? "—"}
           caption={t("impactGrades")}
+          hrefFor={(from, to) => (from && to ? draftHref({ dimension: "grade", from, to }) : undefined)}
         />
       </div>
       <div className="form-gap">

@@ -1,11 +1,13 @@
 "use client";
 
+import { bankDate, isPeriodCode, previousYearPeriod } from "@creditseg/core/calendar";
 import { GRADES } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { customersHref, isGrade } from "../customers/customer-filter-params";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useCan } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -13,6 +15,7 @@ import { readTierNames } from "../segments/tier-order";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
+import { ACTIVE_RUN_POLL_MS, isRunActive, RunProgressCell } from "./run-progress";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -38,7 +41,7 @@ export function RunsView() {
     ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
     // Poll while a run is queued or running, so progress moves without a reload.
     refetchInterval: (query) =>
-      query.state.data?.items.some((run) => run.status === "queued" || run.status === "running") ? 1500 : false,
+      query.state.data?.items.some((run) => isRunActive(run.status)) ? ACTIVE_RUN_POLL_MS : false,
   });
   const columns: DataColumn<RunRow>[] = [
     {
@@ -48,7 +51,9 @@ export function RunsView() {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          <Link href={`/?run=${row.original.id}`}>#{row.original.id}</Link>{" "}
+          <Link href={`/runs/${row.original.id}`} aria-label={`${t("openDetail")} #${row.original.id}`}>
+            #{row.original.id}
+          </Link>{" "}
           {row.original.isCurrent ? <span className="badge info">{t("current")}</span> : null}
         </>
       ),
@@ -79,20 +84,7 @@ export function RunsView() {
       id: "progress",
       header: t("progress"),
       enableSorting: false,
-      cell: ({ row }) => (
-        <div className="row">
-          <progress
-            className="progress"
-            max={100}
-            value={row.original.progressPct}
-            aria-valuenow={row.original.progressPct}
-            aria-label={`${t("progress")} #${row.original.id}`}
-          />
-          <span className="muted">
-            {row.original.progressPct}% {row.original.stage ?? ""}
-          </span>
-        </div>
-      ),
+      cell: ({ row }) => <RunProgressCell run={row.original} />,
     },
     {
       id: "started",
@@ -137,7 +129,7 @@ export function RunsView() {
         <h1>{t("title")}</h1>
       </div>
       {canStart ? (
-        <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? String(new Date().getFullYear() - 1)} />
+        <StartRunForm defaultPeriod={runs.data?.items[0]?.period ?? previousYearPeriod(bankDate(new Date()))} />
       ) : null}
       <section className="panel" aria-labelledby="run-list">
         <h2 id="run-list">{t("title")}</h2>
@@ -161,10 +153,16 @@ export function RunsView() {
   );
 }
 
+/**
+ * Compares two finished runs. Until the user picks, it compares the run before the latest with the latest (newest
+ * first in `runIds`), and follows new runs as they finish.
+ */
 function CompareRuns({ runIds }: { runIds: number[] }) {
   const t = useTranslations("runs");
-  const [from, setFrom] = useState<number | undefined>(runIds[1] ?? runIds[0]);
-  const [to, setTo] = useState<number | undefined>(runIds[0]);
+  const [pickedFrom, setFrom] = useState<number | undefined>();
+  const [pickedTo, setTo] = useState<number | undefined>();
+  const from = pickedFrom ?? runIds[1] ?? runIds[0];
+  const to = pickedTo ?? runIds[0];
   const [dimension, setDimension] = useState<"tier" | "grade" | "cluster">("tier");
   const trpc = useTRPC();
   const labels = useSegmentLabels();
@@ -175,8 +173,12 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
   const activePolicy = useQuery(trpc.policy.active.queryOptions());
   const runOptions = runIds.map((id) => ({ value: String(id), label: `#${id}` }));
   // Tiers in the policy's rule order and grades AAA first, not alphabetically.
-  const order: string[] =
-    dimension === "tier" ? readTierNames(activePolicy.data?.document) : dimension === "grade" ? [...GRADES] : [];
+  const order: (string | null)[] =
+    dimension === "tier"
+      ? readTierNames(activePolicy.data?.document)
+      : dimension === "grade"
+        ? [...GRADES]
+        : orderClusters(migration.data?.cells ?? []);
   const label = (value: string | null) =>
     value === null ? "—" : dimension === "tier" ? labels.tierLabel(value) : dimension === "grade" ? value : `#${value}`;
   return (
@@ -210,11 +212,47 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
         <p className="muted">{t("pickTwo")}</p>
       ) : (
         <QueryView query={migration}>
-          {(data) => <MigrationMatrix cells={data.cells} order={order} label={label} caption={`#${from} → #${to}`} />}
+          {(data) => (
+            <MigrationMatrix
+              cells={data.cells}
+              order={order}
+              label={label}
+              caption={`#${from} → #${to}`}
+              hrefFor={(was, now) => migrationHref({ fromRunId: from, toRunId: to, dimension, was, now })}
+            />
+          )}
         </QueryView>
       )}
     </section>
   );
+}
+
+/** Cluster labels in number order, then earlier clusters without a match, then customers without loans (null). */
+function orderClusters(cells: { from: string | null; to: string | null }[]): (string | null)[] {
+  const labels = [...new Set(cells.flatMap((cell) => [cell.from, cell.to]))];
+  const rank = (label: string | null) => (label === null ? Infinity : /^\d+$/.test(label) ? Number(label) : 1e9);
+  return labels.sort((a, b) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
+}
+
+/**
+ * The customer list behind a compare cell: the earlier run's label as the matrix has it (a cluster matched by
+ * centroid, `none` without loans), the later side as the list's own filter. A later side without a cluster (customers
+ * without loans) has no list filter, so that cell is not linked.
+ */
+function migrationHref(args: {
+  fromRunId: number;
+  toRunId: number;
+  dimension: "tier" | "grade" | "cluster";
+  was: string | null;
+  now: string | null;
+}): string | undefined {
+  const { fromRunId, toRunId, dimension, was, now } = args;
+  if (now === null) return undefined;
+  const migration = { fromRunId, dimension, from: [was ?? "none"] };
+  if (dimension === "tier") return customersHref({ runId: toRunId, tiers: [now], migration });
+  if (dimension === "grade")
+    return isGrade(now) ? customersHref({ runId: toRunId, grades: [now], migration }) : undefined;
+  return customersHref({ runId: toRunId, clusters: [Number(now)], migration });
 }
 
 /** Starts a run of a period with the active policy; the list above follows its progress live. */
@@ -229,7 +267,7 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
     }),
   );
   const [period, setPeriod] = useState(defaultPeriod);
-  const isPeriodValid = /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period.trim());
+  const isPeriodValid = isPeriodCode(period.trim());
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!isPeriodValid) return;
@@ -273,7 +311,8 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
       ) : null}
       {start.data ? (
         <p role="status" data-testid="run-started">
-          {t("started")}: #{start.data.id}
+          {t("startedAt", { id: start.data.id, time: formatDateTime(start.data.createdAt) })}{" "}
+          <Link href={`/runs/${start.data.id}`}>{t("openDetail")}</Link>
         </p>
       ) : null}
     </form>

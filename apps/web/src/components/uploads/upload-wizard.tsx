@@ -1,5 +1,6 @@
 "use client";
 
+import { bankDate, previousYearPeriod } from "@creditseg/core/calendar";
 import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -27,7 +28,7 @@ export function UploadWizard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>("customers");
-  const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
+  const [period, setPeriod] = useState(previousYearPeriod(bankDate(new Date())));
   const [encoding, setEncoding] = useState<Encoding | "">("");
   const [stored, setStored] = useState<StoredUpload | null>(null);
   const [progress, setProgress] = useState<number | null>(null);

@@ -20,12 +20,15 @@ const scopeKey = (scope: CustomerScope) => (scope === "all" ? null : scope.offic
  * the list's heaviest work, so a count is computed once per (run, scope, filter) and shared by concurrent callers:
  * for good when it reads only the run's stored results; when it reads the customer master, until the data version
  * moves (any process's import, rollback or run commits), so every web instance sees a change on its next request.
+ * A filter on an id set is not cached.
  */
 export async function countCustomersCached(
   db: Db,
   args: { run: ResolvedRun | null; scope: CustomerScope; filter: CustomerFilter },
 ): Promise<number> {
   const { run, scope, filter } = args;
+  // An id set is the engine's answer for one figure (a migration cell, a draft's changes): counted as it is.
+  if (filter.customerIds) return countCustomers(db, args);
   const isOnMaster = isCountOnMaster(run, filter);
   const key = JSON.stringify([
     isOnMaster ? await currentDataVersion(db) : null,

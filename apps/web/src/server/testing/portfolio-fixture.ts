@@ -58,6 +58,8 @@ const FILES: Record<Exclude<ImportKind, "fees" | "ftp">, string[]> = {
 
 export type SeededPortfolio = {
   runId: number;
+  /** The committed import batch of each file, by kind: run 1 read every one of them. */
+  batchIds: Record<keyof typeof FILES, string>;
   /** The run's stored row per customer, by customer id: tier, grade, contribution as the engine computed them. */
   results: readonly CustomerListRow[];
 };
@@ -69,6 +71,7 @@ export type SeededPortfolio = {
  */
 export async function seedPortfolio(app: TestApp, startedBy: string): Promise<SeededPortfolio> {
   const { handle } = app;
+  const batchIds: Partial<Record<keyof typeof FILES, string>> = {};
   await seedDefaultPolicy(handle.raw, { effectiveFrom: "2025-01-01", proposedBy: startedBy, approvedBy: null });
   for (const [kind, lines] of Object.entries(FILES) as [keyof typeof FILES, string[]][]) {
     const report = await commitImport({
@@ -78,8 +81,9 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<Se
       file: bufferSource(`${kind}.csv`, new TextEncoder().encode(`${lines.join("\n")}\n`)),
       actor: { id: startedBy, role: "risk_manager" },
     });
-    if (report.status !== "committed")
+    if (report.status !== "committed" || !report.batchId)
       throw new Error(`fixture ${kind} not imported: ${JSON.stringify([...report.fileRejects, ...report.rejects])}`);
+    batchIds[kind] = report.batchId;
   }
   const outcome = await (
     await startRun(handle, { actor: { id: startedBy, role: "risk_manager" }, period: FIXTURE_PERIOD })
@@ -95,5 +99,5 @@ export async function seedPortfolio(app: TestApp, startedBy: string): Promise<Se
     limit: FIXTURE_CUSTOMERS.length,
     after: null,
   });
-  return { runId: outcome.runId, results };
+  return { runId: outcome.runId, batchIds: batchIds as SeededPortfolio["batchIds"], results };
 }

@@ -1,24 +1,34 @@
 import { customerKeyOf, customerSortKind, findCustomerInScope, listCustomers, resolveRun } from "@creditseg/db";
 import { readCustomerDetail } from "@creditseg/engine";
 import { countCustomersCached, readCustomerFacets } from "../../cache/customer-counts";
+import { callDomain } from "../domain-errors";
 import { notFound } from "../errors";
 import { decodeCursor, toPage } from "../paging";
 import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
+import { actorOf } from "./actor-of";
+import { resolveCustomerFilter } from "./customer-selection";
 import { requireRun } from "./run-helpers";
 
 export const customerRouter = createTRPCRouter({
-  /** A page of customers with their run results; officers see only their own book. */
+  /**
+   * A page of customers with their run results; officers see only their own book. A migration or draft selection
+   * lists the customers behind that matrix cell.
+   */
   list: permissionProcedure("customer.read")
     .input(listCustomersInput)
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
       const scope = customerScopeOf(ctx.user);
+      const filter = await callDomain(
+        () => resolveCustomerFilter(ctx.handle, { input, run, scope, actor: actorOf(ctx) }),
+        "RUN_NOT_FOUND",
+      );
       const [rows, total] = await Promise.all([
         listCustomers(ctx.db, {
           run,
           scope,
-          filter: input,
+          filter,
           sort: input.sort,
           direction: input.direction,
           limit: input.limit + 1,
@@ -26,7 +36,7 @@ export const customerRouter = createTRPCRouter({
             ? decodeCursor(input.cursor, { valueKind: customerSortKind(input.sort, run !== null) })
             : null,
         }),
-        input.cursor ? Promise.resolve(null) : countCustomersCached(ctx.db, { run, scope, filter: input }),
+        input.cursor ? Promise.resolve(null) : countCustomersCached(ctx.db, { run, scope, filter }),
       ]);
       const page = toPage(rows, input.limit, (row) => customerKeyOf(row, input.sort, run !== null));
       return { run, ...page, total };
@@ -42,7 +52,12 @@ export const customerRouter = createTRPCRouter({
     .input(customerFilterInput)
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
-      return { total: await countCustomersCached(ctx.db, { run, scope: customerScopeOf(ctx.user), filter: input }) };
+      const scope = customerScopeOf(ctx.user);
+      const filter = await callDomain(
+        () => resolveCustomerFilter(ctx.handle, { input, run, scope, actor: actorOf(ctx) }),
+        "RUN_NOT_FOUND",
+      );
+      return { total: await countCustomersCached(ctx.db, { run, scope, filter }) };
     }),
 
   /** The customer page. Another officer's customer answers NOT_FOUND, exactly like a missing one. */

@@ -92,7 +92,8 @@ describeEachDb("an approved override, through the next run, on every screen", (k
     const rows = await readExportRows(app.handle.db, {
       run,
       scope: "all",
-      input: { tiers: ["core"], format: "csv", sort: "contribution", direction: "desc" },
+      filter: { tiers: ["core"] },
+      input: { sort: "contribution", direction: "desc" },
     });
     expect(rows.map((r) => r.customerId)).toContain(customerId);
     const csv = toCsv(rows);

@@ -1,6 +1,7 @@
 import { addDays, bankDate, latestOverrideExpiry } from "@creditseg/core/calendar";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { CustomerListRow } from "@creditseg/db";
 import { seedPortfolio } from "../../testing/portfolio-fixture";
 import {
   addUser,
@@ -20,6 +21,8 @@ const EXPIRY = addDays(bankDate(new Date()), 30);
 describeEachDb("override review through the API", (kind) => {
   let app: TestApp;
   let officer: TestUser;
+  /** C001 as the engine's run stored it: the computed tier and grade an override is measured against. */
+  let c001: CustomerListRow;
   const cookies: Record<"admin" | "risk" | "officer" | "officer2", string> = {
     admin: "",
     risk: "",
@@ -39,7 +42,10 @@ describeEachDb("override review through the API", (kind) => {
     await addUser(app, { email: "admin@bank.test", role: "admin" });
     officer = await addUser(app, { email: "officer@bank.test", role: "credit_officer", officerCode: "O001" });
     await addUser(app, { email: "officer2@bank.test", role: "credit_officer", officerCode: "O002" });
-    await seedPortfolio(app, risk.id);
+    const { results } = await seedPortfolio(app, risk.id);
+    c001 = results.find((r) => r.customerId === "C001")!;
+    // The proposal below must differ from what the run computed.
+    expect(c001.grade).not.toBe(proposal.proposedValue);
     cookies.risk = await signIn(app, "risk@bank.test");
     cookies.admin = await signIn(app, "admin@bank.test");
     cookies.officer = await signIn(app, "officer@bank.test");
@@ -94,7 +100,7 @@ describeEachDb("override review through the API", (kind) => {
     ).override.propose({ customerId: "C001", ...proposal });
     expect(proposed).toMatchObject({
       status: "proposed",
-      computedValue: "AAA",
+      computedValue: c001.grade,
       proposedValue: "A",
       proposedBy: officer.id,
     });
@@ -169,7 +175,7 @@ describeEachDb("override review through the API", (kind) => {
     const confirmed = await (
       await callerFor(app, cookies.officer)
     ).override.confirm({ customerId: "C001", field: "tier", comment: "Agree." });
-    expect(confirmed).toMatchObject({ status: "approved", computedValue: "core", proposedValue: "core" });
+    expect(confirmed).toMatchObject({ status: "approved", computedValue: c001.tier, proposedValue: c001.tier });
     expect(await countAudit(app, "override.confirmed", String(confirmed.id))).toBe(1);
   });
 });

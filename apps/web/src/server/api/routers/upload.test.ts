@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seedPortfolio } from "../../testing/portfolio-fixture";
+import { seedPortfolio, type SeededPortfolio } from "../../testing/portfolio-fixture";
 import {
   addUser,
   browserHeaders,
@@ -33,6 +33,8 @@ describeEachDb("uploads through the API", (kind) => {
     officer: "",
   };
 
+  let portfolio: SeededPortfolio;
+
   beforeAll(async () => {
     app = await createTestApp(kind);
     root = await mkdtemp(join(tmpdir(), "creditseg-upload-test-"));
@@ -40,7 +42,7 @@ describeEachDb("uploads through the API", (kind) => {
     await addUser(app, { email: "admin@bank.test", role: "admin" });
     await addUser(app, { email: "admin2@bank.test", role: "admin" });
     await addUser(app, { email: "officer@bank.test", role: "credit_officer", officerCode: "O001" });
-    await seedPortfolio(app, risk.id);
+    portfolio = await seedPortfolio(app, risk.id);
     for (const [key, email] of [
       ["admin", "admin@bank.test"],
       ["admin2", "admin2@bank.test"],
@@ -200,6 +202,17 @@ describeEachDb("uploads through the API", (kind) => {
       appCode: "BATCH_NOT_COMMITTED",
     });
     expect(await countAllAudit(app)).toBe(auditBefore);
+  });
+
+  it("refuses to roll back a batch the engine's run read, writing nothing", async () => {
+    const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
+    const auditBefore = await countAllAudit(app);
+    expect(await failureOf(admin.upload.rollback({ batchId: portfolio.batchIds.loans }))).toEqual({
+      code: "CONFLICT",
+      appCode: "BATCH_IN_USE",
+    });
+    expect(await countAllAudit(app)).toBe(auditBefore);
+    expect((await admin.upload.byId({ batchId: portfolio.batchIds.loans })).batch.status).toBe("committed");
   });
 
   it("saves column mappings with an audit row, and refuses unknown columns without writing", async () => {

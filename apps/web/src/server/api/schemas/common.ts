@@ -1,4 +1,5 @@
 import { isCleanText } from "@creditseg/core";
+import { isPeriodCode } from "@creditseg/core/calendar";
 import { z } from "zod";
 
 /**
@@ -38,8 +39,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const pageSizeInput = z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
 /** Opaque keyset cursor from the previous page's `nextCursor`. */
 export const cursorInput = textInput({ max: 512, min: 0, isTrimmed: false }).nullish();
-/** A reporting period such as "2025" or "2025-06". */
-export const periodInput = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "a period looks like 2025 or 2025-06");
+/** A reporting period such as "2025", "2025Q2" or "2025-06": core's one period syntax, as imports and the CLI read it. */
+export const periodInput = z.string().refine(isPeriodCode, "a period looks like 2025, 2025Q2 or 2025-06");
 /** Largest value of PostgreSQL's integer, the type of run ids, override ids and policy versions. */
 export const MAX_INTEGER_ID = 2_147_483_647;
 /** A row id of an integer column: a larger number would fail in the database rather than match nothing. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   businessIdInput,
   cursorInput,
+  integerIdInput,
   pageSizeInput,
   periodInput,
   runIdInput,
@@ -13,6 +14,35 @@ import {
 } from "./common";
 
 export { CUSTOMER_SORT_FIELDS, type CustomerSortField } from "@creditseg/db";
+
+/** A segment label as a migration matrix has it: a tier name, a grade, a cluster number, `none` or `unmatched:<n>`. */
+const segmentLabelInput = textInput({ max: 40 });
+const segmentLabelsInput = z.array(segmentLabelInput).min(1).max(20);
+
+/**
+ * The customers behind cells of a run-to-run migration matrix (segment.migration, segmentRun.compare): in `from`
+ * in the earlier run and in `to` (any, when absent) in the listed run.
+ */
+export const migrationSelectionInput = z.object({
+  fromRunId: runIdInput,
+  dimension: z.enum(["tier", "grade", "cluster"]),
+  from: segmentLabelsInput,
+  to: segmentLabelsInput.optional(),
+});
+export type MigrationSelectionInput = z.infer<typeof migrationSelectionInput>;
+
+/**
+ * The customers behind cells of a policy version's impact preview (policy.preview): in `from` under the active
+ * policy and `to` under the version; with neither, every customer whose segment would change.
+ */
+export const draftSelectionInput = z.object({
+  version: integerIdInput,
+  period: periodInput,
+  dimension: z.enum(["tier", "grade"]).default("tier"),
+  from: segmentLabelsInput.optional(),
+  to: segmentLabelsInput.optional(),
+});
+export type DraftSelectionInput = z.infer<typeof draftSelectionInput>;
 
 /** Filters shared by the customer list, its count and its export. */
 export const customerFilterInput = z.object({
@@ -32,6 +62,10 @@ export const customerFilterInput = z.object({
   officer: textInput({ max: 32 }).optional(),
   /** Matches the start of the customer id, or any part of the name. */
   search: shortTextInput.optional(),
+  migration: migrationSelectionInput.optional(),
+  draft: draftSelectionInput.optional(),
+  /** The top percent of the run's customers by contribution: a point of the Pareto curve. */
+  topPct: z.number().positive().max(100).optional(),
 });
 export type CustomerFilterInput = z.infer<typeof customerFilterInput>;
 

@@ -1,6 +1,8 @@
 import { can } from "@creditseg/core/access";
 import { resolveRun } from "@creditseg/db";
+import { EngineError } from "@creditseg/engine";
 import { customerScopeOf } from "~/server/api/trpc";
+import { resolveCustomerFilter } from "~/server/api/routers/customer-selection";
 import { exportCustomersInput } from "~/server/api/schemas/customer";
 import { readSession } from "~/server/auth/session";
 import { getAppServer } from "~/server/app-server";
@@ -9,10 +11,21 @@ import { describeErrorForLog } from "~/server/http/log-error";
 import { readExportRows } from "~/server/export/read-export-rows";
 const ARRAY_PARAMS = ["tiers", "grades", "clusters", "industries", "regions"] as const;
 const NUMBER_PARAMS = new Set(["runId", "clusters"]);
+/** Nested selections (a migration or draft impact cell) travel as one JSON parameter each. */
+const JSON_PARAMS = new Set(["migration", "draft"]);
+
+function readJson(value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
 
 function readParams(url: URL): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  const toValue = (key: string, value: string) => (NUMBER_PARAMS.has(key) ? Number(value) : value);
+  const toValue = (key: string, value: string) =>
+    NUMBER_PARAMS.has(key) ? Number(value) : JSON_PARAMS.has(key) ? readJson(value) : value;
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key).map((value) => toValue(key, value));
     params[key] = (ARRAY_PARAMS as readonly string[]).includes(key) ? values : values[0];
@@ -35,7 +48,10 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const run = await resolveRun(handle.db, input);
     if (!run && input.runId !== undefined) return problem(404, "The segment run was not found.");
-    const rows = await readExportRows(handle.db, { run, scope: customerScopeOf(session.user), input });
+    const scope = customerScopeOf(session.user);
+    const actor = { id: session.user.id, role: session.user.role };
+    const filter = await resolveCustomerFilter(handle, { input, run, scope, actor });
+    const rows = await readExportRows(handle.db, { run, scope, filter, input });
     const stem = `customers-${run ? `run${run.id}-${run.period}` : "master"}`;
     const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
     if (input.format === "csv") {
@@ -56,6 +72,9 @@ export async function GET(req: Request): Promise<Response> {
       },
     });
   } catch (error) {
+    // A refused selection (an officer naming a draft, a run that is not finished): the engine's message says why.
+    if (error instanceof EngineError)
+      return problem(error.code === "FORBIDDEN" ? 403 : error.code === "NOT_FOUND" ? 404 : 400, error.message);
     console.error(`[export] customers failed: ${describeErrorForLog(error)}`);
     return problem(500, "The export failed. Please try again.");
   }

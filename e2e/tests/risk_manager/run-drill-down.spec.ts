@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { checkPageInBothLanguages, waitForContent } from "../../support/pages";
+
+const ROLE = "risk_manager";
+
+/** The customer list's total, from its heading ("共 1,234 户" / "1,234 customers"). */
+async function listTotal(page: Page): Promise<number> {
+  const heading = page.locator("#customer-results");
+  await expect(heading).toHaveText(/\d/);
+  return Number((await heading.innerText()).replace(/[^\d]/g, ""));
+}
+
+/** Every linked cell inside `scope`: where it leads and the count it shows. */
+async function linkedCells(scope: ReturnType<Page["locator"]>): Promise<{ href: string; count: number }[]> {
+  const links = scope.locator("a[data-count]");
+  await expect(links.first()).toBeVisible();
+  const cells: { href: string; count: number }[] = [];
+  for (const link of await links.all())
+    cells.push({ href: (await link.getAttribute("href"))!, count: Number(await link.getAttribute("data-count")) });
+  return cells;
+}
+
+/** Opens each cell's list and checks that the list holds exactly as many customers as the cell counts. */
+async function expectListsMatchCells(page: Page, cells: { href: string; count: number }[]): Promise<void> {
+  for (const cell of cells) {
+    await page.goto(cell.href);
+    await waitForContent(page);
+    await expect(page.getByTestId("customer-selection")).toBeVisible();
+    expect({ href: cell.href, total: await listTotal(page) }).toEqual({ href: cell.href, total: cell.count });
+  }
+}
+
+test("[risk_manager] compares the previous run with the latest and opens each migration cell as its customer list", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("/runs");
+  await waitForContent(page);
+  const compare = page.locator("section", {
+    has: page.getByRole("heading", { name: /比较两个批次|Compare two runs/ }),
+  });
+  const from = Number(await compare.getByRole("combobox", { name: /较早批次|Earlier run/ }).inputValue());
+  const to = Number(await compare.getByRole("combobox", { name: /较晚批次|Later run/ }).inputValue());
+  // The default is the run before the latest → the latest, not the same run twice.
+  expect(from).toBeLessThan(to);
+  // Tiers in business order (core, basic, general), not alphabetically.
+  const headers = await compare.getByRole("columnheader").allInnerTexts();
+  const at = (pattern: RegExp) => headers.findIndex((text) => pattern.test(text));
+  expect(at(/核心客户|Core/)).toBeLessThan(at(/基础客户|Basic/));
+  expect(at(/基础客户|Basic/)).toBeLessThan(at(/一般客户|General/));
+
+  const tierCells = await linkedCells(compare);
+  // By keyboard: the first cell is a link that Enter opens.
+  await compare.locator("a[data-count]").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/customers\?.*prevTier=/);
+  await expectListsMatchCells(page, tierCells);
+
+  await page.goto("/runs");
+  await waitForContent(page);
+  await compare.getByRole("combobox", { name: /维度|Dimension/ }).selectOption("grade");
+  await expectListsMatchCells(page, (await linkedCells(compare)).slice(0, 6));
+});
+
+test("[risk_manager] opens the dashboard's migration and tier × cluster cells as their customer lists", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  await waitForContent(page);
+  const migration = page.locator("section", { has: page.locator("#migration") });
+  await expectListsMatchCells(page, await linkedCells(migration));
+
+  await page.goto("/");
+  await waitForContent(page);
+  const heatmap = page.locator("section", { has: page.locator("#heatmap") });
+  const link = heatmap.getByRole("link").first();
+  const count = Number((await link.innerText()).replace(/[^\d]/g, ""));
+  await link.click();
+  await expect(page).toHaveURL(/\/customers\?.*tier=/);
+  await waitForContent(page);
+  expect(await listTotal(page)).toBe(count);
+});
+
+test("[risk_manager] opens a run's detail page: who, when, policy, inputs, FTP curve, timings, sample for k", async ({
+  page,
+}) => {
+  await page.goto("/runs");
+  await waitForContent(page);
+  await page
+    .getByTestId("run-list")
+    .getByRole("link", { name: /^(详情|Details) #\d+$/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/runs\/\d+$/);
+  const path = new URL(page.url()).pathname;
+  await checkPageInBothLanguages(page, {
+    path,
+    name: "run-detail",
+    role: ROLE,
+    ready: async (p) => {
+      await expect(p.getByTestId("run-facts")).toContainText(/风险经理|Risk|risk/);
+      await expect(p.getByTestId("run-ftp")).toBeVisible();
+      await expect(p.getByTestId("run-timings")).toContainText(/细分计算|segmenting/);
+      await expect(p.getByTestId("run-clustering")).toContainText(/\d/);
+      await expect(p.getByTestId("run-results")).toContainText(/\d/);
+    },
+  });
+});
