@@ -47,6 +47,7 @@ const CASES: Record<string, Case> = {
   "segmentRun.byId": { outcome: "data", call: (c, s) => c.segmentRun.byId({ runId: s.runIds.at(-1)! }) },
   "segmentRun.current": { outcome: "data", call: (c) => c.segmentRun.current({}) },
   "segmentRun.start": { outcome: "FORBIDDEN", call: (c) => c.segmentRun.start({ period: PERIOD }) },
+  "segmentRun.cancel": { outcome: "FORBIDDEN", call: (c, s) => c.segmentRun.cancel({ runId: s.runIds.at(-1)! }) },
   "segmentRun.compare": {
     outcome: "data",
     call: (c, s) => c.segmentRun.compare({ fromRunId: s.runIds[0]!, toRunId: s.runIds.at(-1)! }),
