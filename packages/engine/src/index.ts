@@ -106,6 +106,7 @@ export { JOB_KINDS, type Job, type JobQueue } from "./jobs/job-queue";
 export { createInProcessQueue, type InProcessQueue } from "./jobs/in-process-queue";
 export {
   createPostgresQueue,
+  dropJobQueue,
   migrateJobQueue,
   startJobWorker,
   type JobWorker,

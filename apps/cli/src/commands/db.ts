@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import { parsePeriod } from "@creditseg/core/calendar";
 import { migrateDb, resetDb } from "@creditseg/db";
+import { dropJobQueue } from "@creditseg/engine";
 import { migrateJobQueueOf } from "../job-queue";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
@@ -68,7 +69,7 @@ export function register(program: Command): void {
       await withDatabase(async (handle) => {
         await resetDb(handle);
         // Jobs of the dropped runs would find nothing to claim; an empty queue is the honest state after a reset.
-        if (handle.kind === "postgres") await handle.raw("drop schema if exists graphile_worker cascade");
+        if (handle.kind === "postgres") await dropJobQueue(handle);
         await migrateJobQueueOf(handle);
         process.stdout.write(`reset ${handle.kind} database at ${handle.location}\n`);
       });

@@ -20,6 +20,11 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: quietLogger() });
 }
 
+/** Drops the queue's schema and every job in it (`creditseg db reset`: the runs its jobs named are gone). */
+export async function dropJobQueue(handle: DbHandle): Promise<void> {
+  await handle.raw("drop schema if exists graphile_worker cascade");
+}
+
 /**
  * The PostgreSQL job queue: `add` calls graphile-worker's `add_job` inside the caller's transaction, so the job and the
  * run row commit together and the queue's NOTIFY wakes a worker at commit. This process executes nothing.
