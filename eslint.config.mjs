@@ -82,6 +82,7 @@ export default tseslint.config(
       "**/*.config.ts",
       "**/*.config.mjs",
       "scripts/**",
+      "infra/**",
       "e2e/**",
       ".ci/**",
       "bench/**",

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: migrate and (on first start) seed the database, build the web app when needed,
-// then serve it on PORT (default 3000). Uses PostgreSQL when DATABASE_URL is set, else the
-// embedded PGlite in .data/pglite, which keeps its data across restarts.
+// then serve it on PORT (default 3000). Uses PostgreSQL when DATABASE_URL is set (with one job worker beside the web
+// app), else the embedded PGlite in .data/pglite, which keeps its data across restarts and runs jobs in the web process.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,8 +33,24 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
   env: { ...env, NODE_ENV: "production" },
   stdio: "inherit",
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// On PostgreSQL the web app only enqueues runs: one worker beside it executes them (add more with `creditseg worker`).
+// On the embedded PGlite, which one process may open, the web process executes its runs itself.
+const worker = env.DATABASE_URL
+  ? spawn(process.execPath, [cli, "worker", "--concurrency", "1"], { cwd: root, env, stdio: "inherit" })
+  : null;
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    server.kill(signal);
+    worker?.kill(signal);
+  });
+server.on("exit", (code) => {
+  worker?.kill("SIGTERM");
+  process.exit(code ?? 0);
+});
+worker?.on("exit", (code, signal) => {
+  if (signal || code)
+    console.error(`npm start: the job worker stopped (${signal ?? code}); queued runs wait for another.`);
+});
 
 /**
  * On the first start, two finished segment runs of the demo period through the engine (the CLI's `run`), so

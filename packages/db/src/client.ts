@@ -40,8 +40,10 @@ export type CreateDbOptions = {
   pgliteDir?: string;
   /** Directory `.data/pglite` is resolved against (the repository root). */
   cwd?: string;
-  /** Connection pool size for PostgreSQL. */
+  /** Connection pool size for PostgreSQL; defaults to DB_POOL_SIZE (10). */
   maxConnections?: number;
+  /** The raw / bulk pool's size for PostgreSQL; defaults to DB_BULK_POOL_SIZE (2). */
+  maxBulkConnections?: number;
   /** For an in-memory PGlite: start from this data directory (a `dumpDataDir` tarball) instead of an empty one. */
   pgliteTemplate?: Blob;
 };
@@ -58,21 +60,27 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   // Sessions run in the bank's zone, so timestamps read as text and any date the database derives agree with
   // core's bankDate; the engine still passes the business date explicitly rather than trusting `current_date`.
   const timeZone = env.BANK_TIME_ZONE;
-  if (url) return openPostgres(url, options.maxConnections ?? 10, timeZone);
+  if (url)
+    return openPostgres(url, {
+      max: options.maxConnections ?? env.DB_POOL_SIZE,
+      maxBulk: options.maxBulkConnections ?? env.DB_BULK_POOL_SIZE,
+      timeZone,
+    });
   const dir = options.pgliteDir ?? env.PGLITE_DIR ?? resolve(options.cwd ?? process.cwd(), ".data/pglite");
   return openPglite(dir, timeZone, options.pgliteTemplate);
 }
 
-async function openPostgres(url: string, maxConnections: number, timeZone: string): Promise<DbHandle> {
+async function openPostgres(url: string, pools: { max: number; maxBulk: number; timeZone: string }): Promise<DbHandle> {
+  const { timeZone } = pools;
   const location = redactUrl(url);
   const clientOptions = {
-    max: maxConnections,
+    max: pools.max,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { TimeZone: timeZone },
   } as const;
   const client = postgres(url, clientOptions);
-  const rawClient = postgres(url, { ...clientOptions, max: 2 });
+  const rawClient = postgres(url, { ...clientOptions, max: pools.maxBulk });
   try {
     await client`select 1`;
   } catch (error) {

@@ -99,6 +99,20 @@ export {
   type FoundProjectGroupRow,
   type GroupFitRow,
 } from "./groups/group-queries";
+
+export { queueRun, type QueueRunArgs } from "./runs/queue-run";
+export { cancelRun } from "./runs/cancel-run";
+export { executeQueuedRun } from "./runs/execute-queued-run";
+export { JOB_KINDS, type Job, type JobQueue } from "./jobs/job-queue";
+export { createInProcessQueue, type InProcessQueue } from "./jobs/in-process-queue";
+export {
+  createPostgresQueue,
+  dropJobQueue,
+  migrateJobQueue,
+  startJobWorker,
+  type JobWorker,
+  type WorkerOptions,
+} from "./jobs/postgres-queue";
 export {
   readCustomerGroup,
   readCustomerGroups,

@@ -16,6 +16,7 @@ const COMMAND_MODULES = {
   run: () => import("./run"),
   runs: () => import("./runs"),
   export: () => import("./export"),
+  worker: () => import("./worker"),
 } satisfies Record<string, () => Promise<CommandModule>>;
 
 type ModuleName = keyof typeof COMMAND_MODULES;
@@ -57,10 +58,14 @@ export const COMMANDS = {
     module: "run",
     description: "run the segmentation of a period with the active policy (or a named version) and store the results",
   },
-  runs: { module: "runs", description: "list, compare and verify segment runs" },
+  runs: { module: "runs", description: "list, compare, verify and wait for segment runs" },
   export: {
     module: "export",
     description: "export a finished run's results, one row per customer, to CSV or XLSX",
+  },
+  worker: {
+    module: "worker",
+    description: "take queued jobs (segment runs) from the PostgreSQL queue and execute them until stopped",
   },
 } as const satisfies Record<string, { module: ModuleName; description: string }>;
 

@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import { parsePeriod } from "@creditseg/core/calendar";
 import { migrateDb, resetDb } from "@creditseg/db";
+import { dropJobQueue } from "@creditseg/engine";
+import { migrateJobQueueOf } from "../job-queue";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
@@ -15,6 +17,7 @@ export function register(program: Command): void {
     .action(async () => {
       await withDatabase(async (handle) => {
         await migrateDb(handle);
+        await migrateJobQueueOf(handle);
         process.stdout.write(`migrated ${handle.kind} database at ${handle.location}\n`);
       });
     });
@@ -34,6 +37,7 @@ export function register(program: Command): void {
       const seed = parsePositiveInt("--seed", options.seed, true);
       await withDatabase(async (handle) => {
         await migrateDb(handle);
+        await migrateJobQueueOf(handle);
         const started = performance.now();
         const progress = createProgress("seeding customers", customers);
         const summary = await seedDemoWorld(handle, {
@@ -64,6 +68,9 @@ export function register(program: Command): void {
       if (!options.yes) throw new CliError("db reset deletes all data: add --yes to confirm");
       await withDatabase(async (handle) => {
         await resetDb(handle);
+        // Jobs of the dropped runs would find nothing to claim; an empty queue is the honest state after a reset.
+        if (handle.kind === "postgres") await dropJobQueue(handle);
+        await migrateJobQueueOf(handle);
         process.stdout.write(`reset ${handle.kind} database at ${handle.location}\n`);
       });
     });

@@ -1,8 +1,16 @@
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import { findActingUser, type DbHandle } from "@creditseg/db";
-import { EngineError, startRun, type Actor, type EngineErrorCode } from "@creditseg/engine";
+import {
+  createPostgresQueue,
+  EngineError,
+  queueRun,
+  startRun,
+  type Actor,
+  type EngineErrorCode,
+} from "@creditseg/engine";
 import { CliError } from "../cli-error";
+import { queueUrlOf } from "../job-queue";
 import { withDatabase } from "../open-database";
 import { createProgress } from "../progress";
 
@@ -48,12 +56,28 @@ export function register(program: Command): void {
     .option("--policy <version>", "approved policy version to apply (default: the active one)")
     .option("--seed <n>", "clustering seed (default: the policy's)")
     .option("--as <user>", "user id or e-mail to act as (default: the first active risk manager)")
-    .action(async (options: { period: string; policy?: string; seed?: string; as?: string }) => {
+    .option("--detach", "queue the run for a worker (PostgreSQL), print its id and return; follow it with `runs wait`")
+    .action(async (options: { period: string; policy?: string; seed?: string; as?: string; detach?: boolean }) => {
       const policyVersion = options.policy === undefined ? undefined : parseWholeNumber("--policy", options.policy, 1);
       const seed = options.seed === undefined ? undefined : parseWholeNumber("--seed", options.seed);
       await withDatabase((handle) =>
         reportEngineErrors(async () => {
           const actor = await resolveActor(handle, options.as);
+          if (options.detach) {
+            queueUrlOf(handle, "--detach");
+            const queued = await queueRun(handle, createPostgresQueue(), {
+              actor,
+              period: options.period,
+              policyVersion,
+              seed,
+            });
+            // The id alone on stdout, so scripts can `id=$(creditseg run --period 2025 --detach)`.
+            process.stdout.write(`${queued.id}\n`);
+            process.stderr.write(
+              `run ${queued.id} queued: period ${queued.period}, policy version ${queued.policyVersion}, seed ${queued.seed}, as ${actor.email}\n`,
+            );
+            return;
+          }
           const progress = createProgress(`run ${options.period}`, 100);
           const started = performance.now();
           let stage = "";

@@ -1,10 +1,15 @@
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
-import { compareRuns, listRuns, verifyRunChecksum, type RunComparison } from "@creditseg/engine";
+import { setTimeout as delay } from "node:timers/promises";
+import { compareRuns, getRun, listRuns, verifyRunChecksum, type RunComparison } from "@creditseg/engine";
 import type { TransitionMatrix } from "@creditseg/core";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
+import { createProgress } from "../progress";
 import { parseWholeNumber, reportEngineErrors } from "./run";
+
+/** How often `runs wait` reads the run row, ms. */
+const WAIT_POLL_MS = 1_000;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -120,6 +125,51 @@ export function register(program: Command): void {
               1,
             );
           process.stdout.write(`run ${runId}: stored results match checksum ${check.recomputed}\n`);
+        }),
+      );
+    });
+
+  runs
+    .command("wait")
+    .description("follow a run's progress until it finishes; exit 0 when it succeeded, 1 when it failed (with why)")
+    .argument("<run>", "run id")
+    .option("--timeout <seconds>", "give up (exit 1, the run goes on) after this many seconds")
+    .action(async (run: string, options: { timeout?: string }) => {
+      const runId = parseWholeNumber("run id", run, 1);
+      const timeoutMs =
+        options.timeout === undefined
+          ? Number.POSITIVE_INFINITY
+          : parseWholeNumber("--timeout", options.timeout, 1) * 1000;
+      await withDatabase((handle) =>
+        reportEngineErrors(async () => {
+          const started = performance.now();
+          const progress = createProgress(`run ${runId}`, 100);
+          let last = "";
+          for (;;) {
+            // getRun marks a dead worker's run failed first, so waiting on a killed worker's run ends.
+            const current = await getRun(handle, { runId });
+            const line = `${current.status} ${current.stage ?? ""} ${current.progressPct}%`;
+            if (line !== last && !process.stderr.isTTY) process.stderr.write(`run ${runId}: ${line}\n`);
+            last = line;
+            progress.update(current.progressPct);
+            if (current.status === "succeeded" || current.status === "failed") {
+              progress.stop();
+              if (current.status === "failed")
+                throw new CliError(
+                  `run ${runId} (period ${current.period}) failed: ${current.error ?? "no reason recorded"}`,
+                  1,
+                );
+              process.stdout.write(
+                `run ${runId} succeeded: period ${current.period}, policy version ${current.policyVersion}, result checksum ${current.resultChecksum}\n`,
+              );
+              return;
+            }
+            if (performance.now() - started > timeoutMs) {
+              progress.stop();
+              throw new CliError(`run ${runId} is still ${current.status} after ${options.timeout} s; it goes on`, 1);
+            }
+            await delay(WAIT_POLL_MS);
+          }
         }),
       );
     });

@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, readonly string[]> = {
   "policy.approve": ["risk_manager"],
   "run.read": ["admin", "risk_manager", "credit_officer"],
   "run.start": ["risk_manager"],
+  "run.cancel": ["risk_manager"],
   "segment.read": ["admin", "risk_manager", "credit_officer"],
   "override.propose": ["credit_officer"],
   "override.decide": ["risk_manager"],

@@ -20,6 +20,7 @@ const RUN_LIST_COLUMNS = {
   error: runs.error,
   isCurrent: runs.isCurrent,
   startedBy: runs.startedBy,
+  cancelledBy: runs.cancelledBy,
   createdAt: runs.createdAt,
   startedAt: runs.startedAt,
   finishedAt: runs.finishedAt,

@@ -1,7 +1,7 @@
 import type { Role } from "@creditseg/core/constants";
 import { and, asc, eq, gt, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { accounts, sessions, users, verifications } from "../schema";
+import { accounts, rateLimits, sessions, users, verifications } from "../schema";
 import { escapeLike } from "./keyset";
 
 /**
@@ -105,5 +105,14 @@ export async function endUserSessions(
     );
 }
 
-/** The tables the authentication library's Drizzle adapter reads and writes, under the model names it expects. */
-export const AUTH_TABLES = { user: users, session: sessions, account: accounts, verification: verifications } as const;
+/**
+ * The tables the authentication library's Drizzle adapter reads and writes, under the model names it expects
+ * (`rateLimit`: its counters with `rateLimit.storage: "database"`, shared by every web instance).
+ */
+export const AUTH_TABLES = {
+  user: users,
+  session: sessions,
+  account: accounts,
+  verification: verifications,
+  rateLimit: rateLimits,
+} as const;

@@ -11,3 +11,5 @@ export * from "./segment-runs";
 export * from "./overrides";
 export * from "./audit";
 export * from "./groups";
+export * from "./data-version";
+export * from "./rate-limits";

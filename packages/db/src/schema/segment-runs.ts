@@ -57,6 +57,9 @@ export const segmentRuns = pgTable(
     /** Process id + host of the worker, so a dead worker's run can be marked failed. */
     worker: text(),
     heartbeatAt: timestamp({ withTimezone: true }),
+    /** Who cancelled the run (a risk manager), and when; the run is then failed and its results are never kept. */
+    cancelledBy: text().references(() => users.id),
+    cancelledAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

@@ -2,6 +2,8 @@ import { describe } from "vitest";
 import { createDb, type DbHandle } from "../client";
 import { readDbEnv } from "../env";
 import { migratedPgliteTemplate, migratedPostgresTemplate } from "./migrated-templates";
+
+export { migratedPostgresTemplate } from "./migrated-templates";
 import { createThrowawayPostgres } from "./throwaway-postgres";
 
 export {

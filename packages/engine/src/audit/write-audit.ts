@@ -12,6 +12,7 @@ export const ENGINE_AUDIT_ACTIONS = [
   "run.started",
   "run.succeeded",
   "run.failed",
+  "run.cancelled",
   "override.proposed",
   "override.confirmed",
   "override.approved",

@@ -139,10 +139,13 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
   }, 30_000);
   heartbeat.unref();
   try {
-    await handle.raw(
-      "update segment_runs set status = 'running', started_at = now(), stage = 'loading', heartbeat_at = now() where id = $1",
+    const started = await handle.raw(
+      "update segment_runs set status = 'running', started_at = coalesce(started_at, now()), stage = 'loading', heartbeat_at = now() where id = $1 and status in ('queued', 'running') returning id",
       [args.runId],
     );
+    // Cancelled (or taken for dead) before it began: a finished run never becomes running again.
+    if (started.length === 0)
+      throw new EngineError("CONFLICT", "The run was cancelled or had finished before it began.");
     await progress.report("loading", 0);
 
     // The bank's business date, not the database's current_date (whose zone is the server's).

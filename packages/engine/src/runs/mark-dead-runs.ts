@@ -9,13 +9,14 @@ export const DEFAULT_STALE_AFTER_MINUTES = 15;
 /**
  * Marks failed every queued or running run whose worker is gone: its process no longer exists on this host, or it
  * runs on another host and its heartbeat is older than `staleAfterMinutes`. The previous current run stays current: a run only becomes
- * current in the transaction that stores its results. Returns the ids marked.
+ * current in the transaction that stores its results. A queued run no worker has claimed yet waits in the job queue,
+ * however long: it is not dead (a risk manager may cancel it). Returns the ids marked.
  */
 export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinutes?: number } = {}): Promise<number[]> {
   const staleAfter = options.staleAfterMinutes ?? DEFAULT_STALE_AFTER_MINUTES;
   const candidates = await handle.raw<{ id: number; worker: string | null; is_stale: boolean }>(
     `select id, worker, coalesce(heartbeat_at, created_at) < now() - make_interval(mins => $1) as is_stale
-       from segment_runs where status in ('queued', 'running')`,
+       from segment_runs where status = 'running' or (status = 'queued' and worker is not null)`,
     [staleAfter],
   );
   const marked: number[] = [];

@@ -25,6 +25,8 @@ export type SegmentRun = {
   startedByName: string | null;
   worker: string | null;
   heartbeatAt: Date | null;
+  /** The risk manager who cancelled the run (then failed), or null. */
+  cancelledBy: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -70,6 +72,7 @@ type RunRow = {
   started_by_name: string | null;
   worker: string | null;
   heartbeat_at: Date | null;
+  cancelled_by: string | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -80,7 +83,7 @@ type RunRow = {
 };
 
 const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, is_current, result_checksum,
-  started_by, (select u.name from users u where u.id = started_by) as started_by_name, worker, heartbeat_at, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
+  started_by, (select u.name from users u where u.id = started_by) as started_by_name, worker, heartbeat_at, cancelled_by, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
   return {
@@ -101,6 +104,7 @@ function toRun(row: RunRow): SegmentRun {
     startedByName: row.started_by_name,
     worker: row.worker,
     heartbeatAt: row.heartbeat_at,
+    cancelledBy: row.cancelled_by,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -1,31 +1,11 @@
 import type { DbHandle } from "@creditseg/db";
-import { assertPermission, type Actor } from "../actor";
-import { writeAudit } from "../audit/write-audit";
-import { readCodeVersion } from "../code-version";
-import { EngineError, isUniqueViolation } from "../errors/engine-error";
-import { readActivePolicyVersion, readPolicyVersion, type PolicyVersion } from "../policies/policy-queries";
-import { validatePolicyDocument } from "../policies/policy-workflow";
-import { inTransaction } from "../transaction";
-import { executeRun, type RunOutcome, type RunProgress } from "./execute-run";
-import { markDeadRuns } from "./mark-dead-runs";
-import { readRun, type SegmentRunDetail } from "./run-queries";
+import type { RunOutcome } from "./execute-run";
+import { executeRecordedRun, type ExecuteOptions } from "./execute-queued-run";
+import { recordQueuedRun, type QueueRunArgs } from "./queue-run";
+import type { SegmentRunDetail } from "./run-queries";
 import { currentWorker, registerActiveRun } from "./worker";
-import { periodStartOf } from "./ftp-curve-for-period";
-import type { Clock } from "../clock";
 
-export type StartRunArgs = {
-  actor: Actor;
-  /** The data period: "2025", "2025Q2" or "2025-06" (core's parsePeriod). */
-  period: string;
-  /** A policy version to apply (active or retired); default the active one. */
-  policyVersion?: number;
-  /** The clustering seed; default the policy's `clustering.seed`. */
-  seed?: number;
-  /** Called on every stage and percent change (the database row is updated as well). */
-  onProgress?: (progress: RunProgress) => void;
-  /** Decides the run's as-of bank date (overrides in force, expiry); default now. */
-  clock?: Clock;
-};
+export type StartRunArgs = QueueRunArgs & ExecuteOptions;
 
 export type StartedRun = {
   run: SegmentRunDetail;
@@ -33,79 +13,27 @@ export type StartedRun = {
   completion: Promise<RunOutcome>;
 };
 
-async function resolvePolicy(handle: DbHandle, version: number | undefined): Promise<PolicyVersion> {
-  if (version === undefined) {
-    const active = await readActivePolicyVersion(handle.raw);
-    if (!active)
-      throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet; approve a policy version before running.");
-    return active;
-  }
-  const named = await readPolicyVersion(handle.raw, version);
-  if (named.status !== "active" && named.status !== "retired") {
-    throw new EngineError(
-      "CONFLICT",
-      `Policy version ${version} is ${named.status}; a run applies an approved (active or retired) version. Preview a draft's impact instead.`,
-    );
-  }
-  return named;
-}
-
 /**
- * Starts a segment run of a period: records the run (refused with RUN_ALREADY_ACTIVE while another run of the period
- * is queued or running — the database's partial unique index decides, so two processes cannot both start one) and
- * executes it in the background in this process. Await `completion` to wait (the CLI does; the web app polls the row).
- * Needs `run.start` (risk manager). Runs left by dead workers are marked failed first.
+ * Starts a segment run of a period and executes it in this process, without a queue: `creditseg run` without
+ * `--detach`, tests and benchmarks. Await `completion` to wait. The same checks as `queueRun` (one active run per
+ * period, `run.start`); runs left by dead workers are marked failed first.
  */
 export async function startRun(handle: DbHandle, args: StartRunArgs): Promise<StartedRun> {
-  assertPermission(args.actor, "run.start");
-  periodStartOf(args.period); // refuses what core's parsePeriod does not accept, naming the code
-  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0 || args.seed > 2_147_483_647)) {
-    throw new EngineError("INVALID_INPUT", `The seed must be a whole number from 0 to 2147483647, not ${args.seed}.`);
-  }
-  await markDeadRuns(handle);
-  const policyVersion = await resolvePolicy(handle, args.policyVersion);
-  const policy = validatePolicyDocument(policyVersion.document);
-  const seed = args.seed ?? policy.clustering.seed;
-  const worker = currentWorker();
-  let runId: number;
+  let unregister = () => {};
+  let run: SegmentRunDetail;
   try {
-    runId = await inTransaction(handle, async (raw) => {
-      const [row] = await raw<{ id: number }>(
-        `insert into segment_runs (period, policy_version, status, seed, code_version, stage, progress_pct, started_by, worker, heartbeat_at)
-         values ($1, $2, 'queued', $3, $4, 'queued', 0, $5, $6, now()) returning id`,
-        [args.period, policyVersion.version, seed, readCodeVersion(), args.actor.id, worker],
-      );
-      await writeAudit(raw, {
-        actor: args.actor,
-        action: "run.started",
-        entityType: "segment_run",
-        entityId: row!.id,
-        detail: { period: args.period, policyVersion: policyVersion.version, seed },
-      });
-      return row!.id;
+    run = await recordQueuedRun(handle, args, {
+      worker: currentWorker(),
+      onRecorded: (runId) => (unregister = registerActiveRun(runId)),
     });
   } catch (error) {
-    if (!isUniqueViolation(error, "segment_runs_one_active_per_period_uq")) throw error;
-    const [active] = await handle.raw<{ id: number; status: string }>(
-      "select id, status::text as status from segment_runs where period = $1 and status in ('queued', 'running')",
-      [args.period],
-    );
-    throw new EngineError(
-      "RUN_ALREADY_ACTIVE",
-      `A segment run for period ${args.period} is already ${active?.status ?? "running"}${active ? ` (run ${active.id})` : ""}; wait for it to finish before starting another.`,
-      { runId: active?.id ?? null },
-    );
+    unregister();
+    throw error;
   }
-  const unregister = registerActiveRun(runId);
-  const run = await readRun(handle.raw, runId);
-  const completion = executeRun(handle, {
-    runId,
-    period: args.period,
-    policy: { ...policy, clustering: { ...policy.clustering, seed } },
-    policyVersion: policyVersion.version,
-    actor: args.actor,
+  const completion = executeRecordedRun(handle, run.id, {
     clock: args.clock,
     onProgress: args.onProgress,
-  }).finally(unregister);
+    unregister,
+  });
   return { run, completion };
 }

@@ -29,7 +29,14 @@ export function RunsView() {
   const t = useTranslations("runs");
   const tc = useTranslations("common");
   const canStart = useCan("run.start");
+  const canCancel = useCan("run.cancel");
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cancel = useMutation(
+    trpc.segmentRun.cancel.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.segmentRun.list.queryKey() }),
+    }),
+  );
   const runs = useQuery({
     ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
     // Poll while a run is queued or running, so progress moves without a reload.
@@ -65,7 +72,11 @@ export function RunsView() {
       cell: ({ row }) => (
         <>
           <RunStatusBadge status={row.original.status} />
-          {row.original.error ? <div className="field-error">{row.original.error}</div> : null}
+          {row.original.cancelledBy ? (
+            <div className="field-error">{t("cancelled")}</div>
+          ) : row.original.error ? (
+            <div className="field-error">{row.original.error}</div>
+          ) : null}
         </>
       ),
     },
@@ -90,6 +101,27 @@ export function RunsView() {
       meta: { className: "nowrap" },
     },
     { id: "seed", header: t("seed"), accessorFn: (run) => run.seed },
+    ...(canCancel
+      ? [
+          {
+            id: "actions",
+            header: t("actions"),
+            enableSorting: false,
+            cell: ({ row }) =>
+              row.original.status === "queued" || row.original.status === "running" ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={cancel.isPending}
+                  aria-label={t("cancelRun", { id: row.original.id })}
+                  onClick={() => cancel.mutate({ runId: row.original.id })}
+                >
+                  {t("cancel")}
+                </button>
+              ) : null,
+          } satisfies DataColumn<RunRow>,
+        ]
+      : []),
   ];
   return (
     <>

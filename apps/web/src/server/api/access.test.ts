@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Expectation> = {
   "segmentRun.byId": { callers: EVERY_ROLE, input: ({ runId }) => ({ runId }) },
   "segmentRun.current": { callers: EVERY_ROLE, input: () => ({}) },
   "segmentRun.start": { callers: RISK, input: () => ({ period: FIXTURE_PERIOD, policyVersion: 999 }) },
+  "segmentRun.cancel": { callers: RISK, input: () => ({ runId: 999_999 }) },
   "segmentRun.compare": { callers: EVERY_ROLE, input: ({ runId }) => ({ fromRunId: runId, toRunId: runId }) },
   "segmentRun.warningChanges": { callers: EVERY_ROLE, input: ({ runId }) => ({ runId }) },
   "segment.summary": { callers: EVERY_ROLE, input: () => ({ period: FIXTURE_PERIOD }) },

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { bufferSource, commitImport } from "@creditseg/ingest";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { waitForBackgroundRuns } from "../runs/background-runs";
+import { waitForBackgroundRuns } from "../runs/job-queue";
 import { callerFor, createTestApp, signIn, type TestApp } from "../testing/test-app";
 import { appRouter } from "./root";
 
@@ -48,6 +48,7 @@ const CASES: Record<string, Case> = {
   "segmentRun.byId": { outcome: "data", call: (c, s) => c.segmentRun.byId({ runId: s.runIds.at(-1)! }) },
   "segmentRun.current": { outcome: "data", call: (c) => c.segmentRun.current({}) },
   "segmentRun.start": { outcome: "FORBIDDEN", call: (c) => c.segmentRun.start({ period: PERIOD }) },
+  "segmentRun.cancel": { outcome: "FORBIDDEN", call: (c, s) => c.segmentRun.cancel({ runId: s.runIds.at(-1)! }) },
   "segmentRun.compare": {
     outcome: "data",
     call: (c, s) => c.segmentRun.compare({ fromRunId: s.runIds[0]!, toRunId: s.runIds.at(-1)! }),

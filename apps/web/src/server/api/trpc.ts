@@ -1,4 +1,5 @@
 import type { CustomerScope, DbHandle } from "@creditseg/db";
+import type { JobQueue } from "@creditseg/engine";
 import { can, type Permission } from "@creditseg/core/access";
 import type { Role } from "@creditseg/core/constants";
 import { initTRPC } from "@trpc/server";
@@ -10,6 +11,7 @@ import { readRequestMeta, type RequestMeta } from "../request-meta";
 import { AppErrorCause, appError } from "./errors";
 import { isSameOriginRequest } from "./csrf";
 import { defaultUploadRoot } from "../uploads/upload-store";
+import { jobQueueFor } from "../runs/job-queue";
 
 /**
  * Who may call a procedure. Every procedure carries one (as tRPC meta), and the role-table test
@@ -40,6 +42,8 @@ export type TrpcContext = {
   trustedOrigins: readonly string[];
   /** Where uploaded files wait between the upload request and the calls that check and commit them. */
   uploadRoot: string;
+  /** Where runs go to be executed (the PostgreSQL queue, or this process on the embedded database). */
+  jobs: JobQueue;
 };
 
 export type CreateContextOptions = {
@@ -51,6 +55,8 @@ export type CreateContextOptions = {
   /** Reverse proxies whose X-Forwarded-For is believed when resolving the client address. */
   trustedProxies: readonly string[];
   uploadRoot?: string;
+  /** Default: the queue for the handle's database (runs/job-queue.ts). */
+  jobs?: JobQueue;
 };
 
 /** Builds a request's context: the database, the session its cookie names, and where it came from. */
@@ -66,6 +72,7 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
     source: options.source,
     trustedOrigins: options.trustedOrigins,
     uploadRoot: options.uploadRoot ?? defaultUploadRoot(),
+    jobs: options.jobs ?? jobQueueFor(options.handle),
   };
 }
 

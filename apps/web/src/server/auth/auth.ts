@@ -127,6 +127,8 @@ export function createAuth(options: CreateAuthOptions) {
     },
     rateLimit: {
       enabled: true,
+      // Counted in the database, so every web instance behind the proxy shares one count per address and path.
+      storage: "database",
       window: 60,
       max: 600,
       customRules: { [SIGN_IN_PATH]: { window: 60, max: options.signInRateLimitPerMinute ?? 60 } },

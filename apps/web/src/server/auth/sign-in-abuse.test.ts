@@ -6,6 +6,7 @@ import {
   addUser,
   callerFor,
   createTestApp,
+  createTestAppOn,
   signIn,
   TEST_ORIGIN,
   TEST_PASSWORD,
@@ -125,7 +126,7 @@ describeEachDb("sign-in: one answer for every failure, attempts counted atomical
 
 describeEachDb("sign-in: the client address comes from the trusted-proxy list", (kind) => {
   const limit = 3;
-  // better-auth keeps rate-limit counts in process memory, shared by every instance: each database gets its own addresses.
+  // Rate-limit counts live in each database's rate_limits table; distinct addresses per database keep the runs apart anyway.
   const net = kind === "pglite" ? "198.51.100" : "203.0.113";
 
   describe("with no trusted proxy (the default)", () => {
@@ -150,6 +151,22 @@ describeEachDb("sign-in: the client address comes from the trusted-proxy list", 
         .from(schema.auditLog)
         .where(eq(schema.auditLog.action, "auth.sign_in_failed"));
       expect(rows.map((row) => row.ip)).toEqual([`${net}.20`, `${net}.20`, `${net}.20`]);
+    });
+
+    it("shares the count with every other instance on the database: the counter is a row, not process memory", async () => {
+      const other = createTestAppOn(app.handle, { signInRateLimitPerMinute: limit });
+      const statuses: number[] = [];
+      for (const instance of [app, other, app, other]) {
+        const answer = await signInThroughHandler(instance, "nobody@bank.test", "wrong-password-123", {
+          peer: `${net}.30`,
+        });
+        statuses.push(answer.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const [row] = await app.handle.raw<{ count: number }>("select count from rate_limits where key like $1", [
+        `%${net}.30%`,
+      ]);
+      expect(row?.count).toBe(limit);
     });
 
     it("limits each socket address on its own", async () => {

@@ -3,6 +3,7 @@ import { countAuditRows, insertCredentialUser, type DbHandle } from "@creditseg/
 import { createTestDb, type TestDbKind } from "@creditseg/db/testing";
 import { createCaller } from "../api/root";
 import { createTrpcContext, type CallSource } from "../api/trpc";
+import { inProcessQueueFor } from "../runs/job-queue";
 import { createAuth, type Auth } from "../auth/auth";
 import { PEER_ADDRESS_HEADER } from "../request-meta";
 
@@ -91,6 +92,9 @@ export async function callerFor(
     trustedOrigins: [TEST_ORIGIN],
     trustedProxies: app.trustedProxies,
     uploadRoot: options.uploadRoot,
+    // Runs execute in the test's process on both databases (waitForBackgroundRuns); the PostgreSQL queue with
+    // separate worker processes is tested by the engine and by the multi-instance test.
+    jobs: inProcessQueueFor(app.handle),
   });
   return createCaller(ctx);
 }

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { waitForBackgroundRuns } from "../../runs/background-runs";
+import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { callerFor, createTestApp, failureOf, signIn, type TestApp } from "../../testing/test-app";
 
 const PERIOD = "2025";

@@ -6,7 +6,7 @@ import { compareRuns } from "@creditseg/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { toCsv } from "../../export/customer-export";
 import { readExportRows } from "../../export/read-export-rows";
-import { waitForBackgroundRuns } from "../../runs/background-runs";
+import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { callerFor, createTestApp, signIn, type TestApp } from "../../testing/test-app";
 
 const PERIOD = "2025";

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { waitForBackgroundRuns } from "../../runs/background-runs";
+import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { browserHeaders, callerFor, createTestApp, signIn, TEST_ORIGIN, type TestApp } from "../../testing/test-app";
 import { handleTrpcRequest } from "../trpc-http";
 

@@ -1,7 +1,13 @@
 import { findCurrentRunRow } from "@creditseg/db";
-import { compareGroupWarnings, compareRuns, listRunsPage, readRunForCaller, startRun } from "@creditseg/engine";
+import {
+  cancelRun,
+  compareGroupWarnings,
+  compareRuns,
+  listRunsPage,
+  queueRun,
+  readRunForCaller,
+} from "@creditseg/engine";
 import { z } from "zod";
-import { trackBackgroundRun } from "../../runs/background-runs";
 import { callDomain } from "../domain-errors";
 import { decodeIdCursor, toPage } from "../paging";
 import { periodInput } from "../schemas/common";
@@ -50,21 +56,27 @@ export const segmentRunRouter = createTRPCRouter({
     .query(({ ctx, input }) => findCurrentRunRow(ctx.db, { period: input.period })),
 
   /**
-   * Starts a run of a period with the active policy (or a named approved version). It executes in the background in
-   * this server process and the call returns the queued run at once; poll segmentRun.byId for stage and percent.
+   * Queues a run of a period with the active policy (or a named approved version) and returns the queued run at once:
+   * a worker executes it (on the embedded database, this server process); poll segmentRun.byId for stage and percent.
    * A second start while one of the period is active is RUN_ALREADY_ACTIVE. The engine audits the start.
    */
   start: permissionProcedure("run.start")
     .input(startRunInput)
     .output(startedRunOutput)
-    .mutation(async ({ ctx, input }) => {
-      const started = await callDomain(
-        () => startRun(ctx.handle, { actor: actorOf(ctx), ...input }),
-        "POLICY_NOT_FOUND",
-      );
-      trackBackgroundRun(started);
-      return started.run;
-    }),
+    .mutation(({ ctx, input }) =>
+      callDomain(() => queueRun(ctx.handle, ctx.jobs, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
+    ),
+
+  /**
+   * Cancels a queued or running run (risk manager): it reads failed at once, naming who cancelled it, and nothing of
+   * it is kept. A run that already finished is CONFLICT. The engine audits the cancellation.
+   */
+  cancel: permissionProcedure("run.cancel")
+    .input(runByIdInput)
+    .output(startedRunOutput)
+    .mutation(({ ctx, input }) =>
+      callDomain(() => cancelRun(ctx.handle, { actor: actorOf(ctx), runId: input.runId }), "RUN_NOT_FOUND"),
+    ),
 
   /** Tier, grade and cluster (matched by centroid) migration between two finished runs, in the caller's scope. */
   compare: permissionProcedure("segment.read")

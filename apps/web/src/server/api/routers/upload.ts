@@ -12,7 +12,6 @@ import {
   type ImportOptions,
 } from "@creditseg/ingest";
 import { writeAudit } from "../../audit/write-audit";
-import { forgetCustomerCounts } from "../../cache/customer-counts";
 import { decodeCursor, toPage } from "../paging";
 import { batchReportUrl, toUploadReportOutput } from "../../uploads/report-output";
 import { uploadBudgets } from "../../uploads/upload-budgets";
@@ -177,7 +176,6 @@ export const uploadRouter = createTRPCRouter({
         "UPLOAD_NOT_FOUND",
       );
       await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
-      if (report.status === "committed") forgetCustomerCounts();
       if (report.status === "committed" || report.status === "duplicate")
         await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
@@ -188,12 +186,11 @@ export const uploadRouter = createTRPCRouter({
     .input(rollbackUploadInput)
     .output(rollbackOutput)
     .mutation(async ({ ctx, input }) => {
-      const result = await callDomain(
+      // The rollback bumps the data version: every instance's cached counts of the customer master are then stale.
+      return await callDomain(
         () => rollbackBatch({ handle: ctx.handle, batchId: input.batchId, actor: actorOf(ctx) }),
         "UPLOAD_NOT_FOUND",
       );
-      forgetCustomerCounts();
-      return result;
     }),
 
   mappings: createTRPCRouter({
