@@ -62,7 +62,7 @@ test("[risk_manager] compares the previous run with the latest and opens each mi
   await expectListsMatchCells(page, (await linkedCells(compare)).slice(0, 6));
 });
 
-test("[risk_manager] opens the dashboard's migration and tier × cluster cells as their customer lists", async ({
+test("[risk_manager] opens the dashboard's migration cells, Pareto points and tier × cluster cells as their customer lists", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -70,6 +70,11 @@ test("[risk_manager] opens the dashboard's migration and tier × cluster cells a
   await waitForContent(page);
   const migration = page.locator("section", { has: page.locator("#migration") });
   await expectListsMatchCells(page, await linkedCells(migration));
+
+  // The Pareto curve's points, by the links beside the chart (its keyboard path): the top slice's customers.
+  await page.goto("/");
+  await waitForContent(page);
+  await expectListsMatchCells(page, await linkedCells(page.getByTestId("pareto-links")));
 
   await page.goto("/");
   await waitForContent(page);

@@ -13,13 +13,21 @@ import {
  * customers or projects — size, tier / grade mix, contribution, balances, signal counts — computed in the query over
  * the officer's own members only (the officer the run recorded for each customer); groups without any of them are
  * not listed. The NPL of a group is a loan-level figure the run stored for the whole group: officers get null.
+ * Views leave out the prototype (what the next run matches against): no screen reads it, and the API's serializer
+ * refuses a property named `prototype`.
  */
-export type CustomerGroupView = CustomerGroupRow & {
+export type CustomerGroupView = Omit<CustomerGroupRow, "prototype"> & {
   /** Members the caller sees (the whole group for the bank). */
   memberCount: number;
 };
 
-export type FoundProjectGroupView = FoundProjectGroupRow & { memberCount: number };
+export type FoundProjectGroupView = Omit<FoundProjectGroupRow, "prototype"> & { memberCount: number };
+
+/** A stored group row without its prototype. */
+function withoutPrototype<T extends { prototype: unknown }>(row: T): Omit<T, "prototype"> {
+  const { prototype: _prototype, ...rest } = row;
+  return rest;
+}
 
 type ScopedCustomerFigures = {
   groupNo: number;
@@ -68,7 +76,7 @@ export async function readCustomerGroups(
   handle: DbHandle,
   args: { runId: number; scope: CustomerScope },
 ): Promise<CustomerGroupView[]> {
-  const groups = await listCustomerGroups(handle, { runId: args.runId });
+  const groups = (await listCustomerGroups(handle, { runId: args.runId })).map(withoutPrototype);
   const officer = officerOf(args.scope);
   if (officer === null) return groups.map((g) => ({ ...g, memberCount: g.size }));
   const figures = await readOfficerCustomerFigures(handle, args.runId, officer);
@@ -106,14 +114,14 @@ export async function readCustomerGroup(
 export async function readGroupOfCustomer(
   handle: DbHandle,
   args: { runId: number; customerId: string },
-): Promise<CustomerGroupRow | null> {
+): Promise<Omit<CustomerGroupRow, "prototype"> | null> {
   const [row] = await handle.raw<{ groupNo: number }>(
     `select group_no as "groupNo" from customer_group_members where run_id = $1 and customer_id = $2`,
     [args.runId, args.customerId],
   );
   if (!row) return null;
-  const groups = await listCustomerGroups(handle, { runId: args.runId });
-  return groups.find((g) => g.groupNo === row.groupNo) ?? null;
+  const group = (await listCustomerGroups(handle, { runId: args.runId })).find((g) => g.groupNo === row.groupNo);
+  return group ? withoutPrototype(group) : null;
 }
 
 type ScopedProjectFigures = {
@@ -155,7 +163,7 @@ export async function readFoundProjectGroups(
   handle: DbHandle,
   args: { runId: number; scope: CustomerScope },
 ): Promise<FoundProjectGroupView[]> {
-  const groups = await listFoundProjectGroups(handle, { runId: args.runId });
+  const groups = (await listFoundProjectGroups(handle, { runId: args.runId })).map(withoutPrototype);
   const officer = officerOf(args.scope);
   if (officer === null) return groups.map((g) => ({ ...g, memberCount: g.size }));
   const figures = await readOfficerProjectFigures(handle, args.runId, officer);

@@ -97,6 +97,28 @@ describeEachDb("policy versions", (kind) => {
       ["policy.approved", ACTORS.risk2.id, "2"],
     ]);
   });
+});
+
+/**
+ * Version 2 (core threshold 3,000,000 CNY) made active through the workflow, as the first suite does; each test below
+ * starts from there whatever ran before it, so the suite does not depend on test order.
+ */
+describeEachDb("policy versions on an active version 2", (kind) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await createSeededWorld(kind, 200);
+    const draft = await createPolicyDraft(handle, { actor: ACTORS.risk, changeNote: "raise the core threshold" });
+    await updatePolicyDraft(handle, {
+      actor: ACTORS.risk,
+      version: draft.version,
+      document: withCoreThreshold(3_000_000),
+    });
+    await submitPolicyDraft(handle, { actor: ACTORS.risk, version: draft.version });
+    await approvePolicyVersion(handle, { actor: ACTORS.risk2, version: draft.version, effectiveFrom: "2025-01-01" });
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 
   it("forbids approval by anyone who edited the draft, and rejects with a comment", async () => {
     const draft = await createPolicyDraft(handle, { actor: ACTORS.risk });
