@@ -19,12 +19,20 @@ export function LoadingState({ rows = 4 }: { rows?: number }) {
 }
 
 /** A failed load: what happened, in the user's words, and a way to try again. */
-export function ErrorState({ error, onRetry }: { error: { message: string } | null; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+}: {
+  error: { message: string; data?: { appCode?: string | null } | null } | null;
+  onRetry?: () => void;
+}) {
   const t = useTranslations("common");
+  // A server failure's message is the server's English sentence; the interface says it in the reader's language.
+  const message = error?.data?.appCode === "INTERNAL" ? t("internalError") : error?.message;
   return (
     <div className="state error" role="alert">
       <h2>{t("errorTitle")}</h2>
-      {error?.message ? <p>{error.message}</p> : null}
+      {message ? <p>{message}</p> : null}
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t("retry")}
