@@ -47,7 +47,12 @@ export function FoundGroupTrend({
   ];
   const heading = t("trendTitle", { group: title });
   return (
-    <section className="panel" aria-labelledby="found-group-trend" data-testid="found-group-trend">
+    <section
+      id="found-group-trend-panel"
+      className="panel"
+      aria-labelledby="found-group-trend"
+      data-testid="found-group-trend"
+    >
       <div className="panel-header">
         <h2 id="found-group-trend">{heading}</h2>
         <button type="button" onClick={onClose}>

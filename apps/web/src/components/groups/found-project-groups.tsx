@@ -126,7 +126,7 @@ export function FoundProjectGroups({ runId }: { runId?: number }) {
             <button
               type="button"
               aria-pressed={trendOf === row.original.groupNo}
-              aria-controls="found-group-trend"
+              aria-controls={trendOf === row.original.groupNo ? "found-group-trend-panel" : undefined}
               onClick={() => setTrendOf(trendOf === row.original.groupNo ? null : row.original.groupNo)}
             >
               {t("trend")}
