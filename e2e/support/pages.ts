@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import path from "node:path";
 import { baseUrl, repoRoot } from "../env";
 import { expectNoSeriousA11yViolations } from "./axe";
+import { expectOneLanguage, watchConsoleErrors } from "./language";
 
 export const LOCALE_COOKIE = "creditseg-locale";
 const LANGUAGES = ["zh-CN", "en"] as const;
@@ -17,8 +18,10 @@ export async function waitForContent(page: Page): Promise<void> {
 }
 
 /**
- * Opens a page in Chinese and in English, checks each with axe and saves a full-page screenshot
- * under e2e/artifacts/screenshots/<role>/<name>.<locale>.png. Leaves the page in Chinese.
+ * Opens a page in Chinese and in English and checks each: no text of the other language, no untranslated message
+ * key, no serious axe violation, no console error. Failures are soft (the test goes on and fails at its end, listing
+ * every page's problems). Saves a full-page screenshot under e2e/artifacts/screenshots/<role>/<name>.<locale>.png.
+ * Leaves the page in Chinese.
  */
 export async function checkPageInBothLanguages(
   page: Page,
@@ -32,11 +35,14 @@ export async function checkPageInBothLanguages(
   for (const locale of [...LANGUAGES].reverse()) {
     await page.goto(pagePath);
     await useLanguage(page, locale);
+    const consoleErrors = watchConsoleErrors(page);
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await ready(page);
     await waitForContent(page);
-    await expectNoSeriousA11yViolations(page);
+    await expectOneLanguage(page, locale);
+    await expectNoSeriousA11yViolations(page, { soft: true });
+    expect.soft(consoleErrors(), `console errors on ${page.url()} (${locale})`).toEqual([]);
     await page.screenshot({
       path: path.join(repoRoot, "e2e", "artifacts", "screenshots", role, `${name}.${locale}.png`),
       fullPage: true,

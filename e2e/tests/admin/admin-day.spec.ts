@@ -1,7 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkPageInBothLanguages, waitForContent } from "../../support/pages";
-
-const ROLE = "admin";
+import { waitForContent } from "../../support/pages";
 
 test("[admin] sees the admin navigation and nothing a risk manager does", async ({ page }) => {
   await page.goto("/");
@@ -26,24 +24,13 @@ test("[admin] adds a user and finds it in the audit log", async ({ page }) => {
   await expect(page.getByRole("cell", { name: "officer3@creditseg.local", exact: true })).toBeVisible();
 
   await page.goto("/audit");
-  await page.getByLabel(/^(操作|Action)$/).fill("user.created");
-  await page.getByRole("button", { name: /应用|Apply/ }).click();
-  await expect(page.getByRole("cell", { name: "user.created" }).first()).toBeVisible();
+  await waitForContent(page);
+  // Actions are chosen by name: typing part of one (or its code) narrows the list; Enter chooses it.
+  const action = page.getByRole("combobox", { name: /^(操作|Action)$/ });
+  await action.fill("新建");
+  await expect(page.getByRole("option", { name: /新建用户|User created/ })).toBeVisible();
+  await action.press("Enter");
+  await expect(page.getByRole("list", { name: /操作|Action/ }).getByText(/新建用户|User created/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^(新建用户|User created)$/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^(登录|Signed in)$/ })).toHaveCount(0);
 });
-
-for (const [path, name] of [
-  ["/", "dashboard"],
-  ["/uploads", "uploads"],
-  ["/users", "users"],
-  ["/audit", "audit"],
-] as const) {
-  test(`[admin] ${name} page passes axe in both languages`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await checkPageInBothLanguages(page, {
-      path,
-      name,
-      role: ROLE,
-      ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible(),
-    });
-  });
-}

@@ -1,6 +1,7 @@
 export { assertPermission, type Actor } from "./actor";
 export { ENGINE_ERROR_CODES, EngineError, type EngineErrorCode } from "./errors/engine-error";
 export { readCodeVersion } from "./code-version";
+export { ENGINE_AUDIT_ACTIONS, type EngineAuditAction } from "./audit/write-audit";
 export { loadPeriodData, type LoadProgress, type PeriodData } from "./load/load-period-data";
 
 export {

@@ -27,6 +27,7 @@ export type { ColumnUse, ImportReport, ImportStatus, ImportTotals } from "./repo
 export { DEFAULT_IMPORT_BUDGETS, resolveBudgets, type ImportBudgets } from "./budgets";
 export { REASONS, makeReject, type ReasonCode, type Reject } from "./reasons";
 export { IngestError, type IngestErrorCode } from "./ingest-error";
+export { INGEST_AUDIT_ACTIONS, type IngestAuditAction } from "./audit-actions";
 export { fileSource, bufferSource, type ImportSource } from "./source";
 export type { ImportPhase, ImportProgress, ProgressListener } from "./progress";
 export type { ReadOptions, TableInfo } from "./read/open-table";
@@ -37,7 +38,7 @@ export {
   type HeaderMatch,
   type ColumnBinding,
 } from "./headers/match-headers";
-export { KIND_SPECS } from "./specs";
+export { KIND_SPECS, describeColumns } from "./specs";
 export type { ColumnSpec, KindSpec } from "./specs/column-spec";
 export { customerRowSchema, type CustomerRow, CUSTOMER_SPEC } from "./specs/customers";
 export { loanRowSchema, type LoanRow, LOAN_SPEC, LOAN_RATE_RANGE } from "./specs/loans";

@@ -22,7 +22,7 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 function parseCsv(text: string): Record<string, string>[] {
   const [header, ...lines] = text.trim().split("\n");
   const columns = header!.split(",");
-  // The fixture's first columns hold no commas or quotes; only the trailing reason columns are quoted.
+  // The fixture's first ten columns hold no commas or quotes (the bundle label and reason code come after).
   return lines.map((line) =>
     Object.fromEntries(
       line

@@ -29,8 +29,7 @@ const CUSTOMER_COLUMNS = [
   "cluster",
   "recommendation",
   "recommendation_action",
-  "recommendation_reason_zh",
-  "recommendation_reason_en",
+  "recommendation_reason",
 ] as const;
 
 /** customers.csv: one row per customer; amounts in CNY with two decimals; recommendation = the recommended bundle's label. */
@@ -54,8 +53,7 @@ function formatCustomersCsv(result: SegmentResult): string {
       c.cluster === null ? "" : String(c.cluster),
       recommended,
       c.recommendation.action,
-      c.recommendation.reasonZh,
-      c.recommendation.reasonEn,
+      c.recommendation.reason.code,
     ];
     lines.push(cells.map(escapeCsv).join(","));
   }

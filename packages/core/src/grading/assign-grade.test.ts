@@ -92,16 +92,17 @@ describe("assignGrade (default scorecard)", () => {
     expect(points.find((p) => p.factor === "debtRatio")).toEqual({
       factor: "debtRatio",
       value: 65,
-      bin: "(50, 65]",
+      bin: { kind: "range", above: 50, upTo: 65 },
       points: 10,
     });
     expect(points.find((p) => p.factor === "creditRating")).toEqual({
       factor: "creditRating",
       value: "bbb+",
-      bin: "BBB+/BBB/BBB-",
+      bin: { kind: "values", values: ["BBB+", "BBB", "BBB-"] },
       points: 12,
     });
-    expect(points.find((p) => p.factor === "roa")!.bin).toBe("> 6");
-    expect(points.find((p) => p.factor === "defaultHistory")!.bin).toBe("≤ 0");
+    expect(points.find((p) => p.factor === "roa")!.bin).toEqual({ kind: "range", above: 6, upTo: null });
+    expect(points.find((p) => p.factor === "defaultHistory")!.bin).toEqual({ kind: "range", above: null, upTo: 0 });
+    expect(points.find((p) => p.factor === "size")!.bin).toEqual({ kind: "category" });
   });
 });

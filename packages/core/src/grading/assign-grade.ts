@@ -13,8 +13,20 @@ export const GRADE_FACTORS = [
 ] as const;
 export type GradeFactor = (typeof GRADE_FACTORS)[number];
 
-/** One factor's contribution to the score: the value read, the bin it fell in (as words), the points given. */
-export type FactorPoints = { factor: GradeFactor; value: string | number | null; bin: string; points: number };
+/**
+ * The scorecard bin a value fell in, as data the interface words: no value; a category no bin lists; a numeric
+ * range (lower bound exclusive, upper inclusive, null = unbounded); the listed ratings; or the value's own
+ * category (size, loan classification).
+ */
+export type ScoreBin =
+  | { kind: "missing" }
+  | { kind: "other" }
+  | { kind: "range"; above: number | null; upTo: number | null }
+  | { kind: "values"; values: string[] }
+  | { kind: "category" };
+
+/** One factor's contribution to the score: the value read, the bin it fell in, the points given. */
+export type FactorPoints = { factor: GradeFactor; value: string | number | null; bin: ScoreBin; points: number };
 export type GradeAssignment = { grade: Grade; score: number; points: FactorPoints[] };
 
 export type GradeInput = Pick<
@@ -24,17 +36,11 @@ export type GradeInput = Pick<
 
 function scoreNumeric(factor: GradeFactor, value: number | null, spec: NumericFactor): FactorPoints {
   if (value === null || !Number.isFinite(value))
-    return { factor, value: null, bin: "missing", points: spec.missingPoints };
+    return { factor, value: null, bin: { kind: "missing" }, points: spec.missingPoints };
   let lowerBound: number | null = null;
   for (const bin of spec.bins) {
     if (bin.upTo === null || value <= bin.upTo) {
-      const label =
-        bin.upTo === null
-          ? `> ${lowerBound ?? "-∞"}`
-          : lowerBound === null
-            ? `≤ ${bin.upTo}`
-            : `(${lowerBound}, ${bin.upTo}]`;
-      return { factor, value, bin: label, points: bin.points };
+      return { factor, value, bin: { kind: "range", above: lowerBound, upTo: bin.upTo }, points: bin.points };
     }
     lowerBound = bin.upTo;
   }
@@ -43,11 +49,11 @@ function scoreNumeric(factor: GradeFactor, value: number | null, spec: NumericFa
 
 function scoreCategorical(factor: GradeFactor, value: string | null, spec: CategoricalFactor): FactorPoints {
   const normalized = value?.trim().toUpperCase() ?? "";
-  if (normalized === "") return { factor, value: null, bin: "missing", points: spec.missingPoints };
+  if (normalized === "") return { factor, value: null, bin: { kind: "missing" }, points: spec.missingPoints };
   const bin = spec.bins.find((b) => b.values.some((v) => v.toUpperCase() === normalized));
   return bin
-    ? { factor, value, bin: bin.values.join("/"), points: bin.points }
-    : { factor, value, bin: "other", points: spec.otherPoints };
+    ? { factor, value, bin: { kind: "values", values: [...bin.values] }, points: bin.points }
+    : { factor, value, bin: { kind: "other" }, points: spec.otherPoints };
 }
 
 /**
@@ -62,11 +68,11 @@ export function assignGrade(customer: GradeInput, worstClass: Classification, po
     scoreNumeric("debtRatio", customer.debtRatioPct, factors.debtRatio),
     scoreNumeric("currentRatio", customer.currentRatio, factors.currentRatio),
     scoreNumeric("roa", customer.roaPct, factors.roa),
-    { factor: "size", value: customer.size, bin: customer.size, points: factors.size[customer.size] },
+    { factor: "size", value: customer.size, bin: { kind: "category" }, points: factors.size[customer.size] },
     {
       factor: "worstClassification",
       value: worstClass,
-      bin: worstClass,
+      bin: { kind: "category" },
       points: factors.worstClassification[worstClass],
     },
     scoreNumeric("defaultHistory", customer.defaultCount, factors.defaultHistory),

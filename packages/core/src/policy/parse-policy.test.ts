@@ -87,6 +87,28 @@ describe("parsePolicy", () => {
   });
 });
 
+describe("parsePolicy issue codes", () => {
+  it("names each problem by a code with parameters the interface can word", () => {
+    const policy = clone();
+    policy.taxRate = -1;
+    policy.tiers[0]!.minContribution = undefined;
+    policy.tiers[0]!.classifications = undefined;
+    delete (policy.guidance.tiers as Record<string, unknown>).basic;
+    const result = parsePolicy(policy);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byPath = Object.fromEntries(
+      result.issues.map((issue) => [issue.path, { code: issue.code, params: issue.params }]),
+    );
+    expect(byPath.taxRate).toEqual({ code: "too_small", params: { minimum: 0, inclusive: true } });
+    expect(byPath["tiers.0"]).toEqual({
+      code: "tier_only_last_catch_all",
+      params: {},
+    });
+    expect(byPath["guidance.tiers.basic"]).toEqual({ code: "guidance_missing_tier", params: { tier: "basic" } });
+  });
+});
+
 describe("diffPolicies", () => {
   it("lists changed leaves with before and after", () => {
     const after = clone();

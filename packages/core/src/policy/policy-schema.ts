@@ -14,7 +14,10 @@ const yuanSchema = z
   .finite()
   .min(-1e15)
   .max(1e15)
-  .refine((n) => toDecimal(n).decimalPlaces() <= 2, { message: "amount in CNY may have at most two decimals (fen)" });
+  .refine((n) => toDecimal(n).decimalPlaces() <= 2, {
+    message: "amount in CNY may have at most two decimals (fen)",
+    params: { rule: "amount_two_decimals" },
+  });
 
 const ftpBucketSchema = z.object({
   /** Inclusive upper bound of the term bucket in months; null = no upper bound (catch-all, last). */
@@ -34,6 +37,7 @@ const ftpCurveSchema = z
           code: "custom",
           path: [index, "maxTermMonths"],
           message: "the last FTP bucket must be the catch-all (maxTermMonths: null)",
+          params: { rule: "ftp_last_not_catch_all" },
         });
       }
       if (!isLast && bucket.maxTermMonths === null) {
@@ -41,6 +45,7 @@ const ftpCurveSchema = z
           code: "custom",
           path: [index, "maxTermMonths"],
           message: "only the last FTP bucket may have no upper bound (null)",
+          params: { rule: "ftp_only_last_open" },
         });
       }
       const previous = buckets[index - 1];
@@ -54,6 +59,7 @@ const ftpCurveSchema = z
           code: "custom",
           path: [index, "maxTermMonths"],
           message: "FTP buckets must be ordered by strictly increasing maxTermMonths",
+          params: { rule: "ftp_order" },
         });
       }
     });
@@ -75,7 +81,12 @@ const tiersSchema = z
     const seen = new Set<string>();
     rules.forEach((rule, index) => {
       if (seen.has(rule.name))
-        ctx.addIssue({ code: "custom", path: [index, "name"], message: `tier name "${rule.name}" is used twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `tier name "${rule.name}" is used twice`,
+          params: { rule: "tier_name_duplicate", name: rule.name },
+        });
       seen.add(rule.name);
       const isCatchAll = rule.minContribution === undefined && rule.classifications === undefined;
       const isLast = index === rules.length - 1;
@@ -84,6 +95,7 @@ const tiersSchema = z
           code: "custom",
           path: [index],
           message: "the last tier must be a catch-all (no minContribution, no classifications)",
+          params: { rule: "tier_last_not_catch_all" },
         });
       }
       if (!isLast && isCatchAll) {
@@ -91,6 +103,7 @@ const tiersSchema = z
           code: "custom",
           path: [index],
           message: "only the last tier may be a catch-all; later tiers could never match",
+          params: { rule: "tier_only_last_catch_all" },
         });
       }
     });
@@ -109,6 +122,7 @@ const numericFactorSchema = z.object({
             code: "custom",
             path: [index, "upTo"],
             message: "exactly the last bin has upTo: null (no upper bound)",
+            params: { rule: "bins_last_open" },
           });
         }
         const previous = bins[index - 1];
@@ -117,6 +131,7 @@ const numericFactorSchema = z.object({
             code: "custom",
             path: [index, "upTo"],
             message: "bins must be ordered by strictly increasing upTo",
+            params: { rule: "bins_order" },
           });
         }
       });
@@ -170,9 +185,15 @@ const gradesSchema = z
         code: "custom",
         path: ["cutoffs", "AA"],
         message: "the AA cut-off must be below the AAA cut-off",
+        params: { rule: "cutoff_aa_below_aaa" },
       });
     if (!(AA > A))
-      ctx.addIssue({ code: "custom", path: ["cutoffs", "A"], message: "the A cut-off must be below the AA cut-off" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cutoffs", "A"],
+        message: "the A cut-off must be below the AA cut-off",
+        params: { rule: "cutoff_a_below_aa" },
+      });
   });
 
 const warningsSchema = z.object({
@@ -232,6 +253,7 @@ export const policySchema = z
           code: "custom",
           path: ["clustering", "features", index],
           message: `unknown loan feature "${feature}"; use one of ${LOAN_FEATURES.join(", ")}`,
+          params: { rule: "unknown_loan_feature", feature },
         });
       }
     });
@@ -242,6 +264,7 @@ export const policySchema = z
             code: "custom",
             path: ["grouping", "guidance", index],
             message: `unknown customer-group attribute "${condition.attribute}"; use one of ${CUSTOMER_GROUP_ATTRIBUTE_NAMES.join(", ")}`,
+            params: { rule: "unknown_group_attribute", attribute: condition.attribute },
           });
       });
     });
@@ -252,6 +275,7 @@ export const policySchema = z
           code: "custom",
           path: ["guidance", "tiers", name],
           message: `missing guidance for tier "${name}"`,
+          params: { rule: "guidance_missing_tier", tier: name },
         });
     }
     for (const name of Object.keys(policy.guidance.tiers)) {
@@ -260,6 +284,7 @@ export const policySchema = z
           code: "custom",
           path: ["guidance", "tiers", name],
           message: `guidance for unknown tier "${name}"`,
+          params: { rule: "guidance_unknown_tier", tier: name },
         });
     }
   });

@@ -74,7 +74,14 @@ describe("groupProjects", () => {
     expect(warnings.map((w) => [w.groupKey, w.kind])).toEqual([
       ["manufacturing|Jiangsu|medium", "signal_rate_above_limit"],
     ]);
-    expect(warnings[0]!.messageEn).toContain("50.00%");
+    expect(warnings[0]).toMatchObject({
+      industry: "manufacturing",
+      region: "Jiangsu",
+      riskLevel: "medium",
+      signalRatePct: "50.00",
+      limitPct: "10.00",
+      changePctPoints: null,
+    });
   });
 
   it.each([

@@ -29,13 +29,20 @@ export type ProjectGroup = {
 };
 
 export type ProjectWarningKind = "signal_rate_above_limit" | "signal_rate_rise";
+/**
+ * A project-group warning as a code (`kind`) with its parameters; the interface words it. Rates are percent with
+ * two decimals; `changePctPoints` is the rise since the previous run in percentage points (null without one).
+ * The limit is the policy's: the rate cap for `signal_rate_above_limit`, the allowed rise for `signal_rate_rise`.
+ */
 export type ProjectWarning = {
   groupKey: string;
   kind: ProjectWarningKind;
+  industry: string;
+  region: string;
+  riskLevel: string;
   signalRatePct: string;
   limitPct: string;
-  messageZh: string;
-  messageEn: string;
+  changePctPoints: string | null;
 };
 
 /** The previous run's figures for a group, as counts so the comparison stays exact. */
@@ -148,25 +155,25 @@ export function groupProjects(
     };
     groups.push(group);
     if (list.length < limits.minGroupSize) continue;
-    const label = `${group.industry} · ${group.region} · ${group.riskLevel}`;
+    const dimensions = { industry: group.industry, region: group.region, riskLevel: group.riskLevel };
     if (rate.greaterThan(maxRate)) {
       warnings.push({
         groupKey: key,
         kind: "signal_rate_above_limit",
+        ...dimensions,
         signalRatePct: group.signalRatePct,
         limitPct: maxRate.toFixed(2),
-        messageZh: `项目群体「${label}」违约信号率 ${group.signalRatePct}% 超过上限 ${maxRate.toFixed(2)}%，建议收紧该群体授信政策。`,
-        messageEn: `Project group "${label}": default-signal rate ${group.signalRatePct}% exceeds the ${maxRate.toFixed(2)}% limit; tighten its credit policy.`,
+        changePctPoints: group.changePctPoints,
       });
     }
     if (change?.greaterThan(maxRise)) {
       warnings.push({
         groupKey: key,
         kind: "signal_rate_rise",
+        ...dimensions,
         signalRatePct: group.signalRatePct,
         limitPct: maxRise.toFixed(2),
-        messageZh: `项目群体「${label}」违约信号率较上期上升 ${change.toFixed(2)} 个百分点（上限 ${maxRise.toFixed(2)}）。`,
-        messageEn: `Project group "${label}": default-signal rate rose ${change.toFixed(2)} percentage points since the previous run (limit ${maxRise.toFixed(2)}).`,
+        changePctPoints: group.changePctPoints,
       });
     }
   }

@@ -9,4 +9,10 @@ export type {
 export { lookupGuidance } from "./lookup-guidance";
 export type { CustomerGuidance } from "./lookup-guidance";
 export { recommendBundle } from "./recommend-bundle";
-export type { BundleLabel, BundleRecommendation, RecommendationAction, RecommendBundleInput } from "./recommend-bundle";
+export type {
+  BundleLabel,
+  BundleRecommendation,
+  RecommendationAction,
+  RecommendationReason,
+  RecommendBundleInput,
+} from "./recommend-bundle";

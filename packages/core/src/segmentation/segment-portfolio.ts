@@ -14,7 +14,7 @@ import {
   type PreferredBundle,
   type TierClusterTable,
 } from "../recommendation/build-tier-cluster-table";
-import { recommendBundle, type BundleLabel, type BundleRecommendation } from "../recommendation/recommend-bundle";
+import { recommendBundle, type BundleRecommendation } from "../recommendation/recommend-bundle";
 import { lookupGuidance, type CustomerGuidance } from "../recommendation/lookup-guidance";
 import { groupProjects, type PreviousProjectGroup, type ProjectGrouping } from "../projects/group-projects";
 import { compareSegmentations, type Migration, type MigrationCustomer } from "../migration/build-transition-matrix";
@@ -255,7 +255,6 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   });
   yield* pauseStep();
   const topTierPreferences = findPreferredBundles(crossTable, topTier);
-  const labels: BundleLabel[] = clustering.result?.clusterLabels ?? [];
 
   const customers: SegmentedCustomer[] = partial.map((p) => ({
     customerId: p.customer.customerId,
@@ -271,12 +270,10 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     recommendation: recommendBundle({
       tier: p.effective.tier,
       topTier,
-      topTierLabelZh: policy.tiers[0]!.labelZh,
       grade: p.effective.grade,
       classification: p.classification,
       cluster: p.cluster,
       topTierPreferences,
-      labels,
     }),
     guidance: lookupGuidance(policy, p.effective.tier, p.effective.grade),
   }));

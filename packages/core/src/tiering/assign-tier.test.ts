@@ -23,14 +23,22 @@ describe("assignTier (default policy)", () => {
     expect(result.trace.map((s) => s.matched)).toEqual([...Array(ruleIndex).fill(false), true]);
   });
 
-  it("explains each rule it tried", () => {
+  it("explains each rule it tried as codes with parameters, amounts in fen", () => {
     const { trace } = assignTier({ contributionFen: 27_500_000n, classification: "normal" }, DEFAULT_POLICY);
     expect(trace[0]).toEqual({
       rule: "core",
       matched: false,
-      reasons: ["contribution 275000.00 < 1000000.00 CNY", "classification normal (正常) in [normal]"],
+      conditions: [
+        { code: "contribution", passed: false, contributionFen: "27500000", minContributionFen: "100000000" },
+        { code: "classification", passed: true, classification: "normal", allowed: ["normal"] },
+      ],
     });
-    expect(trace[1]!.reasons[0]).toBe("contribution 275000.00 ≥ 0.00 CNY");
+    expect(trace[1]!.conditions[0]).toEqual({
+      code: "contribution",
+      passed: true,
+      contributionFen: "27500000",
+      minContributionFen: "0",
+    });
   });
 
   it("follows a custom rule order and catch-all", () => {
@@ -41,7 +49,7 @@ describe("assignTier (default policy)", () => {
     expect(assignTier({ contributionFen: 10n, classification: "loss" }, policy).tier).toBe("watch");
     expect(assignTier({ contributionFen: 10n, classification: "normal" }, policy)).toMatchObject({
       tier: "rest",
-      trace: [{ matched: false }, { reasons: ["catch-all rule"] }],
+      trace: [{ matched: false }, { matched: true, conditions: [{ code: "catch_all", passed: true }] }],
     });
   });
 });

@@ -1,10 +1,17 @@
 import type { Classification } from "../constants";
-import { CLASSIFICATION_LABELS_ZH } from "../constants";
 import type { Policy, TierRule } from "../policy/policy-schema";
 import { toDecimal } from "../money/decimal";
-import { fenToYuanString, roundYuanToFen } from "../money/fen";
+import { roundYuanToFen } from "../money/fen";
 
-export type TierTraceStep = { rule: string; matched: boolean; reasons: string[] };
+/**
+ * One condition a tier rule tested, as a code with its parameters (the interface renders the words and the
+ * money unit). Amounts are fen as decimal strings: JSON has no bigint.
+ */
+export type TierCondition =
+  | { code: "contribution"; passed: boolean; contributionFen: string; minContributionFen: string }
+  | { code: "classification"; passed: boolean; classification: Classification; allowed: Classification[] }
+  | { code: "catch_all"; passed: true };
+export type TierTraceStep = { rule: string; matched: boolean; conditions: TierCondition[] };
 export type TierAssignment = { tier: string; ruleIndex: number; trace: TierTraceStep[] };
 
 const minFenCache = new WeakMap<TierRule, bigint | null>();
@@ -22,7 +29,7 @@ function getMinContributionFen(rule: TierRule): bigint | null {
 /**
  * Assigns a contribution tier: the policy's tier rules in order, first match wins, the last is a catch-all.
  * `contributionFen` is the customer's total contribution in fen; the threshold is inclusive (≥).
- * The trace lists each rule tried up to the match, with the reason it matched or failed.
+ * The trace lists each rule tried up to the match, with the conditions it tested and whether each passed.
  */
 export function assignTier(
   customer: { contributionFen: bigint; classification: Classification },
@@ -31,25 +38,31 @@ export function assignTier(
   const trace: TierTraceStep[] = [];
   for (let ruleIndex = 0; ruleIndex < policy.tiers.length; ruleIndex++) {
     const rule = policy.tiers[ruleIndex]!;
-    const reasons: string[] = [];
+    const conditions: TierCondition[] = [];
     let isMatch = true;
     const minFen = getMinContributionFen(rule);
     if (minFen !== null) {
       const isAbove = customer.contributionFen >= minFen;
       isMatch &&= isAbove;
-      reasons.push(
-        `contribution ${fenToYuanString(customer.contributionFen)} ${isAbove ? "≥" : "<"} ${fenToYuanString(minFen)} CNY`,
-      );
+      conditions.push({
+        code: "contribution",
+        passed: isAbove,
+        contributionFen: customer.contributionFen.toString(),
+        minContributionFen: minFen.toString(),
+      });
     }
     if (rule.classifications) {
       const isAllowed = rule.classifications.includes(customer.classification);
       isMatch &&= isAllowed;
-      reasons.push(
-        `classification ${customer.classification} (${CLASSIFICATION_LABELS_ZH[customer.classification]}) ${isAllowed ? "in" : "not in"} [${rule.classifications.join(", ")}]`,
-      );
+      conditions.push({
+        code: "classification",
+        passed: isAllowed,
+        classification: customer.classification,
+        allowed: [...rule.classifications],
+      });
     }
-    if (reasons.length === 0) reasons.push("catch-all rule");
-    trace.push({ rule: rule.name, matched: isMatch, reasons });
+    if (conditions.length === 0) conditions.push({ code: "catch_all", passed: true });
+    trace.push({ rule: rule.name, matched: isMatch, conditions });
     if (isMatch) return { tier: rule.name, ruleIndex, trace };
   }
   throw new RangeError("policy tiers have no catch-all rule");

@@ -1,3 +1,3 @@
 export { worstClassification } from "./worst-classification";
 export { assignTier } from "./assign-tier";
-export type { TierAssignment, TierTraceStep } from "./assign-tier";
+export type { TierAssignment, TierCondition, TierTraceStep } from "./assign-tier";

@@ -1,23 +1,25 @@
 import { insertAuditRow, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 
-/** Audit actions the engine writes. */
-export type EngineAuditAction =
-  | "policy.draft_created"
-  | "policy.draft_updated"
-  | "policy.submitted"
-  | "policy.approved"
-  | "policy.rejected"
-  | "policy.retired"
-  | "run.started"
-  | "run.succeeded"
-  | "run.failed"
-  | "run.cancelled"
-  | "override.proposed"
-  | "override.confirmed"
-  | "override.approved"
-  | "override.rejected"
-  | "override.expired";
+/** Audit actions the engine writes (the interface names each one; its catalogue test checks this list). */
+export const ENGINE_AUDIT_ACTIONS = [
+  "policy.draft_created",
+  "policy.draft_updated",
+  "policy.submitted",
+  "policy.approved",
+  "policy.rejected",
+  "policy.retired",
+  "run.started",
+  "run.succeeded",
+  "run.failed",
+  "run.cancelled",
+  "override.proposed",
+  "override.confirmed",
+  "override.approved",
+  "override.rejected",
+  "override.expired",
+] as const;
+export type EngineAuditAction = (typeof ENGINE_AUDIT_ACTIONS)[number];
 
 export type EngineAuditEntry = {
   /** null for the system (e.g. expiring overrides, marking a dead worker's run failed). */

@@ -9,6 +9,10 @@ export const ENGINE_ERROR_CODES = [
   "SELF_APPROVAL",
   "CONFLICT",
   "RUN_ALREADY_ACTIVE",
+  // An override proposed while another on the same customer and field awaits a decision.
+  "OVERRIDE_PENDING",
+  // An override that proposes the value the run computed (confirm it instead).
+  "OVERRIDE_UNCHANGED",
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 

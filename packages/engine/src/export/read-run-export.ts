@@ -22,8 +22,8 @@ export type RunExportRow = {
   clusterLabelZh: string | null;
   clusterLabelEn: string | null;
   recommendationAction: string | null;
-  recommendationZh: string | null;
-  recommendationEn: string | null;
+  /** The recommendation's reason code (core RecommendationReason), as in the run's stored recommendation. */
+  recommendationReason: string | null;
   overrideTier: string | null;
   overrideGrade: string | null;
   overrideId: number | null;
@@ -53,8 +53,8 @@ export async function* readRunExport(
     const rows: Record<string, unknown>[] = await handle.raw(
       `select r.customer_id, coalesce(c.name, '') as name, r.officer, r.deposit_contribution_fen::text as deposit_fen, r.loan_contribution_fen::text as loan_fen,
               r.fee_income_fen::text as fee_fen, r.contribution_fen::text as total_fen, r.classification::text as classification, r.effective_tier, r.effective_grade::text as effective_grade, r.tier, r.grade::text as grade,
-              r.grade_score::text as grade_score, r.cluster, k.label_zh, k.label_en, r.recommendation->>'action' as action, r.recommendation->>'reasonZh' as reason_zh,
-              r.recommendation->>'reasonEn' as reason_en, r.override_tier, r.override_grade::text as override_grade, r.override_id
+              r.grade_score::text as grade_score, r.cluster, k.label_zh, k.label_en, r.recommendation->>'action' as action, r.recommendation->'reason'->>'code' as reason_code,
+              r.override_tier, r.override_grade::text as override_grade, r.override_id
          from segment_results r
          left join customers c on c.customer_id = r.customer_id
          left join clusters k on k.run_id = r.run_id and k.cluster_no = r.cluster
@@ -81,8 +81,7 @@ export async function* readRunExport(
       clusterLabelZh: r.label_zh as string | null,
       clusterLabelEn: r.label_en as string | null,
       recommendationAction: r.action as string | null,
-      recommendationZh: r.reason_zh as string | null,
-      recommendationEn: r.reason_en as string | null,
+      recommendationReason: r.reason_code as string | null,
       overrideTier: r.override_tier as string | null,
       overrideGrade: r.override_grade as string | null,
       overrideId: r.override_id as number | null,

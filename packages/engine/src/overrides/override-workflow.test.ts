@@ -90,7 +90,7 @@ describeEachDb("overrides and history", (kind) => {
         reasonCode: "x",
         comment: "y",
       }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    ).rejects.toMatchObject({ code: "OVERRIDE_UNCHANGED" });
 
     // A proposal is measured against the period's current run (whichever test ran last).
     const [current] = await handle.raw<{ id: number }>("select id from segment_runs where is_current");
@@ -118,7 +118,7 @@ describeEachDb("overrides and history", (kind) => {
         reasonCode: "x",
         comment: "y",
       }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    ).rejects.toMatchObject({ code: "OVERRIDE_PENDING" });
     await expect(
       approveOverride(handle, {
         actor: ACTORS.officer,

@@ -182,7 +182,7 @@ export async function proposeOverride(handle: DbHandle, args: ProposeOverrideArg
     const computed = args.field === "tier" ? result.tier : result.grade;
     if (args.proposedValue === computed)
       throw new EngineError(
-        "INVALID_INPUT",
+        "OVERRIDE_UNCHANGED",
         `The ${args.field} is already ${computed}; confirm it instead of proposing it.`,
       );
     await assertValidValue(raw, args.field, args.proposedValue, result.policy_version);
@@ -192,7 +192,7 @@ export async function proposeOverride(handle: DbHandle, args: ProposeOverrideArg
     );
     if (pending)
       throw new EngineError(
-        "CONFLICT",
+        "OVERRIDE_PENDING",
         `Override ${pending.id} on this customer's ${args.field} is still awaiting a decision.`,
       );
     const [row] = await raw<{ id: number }>(

@@ -25,13 +25,8 @@ import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
 import { validatePolicyDocument } from "./policy-workflow";
 
 export type TierTotals = { tier: string; customers: number; contributionFen: bigint };
-export type WarningChange = {
-  groupKey: string;
-  kind: ProjectWarning["kind"];
-  change: "starts" | "stops" | "continues";
-  messageZh: string;
-  messageEn: string;
-};
+/** A warning the draft starts, stops or keeps: the core warning (code and parameters) with the change. */
+export type WarningChange = ProjectWarning & { change: "starts" | "stops" | "continues" };
 
 export type PolicyImpact = {
   period: string;
@@ -97,21 +92,10 @@ function compareWarnings(before: readonly ProjectWarning[], after: readonly Proj
   const afterKeys = new Set(after.map(keyOf));
   const changes: WarningChange[] = [
     ...after.map((w) => ({
-      groupKey: w.groupKey,
-      kind: w.kind,
+      ...w,
       change: beforeKeys.has(keyOf(w)) ? ("continues" as const) : ("starts" as const),
-      messageZh: w.messageZh,
-      messageEn: w.messageEn,
     })),
-    ...before
-      .filter((w) => !afterKeys.has(keyOf(w)))
-      .map((w) => ({
-        groupKey: w.groupKey,
-        kind: w.kind,
-        change: "stops" as const,
-        messageZh: w.messageZh,
-        messageEn: w.messageEn,
-      })),
+    ...before.filter((w) => !afterKeys.has(keyOf(w))).map((w) => ({ ...w, change: "stops" as const })),
   ];
   return changes.sort((a, b) =>
     a.groupKey < b.groupKey ? -1 : a.groupKey > b.groupKey ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,

@@ -13,6 +13,7 @@ import {
 } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 import { toJsonText } from "../json";
+import { WARNING_LEVELS, warningReason } from "../runs/warning-reason";
 
 /**
  * Project groups (项目群体) and early warnings of a run, in a caller's scope.
@@ -25,8 +26,6 @@ import { toJsonText } from "../json";
  * so an amend import after the run changes nothing here.
  */
 export type RunProjectGrouping = { groups: ProjectGroupRow[]; warnings: EarlyWarningRow[] };
-
-const WARNING_LEVELS = { signal_rate_above_limit: "alert", signal_rate_rise: "watch" } as const;
 
 /** A core percent with two decimals ("12.50") as the stored share of 1 (0.125). */
 const toShare = (pct: string | null): number | null => (pct === null ? null : Number(pct) / 100);
@@ -89,13 +88,7 @@ function toRows(runId: number, grouping: ProjectGrouping, finishedAt: Date | nul
       level: WARNING_LEVELS[w.kind],
       signalRate: toShare(w.signalRatePct) ?? 0,
       previousSignalRate: toShare(group?.previousSignalRatePct ?? null),
-      reason: {
-        kind: w.kind,
-        limitPct: w.limitPct,
-        signalRatePct: w.signalRatePct,
-        messageZh: w.messageZh,
-        messageEn: w.messageEn,
-      },
+      reason: warningReason(w),
       createdAt: finishedAt ?? new Date(0),
     };
   });

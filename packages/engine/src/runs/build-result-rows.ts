@@ -1,6 +1,7 @@
 import type { SegmentResult } from "@creditseg/core";
 import type { PeriodData } from "../load/load-period-data";
 import { toJsonText } from "../json";
+import { WARNING_LEVELS, warningReason } from "./warning-reason";
 
 /** A table's rows as COPY will write them: column names (snake_case) and value tuples. */
 export type TableRows = {
@@ -258,17 +259,10 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
           yield [
             runId,
             w.groupKey,
-            w.kind === "signal_rate_above_limit" ? "alert" : "watch",
+            WARNING_LEVELS[w.kind],
             toShare(w.signalRatePct),
             toShare(group?.previousSignalRatePct ?? null),
-            toJsonText({
-              kind: w.kind,
-              limitPct: w.limitPct,
-              signalRatePct: w.signalRatePct,
-              changePctPoints: group?.changePctPoints ?? null,
-              messageZh: w.messageZh,
-              messageEn: w.messageEn,
-            }),
+            toJsonText(warningReason(w)),
           ];
         }
       },

@@ -4,6 +4,7 @@ import type { Actor } from "../commit/actor";
 import { deleteInsertedSql, restoreBeforeImagesSql } from "../commit/merge-sql";
 import { IngestError } from "../ingest-error";
 import { KIND_SPECS } from "../specs";
+import type { IngestAuditAction } from "../audit-actions";
 
 export type RollbackResult = { batchId: string; deleted: number; restored: number };
 
@@ -69,7 +70,7 @@ export async function rollbackBatch(args: {
       await insertAuditRow(session.raw, {
         actorId: args.actor.id,
         actorRole: args.actor.role ?? null,
-        action: "import.rollback",
+        action: "import.rollback" satisfies IngestAuditAction,
         entityType: "import_batch",
         entityId: batchId,
         detail: { kind: batch.kind, period: batch.period, deleted: result.deleted, restored: result.restored },

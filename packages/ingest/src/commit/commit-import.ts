@@ -8,6 +8,7 @@ import type { Actor } from "./actor";
 import { createStageSql, recordUpdatesSql, replaceDeletesSql, STAGE_TABLE, stageColumns, upsertSql } from "./merge-sql";
 import { computeLoadKey } from "./load-key";
 import { createRowSpool, type RowSpool } from "./row-spool";
+import type { IngestAuditAction } from "../audit-actions";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
 
@@ -201,7 +202,7 @@ async function writeBatch(input: {
       await insertAuditRow(session.raw, {
         actorId: args.actor.id,
         actorRole: args.actor.role ?? null,
-        action: "import.commit",
+        action: "import.commit" satisfies IngestAuditAction,
         entityType: "import_batch",
         entityId: batchId,
         detail: { kind, period, mode, rowsAccepted: totals.rowsAccepted, rowsRejected: totals.rowsRejected, changes },

@@ -16,3 +16,8 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
   projects: PROJECT_SPEC,
   ftp: FTP_SPEC,
 };
+
+/** A kind's columns as the interface names them: canonical (English) header, Chinese header, whether required. */
+export function describeColumns(kind: ImportKind): { name: string; labelZh: string; isRequired: boolean }[] {
+  return KIND_SPECS[kind].columns.map(({ name, labelZh, isRequired }) => ({ name, labelZh, isRequired }));
+}

@@ -13,6 +13,7 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { USER_LIST_INPUT } from "./user-list-input";
 import { formText } from "../form-text";
+import { ConfirmButton } from "../ui/confirm-button";
 
 type UserRow = inferRouterOutputs<AppRouter>["user"]["list"]["items"][number];
 
@@ -40,7 +41,8 @@ export function UsersView() {
       accessorFn: (user) => user.name,
       cell: ({ row }) => (
         <>
-          {row.original.name} {row.original.id === me.id ? <span className="muted">({t("self")})</span> : null}
+          <span translate="no">{row.original.name}</span>{" "}
+          {row.original.id === me.id ? <span className="muted">({t("self")})</span> : null}
         </>
       ),
     },
@@ -91,9 +93,15 @@ export function UsersView() {
           <div className="row">
             {user.id !== me.id ? (
               user.isActive ? (
-                <button type="button" className="danger" onClick={() => deactivate.mutate({ userId: user.id })}>
-                  {t("deactivate")}
-                </button>
+                <ConfirmButton
+                  className="danger"
+                  label={t("deactivate")}
+                  title={t("deactivateTitle", { name: user.name })}
+                  confirmLabel={t("deactivateConfirm")}
+                  onConfirm={() => deactivate.mutate({ userId: user.id })}
+                >
+                  <p>{t("deactivateBody", { email: user.email })}</p>
+                </ConfirmButton>
               ) : (
                 <button type="button" onClick={() => reactivate.mutate({ userId: user.id })}>
                   {t("reactivate")}

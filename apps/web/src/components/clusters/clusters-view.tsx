@@ -228,7 +228,19 @@ export function ClustersView() {
                       String(name),
                     ]}
                   />
-                  <Legend />
+                  {/* Our own legend: Recharts' default labels each swatch "… legend icon" in English. */}
+                  <Legend
+                    content={({ payload }) => (
+                      <ul className="inline-list chart-legend">
+                        {(payload ?? []).map((entry) => (
+                          <li key={String(entry.value)}>
+                            <span className="legend-swatch" style={{ background: entry.color }} aria-hidden="true" />{" "}
+                            {String(entry.value)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  />
                   {samples.map((sample, index) => (
                     <Scatter
                       key={clusterNos[index]}

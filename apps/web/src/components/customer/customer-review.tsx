@@ -245,7 +245,11 @@ function ProposeOverrideForm({
         </div>
         {error ? (
           <p role="alert" className="field-error">
-            {error.message}
+            {error.data?.appCode && t.has(`error_${error.data.appCode}` as "error_OVERRIDE_PENDING")
+              ? t(`error_${error.data.appCode}` as "error_OVERRIDE_PENDING", {
+                  field: field === "tier" ? t("tier") : t("grade"),
+                })
+              : error.message}
           </p>
         ) : null}
         {propose.isSuccess ? <p role="status">{t("proposedDone")}</p> : null}

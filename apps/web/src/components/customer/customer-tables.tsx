@@ -4,6 +4,7 @@ import type { ContributionLine } from "@creditseg/engine";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useFeatureFormat } from "../clusters/feature-format";
+import { useCodeText } from "../codes/use-code-text";
 import { moneyColumn, rateColumn } from "../ui/columns";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { useMoneyFormat } from "../ui/money-cell";
@@ -76,6 +77,7 @@ export function FormulaTable({ lines, basis }: { lines: ContributionLine[]; basi
 /** The scorecard's points per factor, in the scorecard's order. */
 export function GradePointsTable({ points }: { points: FactorPoints[] }) {
   const t = useTranslations("customer");
+  const codes = useCodeText();
   const columns: DataColumn<FactorPoints>[] = [
     {
       id: "factor",
@@ -87,8 +89,18 @@ export function GradePointsTable({ points }: { points: FactorPoints[] }) {
         return t.has(key as "factor_size") ? t(key as "factor_size") : row.original.factor;
       },
     },
-    { id: "value", header: t("value"), enableSorting: false, cell: ({ row }) => row.original.value ?? "—" },
-    { id: "bin", header: t("bin"), enableSorting: false, accessorFn: (point) => point.bin },
+    {
+      id: "value",
+      header: t("value"),
+      enableSorting: false,
+      cell: ({ row }) => codes.factorValue(row.original.factor, row.original.value),
+    },
+    {
+      id: "bin",
+      header: t("bin"),
+      enableSorting: false,
+      cell: ({ row }) => codes.scoreBin(row.original.factor, row.original.value, row.original.bin),
+    },
     { id: "points", header: t("points"), accessorFn: (point) => point.points, meta: { isNumeric: true } },
   ];
   return (
@@ -282,7 +294,7 @@ export function FeesTable({ fees }: { fees: Fee[] }) {
       meta: { className: "nowrap" },
       cell: ({ row }) => formatDate(row.original.date),
     },
-    { id: "type", header: t("feeType"), accessorFn: (fee) => fee.type },
+    { id: "type", header: t("feeType"), accessorFn: (fee) => fee.type, meta: { isData: true } },
     moneyColumn<Fee>({ id: "amount", header: money.withUnit(t("amount")), fen: (fee) => fee.amountFen }),
   ];
   return (
@@ -312,6 +324,7 @@ export type Project = {
 export function CustomerProjectsTable({ projects }: { projects: Project[] }) {
   const t = useTranslations("customer");
   const tc = useTranslations("common");
+  const codes = useCodeText();
   const money = useMoneyFormat();
   const columns: DataColumn<Project>[] = [
     {
@@ -321,12 +334,22 @@ export function CustomerProjectsTable({ projects }: { projects: Project[] }) {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          {row.original.name} <span className="muted">{row.original.projectId}</span>
+          <span translate="no">{row.original.name}</span> <span className="muted">{row.original.projectId}</span>
         </>
       ),
     },
-    { id: "riskLevel", header: t("riskLevel"), accessorFn: (project) => project.riskLevel },
-    { id: "status", header: tc("status"), accessorFn: (project) => project.status },
+    {
+      id: "riskLevel",
+      header: t("riskLevel"),
+      accessorFn: (project) => project.riskLevel,
+      cell: ({ row }) => codes.riskLevel(row.original.riskLevel),
+    },
+    {
+      id: "status",
+      header: tc("status"),
+      accessorFn: (project) => project.status,
+      cell: ({ row }) => codes.projectStatus(row.original.status),
+    },
     moneyColumn<Project>({ id: "loanAmount", header: money.withUnit(t("loanAmount")), fen: (p) => p.loanAmountFen }),
     { id: "overdueDays", header: t("overdueDays"), accessorFn: (p) => p.overdueDays, meta: { isNumeric: true } },
     {

@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { WaterfallChart } from "../charts/waterfall-chart";
 import { useSegmentLabels } from "../segments/use-segment-labels";
+import { useCodeText } from "../codes/use-code-text";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { LoansTable, type LoanTableRow } from "../loans/loans-table";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
@@ -37,6 +38,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
   const trpc = useTRPC();
   const detail = useQuery({ ...trpc.customer.byId.queryOptions({ customerId, ...selector }), retry: false });
   const labels = useSegmentLabels(detail.data?.cluster ? [detail.data.cluster] : []);
+  const codes = useCodeText(labels.clusterLabel);
 
   if (detail.error) {
     if (detail.error.data?.code === "NOT_FOUND") {
@@ -68,7 +70,7 @@ export function CustomerView({ customerId }: { customerId: string }) {
       <div className="page-head">
         <div>
           <h1>
-            {customer.name} <span className="muted">· {customer.customerId}</span>
+            <span translate="no">{customer.name}</span> <span className="muted">· {customer.customerId}</span>
           </h1>
           {result ? (
             <div className="row" aria-label={t("segments", { run: data.run?.id ?? "" })}>
@@ -103,9 +105,9 @@ export function CustomerView({ customerId }: { customerId: string }) {
         <Panel title={t("profile")} id="profile">
           <dl className="dl">
             <dt>{t("industry")}</dt>
-            <dd>{customer.industry}</dd>
+            <dd translate="no">{customer.industry}</dd>
             <dt>{t("region")}</dt>
-            <dd>{customer.region}</dd>
+            <dd translate="no">{customer.region}</dd>
             <dt>{t("size")}</dt>
             <dd>
               <SizeLabel size={customer.size} />
@@ -174,7 +176,11 @@ export function CustomerView({ customerId }: { customerId: string }) {
                     <span className={`badge ${step.matched ? "ok" : ""}`}>
                       {step.matched ? t("matched") : t("notMatched")}
                     </span>
-                    {step.reasons.length ? <div className="muted">{step.reasons.join("; ")}</div> : null}
+                    {step.conditions.map((condition, conditionIndex) => (
+                      <div key={conditionIndex} className="muted">
+                        {codes.tierCondition(condition)}
+                      </div>
+                    ))}
                   </li>
                 ))}
               </ol>
@@ -236,7 +242,7 @@ function ClusterSection({
   clusterLabel: (cluster: number | null) => string;
 }) {
   const t = useTranslations("customer");
-  const locale = useLocale();
+  const codes = useCodeText(clusterLabel);
   if (!cluster) return <p className="muted">{t("noClusterData")}</p>;
   const features = readProfileFeatures(cluster.profile);
   return (
@@ -256,7 +262,7 @@ function ClusterSection({
             </span>{" "}
             {recommendation.cluster !== null ? clusterLabel(recommendation.cluster) : null}
           </p>
-          <p>{locale === "en" ? recommendation.reasonEn : recommendation.reasonZh}</p>
+          <p>{codes.recommendationReason(recommendation.reason)}</p>
         </div>
       ) : null}
     </>

@@ -85,9 +85,21 @@ export function CustomerListView() {
         </Link>
       ),
     },
-    { id: "name", header: t("name"), accessorFn: (row) => row.name },
-    { id: "industry", header: t("industry"), accessorFn: (row) => row.industry, enableSorting: false },
-    { id: "region", header: t("region"), accessorFn: (row) => row.region, enableSorting: false },
+    { id: "name", header: t("name"), accessorFn: (row) => row.name, meta: { isData: true } },
+    {
+      id: "industry",
+      header: t("industry"),
+      accessorFn: (row) => row.industry,
+      enableSorting: false,
+      meta: { isData: true },
+    },
+    {
+      id: "region",
+      header: t("region"),
+      accessorFn: (row) => row.region,
+      enableSorting: false,
+      meta: { isData: true },
+    },
     ...(isOfficer
       ? []
       : [

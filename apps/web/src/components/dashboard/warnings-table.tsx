@@ -1,8 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
+import { GroupKey } from "../codes/group-key";
+import { readWarningReason } from "../codes/run-codes";
+import { useCodeText } from "../codes/use-code-text";
 import { rateColumn } from "../ui/columns";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import type { AppRouter } from "~/server/api/root";
@@ -14,23 +17,34 @@ type Warning = inferRouterOutputs<AppRouter>["segment"]["warnings"]["warnings"][
 export function WarningsTable({ runId }: { runId?: number }) {
   const t = useTranslations("projects");
   const tDash = useTranslations("dashboard");
-  const locale = useLocale();
+  const codes = useCodeText();
   const trpc = useTRPC();
   const warnings = useQuery(trpc.segment.warnings.queryOptions(runId ? { runId } : {}));
   const columns: DataColumn<Warning>[] = [
-    { id: "group", header: t("group"), accessorFn: (row) => row.groupKey, meta: { isRowHeader: true } },
+    {
+      id: "group",
+      header: t("group"),
+      accessorFn: (row) => row.groupKey,
+      meta: { isRowHeader: true },
+      cell: ({ row }) => <GroupKey value={row.original.groupKey} />,
+    },
     {
       id: "level",
       header: t("level"),
       accessorFn: (row) => row.level,
       cell: ({ row }) => (
         <span className={`badge ${["alert", "red", "high"].includes(row.original.level) ? "danger" : "warn"}`}>
-          {row.original.level}
+          {codes.warningLevel(row.original.level)}
         </span>
       ),
     },
     rateColumn<Warning>({ id: "signalRate", header: t("signalRate"), pct: (row) => row.signalRate * 100, decimals: 1 }),
-    { id: "reason", header: t("reason"), enableSorting: false, cell: ({ row }) => readReason(row.original, locale) },
+    {
+      id: "reason",
+      header: t("reason"),
+      enableSorting: false,
+      cell: ({ row }) => codes.warningReason(readWarningReason(row.original.reason)),
+    },
   ];
   return (
     <DataTable
@@ -45,14 +59,4 @@ export function WarningsTable({ runId }: { runId?: number }) {
       pageSize={20}
     />
   );
-}
-
-/** The warning's reason in the interface language (the run stores the core warning with both texts). */
-function readReason(warning: { reason: unknown }, locale: string): string {
-  const reason = (typeof warning.reason === "object" && warning.reason !== null ? warning.reason : {}) as {
-    messageZh?: unknown;
-    messageEn?: unknown;
-  };
-  const picked = locale === "en" ? (reason.messageEn ?? reason.messageZh) : (reason.messageZh ?? reason.messageEn);
-  return typeof picked === "string" ? picked : "—";
 }

@@ -69,14 +69,14 @@ export function LoansTable({
             header: t("customer"),
             accessorFn: (loan) => loan.customerName ?? "",
             cell: ({ row }) => (
-              <Link href={`/customers/${encodeURIComponent(row.original.customerId ?? "")}`}>
+              <Link href={`/customers/${encodeURIComponent(row.original.customerId ?? "")}`} translate="no">
                 {row.original.customerName}
               </Link>
             ),
           } satisfies DataColumn<LoanTableRow>,
         ]
       : []),
-    { id: "product", header: t("product"), accessorFn: (loan) => loan.product },
+    { id: "product", header: t("product"), accessorFn: (loan) => loan.product, meta: { isData: true } },
     moneyColumn<LoanTableRow>({ id: "amount", header: money.withUnit(t("amount")), fen: (loan) => loan.amountFen }),
     moneyColumn<LoanTableRow>({
       id: "balance",

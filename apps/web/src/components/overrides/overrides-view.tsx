@@ -20,6 +20,7 @@ export function OverridesView() {
   const t = useTranslations("overrides");
   const tc = useTranslations("common");
   const ts = useTranslations("overrideStatus");
+  const tReason = useTranslations("customer");
   const me = useMe();
   const canDecide = useCan("override.decide");
   const [showAll, setShowAll] = useState(false);
@@ -39,7 +40,9 @@ export function OverridesView() {
       meta: { isRowHeader: true },
       cell: ({ row }) => (
         <>
-          <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`}>{row.original.customerName}</Link>{" "}
+          <Link href={`/customers/${encodeURIComponent(row.original.customerId)}`} translate="no">
+            {row.original.customerName}
+          </Link>{" "}
           <span className="muted">{row.original.customerId}</span>
         </>
       ),
@@ -63,7 +66,9 @@ export function OverridesView() {
       accessorFn: (override) => override.reasonCode,
       cell: ({ row }) => (
         <>
-          {row.original.reasonCode}
+          {tReason.has(`reason_${row.original.reasonCode}` as "reason_other")
+            ? tReason(`reason_${row.original.reasonCode}` as "reason_other")
+            : row.original.reasonCode}
           {row.original.comment ? <div className="muted">{row.original.comment}</div> : null}
         </>
       ),

@@ -62,7 +62,7 @@ export function PoliciesView() {
       accessorFn: (policy) => policy.version,
       cell: ({ row }) => `v${row.original.version}`,
     },
-    { id: "name", header: t("name"), accessorFn: (policy) => policy.name },
+    { id: "name", header: t("name"), accessorFn: (policy) => policy.name, meta: { isData: true } },
     {
       id: "status",
       header: tc("status"),
@@ -80,6 +80,7 @@ export function PoliciesView() {
       header: t("changeNote"),
       enableSorting: false,
       cell: ({ row }) => row.original.changeNote || "—",
+      meta: { isData: true },
     },
     {
       id: "createdAt",
@@ -168,11 +169,11 @@ export function PoliciesView() {
                 <dt>{t("version")}</dt>
                 <dd>v{policy.version}</dd>
                 <dt>{t("name")}</dt>
-                <dd>{policy.name}</dd>
+                <dd translate="no">{policy.name}</dd>
                 <dt>{t("effectiveFrom")}</dt>
                 <dd>{formatDate(policy.effectiveFrom)}</dd>
                 <dt>{t("changeNote")}</dt>
-                <dd>{policy.changeNote || "—"}</dd>
+                <dd translate="no">{policy.changeNote || "—"}</dd>
                 {parsed?.ok ? (
                   <>
                     <dt>{t("taxRate")}</dt>

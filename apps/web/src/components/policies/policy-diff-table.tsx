@@ -3,6 +3,7 @@
 import { parseYuanToFen } from "@creditseg/core";
 import type { diffPolicies } from "@creditseg/core/policy";
 import { useLocale, useTranslations } from "next-intl";
+import { useCodeText } from "../codes/use-code-text";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { formatAmount } from "~/i18n/format";
 
@@ -12,6 +13,7 @@ export type PolicyChange = ReturnType<typeof diffPolicies>[number];
 export function PolicyDiffTable({ changes, testId }: { changes: PolicyChange[]; testId: string }) {
   const t = useTranslations("policies");
   const locale = useLocale();
+  const codes = useCodeText();
   const showValue = (path: string, value: unknown) => {
     if (typeof value === "number" && Number.isNaN(value)) return "—";
     if (path.endsWith("minContribution") && typeof value === "number") {
@@ -26,7 +28,7 @@ export function PolicyDiffTable({ changes, testId }: { changes: PolicyChange[]; 
       header: t("field"),
       accessorFn: (change) => change.path,
       meta: { isRowHeader: true },
-      cell: ({ row }) => <code>{row.original.path}</code>,
+      cell: ({ row }) => codes.policyPath(row.original.path),
     },
     {
       id: "before",

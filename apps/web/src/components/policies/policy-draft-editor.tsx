@@ -13,6 +13,7 @@ import { parseTableMoneyToYuan, yuanToTableMoney } from "~/i18n/format";
 import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
+import { useCodeText } from "../codes/use-code-text";
 
 type Path = (string | number)[];
 
@@ -64,11 +65,15 @@ export function PolicyDraftEditor({
     enabled: previewPeriod !== null && save.isSuccess,
     staleTime: 0,
   });
+  const codes = useCodeText();
   const validation = useMemo(() => parsePolicy(draft), [draft]);
   const issues: PolicyIssue[] = validation.ok ? [] : validation.issues;
   const changes = useMemo(() => diffPolicies(active, draft), [active, draft]);
   const update = (path: Path, value: unknown) => setDraft((current) => setAt(current, path, value));
-  const issueAt = (path: Path) => issues.find((issue) => issue.path === path.join("."))?.message;
+  const issueAt = (path: Path) => {
+    const issue = issues.find((candidate) => candidate.path === path.join("."));
+    return issue ? codes.policyIssue(issue) : undefined;
+  };
 
   function saveDraft(then?: () => void) {
     if (!validation.ok) return;
@@ -201,7 +206,7 @@ export function PolicyDraftEditor({
           <ul className="field-error" aria-label={t("invalid", { count: issues.length })}>
             {issues.map((issue) => (
               <li key={`${issue.path}-${issue.message}`}>
-                <code>{issue.path}</code>: {issue.message}
+                <strong>{codes.policyPath(issue.path)}</strong>: {codes.policyIssue(issue)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { GroupKey } from "../codes/group-key";
+import type { WarningReason } from "../codes/run-codes";
+import { useCodeText } from "../codes/use-code-text";
 import Link from "next/link";
 import { customersHref } from "../customers/customer-filter-params";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
@@ -19,7 +22,7 @@ export type PolicyImpact = {
   customerCount: number;
   migration: { tiers: TransitionMatrix; grades: TransitionMatrix };
   totalsByTier: { active: TierTotals[]; previewed: TierTotals[] };
-  warnings: { groupKey: string; change: "starts" | "stops" | "continues"; messageZh: string; messageEn: string }[];
+  warnings: (WarningReason & { groupKey: string; change: "starts" | "stops" | "continues" })[];
 };
 
 function toCells(matrix: TransitionMatrix) {
@@ -33,6 +36,7 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
   const t = useTranslations("policies");
   const locale = useLocale();
   const labels = useSegmentLabels();
+  const codes = useCodeText();
   const money = useMoneyFormat();
   /** The customer list behind the preview: one cell, or (no cell) every customer whose tier would change. */
   const draftHref = (cell: { dimension?: "tier" | "grade"; from?: string; to?: string }) =>
@@ -140,7 +144,10 @@ export function PolicyImpactView({ impact }: { impact: PolicyImpact }) {
                 <span className={`badge ${warning.change === "starts" ? "danger" : "ok"}`}>
                   {warning.change === "starts" ? t("warningStarts") : t("warningStops")}
                 </span>{" "}
-                {locale === "en" ? warning.messageEn : warning.messageZh}
+                <strong>
+                  <GroupKey value={warning.groupKey} />
+                </strong>{" "}
+                {codes.warningReason(warning)}
               </li>
             ))}
         </ul>

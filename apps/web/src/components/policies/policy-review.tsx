@@ -47,7 +47,7 @@ export function PolicyReview({
       <p className="muted">{t("reviewIntro")}</p>
       <dl className="dl">
         <dt>{t("changeNote")}</dt>
-        <dd>{changeNote || "—"}</dd>
+        <dd translate="no">{changeNote || "—"}</dd>
       </dl>
       <h3 className="block-gap">{t("diff")}</h3>
       <QueryView query={diff}>

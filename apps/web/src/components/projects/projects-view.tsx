@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useCodeText } from "../codes/use-code-text";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { WarningsTable } from "../dashboard/warnings-table";
 import { FoundProjectGroups } from "../groups/found-project-groups";
@@ -34,10 +35,21 @@ export function ProjectsView() {
   const groups = useQuery(trpc.segment.projectGroups.queryOptions(selector));
   const [selected, setSelected] = useState<string | null>(null);
   const money = useMoneyFormat();
+  const codes = useCodeText();
   const columns: DataColumn<ProjectGroup>[] = [
-    { id: "industry", header: t("industry"), accessorFn: (group) => group.industry, meta: { isRowHeader: true } },
-    { id: "region", header: t("region"), accessorFn: (group) => group.region },
-    { id: "riskLevel", header: t("riskLevel"), accessorFn: (group) => group.riskLevel },
+    {
+      id: "industry",
+      header: t("industry"),
+      accessorFn: (group) => group.industry,
+      meta: { isRowHeader: true, isData: true },
+    },
+    { id: "region", header: t("region"), accessorFn: (group) => group.region, meta: { isData: true } },
+    {
+      id: "riskLevel",
+      header: t("riskLevel"),
+      accessorFn: (group) => group.riskLevel,
+      cell: ({ row }) => codes.riskLevel(row.original.riskLevel),
+    },
     { id: "projects", header: t("projects"), accessorFn: (group) => group.projectCount, meta: { isNumeric: true } },
     moneyColumn<ProjectGroup>({
       id: "loanAmount",
@@ -112,6 +124,7 @@ export function ProjectsView() {
 /** One group's signal rate in every finished run, as a line and as a table (the table is what keyboards and screen readers read). */
 function GroupHistory({ groupKey }: { groupKey: string }) {
   const t = useTranslations("projects");
+  const codes = useCodeText();
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const history = useQuery(trpc.segment.projectGroupHistory.queryOptions({ groupKey }));
@@ -139,7 +152,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
   ];
   return (
     <section className="panel" aria-labelledby="group-history">
-      <h2 id="group-history">{t("historyTitle", { group: groupKey })}</h2>
+      <h2 id="group-history">{t("historyTitle", { group: codes.groupKey(groupKey) })}</h2>
       <QueryView query={history}>
         {(data) => (
           <div className="stack">
@@ -161,7 +174,7 @@ function GroupHistory({ groupKey }: { groupKey: string }) {
               columns={historyColumns}
               rows={data.points}
               rowId={(point) => String(point.runId)}
-              caption={t("historyTitle", { group: groupKey })}
+              caption={t("historyTitle", { group: codes.groupKey(groupKey) })}
               empty={null}
               testId="group-history"
             />

@@ -54,7 +54,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
           </Link>
           <span className="spacer" />
           <span className="who" data-testid="who">
-            {me.name} · {t(`roles.${me.role}`)}
+            <span translate="no">{me.name}</span> · {t(`roles.${me.role}`)}
             {me.officerCode ? ` · ${me.officerCode}` : ""}
           </span>
           <LocaleSwitcher isSignedIn />

@@ -24,6 +24,11 @@ declare module "@tanstack/react-table" {
     isRowHeader?: boolean;
     /** Extra class on the column's cells, e.g. "nowrap". */
     className?: string;
+    /**
+     * The cells hold the bank's own data as entered (names, industries, regions, file names): marked
+     * `translate="no"`, so neither a browser translator nor the language check treats them as interface text.
+     */
+    isData?: boolean;
   }
 }
 
@@ -175,12 +180,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   const className =
                     [meta?.isNumeric ? "num" : "", meta?.className ?? ""].filter(Boolean).join(" ") || undefined;
                   const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                  const translate = meta?.isData ? "no" : undefined;
                   return meta?.isRowHeader ? (
-                    <th key={cell.id} scope="row" className={className}>
+                    <th key={cell.id} scope="row" className={className} translate={translate}>
                       {content}
                     </th>
                   ) : (
-                    <td key={cell.id} className={className}>
+                    <td key={cell.id} className={className} translate={translate}>
                       {content}
                     </td>
                   );

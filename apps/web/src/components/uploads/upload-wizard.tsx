@@ -11,6 +11,7 @@ import { QueryView } from "../ui/states";
 import { sendUpload, type StoredUpload } from "./send-upload";
 import { formatAmount } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
+import { useColumnLabels } from "./use-column-labels";
 
 const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
 const ENCODINGS = ["utf-8", "gbk", "gb18030"] as const;
@@ -222,7 +223,7 @@ export function UploadWizard() {
               {(validate.error ?? commit.error)?.message}
             </p>
           ) : null}
-          {report ? <UploadReport report={report} /> : null}
+          {report ? <UploadReport report={report} isAcceptValid={isAcceptValid} /> : null}
         </div>
       ) : null}
     </section>
@@ -261,7 +262,15 @@ function MappingEditor({
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const save = useMutation(trpc.upload.mappings.save.mutationOptions());
-  const columns = [...new Set([...bound.map((binding) => binding.column), ...missing])].sort();
+  const columnLabels = useColumnLabels(kind);
+  // Every column of the kind in its template order, then any bound column it does not list.
+  const columns = [
+    ...new Set([
+      ...columnLabels.columns.map((column) => column.name),
+      ...bound.map((binding) => binding.column),
+      ...missing,
+    ]),
+  ];
   const current = Object.fromEntries(bound.map((binding) => [binding.header, binding.column]));
   const mappingColumns: DataColumn<{ header: string; index: number }>[] = [
     { id: "header", header: t("header"), accessorFn: (row) => row.header },
@@ -276,7 +285,7 @@ function MappingEditor({
           anyLabel={t("unmapped")}
           value={current[row.original.header] ?? ""}
           onChange={(column) => onChange(row.original.header, column)}
-          options={columns.map((column) => ({ value: column, label: column }))}
+          options={columns.map((column) => ({ value: column, label: columnLabels.label(column) }))}
         />
       ),
     },
@@ -290,7 +299,11 @@ function MappingEditor({
   return (
     <div className="small-gap">
       <h4>{t("mapping")}</h4>
-      {missing.length ? <p className="field-error">{t("missingColumns", { columns: missing.join(", ") })}</p> : null}
+      {missing.length ? (
+        <p className="field-error">
+          {t("missingColumns", { columns: missing.map((column) => columnLabels.label(column)).join(", ") })}
+        </p>
+      ) : null}
       <DataTable
         columns={mappingColumns}
         rows={headers.map((header, index) => ({ header, index }))}
@@ -323,6 +336,7 @@ function MappingEditor({
 
 type Report = {
   status: string;
+  kind: string;
   rejects: {
     rowNumber: number | null;
     column: string | null;
@@ -351,10 +365,12 @@ type Report = {
 };
 
 /** The validation (or commit) report: control totals, then the rejected rows with their reasons. */
-function UploadReport({ report }: { report: Report }) {
+function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid: boolean }) {
   const t = useTranslations("uploads");
   const ts = useTranslations("uploadStatus");
   const locale = useLocale();
+  const validRows = report.totals.rowsRead - report.totals.rowsRejected;
+  const columnLabels = useColumnLabels(report.kind);
   const rejectColumns: DataColumn<Report["rejects"][number]>[] = [
     {
       id: "row",
@@ -363,7 +379,12 @@ function UploadReport({ report }: { report: Report }) {
       meta: { isNumeric: true },
       cell: ({ row }) => row.original.rowNumber ?? "—",
     },
-    { id: "column", header: t("column"), accessorFn: (reject) => reject.column ?? "—" },
+    {
+      id: "column",
+      header: t("column"),
+      accessorFn: (reject) => reject.column ?? "—",
+      cell: ({ row }) => columnLabels.label(row.original.column),
+    },
     { id: "value", header: t("value"), enableSorting: false, cell: ({ row }) => row.original.value ?? "" },
     {
       id: "problem",
@@ -391,11 +412,35 @@ function UploadReport({ report }: { report: Report }) {
         <dt>{t("rejected")}</dt>
         <dd>{report.totals.rowsRejected}</dd>
         <dt>{t("controlTotal")}</dt>
-        <dd>
-          {formatAmount(report.totals.totalReadFen, locale)} / {formatAmount(report.totals.totalAcceptedFen, locale)} /{" "}
-          {formatAmount(report.totals.totalRejectedFen, locale)}
+        <dd data-testid="control-totals">
+          {t.has(`controlTotalOf_${report.kind}` as "controlTotalOf_loans") ? (
+            <>
+              <div>
+                {t("controlTotalParts", {
+                  read: formatAmount(report.totals.totalReadFen, locale),
+                  accepted: formatAmount(report.totals.totalAcceptedFen, locale),
+                  rejected: formatAmount(report.totals.totalRejectedFen, locale),
+                })}
+              </div>
+              <div className="muted">{t(`controlTotalOf_${report.kind}` as "controlTotalOf_loans")}</div>
+              {report.totals.expectedTotalFen !== null ? (
+                <div className={report.totals.isExpectedTotalMatched ? "" : "field-error"}>
+                  {t(report.totals.isExpectedTotalMatched ? "controlTotalMatched" : "controlTotalMismatch", {
+                    expected: formatAmount(report.totals.expectedTotalFen, locale),
+                  })}
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">{t("controlTotalNone")}</span>
+          )}
         </dd>
       </dl>
+      {report.status === "rejected" && !isAcceptValid && report.fileRejects.length === 0 && validRows > 0 ? (
+        <p className="hint" role="status" data-testid="commit-blocked-hint">
+          {t("blockedHint", { valid: validRows, rejected: report.totals.rowsRejected })}
+        </p>
+      ) : null}
       <FileRejects rejects={report.fileRejects} />
       {report.rejects.length > 0 ? (
         <>

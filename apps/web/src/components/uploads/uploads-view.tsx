@@ -12,6 +12,8 @@ import { UploadWizard } from "./upload-wizard";
 import { formatAmount, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { ConfirmButton } from "../ui/confirm-button";
+import { useColumnLabels } from "./use-column-labels";
 
 type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
 type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
@@ -42,7 +44,12 @@ export function UploadsView() {
   const kindLabel = (kind: string) =>
     t.has(`kind_${kind}` as "kind_loans") ? t(`kind_${kind}` as "kind_loans") : kind;
   const columns: DataColumn<Batch>[] = [
-    { id: "file", header: t("file"), accessorFn: (batch) => batch.fileName, meta: { isRowHeader: true } },
+    {
+      id: "file",
+      header: t("file"),
+      accessorFn: (batch) => batch.fileName,
+      meta: { isRowHeader: true, isData: true },
+    },
     {
       id: "kind",
       header: t("kind"),
@@ -92,14 +99,24 @@ export function UploadsView() {
               </button>
             ) : null}
             {canRollback && batch.status === "committed" ? (
-              <button
-                type="button"
+              <ConfirmButton
                 className="danger"
-                disabled={rollback.isPending}
-                onClick={() => rollback.mutate({ batchId: batch.id })}
+                label={t("rollback")}
+                title={t("rollbackTitle", { id: batch.id })}
+                confirmLabel={t("rollbackConfirm")}
+                isDisabled={rollback.isPending}
+                onConfirm={() => rollback.mutate({ batchId: batch.id })}
               >
-                {t("rollback")}
-              </button>
+                <p>
+                  {t("rollbackBody", {
+                    kind: t.has(`kind_${batch.kind}` as "kind_loans")
+                      ? t(`kind_${batch.kind}` as "kind_loans")
+                      : batch.kind,
+                    period: batch.period ?? "—",
+                    rows: batch.rowsAccepted,
+                  })}
+                </p>
+              </ConfirmButton>
             ) : null}
           </div>
         );
@@ -140,6 +157,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
   const locale = useLocale();
   const trpc = useTRPC();
   const batch = useQuery(trpc.upload.byId.queryOptions({ batchId, rejectsLimit: 200 }));
+  const columnLabels = useColumnLabels(batch.data?.batch.kind);
   const rejectColumns: DataColumn<BatchReject>[] = [
     { id: "row", header: t("row"), accessorFn: (reject) => reject.rowNumber, meta: { isNumeric: true } },
     {
@@ -148,7 +166,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
       accessorFn: (reject) => reject.column ?? "—",
       cell: ({ row }) => (
         <>
-          {row.original.column ?? "—"}
+          {columnLabels.label(row.original.column)}
           {row.original.value ? <span className="muted"> = {row.original.value}</span> : null}
         </>
       ),

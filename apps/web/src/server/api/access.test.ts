@@ -46,6 +46,7 @@ const EXPECTED: Record<string, Expectation> = {
   "deposit.list": { callers: EVERY_ROLE, input: () => ({}) },
   "project.list": { callers: EVERY_ROLE, input: () => ({}) },
   "upload.list": { callers: ADMIN_AND_RISK, input: () => ({}) },
+  "upload.columns": { callers: ADMIN_AND_RISK, input: () => ({ kind: "customers" }) },
   "upload.byId": { callers: ADMIN_AND_RISK, input: () => ({ batchId: "00000000-0000-4000-8000-000000000000" }) },
   "upload.inspect": {
     callers: ADMIN,

@@ -33,6 +33,10 @@ export function engineErrorToTrpc(error: EngineError, notFoundCode: NotFoundCode
       return appError("CONFLICT", "RUN_ALREADY_ACTIVE", error.message);
     case "CONFLICT":
       return appError("CONFLICT", "CONFLICT", error.message);
+    case "OVERRIDE_PENDING":
+      return appError("CONFLICT", "OVERRIDE_PENDING", error.message);
+    case "OVERRIDE_UNCHANGED":
+      return appError("BAD_REQUEST", "OVERRIDE_UNCHANGED", error.message);
   }
 }
 

@@ -33,6 +33,7 @@ const CASES: Record<string, Case> = {
   "deposit.list": { outcome: "data", call: (c) => c.deposit.list({ limit: 200 }) },
   "project.list": { outcome: "data", call: (c) => c.project.list({ limit: 200, hasSignal: true, period: PERIOD }) },
   "upload.list": { outcome: "FORBIDDEN", call: (c) => c.upload.list({}) },
+  "upload.columns": { outcome: "FORBIDDEN", call: (c) => c.upload.columns({ kind: "customers" }) },
   "upload.byId": {
     outcome: "FORBIDDEN",
     call: (c) => c.upload.byId({ batchId: "00000000-0000-4000-8000-000000000000" }),

@@ -1,6 +1,7 @@
 import { findImportBatch, listImportBatches, listImportRejects } from "@creditseg/db";
 import {
   commitImport,
+  describeColumns,
   fileSource,
   inspectFile,
   listMappings,
@@ -102,6 +103,11 @@ export const uploadRouter = createTRPCRouter({
       const rejects = await listImportRejects(ctx.db, { batchId: batch.id, limit: input.rejectsLimit });
       return { batch, rejects, reportUrl: batch.rowsRejected > 0 ? batchReportUrl(batch.id) : null };
     }),
+
+  /** A kind's columns with their Chinese and canonical headers, so mappings and rejects read as column names. */
+  columns: permissionProcedure("upload.read")
+    .input(listMappingsInput.required())
+    .query(({ input }) => describeColumns(input.kind)),
 
   /** Format, encoding, delimiter, headers and first rows of an uploaded file, and how the headers bind to a kind's columns. */
   inspect: permissionProcedure("upload.commit")
