@@ -17,7 +17,9 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   // Thresholds are entered in the user's money unit: 80 万元 in Chinese, CNY 0.8m in English.
   const isEnglish = (await page.locator("html").getAttribute("lang")) === "en";
   await threshold.fill(isEnglish ? "0.8" : "80");
-  await expect(page.getByTestId("draft-diff")).toContainText("tiers.0.minContribution");
+  await expect(page.getByTestId("draft-diff")).toContainText(
+    /分层 › 第 1 项 › 最低贡献度|tiers › #1 › minimum contribution/,
+  );
   await page.getByRole("textbox", { name: /^(变更说明|Change note)$/ }).fill("核心客户门槛下调至80万元");
   await page.getByRole("button", { name: /影响预览|Impact preview/ }).click();
   const impact = page.getByTestId("policy-impact");
@@ -42,7 +44,9 @@ test("[risk_manager] drafts a policy, previews it, a second risk manager approve
   // The approver decides with the evidence in the same view: the diff, the impact preview and the FTP curve.
   const version = versionText.replace(/^v/, "");
   const review = second.getByTestId(`policy-review-${version}`);
-  await expect(review.getByTestId(`review-diff-${version}`)).toContainText("tiers.0.minContribution");
+  await expect(review.getByTestId(`review-diff-${version}`)).toContainText(
+    /分层 › 第 1 项 › 最低贡献度|tiers › #1 › minimum contribution/,
+  );
   await expect(review.getByTestId("policy-impact")).toContainText(/分层迁移|Tier transitions/, { timeout: 30_000 });
   await expect(review.getByTestId(`review-ftp-${version}`)).toContainText(/FTP/);
   // Draft names stay clean: no "(draft 2)" suffix piles up.

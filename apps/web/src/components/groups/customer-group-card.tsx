@@ -22,7 +22,7 @@ export function CustomerGroupCard({ customerId, runId }: { customerId: string; r
       {group ? (
         <>
           <Link className="badge info" href={customerGroupHref(data.run.id, group.groupNo)}>
-            {text.name(group.name, group.groupNo)}
+            {text.nameNode(group.name, group.groupNo)}
           </Link>
           {group.guidance.length > 0 ? (
             <span data-testid="customer-group-guidance">

@@ -106,7 +106,7 @@ export function CustomerGroupView({ runId: askedRunId, groupNo }: { runId?: numb
       {({ group: g, run }) => (
         <>
           <div className="page-head">
-            <h1>{text.name(g.name, g.groupNo)}</h1>
+            <h1>{text.nameNode(g.name, g.groupNo)}</h1>
             <Link href={`/groups?run=${run.id}`}>{t("back")}</Link>
           </div>
           <div className="grid-2">
@@ -114,7 +114,7 @@ export function CustomerGroupView({ runId: askedRunId, groupNo }: { runId?: numb
               <h2 id="group-profile">{t("profile")}</h2>
               <ul data-testid="group-traits">
                 {text.traits(g.profile).map((line) => (
-                  <li key={line}>{line}</li>
+                  <li key={line.key}>{line.content}</li>
                 ))}
               </ul>
               <dl className="dl">

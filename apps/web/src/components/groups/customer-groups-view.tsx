@@ -66,7 +66,7 @@ export function CustomerGroupsView() {
       cell: ({ row }) =>
         run ? (
           <Link href={customerGroupHref(run.id, row.original.groupNo)}>
-            {text.name(row.original.name, row.original.groupNo)}
+            {text.nameNode(row.original.name, row.original.groupNo)}
           </Link>
         ) : null,
     },
@@ -87,7 +87,7 @@ export function CustomerGroupsView() {
             .traits(row.original.profile)
             .slice(0, 4)
             .map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line.key}>{line.content}</li>
             ))}
         </ul>
       ),

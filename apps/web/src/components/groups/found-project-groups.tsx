@@ -65,6 +65,7 @@ export function FoundProjectGroups({ runId }: { runId?: number }) {
       id: "name",
       header: t("groupName"),
       accessorFn: (g) => text.name(g.name, g.groupNo),
+      cell: ({ row }) => text.nameNode(row.original.name, row.original.groupNo),
       meta: { isRowHeader: true },
     },
     { id: "size", header: t("memberCount"), accessorFn: (g) => g.memberCount, meta: { isNumeric: true } },

@@ -68,7 +68,7 @@ function RunDetail({ run }: { run: Run }) {
           <dt>{tc("period")}</dt>
           <dd>{run.period}</dd>
           <dt>{t("startedBy")}</dt>
-          <dd>{run.startedByName ?? "—"}</dd>
+          <dd translate="no">{run.startedByName ?? "—"}</dd>
           <dt>{t("created")}</dt>
           <dd>{formatDateTime(run.createdAt)}</dd>
           <dt>{t("started")}</dt>
@@ -78,7 +78,12 @@ function RunDetail({ run }: { run: Run }) {
           <dt>{t("policyVersion")}</dt>
           <dd>
             v{run.policyVersion}
-            {policy.data ? ` · ${policy.data.name}` : ""}
+            {policy.data ? (
+              <>
+                {" · "}
+                <span translate="no">{policy.data.name}</span>
+              </>
+            ) : null}
           </dd>
           <dt>{t("seed")}</dt>
           <dd>{run.seed}</dd>
@@ -150,7 +155,13 @@ function RunInputs({ inputs }: { inputs: NonNullable<Run["inputs"]> }) {
   const t = useTranslations("runs");
   const locale = useLocale();
   const columns: DataColumn<Batch>[] = [
-    { id: "kind", header: t("batchKind"), accessorFn: (batch) => batch.kind, meta: { isRowHeader: true } },
+    {
+      id: "kind",
+      header: t("batchKind"),
+      accessorFn: (batch) => batch.kind,
+      cell: ({ row }) => <UploadKindName kind={row.original.kind} />,
+      meta: { isRowHeader: true },
+    },
     { id: "fileName", header: t("batchFile"), accessorFn: (batch) => batch.fileName },
     {
       id: "checksum",
@@ -226,12 +237,27 @@ function RunTimings({ timings }: { timings: RunSummaryFacts["timingsMs"] }) {
   );
 }
 
-/** A stage's name: a top-level stage in words, a sub-step (`loading.loans`) as its stage then its code. */
+/** A stage's name: a top-level stage in words, a sub-step (`loading.loans`) as its stage then the input it read. */
 function StageName({ stage }: { stage: string }) {
   const t = useTranslations("runStage");
   const [head, ...rest] = stage.split(".");
   const name = head && t.has(head as "loading") ? t(head as "loading") : head;
-  return <>{rest.length ? `${name} · ${rest.join(".")}` : name}</>;
+  if (rest.length === 0) return <>{name}</>;
+  const step = rest.join(".");
+  // Loading steps are the inputs read (loans, fees …); writing steps are what the run stored.
+  const stepKey = `steps.${step}` as "steps.checksum";
+  return (
+    <>
+      {name} · {head === "loading" ? <UploadKindName kind={step} /> : t.has(stepKey) ? t(stepKey) : step}
+    </>
+  );
+}
+
+/** An input kind (loans, fees, ftp …) by the name the upload pages give it. */
+function UploadKindName({ kind }: { kind: string }) {
+  const t = useTranslations("uploads");
+  const key = `kind_${kind}` as "kind_loans";
+  return <>{t.has(key) ? t(key) : kind}</>;
 }
 
 function RunClustering({ clustering }: { clustering: RunSummaryFacts["clustering"] }) {
