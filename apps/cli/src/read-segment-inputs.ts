@@ -11,6 +11,7 @@ import {
   projectRowSchema,
   readFileRows,
   type Reject,
+  renderReason,
 } from "@creditseg/ingest";
 import type { z } from "zod";
 import { CliError } from "./cli-error";
@@ -35,7 +36,7 @@ function describeReject(file: string, reject: Reject): string {
     reject.column === null ? null : `column ${reject.column}`,
   ].filter((part) => part !== null);
   const value = reject.value === null ? "" : ` "${reject.value}"`;
-  return `${[file, ...where].join(", ")}:${value} ${reject.messageEn}`;
+  return `${[file, ...where].join(", ")}:${value} ${renderReason(reject, { locale: "en" })}`;
 }
 
 /** One file's valid rows, typed by the kind's row schema; the first problem fails the command naming file, row, column, value. */

@@ -67,8 +67,13 @@ export function budgetReject(
   limit: number,
   rowNumber: number | null = null,
 ): Reject {
-  const detail = `${code === "time_budget_exceeded" ? `${limit} s` : limit}${rowNumber === null ? "" : ` (row ${rowNumber})`}`;
-  return makeReject({ code, rowNumber, detailZh: `上限 ${detail}`, detailEn: `limit ${detail}` });
+  const bound =
+    code === "time_budget_exceeded"
+      ? { limitSeconds: limit }
+      : code === "file_too_large"
+        ? { limitBytes: limit }
+        : { limit };
+  return makeReject({ code, rowNumber, params: rowNumber === null ? bound : { ...bound, row: rowNumber } });
 }
 
 /** The budget a data row breaks (cells in the row, characters in a cell), or null. */

@@ -25,7 +25,23 @@ export { buildTemplate, type TemplateFormat } from "./templates/build-template";
 export { buildReportCsv, neutraliseCell } from "./report/report-csv";
 export type { ColumnUse, ImportReport, ImportStatus, ImportTotals } from "./report/import-report";
 export { DEFAULT_IMPORT_BUDGETS, resolveBudgets, type ImportBudgets } from "./budgets";
-export { REASONS, makeReject, type ReasonCode, type Reject } from "./reasons";
+export {
+  REASONS,
+  REASON_DETAILS,
+  isReasonCode,
+  makeReject,
+  type ReasonCode,
+  type ReasonParams,
+  type Reject,
+} from "./reasons";
+export {
+  REASON_MESSAGES,
+  composeReason,
+  renderReason,
+  type ReasonLocale,
+  type ReasonMessages,
+  type FormatReasonMessage,
+} from "./render-reason";
 export { IngestError, type IngestErrorCode } from "./ingest-error";
 export { INGEST_AUDIT_ACTIONS, type IngestAuditAction } from "./audit-actions";
 export { fileSource, bufferSource, type ImportSource } from "./source";
@@ -38,7 +54,7 @@ export {
   type HeaderMatch,
   type ColumnBinding,
 } from "./headers/match-headers";
-export { KIND_SPECS, describeColumns } from "./specs";
+export { KIND_SPECS, columnLabeller, describeColumns } from "./specs";
 export type { ColumnSpec, KindSpec } from "./specs/column-spec";
 export { customerRowSchema, type CustomerRow, CUSTOMER_SPEC } from "./specs/customers";
 export { loanRowSchema, type LoanRow, LOAN_SPEC, LOAN_RATE_RANGE } from "./specs/loans";

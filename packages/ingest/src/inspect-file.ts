@@ -44,7 +44,7 @@ export async function inspectFile(args: {
   };
   const opening = await openTable(args.file, args.options);
   if (!opening.ok) {
-    inspection.fileRejects.push(makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail }));
+    inspection.fileRejects.push(makeReject({ code: opening.code, params: opening.params }));
     return inspection;
   }
   inspection.table = opening.table.info;

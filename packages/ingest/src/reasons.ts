@@ -1,6 +1,7 @@
 /**
- * Every reason a file or a row is rejected, with the message users read in Chinese and English.
- * The code is the stable name tests, the API and the downloadable report use.
+ * Every reason a file or a row is rejected, with its words in Chinese and English: the catalogue every non-web
+ * output (the reject report, the CLI) renders from and the web app's message catalogues take in. Rejects store
+ * only the code and its parameters (`ReasonParams`); the words are rendered by `renderReason`.
  */
 export const REASONS = {
   empty_file: { zh: "文件为空", en: "the file is empty" },
@@ -21,7 +22,7 @@ export const REASONS = {
     en: "delimiter not recognised: the header has a single column",
   },
   line_too_long: {
-    zh: "某一行超过 1 MB，文件可能已损坏",
+    zh: "某一行超过 1 兆字节，文件可能已损坏",
     en: "a line is longer than 1 MB; the file is probably damaged",
   },
   unclosed_quote: { zh: "引号未闭合，文件可能被截断", en: "a quote is never closed; the file is probably truncated" },
@@ -119,6 +120,104 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
+/**
+ * The detail each parameter adds to a reason, as ICU messages, in the order they are joined. A template may use
+ * the parameters that always come with its key (day with year and month). `column` renders by the column's label.
+ */
+export const REASON_DETAILS = {
+  column: { zh: "{column}", en: "{column}" },
+  headers: { zh: "{headers}", en: "{headers}" },
+  row: { zh: "第 {row} 行", en: "at row {row}" },
+  firstRow: { zh: "与第 {firstRow} 行重复", en: "same as row {firstRow}" },
+  cells: { zh: "{cells} 格，表头 {headerCells} 格", en: "{cells} cells, the header has {headerCells}" },
+  sizeBytes: { zh: "文件 {sizeBytes} 字节", en: "the file has {sizeBytes} bytes" },
+  limit: { zh: "上限 {limit}", en: "limit {limit}" },
+  limitBytes: { zh: "上限 {limitBytes} 字节", en: "limit {limitBytes} bytes" },
+  limitSeconds: { zh: "上限 {limitSeconds} 秒", en: "limit {limitSeconds} s" },
+  part: { zh: "{part}", en: "{part}" },
+  inflatedMiB: { zh: "解压后 {inflatedMiB} 兆字节", en: "{inflatedMiB} MiB inflated" },
+  limitMiB: { zh: "上限 {limitMiB} 兆字节", en: "limit {limitMiB} MiB" },
+  ratioLimit: { zh: "超过压缩大小的 {ratioLimit} 倍", en: "more than {ratioLimit} × its compressed size" },
+  decimals: { zh: "最多 {decimals} 位小数", en: "at most {decimals} decimals" },
+  day: { zh: "{year}年{month}月没有{day}日", en: "{year}-{month} has no day {day}" },
+  allowed: { zh: "可填 {allowed}", en: "allowed: {allowed}" },
+  encoding: { zh: "编码 {encoding}", en: "encoding {encoding}" },
+  readAs: { zh: "按 {readAs} 读取", en: "read as {readAs}" },
+  format: { zh: "格式 {format}", en: "format {format}" },
+  sheet: { zh: "工作表 {sheet}", en: "sheet {sheet}" },
+  period: { zh: "{period}：{periodStart} 至 {periodEnd}", en: "{period}: {periodStart} to {periodEnd}" },
+  days: { zh: "{days} 天，上限 {maxDays} 天", en: "{days} days, at most {maxDays}" },
+  startDate: { zh: "{startDate} 至 {maturityDate}", en: "{startDate} to {maturityDate}" },
+  totalFen: { zh: "合计 {totalFen} 分，应为 {expectedFen} 分", en: "total {totalFen} fen, expected {expectedFen}" },
+  detail: { zh: "{detail}", en: "{detail}" },
+} as const satisfies Partial<Record<keyof ReasonParams, { zh: string; en: string }>>;
+
+export type ReasonDetailKey = keyof typeof REASON_DETAILS;
+
+/** True when `code` names a reason of this catalogue (a stored code from an older release may not). */
+export function isReasonCode(code: string): code is ReasonCode {
+  return Object.hasOwn(REASONS, code);
+}
+
+/**
+ * What a reason is about, as data: figures, row numbers, names as the file wrote them. Never words: the renderer
+ * turns each present parameter into a detail (see REASON_DETAILS). Units are in the names.
+ */
+export type ReasonParams = {
+  /** Row a file-level problem was found on (1-based, header = 1). */
+  row?: number;
+  /** First row holding the same key as this one. */
+  firstRow?: number;
+  /** Canonical column name (debt_ratio); rendered by its label. */
+  column?: string;
+  /** Source headers that map to one field, as written. */
+  headers?: string[];
+  /** Cells in the row and in the header. */
+  cells?: number;
+  headerCells?: number;
+  /** A count an import may not pass: rows, cells in a row, characters in a cell, rejects kept. */
+  limit?: number;
+  limitBytes?: number;
+  limitSeconds?: number;
+  limitMiB?: number;
+  /** The uploaded file's size. */
+  sizeBytes?: number;
+  /** What an XLSX part inflated to, and the compressed-size multiple it may not pass. */
+  inflatedMiB?: number;
+  ratioLimit?: number;
+  /** Path of the XLSX part concerned (xl/sharedStrings.xml). */
+  part?: string;
+  /** Most decimals the value may have. */
+  decimals?: number;
+  /** A date that does not exist: year, month, day as written (strings so they print without grouping). */
+  year?: string;
+  month?: string;
+  day?: string;
+  /** Spellings the column accepts, as a file may write them. */
+  allowed?: string;
+  /** Encoding asked for, or the one the file was read as. */
+  encoding?: string;
+  readAs?: string;
+  /** Format the file was recognised as (xls). */
+  format?: string;
+  sheet?: string;
+  /** Period code and its first and last day (ISO dates). */
+  period?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  /** Days on the row and the most it may count. */
+  days?: number;
+  maxDays?: number;
+  /** A loan's start and maturity (ISO dates). */
+  startDate?: string;
+  maturityDate?: string;
+  /** Balance totals in fen (decimal strings: bigint). */
+  totalFen?: string;
+  expectedFen?: string;
+  /** A library's own message (a damaged XLSX): shown as it is, in no language of ours. */
+  detail?: string;
+};
+
 /** One rejected cell, row or file: rowNumber and column are null for file-level reasons. */
 export type Reject = {
   /** 1-based row in the source file; the header is row 1. */
@@ -128,8 +227,7 @@ export type Reject = {
   /** The cell as read, cut to 200 characters. */
   value: string | null;
   code: ReasonCode;
-  messageZh: string;
-  messageEn: string;
+  params: ReasonParams;
 };
 
 const MAX_VALUE_CHARS = 200;
@@ -144,23 +242,35 @@ function printable(text: string | null): string | null {
     : text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Builds a reject with its bilingual message; `detail` (e.g. "row 12", a column name) is appended to both. */
+/** Printable text parameters, so a header or sheet name from the file cannot carry control characters either. */
+function printableParams(params: ReasonParams): ReasonParams {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    out[key] =
+      typeof value === "string"
+        ? printable(value)
+        : Array.isArray(value)
+          ? value.map((item: string) => printable(item))
+          : value;
+  }
+  return out;
+}
+
+/** Builds a reject: the code and its parameters, never its words. */
 export function makeReject(args: {
   code: ReasonCode;
   rowNumber?: number | null;
   column?: string | null;
   value?: string | null;
-  detailZh?: string;
-  detailEn?: string;
+  params?: ReasonParams;
 }): Reject {
-  const reason = REASONS[args.code];
   const value = printable(args.value ?? null);
   return {
     rowNumber: args.rowNumber ?? null,
     column: printable(args.column ?? null),
     value: value !== null && value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value,
     code: args.code,
-    messageZh: args.detailZh ? `${reason.zh}：${args.detailZh}` : reason.zh,
-    messageEn: args.detailEn ? `${reason.en}: ${args.detailEn}` : reason.en,
+    params: printableParams(args.params ?? {}),
   };
 }

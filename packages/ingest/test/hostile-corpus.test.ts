@@ -79,7 +79,7 @@ describeEachDb("the hostile corpus is refused by name and leaves the database un
       actor,
     });
     expect(report.fileRejects[0]).toMatchObject({ code: "encoding_mismatch", rowNumber: 802 });
-    expect(report.fileRejects[0]?.messageEn).toContain("in a file read as UTF-8 at row 802");
+    expect(report.fileRejects[0]?.params).toEqual({ readAs: "UTF-8", row: 802 });
   });
 
   it("stores a cell's NUL and bidi characters escaped in the rejects of an accept-valid batch", async () => {

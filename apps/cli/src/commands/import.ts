@@ -4,6 +4,7 @@ import { migrateDb } from "@creditseg/db";
 import {
   buildReportCsv,
   buildTemplate,
+  columnLabeller,
   commitImport,
   fileSource,
   type ImportPhase,
@@ -12,6 +13,8 @@ import {
   IngestError,
   listBatches,
   parseAmountFen,
+  type Reject,
+  renderReason,
   rollbackBatch,
 } from "@creditseg/ingest";
 import type { Command } from "commander";
@@ -104,17 +107,19 @@ function printReport(report: ImportReport): void {
     out(
       `expected  ${formatFen(totals.expectedTotalFen)}: ${totals.isExpectedTotalMatched ? "matches" : "DOES NOT MATCH"}`,
     );
+  const zh = { locale: "zh-CN", labelColumn: columnLabeller(report.kind, "zh-CN") } as const;
+  const words = (reject: Reject) => `${renderReason(reject, { locale: "en" })} / ${renderReason(reject, zh)}`;
   for (const reject of report.fileRejects)
     out(
-      `FILE      ${reject.code}${reject.rowNumber ? ` (row ${reject.rowNumber})` : ""}${reject.column ? ` [${reject.column}]` : ""}: ${reject.messageEn} / ${reject.messageZh}`,
+      `FILE      ${reject.code}${reject.rowNumber ? ` (row ${reject.rowNumber})` : ""}${reject.column ? ` [${reject.column}]` : ""}: ${words(reject)}`,
     );
   for (const warning of report.warnings.slice(0, PRINTED_REJECTS))
     out(
-      `WARN ${String(warning.rowNumber).padStart(6)}  ${warning.column ?? "-"}  ${warning.code}  ${JSON.stringify(warning.value ?? "")}  ${warning.messageEn} / ${warning.messageZh}`,
+      `WARN ${String(warning.rowNumber).padStart(6)}  ${warning.column ?? "-"}  ${warning.code}  ${JSON.stringify(warning.value ?? "")}  ${words(warning)}`,
     );
   for (const reject of report.rejects.slice(0, PRINTED_REJECTS)) {
     out(
-      `row ${String(reject.rowNumber).padStart(6)}  ${reject.column ?? "-"}  ${reject.code}  ${JSON.stringify(reject.value ?? "")}  ${reject.messageEn} / ${reject.messageZh}`,
+      `row ${String(reject.rowNumber).padStart(6)}  ${reject.column ?? "-"}  ${reject.code}  ${JSON.stringify(reject.value ?? "")}  ${words(reject)}`,
     );
   }
   if (report.rejects.length > PRINTED_REJECTS || report.isRejectListTruncated)

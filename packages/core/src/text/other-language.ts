@@ -1,7 +1,8 @@
 /**
  * Latin words a Chinese interface may show as they are: the product name, abbreviations bank staff use as words
  * (FTP, NPL, CNY), risk grades, file formats and encodings, k (the number of clusters) and ARI (the adjusted
- * Rand index a clustering's stability is measured by).
+ * Rand index a clustering's stability is measured by), Excel (whose date serials an import reads) and the names
+ * of the characters an import refuses (NUL, ESC, BEL, U+FFFD).
  */
 export const LATIN_WORDS_IN_CHINESE: ReadonlySet<string> = new Set([
   "CreditSeg",
@@ -21,6 +22,11 @@ export const LATIN_WORDS_IN_CHINESE: ReadonlySet<string> = new Set([
   "BOM",
   "k",
   "ARI",
+  "Excel",
+  "NUL",
+  "ESC",
+  "BEL",
+  "FFFD",
 ]);
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/u;

@@ -56,7 +56,7 @@ export const importBatches = pgTable(
   ],
 );
 
-/** Row-level rejects of a batch, with the reason in Chinese and English. */
+/** Row-level rejects of a batch: the reason's code and its parameters (figures, rows, names as data); words are rendered. */
 export const importRejects = pgTable(
   "import_rejects",
   {
@@ -69,8 +69,8 @@ export const importRejects = pgTable(
     column: text(),
     value: text(),
     reasonCode: text().notNull(),
-    messageZh: text().notNull(),
-    messageEn: text().notNull(),
+    /** The reason's parameters (ingest's ReasonParams), e.g. { "decimals": 4 } or { "firstRow": 12 }. */
+    params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index().on(t.batchId, t.rowNumber)],
 );

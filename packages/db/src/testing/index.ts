@@ -53,3 +53,5 @@ export function describeEachDb(title: string, body: (kind: TestDbKind) => void):
     describe(`${title} [${kind}]`, () => body(kind));
   }
 }
+
+export { createUnmigratedTestDb, migrateDbThrough } from "./migrate-through";

@@ -187,15 +187,14 @@ async function writeBatch(input: {
       if (report.rejects.length > 0) {
         await session.copyRows({
           table: "import_rejects",
-          columns: ["batch_id", "row_number", "column", "value", "reason_code", "message_zh", "message_en"],
+          columns: ["batch_id", "row_number", "column", "value", "reason_code", "params"],
           rows: report.rejects.map((reject) => [
             batchId,
             reject.rowNumber ?? 0,
             reject.column,
             reject.value,
             reject.code,
-            reject.messageZh,
-            reject.messageEn,
+            JSON.stringify(reject.params),
           ]),
         });
       }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough, type Readable } from "node:stream";
 import { DEFAULT_IMPORT_BUDGETS, type ImportBudgets } from "../budgets";
-import type { ReasonCode } from "../reasons";
+import type { ReasonCode, ReasonParams } from "../reasons";
 import type { ImportSource } from "../source";
 import { detectDelimiter } from "./detect-delimiter";
 import { readCsvRows } from "./read-csv";
@@ -36,7 +36,7 @@ export type OpenedTable = {
   checksum: () => string;
 };
 
-export type TableOpening = { ok: true; table: OpenedTable } | { ok: false; code: ReasonCode; detail?: string };
+export type TableOpening = { ok: true; table: OpenedTable } | { ok: false; code: ReasonCode; params?: ReasonParams };
 
 /** Passes bytes through while counting and hashing them; past `maxBytes` the read fails with file_too_large. */
 function tapBytes(
@@ -50,7 +50,7 @@ function tapBytes(
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       bytes += chunk.length;
-      if (bytes > maxBytes) return callback(new TableReadError("file_too_large", null, `${maxBytes} bytes`));
+      if (bytes > maxBytes) return callback(new TableReadError("file_too_large", null, { limitBytes: maxBytes }));
       callback(null, chunk);
     },
   });
@@ -74,10 +74,10 @@ export async function openTable(
   budgets: ImportBudgets = DEFAULT_IMPORT_BUDGETS,
 ): Promise<TableOpening> {
   if (source.size !== undefined && source.size > budgets.maxBytes)
-    return { ok: false, code: "file_too_large", detail: `${source.size} > ${budgets.maxBytes} bytes` };
+    return { ok: false, code: "file_too_large", params: { sizeBytes: source.size, limitBytes: budgets.maxBytes } };
   const sniff = await sniffFile(source, options.encoding);
   if (sniff.format === "empty") return { ok: false, code: "empty_file" };
-  if (sniff.format === "invalid") return { ok: false, code: sniff.code, detail: sniff.detail };
+  if (sniff.format === "invalid") return { ok: false, code: sniff.code, params: sniff.params };
   if (sniff.format === "xlsx") {
     let meta: WorkbookMeta | null = null;
     let failure = "";
@@ -86,11 +86,11 @@ export async function openTable(
         meta = await readWorkbookMeta(source.open(), { budgets, compressedBytes: source.size ?? null });
       } catch (error) {
         // A spent budget is the file's own doing: reading it again would only spend it again.
-        if (error instanceof TableReadError) return { ok: false, code: error.code, detail: error.detail };
+        if (error instanceof TableReadError) return { ok: false, code: error.code, params: error.params };
         failure = error instanceof Error ? error.message : String(error);
       }
     }
-    if (meta === null) return { ok: false, code: "unreadable_xlsx", detail: failure };
+    if (meta === null) return { ok: false, code: "unreadable_xlsx", params: { detail: failure } };
     // A retried read starts a fresh tap, so the checksum always covers one whole read.
     let tapped = tapBytes(new PassThrough().end(), budgets.maxBytes);
     const open = () => (tapped = tapBytes(source.open(), budgets.maxBytes)).stream;

@@ -34,7 +34,8 @@ const SHARED_STRINGS = /^xl\/sharedStrings\d*\.xml$/i;
 
 type InflateLimits = { budgets: ImportBudgets; compressedBytes: number | null };
 
-const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+/** Bytes as whole MiB, for the limits a refusal names. */
+const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /**
  * Reads the sheet list of an XLSX from `xl/workbook.xml` in one pass over the zip, inflating every other part
@@ -87,7 +88,9 @@ export async function readWorkbookMeta(bytes: Readable, limits: InflateLimits): 
         if (inflated > entryCap) throw inflateRefusal(entry.path, true, budgets, inflated);
         if (inflated > ratioCap) throw inflateRefusal(entry.path, false, budgets, inflated);
         if (totalInflated > budgets.maxXlsxInflatedBytes)
-          throw new TableReadError("xlsx_too_large_inflated", null, `> ${mib(budgets.maxXlsxInflatedBytes)} in all`);
+          throw new TableReadError("xlsx_too_large_inflated", null, {
+            limitMiB: mib(budgets.maxXlsxInflatedBytes),
+          });
         if (entry.path === "xl/workbook.xml") kept.push(chunk);
       }
       current = null;
@@ -116,11 +119,11 @@ export async function readWorkbookMeta(bytes: Readable, limits: InflateLimits): 
 function inflateRefusal(path: string, isOverSize: boolean, budgets: ImportBudgets, inflated: number): TableReadError {
   if (isOverSize) {
     const limit = SHARED_STRINGS.test(path) ? budgets.maxXlsxSharedStringsBytes : MAX_WORKBOOK_XML_BYTES;
-    return new TableReadError("xlsx_too_large_inflated", null, `${path}: > ${mib(limit)}`);
+    return new TableReadError("xlsx_too_large_inflated", null, { part: path, limitMiB: mib(limit) });
   }
-  return new TableReadError(
-    "xlsx_compression_ratio",
-    null,
-    `${path}: ${mib(inflated)} inflated, more than ${budgets.maxXlsxEntryRatio} × its compressed size`,
-  );
+  return new TableReadError("xlsx_compression_ratio", null, {
+    part: path,
+    inflatedMiB: mib(inflated),
+    ratioLimit: budgets.maxXlsxEntryRatio,
+  });
 }

@@ -86,12 +86,18 @@ async function* readSheetOnce(bytes: Readable, options: XlsxReadOptions): AsyncG
     }
   } catch (error) {
     if (error instanceof TableReadError) throw error;
-    throw new TableReadError("unreadable_xlsx", null, error instanceof Error ? error.message : String(error));
+    throw new TableReadError("unreadable_xlsx", null, {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   } finally {
     bytes.destroy();
   }
   if (!isFound)
-    throw new TableReadError(options.sheet === undefined ? "unreadable_xlsx" : "sheet_not_found", null, options.sheet);
+    throw new TableReadError(
+      options.sheet === undefined ? "unreadable_xlsx" : "sheet_not_found",
+      null,
+      options.sheet === undefined ? {} : { sheet: options.sheet },
+    );
 }
 
 type XlsxReadOptions = { meta: WorkbookMeta; sheet?: string; onSheet?: (name: string) => void };

@@ -1,6 +1,6 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
-import type { ReasonCode } from "../reasons";
+import type { ReasonCode, ReasonParams } from "../reasons";
 import type { ImportSource } from "../source";
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -9,7 +9,7 @@ export type FileSniff =
   | { format: "csv"; encoding: string; sample: string }
   | { format: "xlsx" }
   | { format: "empty" }
-  | { format: "invalid"; code: ReasonCode; detail?: string };
+  | { format: "invalid"; code: ReasonCode; params?: ReasonParams };
 
 /** Reads up to `limit` bytes from the start of the source, then stops reading. */
 export async function readHead(source: ImportSource, limit = SNIFF_BYTES): Promise<Buffer> {
@@ -60,12 +60,12 @@ export async function sniffFile(source: ImportSource, explicitEncoding?: string)
   if (head.length === 0) return { format: "empty" };
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { format: "xlsx" };
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
-    return { format: "invalid", code: "unsupported_format", detail: "xls" };
+    return { format: "invalid", code: "unsupported_format", params: { format: "xls" } };
   const isWholeFile = source.size !== undefined ? head.length >= source.size : head.length < SNIFF_BYTES;
   let encoding: string;
   if (explicitEncoding) {
     if (!iconv.encodingExists(explicitEncoding))
-      return { format: "invalid", code: "unsupported_encoding", detail: explicitEncoding };
+      return { format: "invalid", code: "unsupported_encoding", params: { encoding: explicitEncoding } };
     encoding = explicitEncoding;
   } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
     encoding = "utf-8";

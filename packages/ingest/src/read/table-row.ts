@@ -1,4 +1,4 @@
-import type { ReasonCode } from "../reasons";
+import type { ReasonCode, ReasonParams } from "../reasons";
 import type { CellValue } from "../values/cell";
 
 /** One row of a sheet or CSV file, numbered as the user sees it (header = row 1 in a typical file). */
@@ -9,7 +9,7 @@ export class TableReadError extends Error {
   constructor(
     readonly code: ReasonCode,
     readonly rowNumber: number | null = null,
-    readonly detail?: string,
+    readonly params?: ReasonParams,
   ) {
     super(code);
     this.name = "TableReadError";

@@ -38,13 +38,9 @@ export function verifyEncodingLines(encoding: string): Transform {
     if (family === null || bytes.length === 0) return null;
     const verdict = judgeLine(bytes);
     if (family === "utf8" && verdict === "not-utf8")
-      return new TableReadError(
-        "encoding_mismatch",
-        line,
-        `non-UTF-8 bytes (GBK / GB18030?) in a file read as UTF-8 at row ${line}`,
-      );
+      return new TableReadError("encoding_mismatch", line, { readAs: "UTF-8", row: line });
     if (family === "gbk" && verdict === "utf8")
-      return new TableReadError("mixed_encodings", line, `UTF-8 text in a file read as ${encoding} at row ${line}`);
+      return new TableReadError("mixed_encodings", line, { readAs: encoding, row: line });
     return null;
   };
   return new Transform({

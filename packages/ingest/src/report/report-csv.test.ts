@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeReject } from "../reasons";
+import { REASONS, makeReject } from "../reasons";
 import { emptyTotals, type ImportReport } from "./import-report";
 import { buildReportCsv, neutraliseCell } from "./report-csv";
 
@@ -25,7 +25,7 @@ describe("buildReportCsv", () => {
       table: null,
       columns: [],
       unknownHeaders: [],
-      fileRejects: [makeReject({ code: "control_total_mismatch" })],
+      fileRejects: [makeReject({ code: "control_total_mismatch", params: { totalFen: "10", expectedFen: "20" } })],
       rejects: [
         makeReject({
           code: "formula_injection",
@@ -47,7 +47,8 @@ describe("buildReportCsv", () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^,,,control_total_mismatch,/);
     expect(lines[2]).toBe(
-      `3,product,"'=HYPERLINK(""http://x"",""点"")",formula_injection,${report.rejects[0]!.messageZh},${report.rejects[0]!.messageEn}`,
+      `3,product,"'=HYPERLINK(""http://x"",""点"")",formula_injection,${REASONS.formula_injection.zh},${REASONS.formula_injection.en}`,
     );
+    expect(lines[1]).toContain(`${REASONS.control_total_mismatch.en}: total 10 fen, expected 20`);
   });
 });

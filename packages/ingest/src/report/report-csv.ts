@@ -1,3 +1,5 @@
+import { renderReason } from "../render-reason";
+import { columnLabeller } from "../specs";
 import type { ImportReport } from "./import-report";
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe, so the report is safe to open. */
@@ -15,9 +17,12 @@ const REPORT_HEADER = ["行号 row", "列 column", "值 value", "原因代码 re
 
 /**
  * The validation report as a downloadable CSV (UTF-8 with BOM so Excel shows Chinese): file-level
- * problems first, then each rejected cell. Cells starting with = + - @ are neutralised.
+ * problems first, then each rejected cell, its reason rendered in Chinese and English from its code and
+ * parameters. Cells starting with = + - @ are neutralised.
  */
-export function buildReportCsv(report: ImportReport): Buffer {
+export function buildReportCsv(report: Pick<ImportReport, "kind" | "fileRejects" | "rejects">): Buffer {
+  const zh = { locale: "zh-CN", labelColumn: columnLabeller(report.kind, "zh-CN") } as const;
+  const en = { locale: "en", labelColumn: columnLabeller(report.kind, "en") } as const;
   const lines = [REPORT_HEADER.map(quoteCsvCell).join(",")];
   for (const reject of [...report.fileRejects, ...report.rejects]) {
     lines.push(
@@ -26,8 +31,8 @@ export function buildReportCsv(report: ImportReport): Buffer {
         reject.column ?? "",
         reject.value ?? "",
         reject.code,
-        reject.messageZh,
-        reject.messageEn,
+        renderReason(reject, zh),
+        renderReason(reject, en),
       ]
         .map(quoteCsvCell)
         .join(","),

@@ -48,5 +48,5 @@ export function parseYesNo(cell: CellValue): CellParse<boolean> {
   const folded = foldChoiceText(String(cell));
   if (TRUE_WORDS.has(folded)) return parsed(true);
   if (FALSE_WORDS.has(folded)) return parsed(false);
-  return failed("invalid_choice", "是/否", "yes/no");
+  return failed("invalid_choice", { allowed: "是/否, yes/no, true/false, 1/0" });
 }

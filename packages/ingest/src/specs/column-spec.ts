@@ -1,6 +1,6 @@
 import type { Period } from "@creditseg/core/calendar";
 import type { ImportKind } from "@creditseg/core/constants";
-import type { ReasonCode } from "../reasons";
+import type { ReasonCode, ReasonParams } from "../reasons";
 import type { z } from "zod";
 import type { AmountUnit, CellParse, CellValue } from "../values/cell";
 
@@ -68,6 +68,5 @@ export type RowFinding = {
   field: string;
   code: ReasonCode;
   severity: "reject" | "warning";
-  detailZh?: string;
-  detailEn?: string;
+  params?: ReasonParams;
 };

@@ -75,9 +75,15 @@ export const DEPOSIT_SPEC: KindSpec = {
   checkAgainstPeriod: (row, period) => {
     const days = (row as DepositRow).days;
     const allowance = periodDaysAllowance(period);
-    const detail = `${days} > ${allowance}`;
     return days > allowance
-      ? [{ field: "days", code: "days_exceed_period", severity: "reject", detailZh: detail, detailEn: detail }]
+      ? [
+          {
+            field: "days",
+            code: "days_exceed_period",
+            severity: "reject",
+            params: { days, maxDays: allowance, period: period.code, periodStart: period.start, periodEnd: period.end },
+          },
+        ]
       : [];
   },
   keyFields: ["period", "accountId"],

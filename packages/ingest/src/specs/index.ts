@@ -21,3 +21,13 @@ export const KIND_SPECS: Record<ImportKind, KindSpec> = {
 export function describeColumns(kind: ImportKind): { name: string; labelZh: string; isRequired: boolean }[] {
   return KIND_SPECS[kind].columns.map(({ name, labelZh, isRequired }) => ({ name, labelZh, isRequired }));
 }
+
+/**
+ * Names a kind's canonical column as a reader of that language knows it: the Chinese header (资产负债率) in Chinese,
+ * the canonical header (debt_ratio) in English; a column the kind does not know shows as it is.
+ */
+export function columnLabeller(kind: ImportKind, locale: "zh-CN" | "en"): (column: string) => string {
+  if (locale === "en") return (column) => column;
+  const labels = new Map(KIND_SPECS[kind].columns.map((column) => [column.name, column.labelZh]));
+  return (column) => labels.get(column) ?? column;
+}

@@ -46,43 +46,37 @@ const FRACTION_LIKE_RATE_PCT = 1;
  */
 export function checkLoanAgainstPeriod(row: LoanRow, period: Period): RowFinding[] {
   const findings: RowFinding[] = [];
-  const periodDetail = `${period.code}: ${period.start} – ${period.end}`;
+  const periodParams = { period: period.code, periodStart: period.start, periodEnd: period.end };
   if (row.startDate > period.end)
     findings.push({
       field: "startDate",
       code: "start_after_period",
       severity: "reject",
-      detailZh: periodDetail,
-      detailEn: periodDetail,
+      params: periodParams,
     });
   if (row.maturityDate < period.start)
     findings.push({
       field: "maturityDate",
       code: "matured_before_period",
       severity: "reject",
-      detailZh: periodDetail,
-      detailEn: periodDetail,
+      params: periodParams,
     });
   const allowance = periodDaysAllowance(period);
   if (row.days > allowance) {
-    const detail = `${row.days} > ${allowance}`;
     findings.push({
       field: "days",
       code: "days_exceed_period",
       severity: "reject",
-      detailZh: detail,
-      detailEn: detail,
+      params: { days: row.days, maxDays: allowance, ...periodParams },
     });
   }
   const life = daysInclusive(row.startDate, row.maturityDate);
   if (row.days > life) {
-    const detail = `${row.days} > ${life} (${row.startDate} – ${row.maturityDate})`;
     findings.push({
       field: "days",
       code: "days_exceed_loan_life",
       severity: "reject",
-      detailZh: detail,
-      detailEn: detail,
+      params: { days: row.days, maxDays: life, startDate: row.startDate, maturityDate: row.maturityDate },
     });
   }
   const rate = Number(row.ratePct);

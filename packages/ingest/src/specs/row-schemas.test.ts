@@ -63,7 +63,7 @@ describe("Chinese and English choices", () => {
     expect(parseClassification("good")).toMatchObject({
       ok: false,
       code: "invalid_choice",
-      detailEn: expect.stringContaining("正常"),
+      params: { allowed: expect.stringContaining("正常") },
     });
   });
   it.each([

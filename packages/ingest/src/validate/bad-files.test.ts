@@ -4,7 +4,8 @@ import { createTestDb, describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { commitImport } from "../commit/commit-import";
 import { saveMapping } from "../mappings/column-mappings";
-import type { ReasonCode } from "../reasons";
+import { REASONS, type ReasonCode } from "../reasons";
+import { renderReason } from "../render-reason";
 import { bufferSource, fileSource, type ImportSource } from "../source";
 import { fixturePath, loadFixtureCustomers, snapshotTables } from "../testing/fixtures";
 
@@ -102,8 +103,8 @@ describeEachDb("bad files are rejected by name and leave the database unchanged"
           ...(expected.rows?.[0]?.value === undefined ? {} : { value }),
         })),
       ).toEqual(expected.rows);
-      expect(report.rejects[0]?.messageZh).not.toBe("");
-      expect(report.rejects[0]?.messageEn).not.toBe("");
+      expect(renderReason(report.rejects[0]!, { locale: "zh-CN" })).toContain(REASONS[report.rejects[0]!.code].zh);
+      expect(renderReason(report.rejects[0]!, { locale: "en" })).toContain(REASONS[report.rejects[0]!.code].en);
     }
     expect(await snapshotTables(handle)).toEqual(before);
   });

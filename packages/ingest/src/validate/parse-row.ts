@@ -55,11 +55,15 @@ export function createRowParser(args: {
       const hasExtraContent = cells.slice(headerWidth).some((cell) => !isBlankCell(cell));
       if (cells.length < headerWidth || hasExtraContent) {
         const code = cells.length < headerWidth ? "truncated_row" : "extra_cells";
-        const detail = `${cells.length} / ${headerWidth}`;
         return {
           row: null,
           rejects: [
-            makeReject({ code, rowNumber, value: cells.map(cellToText).join("|"), detailZh: detail, detailEn: detail }),
+            makeReject({
+              code,
+              rowNumber,
+              value: cells.map(cellToText).join("|"),
+              params: { cells: cells.length, headerCells: headerWidth },
+            }),
           ],
           warnings: noWarnings,
           totalFen,
@@ -85,8 +89,7 @@ export function createRowParser(args: {
             rowNumber,
             column: binding.spec.name,
             value: cellToText(cell),
-            detailZh: result.detailZh,
-            detailEn: result.detailEn,
+            params: result.params,
           }),
         );
     }
@@ -104,8 +107,7 @@ export function createRowParser(args: {
           rowNumber,
           column: binding?.spec.name ?? finding.field,
           value: cellToText(binding ? (cells[binding.index] ?? null) : null),
-          detailZh: finding.detailZh,
-          detailEn: finding.detailEn,
+          params: finding.params,
         });
         (finding.severity === "reject" ? rejects : warnings).push(reject);
       }

@@ -27,7 +27,7 @@ export type Preparation =
   | { ok: false; table: OpenedTable | null; headers: string[]; match: HeaderMatch | null; rejects: Reject[] };
 
 export function readErrorToReject(error: TableReadError): Reject {
-  return makeReject({ code: error.code, rowNumber: error.rowNumber, detailZh: error.detail, detailEn: error.detail });
+  return makeReject({ code: error.code, rowNumber: error.rowNumber, params: error.params });
 }
 
 function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[] {
@@ -39,8 +39,7 @@ function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[]
       makeReject({
         code: "missing_required_column",
         column: column.name,
-        detailZh: `${column.labelZh} (${column.name})`,
-        detailEn: column.name,
+        params: { column: column.name },
       }),
     ),
     ...match.duplicates.map((duplicate) =>
@@ -48,8 +47,7 @@ function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[]
         code: "duplicate_column",
         column: duplicate.column,
         value: duplicate.headers.join(", "),
-        detailZh: duplicate.headers.join("、"),
-        detailEn: duplicate.headers.join(", "),
+        params: { headers: duplicate.headers },
       }),
     ),
   ];
@@ -81,7 +79,7 @@ export async function prepareFile(args: {
       table: null,
       headers: [],
       match: null,
-      rejects: [makeReject({ code: opening.code, detailZh: opening.detail, detailEn: opening.detail })],
+      rejects: [makeReject({ code: opening.code, params: opening.params })],
     };
   const { table } = opening;
   const dataRows = skipBlankRows(table.rows);

@@ -209,8 +209,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
             makeReject({
               code: "control_total_overflow",
               rowNumber: tableRow.rowNumber,
-              detailZh: `第 ${tableRow.rowNumber} 行`,
-              detailEn: `at row ${tableRow.rowNumber}`,
+              params: { row: tableRow.rowNumber },
             }),
           );
           break;
@@ -230,8 +229,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
               rowNumber: tableRow.rowNumber,
               column: keyColumn,
               value: key.replaceAll("\u001f", " / "),
-              detailZh: `与第 ${firstRow} 行重复`,
-              detailEn: `same as row ${firstRow}`,
+              params: { firstRow },
             }),
           ]);
         } else {
@@ -265,13 +263,11 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   if (totals.expectedTotalFen !== null) {
     totals.isExpectedTotalMatched = totals.expectedTotalFen === totals.totalReadFen;
     if (!totals.isExpectedTotalMatched) {
-      const detail = `${totals.totalReadFen} ≠ ${totals.expectedTotalFen} (fen)`;
       report.fileRejects.push(
         makeReject({
           code: "control_total_mismatch",
           value: String(totals.totalReadFen),
-          detailZh: detail,
-          detailEn: detail,
+          params: { totalFen: String(totals.totalReadFen), expectedFen: String(totals.expectedTotalFen) },
         }),
       );
     }

@@ -1,4 +1,4 @@
-import type { ReasonCode } from "../reasons";
+import type { ReasonCode, ReasonParams } from "../reasons";
 
 /** A cell as a reader yields it: CSV gives strings, XLSX also numbers, booleans and dates. */
 export type CellValue = string | number | boolean | Date | null;
@@ -6,16 +6,10 @@ export type CellValue = string | number | boolean | Date | null;
 /** Unit an amount column is written in, read from its header: 金额(万元) → "wan". */
 export type AmountUnit = "yuan" | "wan" | "yi";
 
-export type CellParse<T> =
-  { ok: true; value: T } | { ok: false; code: ReasonCode; detailZh?: string; detailEn?: string };
+export type CellParse<T> = { ok: true; value: T } | { ok: false; code: ReasonCode; params?: ReasonParams };
 
 export const parsed = <T>(value: T): CellParse<T> => ({ ok: true, value });
-export const failed = (code: ReasonCode, detailZh?: string, detailEn?: string): CellParse<never> => ({
-  ok: false,
-  code,
-  detailZh,
-  detailEn,
-});
+export const failed = (code: ReasonCode, params?: ReasonParams): CellParse<never> => ({ ok: false, code, params });
 
 /** True for a missing cell or one holding only spaces. */
 export function isBlankCell(cell: CellValue): boolean {

@@ -25,6 +25,6 @@ export function choiceParser<T extends string>(
     .join("; ");
   return (cell) => {
     const value = lookup.get(foldChoiceText(String(cell)));
-    return value === undefined ? failed("invalid_choice", allowed, allowed) : parsed(value);
+    return value === undefined ? failed("invalid_choice", { allowed }) : parsed(value);
   };
 }

@@ -14,8 +14,7 @@ function formatIso(year: number, month: number, day: number): string {
 function validDate(year: number, month: number, day: number): CellParse<string> {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return failed("invalid_date");
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth)
-    return failed("invalid_date", `${year}年${month}月没有${day}日`, `${year}-${month} has no day ${day}`);
+  if (day > daysInMonth) return failed("invalid_date", { year: String(year), month: String(month), day: String(day) });
   return parsed(formatIso(year, month, day));
 }
 

@@ -70,8 +70,7 @@ export function parseRatePct(cell: CellValue): CellParse<string> {
   const match = DECIMAL_PATTERN.exec(text);
   if (!match) return failed("invalid_number");
   const fraction = (match[3] ?? "").replace(/0+$/, "");
-  if (fraction.length > RATE_MAX_DECIMALS)
-    return failed("invalid_number", `最多 ${RATE_MAX_DECIMALS} 位小数`, `at most ${RATE_MAX_DECIMALS} decimals`);
+  if (fraction.length > RATE_MAX_DECIMALS) return failed("invalid_number", { decimals: RATE_MAX_DECIMALS });
   const whole = match[2]!.replace(/^0+(?=\d)/, "");
   if (whole.length > RATE_WHOLE_DIGITS) return failed("rate_out_of_range");
   const sign = match[1] === "-" && (whole !== "0" || fraction !== "") ? "-" : "";
@@ -89,7 +88,7 @@ export function parseDecimal(cell: CellValue): CellParse<string> {
   const match = DECIMAL_PATTERN.exec(text);
   if (!match) return failed("invalid_number");
   const fraction = (match[3] ?? "").replace(/0+$/, "");
-  if (fraction.length > 4) return failed("invalid_number", "最多 4 位小数", "at most 4 decimals");
+  if (fraction.length > 4) return failed("invalid_number", { decimals: 4 });
   const whole = match[2]!.replace(/^0+(?=\d)/, "");
   if (whole.length > RATIO_WHOLE_DIGITS) return failed("value_out_of_range");
   return parsed(`${match[1] === "-" ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`);

@@ -12,6 +12,7 @@ import { sendUpload, type StoredUpload } from "./send-upload";
 import { formatAmount } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 import { useColumnLabels } from "./use-column-labels";
+import { useRejectReason, type RejectReason } from "./use-reject-reason";
 
 const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
 const ENCODINGS = ["utf-8", "gbk", "gb18030"] as const;
@@ -169,7 +170,7 @@ export function UploadWizard() {
                   <dt>{t("delimiter")}</dt>
                   <dd>{data.table?.delimiter ? JSON.stringify(data.table.delimiter) : "—"}</dd>
                 </dl>
-                <FileRejects rejects={data.fileRejects} />
+                <FileRejects rejects={data.fileRejects} kind={kind} />
                 <MappingEditor
                   kind={kind}
                   headers={data.headers}
@@ -230,13 +231,13 @@ export function UploadWizard() {
   );
 }
 
-function FileRejects({ rejects }: { rejects: { code: string; messageZh: string; messageEn: string }[] }) {
-  const locale = useLocale();
+function FileRejects({ rejects, kind }: { rejects: RejectReason[]; kind: string | null | undefined }) {
+  const reasonOf = useRejectReason(kind);
   if (rejects.length === 0) return null;
   return (
     <ul className="field-error" role="alert">
       {rejects.map((reject, index) => (
-        <li key={`${reject.code}-${index}`}>{locale === "en" ? reject.messageEn : reject.messageZh}</li>
+        <li key={`${reject.code}-${index}`}>{reasonOf(reject)}</li>
       ))}
     </ul>
   );
@@ -342,10 +343,9 @@ type Report = {
     column: string | null;
     value: string | null;
     code: string;
-    messageZh: string;
-    messageEn: string;
+    params: RejectReason["params"];
   }[];
-  fileRejects: { code: string; messageZh: string; messageEn: string }[];
+  fileRejects: RejectReason[];
   rejectCount: number;
   isRejectListTruncated: boolean;
   totals: {
@@ -371,6 +371,7 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
   const locale = useLocale();
   const validRows = report.totals.rowsRead - report.totals.rowsRejected;
   const columnLabels = useColumnLabels(report.kind);
+  const reasonOf = useRejectReason(report.kind);
   const rejectColumns: DataColumn<Report["rejects"][number]>[] = [
     {
       id: "row",
@@ -390,7 +391,7 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
       id: "problem",
       header: t("problem"),
       enableSorting: false,
-      cell: ({ row }) => (locale === "en" ? row.original.messageEn : row.original.messageZh),
+      cell: ({ row }) => reasonOf(row.original),
     },
   ];
   return (
@@ -441,7 +442,7 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
           {t("blockedHint", { valid: validRows, rejected: report.totals.rowsRejected })}
         </p>
       ) : null}
-      <FileRejects rejects={report.fileRejects} />
+      <FileRejects rejects={report.fileRejects} kind={report.kind} />
       {report.rejects.length > 0 ? (
         <>
           <h4>

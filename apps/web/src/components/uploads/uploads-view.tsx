@@ -14,6 +14,7 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "../ui/confirm-button";
 import { useColumnLabels } from "./use-column-labels";
+import { useRejectReason } from "./use-reject-reason";
 
 type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
 type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
@@ -154,10 +155,10 @@ export function UploadsView() {
 
 function RejectsPanel({ batchId }: { batchId: string }) {
   const t = useTranslations("uploads");
-  const locale = useLocale();
   const trpc = useTRPC();
   const batch = useQuery(trpc.upload.byId.queryOptions({ batchId, rejectsLimit: 200 }));
   const columnLabels = useColumnLabels(batch.data?.batch.kind);
+  const reasonOf = useRejectReason(batch.data?.batch.kind);
   const rejectColumns: DataColumn<BatchReject>[] = [
     { id: "row", header: t("row"), accessorFn: (reject) => reject.rowNumber, meta: { isNumeric: true } },
     {
@@ -175,7 +176,7 @@ function RejectsPanel({ batchId }: { batchId: string }) {
       id: "problem",
       header: t("problem"),
       enableSorting: false,
-      cell: ({ row }) => (locale === "en" ? row.original.messageEn : row.original.messageZh),
+      cell: ({ row }) => reasonOf({ code: row.original.reasonCode, params: row.original.params }),
     },
   ];
   return (

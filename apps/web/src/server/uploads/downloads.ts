@@ -34,9 +34,14 @@ function attachment(body: Buffer, fileName: string, contentType: string): Respon
 }
 
 /** Rejects as a CSV (UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralised). */
-function rejectsCsv(rejects: { fileRejects: Reject[]; rejects: Reject[] }): Buffer {
-  // The CSV builder reads only the two reject lists of a report.
-  return buildReportCsv(rejects as ImportReport);
+function rejectsCsv(report: Pick<ImportReport, "kind" | "fileRejects" | "rejects">): Buffer {
+  // A report saved by an older release holds no parameters: its reasons render as their sentences.
+  const withParams = (rejects: Reject[]) => rejects.map((reject) => ({ ...reject, params: reject.params ?? {} }));
+  return buildReportCsv({
+    kind: report.kind,
+    fileRejects: withParams(report.fileRejects),
+    rejects: withParams(report.rejects),
+  });
 }
 
 /** `GET /api/templates/<kind>?format=csv|xlsx`: the upload template of a kind with one example row. */
@@ -64,7 +69,7 @@ export async function downloadUploadReport(
   const meta = await readUploadMeta(deps.root, fileId);
   const report =
     meta?.ownerId === user.id
-      ? ((await readUploadReport(deps.root, fileId)) as Pick<ImportReport, "fileRejects" | "rejects"> | null)
+      ? ((await readUploadReport(deps.root, fileId)) as Pick<ImportReport, "kind" | "fileRejects" | "rejects"> | null)
       : null;
   if (!report) return problem(404, "There is no report for that upload.");
   return attachment(rejectsCsv(report), `rejected-rows-${fileId.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
@@ -88,11 +93,10 @@ export async function downloadBatchReport(
     column: row.column,
     value: row.value,
     code: row.reasonCode as Reject["code"],
-    messageZh: row.messageZh,
-    messageEn: row.messageEn,
+    params: row.params,
   }));
   return attachment(
-    rejectsCsv({ fileRejects: [], rejects }),
+    rejectsCsv({ kind: batch.kind, fileRejects: [], rejects }),
     `rejected-rows-batch-${batchId.slice(0, 8)}.csv`,
     "text/csv; charset=utf-8",
   );

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeEachDb } from "@creditseg/db/testing";
+import { REASONS } from "@creditseg/ingest";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedPortfolio, type SeededPortfolio } from "../../testing/portfolio-fixture";
 import {
@@ -153,6 +154,7 @@ describeEachDb("uploads through the API", (kind) => {
     });
     expect(mismatch.status).toBe("rejected");
     expect(mismatch.fileRejects.map((r) => r.code)).toEqual(["control_total_mismatch"]);
+    expect(mismatch.fileRejects[0]?.params).toMatchObject({ expectedFen: "1" });
     expect(await batchCount()).toBe(before.batches);
 
     const committed = await admin.upload.commit({ fileId, kind: "customers", isAcceptValid: true });
@@ -165,7 +167,13 @@ describeEachDb("uploads through the API", (kind) => {
       auth: app.auth,
       handle: app.handle,
     });
-    expect(await batchReport.text()).toContain("formula_injection");
+    const batchText = await batchReport.text();
+    // The stored reject holds a code and parameters; the report words it in both languages from ingest's catalogue.
+    expect(batchText).toContain(`formula_injection,${REASONS.formula_injection.zh},${REASONS.formula_injection.en}`);
+    const stored = await admin.upload.byId({ batchId: committed.batchId!, rejectsLimit: 10 });
+    expect(stored.rejects.map(({ reasonCode, params }) => ({ reasonCode, params }))).toEqual([
+      { reasonCode: "formula_injection", params: {} },
+    ]);
     expect(
       (
         await downloadBatchReport(get(cookies.officer, committed.reportUrl!), committed.batchId!, {

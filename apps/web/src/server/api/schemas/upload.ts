@@ -73,8 +73,8 @@ const rejectOutput = z.object({
   column: z.string().nullable(),
   value: z.string().nullable(),
   code: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
+  /** The reason's parameters (ingest's ReasonParams): figures, rows and names as data; the UI words them. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
 });
 
 /** Row rejects returned in a response; the full list is in the downloadable report. */
