@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import path from "node:path";
 import { repoRoot } from "../../env";
-import { waitForContent } from "../../support/pages";
+import { useLanguage, waitForContent } from "../../support/pages";
 
 const fixture = (name: string) => path.join(repoRoot, "e2e", "fixtures", name);
 
@@ -47,4 +47,25 @@ test("[admin] uploads a GBK CSV with Chinese headers, sees a rejected row, fixes
   await expect(history.getByRole("row").filter({ hasText: "customers-fixed.gbk.csv" })).toContainText(
     /已入库|Committed/,
   );
+});
+
+test("[admin] reads a rejected row's reason, its column and its allowed values in Chinese and in English", async ({
+  page,
+}) => {
+  // The reject carries a code and parameters; the page words them in the reader's language.
+  for (const [locale, reason, column] of [
+    ["zh-CN", /不是允许的取值：可填 /, "企业规模"],
+    ["en", /not one of the allowed values: allowed: /, "size"],
+  ] as const) {
+    await useLanguage(page, locale);
+    await page.goto("/uploads");
+    await waitForContent(page);
+    await page.getByTestId("upload-input").setInputFiles(fixture("customers-with-error.gbk.csv"));
+    await expect(page.getByTestId("upload-detected")).toContainText(/GB18030|GBK/);
+    await page.getByRole("button", { name: /^(校验|Check)$/ }).click();
+    const row = page.getByTestId("upload-rejects").getByRole("row").nth(1);
+    await expect(row).toContainText(reason);
+    await expect(row).toContainText(column);
+  }
+  await useLanguage(page, "zh-CN");
 });
