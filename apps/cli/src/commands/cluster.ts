@@ -2,6 +2,7 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
 import type { Command } from "commander";
+import { renderClusterLabel } from "@creditseg/core/clustering";
 import { COMMANDS } from "./catalog";
 import {
   ClusteringInputError,
@@ -96,7 +97,11 @@ function toJsonSummary(result: ClusteringResult): Record<string, unknown> {
     features: result.features,
     centroids: result.centroidsRaw,
     centroidsTransformed: result.centroids,
-    labels: result.clusterLabels,
+    // The contract gives each name in both languages, worded by core from its code and parameters.
+    labels: result.clusterLabels.map((label) => ({
+      zh: renderClusterLabel(label, "zh-CN"),
+      en: renderClusterLabel(label, "en"),
+    })),
     selection: result.selection,
     selectionSampleSize: result.selectionSampleSize,
     seed: result.seed,
@@ -127,7 +132,7 @@ function formatTable(result: ClusteringResult, input: string): string {
         p.size,
         `${(p.shareOfRows * 100).toFixed(1)}%`,
         ...p.centroidRaw.map((x) => formatNumber(x, 2)),
-        `${p.label.zh} / ${p.label.en}`,
+        `${renderClusterLabel(p.label, "zh-CN")} / ${renderClusterLabel(p.label, "en")}`,
       ].join("\t"),
     ),
   ];
@@ -155,7 +160,9 @@ async function writeOutputs(out: string, result: ClusteringResult, table: Numeri
     writeFileSync(join(staging, "clusters.json"), `${JSON.stringify(toJsonSummary(result), null, 2)}\n`);
     const stream = createWriteStream(join(staging, "assignments.csv"));
     const dims = result.features.length;
-    const labels = result.clusterLabels.map((l) => `${csvField(l.zh)},${csvField(l.en)}`);
+    const labels = result.clusterLabels.map(
+      (l) => `${csvField(renderClusterLabel(l, "zh-CN"))},${csvField(renderClusterLabel(l, "en"))}`,
+    );
     stream.write(`row,${result.features.map(csvField).join(",")},cluster,label_zh,label_en\n`);
     for (let i = 0; i < table.rows; i++) {
       const cluster = result.labels[i]!;

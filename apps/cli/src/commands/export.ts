@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import ExcelJS from "exceljs";
 import { fenToYuanString } from "@creditseg/core";
+import { renderClusterLabel } from "@creditseg/core/clustering";
 import { readRunExport, type RunExportRow } from "@creditseg/engine";
 import { neutraliseCell } from "@creditseg/ingest";
 import { CliError } from "../cli-error";
@@ -35,8 +36,8 @@ const COLUMNS: readonly Column[] = [
   { header: "computed_grade", value: (r) => r.grade },
   { header: "grade_score", value: (r) => Number(r.gradeScore) },
   { header: "cluster", value: (r) => r.cluster },
-  { header: "cluster_label_zh", value: (r) => r.clusterLabelZh },
-  { header: "cluster_label_en", value: (r) => r.clusterLabelEn },
+  { header: "cluster_label_zh", value: (r) => (r.clusterLabel ? renderClusterLabel(r.clusterLabel, "zh-CN") : null) },
+  { header: "cluster_label_en", value: (r) => (r.clusterLabel ? renderClusterLabel(r.clusterLabel, "en") : null) },
   { header: "recommendation", value: (r) => r.recommendationAction },
   { header: "recommendation_reason", value: (r) => r.recommendationReason },
   { header: "override_tier", value: (r) => r.overrideTier },

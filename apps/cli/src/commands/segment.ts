@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
 import { SegmentInputError, fenToYuanString, segmentPortfolio, type SegmentResult } from "@creditseg/core";
+import { renderClusterLabel } from "@creditseg/core/clustering";
 import { CliError } from "../cli-error";
 import { writeOutputDirectory } from "../output-directory";
 import { readPolicyFile } from "../read-policy-file";
@@ -40,7 +41,9 @@ function formatCustomersCsv(result: SegmentResult): string {
     const recommended =
       c.recommendation.cluster === null
         ? ""
-        : (labels[c.recommendation.cluster]?.en ?? String(c.recommendation.cluster));
+        : labels[c.recommendation.cluster]
+          ? renderClusterLabel(labels[c.recommendation.cluster]!, "en")
+          : String(c.recommendation.cluster);
     const cells = [
       c.customerId,
       fenToYuanString(c.contribution.depositFen),

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { buildClusterLabel, classifyLevel, disambiguateLabels } from "./business-label";
+import {
+  buildClusterLabel,
+  classifyLevel,
+  disambiguateLabels,
+  renderClusterLabel,
+  type ClusterLabel,
+} from "./business-label";
+
+const words = (label: ClusterLabel) => ({
+  zh: renderClusterLabel(label, "zh-CN"),
+  en: renderClusterLabel(label, "en"),
+});
 
 describe("business labels", () => {
   it.each([
@@ -12,19 +23,32 @@ describe("business labels", () => {
   });
 
   it("orders loan features as amount · term · rate whatever the column order", () => {
-    expect(buildClusterLabel(["rate", "amount", "term_months"], ["high", "low", "low"])).toEqual({
+    expect(buildClusterLabel(["rate", "amount", "term_months"], ["high", "low", "low"]).params.parts).toEqual([
+      { known: "amount", level: "low" },
+      { known: "term", level: "low" },
+      { known: "rate", level: "high" },
+    ]);
+    expect(words(buildClusterLabel(["rate", "amount", "term_months"], ["high", "low", "low"]))).toEqual({
       zh: "小额·短期·高利率",
       en: "small · short · high-rate",
     });
-    expect(buildClusterLabel(["term_months", "rate", "amount"], ["high", "low", "mid"])).toEqual({
+    expect(words(buildClusterLabel(["term_months", "rate", "amount"], ["high", "low", "mid"]))).toEqual({
       zh: "中额·长期·低利率",
       en: "mid-size · long · low-rate",
     });
   });
 
+  it("words other features generically in each language", () => {
+    expect(words(buildClusterLabel(["amount", "revenue"], ["high", "low"]))).toEqual({
+      zh: "大额·revenue低",
+      en: "large · low revenue",
+    });
+  });
+
   it("tells repeated labels apart", () => {
-    const label = { zh: "小额", en: "small" };
-    expect(disambiguateLabels([label, label, { zh: "大额", en: "large" }]).map((l) => l.en)).toEqual([
+    const small = buildClusterLabel(["amount"], ["low"]);
+    const large = buildClusterLabel(["amount"], ["high"]);
+    expect(disambiguateLabels([small, small, large]).map((l) => renderClusterLabel(l, "en"))).toEqual([
       "small",
       "small (2)",
       "large",

@@ -1,36 +1,53 @@
 /** Where a cluster's centre sits against the overall terciles of one feature. */
 export type FeatureLevel = "low" | "mid" | "high";
 
-/** A cluster's business name in Chinese and English, e.g. 小额·短期·高利率 / small · short · high-rate. */
-export type ClusterLabel = { zh: string; en: string };
+/** The loan features a label has words for. */
+export type KnownFeature = "amount" | "term" | "rate";
 
-type LevelWords = Record<FeatureLevel, { zh: string; en: string }>;
+/** One part of a cluster's name: a known loan feature's level, or any other feature by its name and level. */
+export type ClusterLabelPart = { known: KnownFeature; level: FeatureLevel } | { feature: string; level: FeatureLevel };
 
-/** Words for the loan features; the order of this table is the order of the label's parts. */
-const KNOWN_FEATURES: { names: readonly string[]; words: LevelWords }[] = [
-  {
-    names: ["amount", "金额", "loan_amount"],
-    words: { low: { zh: "小额", en: "small" }, mid: { zh: "中额", en: "mid-size" }, high: { zh: "大额", en: "large" } },
-  },
-  {
-    names: ["term_months", "term", "期限", "期限(月)"],
-    words: {
-      low: { zh: "短期", en: "short" },
-      mid: { zh: "中期", en: "medium-term" },
-      high: { zh: "长期", en: "long" },
-    },
-  },
-  {
-    names: ["rate", "利率", "执行利率"],
-    words: {
-      low: { zh: "低利率", en: "low-rate" },
-      mid: { zh: "中利率", en: "mid-rate" },
-      high: { zh: "高利率", en: "high-rate" },
-    },
-  },
+/**
+ * A cluster's business name as a code and parameters, never words: its parts in order (amount · term · rate first)
+ * and, when an earlier cluster has the same parts, its ordinal (2, 3 …). `renderClusterLabel` words it.
+ */
+export type ClusterLabel = { code: "cluster.features"; params: { parts: ClusterLabelPart[]; ordinal: number | null } };
+
+export type LabelLocale = "zh-CN" | "en";
+
+type Words = Record<FeatureLevel, string>;
+
+/** Known loan features: the names a column may carry, and their words; the order of this table is the label's. */
+const KNOWN_FEATURES: { known: KnownFeature; names: readonly string[] }[] = [
+  { known: "amount", names: ["amount", "金额", "loan_amount"] },
+  { known: "term", names: ["term_months", "term", "期限", "期限(月)"] },
+  { known: "rate", names: ["rate", "利率", "执行利率"] },
 ];
 
-const GENERIC_ZH: Record<FeatureLevel, string> = { low: "低", mid: "中", high: "高" };
+/** The one catalogue of cluster-name words, for every output (web, CLI, exports). */
+export const CLUSTER_LABEL_WORDS: Record<
+  LabelLocale,
+  { known: Record<KnownFeature, Words>; generic: Words; separator: string }
+> = {
+  "zh-CN": {
+    known: {
+      amount: { low: "小额", mid: "中额", high: "大额" },
+      term: { low: "短期", mid: "中期", high: "长期" },
+      rate: { low: "低利率", mid: "中利率", high: "高利率" },
+    },
+    generic: { low: "低", mid: "中", high: "高" },
+    separator: "·",
+  },
+  en: {
+    known: {
+      amount: { low: "small", mid: "mid-size", high: "large" },
+      term: { low: "short", mid: "medium-term", high: "long" },
+      rate: { low: "low-rate", mid: "mid-rate", high: "high-rate" },
+    },
+    generic: { low: "low", mid: "mid", high: "high" },
+    separator: " · ",
+  },
+};
 
 /** Level of `value` against the overall lower and upper terciles (values on a tercile count as mid). */
 export function classifyLevel(value: number, lowerTercile: number, upperTercile: number): FeatureLevel {
@@ -41,31 +58,45 @@ export function classifyLevel(value: number, lowerTercile: number, upperTercile:
 
 /**
  * Builds the label from each feature's level: known loan features first (amount · term · rate),
- * then other features in their given order with generic words ("revenue高" / "high revenue").
+ * then other features in their given order ("revenue高" / "high revenue" once rendered).
  */
 export function buildClusterLabel(features: readonly string[], levels: readonly FeatureLevel[]): ClusterLabel {
-  const parts: { zh: string; en: string }[] = [];
+  const parts: ClusterLabelPart[] = [];
   const used = new Set<number>();
-  for (const known of KNOWN_FEATURES) {
-    const at = features.findIndex((f, i) => !used.has(i) && known.names.includes(f.toLowerCase()));
+  for (const { known, names } of KNOWN_FEATURES) {
+    const at = features.findIndex((f, i) => !used.has(i) && names.includes(f.toLowerCase()));
     if (at < 0) continue;
     used.add(at);
-    parts.push(known.words[levels[at]!]);
+    parts.push({ known, level: levels[at]! });
   }
   features.forEach((feature, i) => {
-    if (used.has(i)) return;
-    const level = levels[i]!;
-    parts.push({ zh: `${feature}${GENERIC_ZH[level]}`, en: `${level} ${feature}` });
+    if (!used.has(i)) parts.push({ feature, level: levels[i]! });
   });
-  return { zh: parts.map((p) => p.zh).join("·"), en: parts.map((p) => p.en).join(" · ") };
+  return { code: "cluster.features", params: { parts, ordinal: null } };
 }
 
-/** Appends " (2)", " (3)" … to repeated labels so every cluster's name is distinct. */
+/** Numbers repeated labels 2, 3 … so every cluster's name is distinct once rendered. */
 export function disambiguateLabels(labels: readonly ClusterLabel[]): ClusterLabel[] {
   const seen = new Map<string, number>();
   return labels.map((label) => {
-    const count = (seen.get(label.en) ?? 0) + 1;
-    seen.set(label.en, count);
-    return count === 1 ? label : { zh: `${label.zh} (${count})`, en: `${label.en} (${count})` };
+    const key = JSON.stringify(label.params.parts);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? label : { ...label, params: { ...label.params, ordinal: count } };
   });
+}
+
+/** A cluster's name in one language: 小额·短期·高利率 / small · short · high-rate, "(2)" for a repeated one. */
+export function renderClusterLabel(label: ClusterLabel, locale: LabelLocale): string {
+  const words = CLUSTER_LABEL_WORDS[locale];
+  const text = label.params.parts
+    .map((part) =>
+      "known" in part
+        ? words.known[part.known][part.level]
+        : locale === "en"
+          ? `${words.generic[part.level]} ${part.feature}`
+          : `${part.feature}${words.generic[part.level]}`,
+    )
+    .join(words.separator);
+  return label.params.ordinal === null ? text : `${text} (${label.params.ordinal})`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderClusterLabel } from "./business-label";
 import { createRng } from "../random";
 import { clusterPoints, clusterPointsWith, plannedKMeansRestarts } from "./cluster-points";
 import { runKMeans } from "./run-kmeans";
@@ -47,11 +48,11 @@ describe("clusterPoints", () => {
     expect(result.selection.every((c) => (c.silhouette ?? -1) <= best.silhouette!)).toBe(true);
     expect(result.selection[0]!.inertia).toBeGreaterThan(result.selection[4]!.inertia);
     expect(result.sizes).toEqual([200, 200, 200]);
-    expect(result.clusterLabels.map((l) => l.zh).sort()).toEqual(
+    expect(result.clusterLabels.map((l) => renderClusterLabel(l, "zh-CN")).sort()).toEqual(
       ["中额·中期·中利率", "大额·长期·低利率", "小额·短期·高利率"].sort(),
     );
-    expect(result.clusterLabels.map((l) => l.en)).toContain("small · short · high-rate");
-    const large = result.profiles.find((p) => p.label.en === "large · long · low-rate")!;
+    expect(result.clusterLabels.map((l) => renderClusterLabel(l, "en"))).toContain("small · short · high-rate");
+    const large = result.profiles.find((p) => renderClusterLabel(p.label, "en") === "large · long · low-rate")!;
     expect(large.shareOfRows).toBeCloseTo(1 / 3, 12);
     expect(large.shareOfWeight!).toBeGreaterThan(0.9);
     expect(large.features.term_months).toMatchObject({ mean: 120, median: 120, min: 120, max: 120, level: "high" });
@@ -213,7 +214,7 @@ describe("clusterPoints", () => {
       features: ["rate", "revenue"],
       settings: settings({ k: 3, log: [] }),
     });
-    expect(result.clusterLabels.map((l) => l.en)).toContain("low-rate · high revenue");
-    expect(result.clusterLabels.map((l) => l.zh)).toContain("低利率·revenue高");
+    expect(result.clusterLabels.map((l) => renderClusterLabel(l, "en"))).toContain("low-rate · high revenue");
+    expect(result.clusterLabels.map((l) => renderClusterLabel(l, "zh-CN"))).toContain("低利率·revenue高");
   });
 });

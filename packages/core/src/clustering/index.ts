@@ -1,5 +1,14 @@
 export { computeAdjustedRandIndex } from "./adjusted-rand-index";
-export { buildClusterLabel, classifyLevel, type ClusterLabel, type FeatureLevel } from "./business-label";
+export {
+  buildClusterLabel,
+  classifyLevel,
+  renderClusterLabel,
+  CLUSTER_LABEL_WORDS,
+  type ClusterLabel,
+  type ClusterLabelPart,
+  type FeatureLevel,
+  type LabelLocale,
+} from "./business-label";
 export {
   clusterPoints,
   clusterPointsWith,

@@ -1,3 +1,4 @@
+import type { ClusterLabel } from "@creditseg/core/clustering";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -203,8 +204,8 @@ export const clusters = pgTable(
     centroidRaw: jsonb().$type<number[]>().notNull(),
     centroid: jsonb().$type<number[]>().notNull(),
     profile: jsonb().notNull(),
-    labelZh: text().notNull(),
-    labelEn: text().notNull(),
+    /** The cluster's business name as code + parameters (core's ClusterLabel); words are rendered. */
+    label: jsonb().$type<ClusterLabel>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.clusterNo] })],
 );

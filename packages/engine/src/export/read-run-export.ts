@@ -1,3 +1,4 @@
+import type { ClusterLabel } from "@creditseg/core/clustering";
 import type { DbHandle } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 
@@ -19,8 +20,8 @@ export type RunExportRow = {
   grade: string;
   gradeScore: string;
   cluster: number | null;
-  clusterLabelZh: string | null;
-  clusterLabelEn: string | null;
+  /** The cluster's name as code + parameters (render it with core's renderClusterLabel in the language asked). */
+  clusterLabel: ClusterLabel | null;
   recommendationAction: string | null;
   /** The recommendation's reason code (core RecommendationReason), as in the run's stored recommendation. */
   recommendationReason: string | null;
@@ -53,7 +54,7 @@ export async function* readRunExport(
     const rows: Record<string, unknown>[] = await handle.raw(
       `select r.customer_id, coalesce(c.name, '') as name, r.officer, r.deposit_contribution_fen::text as deposit_fen, r.loan_contribution_fen::text as loan_fen,
               r.fee_income_fen::text as fee_fen, r.contribution_fen::text as total_fen, r.classification::text as classification, r.effective_tier, r.effective_grade::text as effective_grade, r.tier, r.grade::text as grade,
-              r.grade_score::text as grade_score, r.cluster, k.label_zh, k.label_en, r.recommendation->>'action' as action, r.recommendation->'reason'->>'code' as reason_code,
+              r.grade_score::text as grade_score, r.cluster, k.label as cluster_label, r.recommendation->>'action' as action, r.recommendation->'reason'->>'code' as reason_code,
               r.override_tier, r.override_grade::text as override_grade, r.override_id
          from segment_results r
          left join customers c on c.customer_id = r.customer_id
@@ -78,8 +79,7 @@ export async function* readRunExport(
       grade: r.grade as string,
       gradeScore: r.grade_score as string,
       cluster: r.cluster as number | null,
-      clusterLabelZh: r.label_zh as string | null,
-      clusterLabelEn: r.label_en as string | null,
+      clusterLabel: r.cluster_label as ClusterLabel | null,
       recommendationAction: r.action as string | null,
       recommendationReason: r.reason_code as string | null,
       overrideTier: r.override_tier as string | null,

@@ -188,7 +188,7 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
     },
     {
       table: "clusters",
-      columns: ["run_id", "cluster_no", "size", "centroid_raw", "centroid", "profile", "label_zh", "label_en"],
+      columns: ["run_id", "cluster_no", "size", "centroid_raw", "centroid", "profile", "label"],
       count: clustering?.k ?? 0,
       rows: function* () {
         if (!clustering) return;
@@ -201,8 +201,7 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
             toJsonText(clustering.centroidsRaw[j]),
             toJsonText(clustering.centroids[j]),
             toJsonText(profile),
-            profile.label.zh,
-            profile.label.en,
+            toJsonText(profile.label),
           ];
         }
       },

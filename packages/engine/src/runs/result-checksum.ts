@@ -3,6 +3,15 @@ import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 
 /**
+ * A cluster row's text. Runs stored before migration 0008 held the name as words in label_zh / label_en, the same
+ * words as their profile's label (which the migration leaves alone): their rows' text is rebuilt from it exactly, so
+ * their stored checksum still verifies. Later rows name the cluster by code + parameters in `label`.
+ */
+export const CLUSTERS_CHECKSUM_ROW = `case when jsonb_typeof(profile->'label'->'zh') = 'string'
+    then row(cluster_no, size, centroid_raw, centroid, profile, profile->'label'->>'zh', profile->'label'->>'en')::text
+    else row(cluster_no, size, centroid_raw, centroid, profile, label)::text end`;
+
+/**
  * The stored columns each table contributes (everything but the run id, generated ids and insert times).
  * The summary takes part without its stage timings, which differ between identical runs.
  */
@@ -18,7 +27,7 @@ const CHECKSUM_PARTS = [
     row: `row(customer_id, account_kind, account_id, balance_fen, rate_pct, ftp_rate_pct, ftp_max_term_months, ftp_source, tax_rate_pct, days, result_fen)::text`,
   },
   { table: "project_results", row: "row(project_id, customer_id, group_key, has_default_signal)::text" },
-  { table: "clusters", row: "row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text" },
+  { table: "clusters", row: CLUSTERS_CHECKSUM_ROW },
   { table: "cluster_assignments", row: "row(loan_id, cluster_no)::text" },
   {
     table: "project_groups",

@@ -19,7 +19,7 @@ async function storedRows(handle: DbHandle, runId: number) {
          from segment_results where run_id = $1 order by customer_id`,
     ),
     clusters: await read(
-      "select row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text as t from clusters where run_id = $1 order by cluster_no",
+      "select row(cluster_no, size, centroid_raw, centroid, profile, label)::text as t from clusters where run_id = $1 order by cluster_no",
     ),
     assignments: await read(
       "select row(loan_id, cluster_no)::text as t from cluster_assignments where run_id = $1 order by loan_id",

@@ -1,5 +1,6 @@
 "use client";
 
+import { renderClusterLabel } from "@creditseg/core/clustering";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -291,7 +292,7 @@ function ClusterProfiles({ clusters, runId }: { clusters: ClusterRow[]; runId: n
     {
       id: "label",
       header: t("label"),
-      accessorFn: (cluster) => (locale === "en" ? cluster.labelEn : cluster.labelZh),
+      accessorFn: (cluster) => renderClusterLabel(cluster.label, locale),
     },
     {
       id: "size",

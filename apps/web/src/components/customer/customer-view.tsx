@@ -1,5 +1,6 @@
 "use client";
 
+import type { ClusterLabel } from "@creditseg/core/clustering";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -237,7 +238,7 @@ function ClusterSection({
   recommendation,
   clusterLabel,
 }: {
-  cluster: { clusterNo: number; size: number; profile: unknown; labelZh: string; labelEn: string } | null;
+  cluster: { clusterNo: number; size: number; profile: unknown; label: ClusterLabel } | null;
   recommendation: ReturnType<typeof readRecommendation>;
   clusterLabel: (cluster: number | null) => string;
 }) {

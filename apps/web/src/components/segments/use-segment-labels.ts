@@ -1,9 +1,10 @@
 "use client";
 
+import { renderClusterLabel, type ClusterLabel } from "@creditseg/core/clustering";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
 
-export type ClusterLabelSource = { clusterNo: number; labelZh: string; labelEn: string };
+export type ClusterLabelSource = { clusterNo: number; label: ClusterLabel };
 
 /** Display names for tiers (policy data: unknown names show as typed), grades, classes and clusters. */
 export function useSegmentLabels(clusters: readonly ClusterLabelSource[] = []) {
@@ -37,7 +38,7 @@ export function useSegmentLabels(clusters: readonly ClusterLabelSource[] = []) {
     (cluster: number | null | undefined) => {
       if (cluster === null || cluster === undefined) return t("dashboard.noCluster");
       const found = clusters.find((c) => c.clusterNo === cluster);
-      const name = found ? (locale === "en" ? found.labelEn : found.labelZh) : null;
+      const name = found ? renderClusterLabel(found.label, locale) : null;
       return name ? `${t("dashboard.cluster", { n: cluster })} · ${name}` : t("dashboard.cluster", { n: cluster });
     },
     [clusters, locale, t],
