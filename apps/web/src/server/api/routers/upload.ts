@@ -2,7 +2,6 @@ import { findImportBatch, listImportBatches, listImportRejects } from "@creditse
 import {
   commitImport,
   describeColumns,
-  fileSource,
   inspectFile,
   listMappings,
   resolveMapping,
@@ -38,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's own uploaded file; anyone else's, an expired or a committed one is UPLOAD_FILE_NOT_FOUND. */
 async function requireUpload(ctx: TrpcContext, userId: string, fileId: string): Promise<StoredUpload> {
-  const upload = await findUpload({ root: ctx.uploadRoot, ownerId: userId, fileId });
+  const upload = await findUpload({ db: ctx.db, ownerId: userId, fileId });
   if (!upload)
     throw notFound(
       "UPLOAD_FILE_NOT_FOUND",
@@ -60,11 +59,6 @@ function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportO
     isDryRun,
     budgets: uploadBudgets,
   };
-}
-
-/** A file named on disk, read twice (check, then commit pass) by the ingest package; shown under its uploaded name. */
-function sourceOf(upload: StoredUpload) {
-  return { ...fileSource(upload.path), name: upload.meta.name };
 }
 
 export const uploadRouter = createTRPCRouter({
@@ -121,7 +115,7 @@ export const uploadRouter = createTRPCRouter({
           ? await callDomain(() => resolveMapping({ handle: ctx.handle, kind, mapping: named }), "UPLOAD_NOT_FOUND")
           : undefined;
       const inspection = await inspectFile({
-        file: sourceOf(upload),
+        file: upload.source,
         kind: input.kind,
         options: { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, mapping },
         previewRows: input.previewRows,
@@ -144,12 +138,12 @@ export const uploadRouter = createTRPCRouter({
             handle: ctx.handle,
             kind: input.kind,
             period: input.period,
-            file: sourceOf(upload),
+            file: upload.source,
             options: toImportOptions(input, true),
           }),
         "UPLOAD_NOT_FOUND",
       );
-      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      await saveUploadReport(ctx.db, { fileId: upload.meta.fileId, kind: input.kind, period: input.period, report });
       return toUploadReportOutput(report, upload.meta.fileId);
     }),
 
@@ -169,15 +163,15 @@ export const uploadRouter = createTRPCRouter({
             handle: ctx.handle,
             kind: input.kind,
             period: input.period,
-            file: sourceOf(upload),
+            file: upload.source,
             options: toImportOptions(input, false),
             actor: actorOf(ctx),
           }),
         "UPLOAD_NOT_FOUND",
       );
-      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      await saveUploadReport(ctx.db, { fileId: upload.meta.fileId, kind: input.kind, period: input.period, report });
       if (report.status === "committed" || report.status === "duplicate")
-        await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
+        await discardUploadFile(ctx.db, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
     }),
 
