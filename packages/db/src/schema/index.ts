@@ -14,3 +14,4 @@ export * from "./groups";
 export * from "./data-version";
 export * from "./rate-limits";
 export * from "./pending-uploads";
+export * from "./import-jobs";

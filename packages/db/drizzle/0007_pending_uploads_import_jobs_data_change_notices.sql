@@ -19,10 +19,37 @@ CREATE TABLE "pending_uploads" (
 	"discarded_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "import_jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"upload_id" uuid,
+	"requested_by" text NOT NULL,
+	"kind" "import_kind" NOT NULL,
+	"period" text,
+	"options" jsonb NOT NULL,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"worker" text,
+	"heartbeat_at" timestamp with time zone,
+	"phase" text,
+	"rows_processed" integer DEFAULT 0 NOT NULL,
+	"bytes_read" bigint DEFAULT 0 NOT NULL,
+	"total_bytes" bigint,
+	"report" jsonb,
+	"batch_id" uuid,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "import_jobs_status" CHECK ("import_jobs"."status" in ('queued', 'running', 'succeeded', 'failed'))
+);
+--> statement-breakpoint
 DROP TABLE "data_version" CASCADE;--> statement-breakpoint
 ALTER TABLE "pending_upload_chunks" ADD CONSTRAINT "pending_upload_chunks_upload_id_pending_uploads_id_fk" FOREIGN KEY ("upload_id") REFERENCES "public"."pending_uploads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pending_uploads" ADD CONSTRAINT "pending_uploads_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_upload_id_pending_uploads_id_fk" FOREIGN KEY ("upload_id") REFERENCES "public"."pending_uploads"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pending_uploads_expires_at_index" ON "pending_uploads" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "import_jobs_status_index" ON "import_jobs" USING btree ("status");--> statement-breakpoint
 -- The data version no longer lives in one row every writer updates (its lock made concurrent imports and runs commit
 -- one after another): the triggers of migration 0006 now advance a sequence, which never blocks and is not
 -- transactional, and notify the channel the web tier listens on, delivered only when the writer commits. Readers
