@@ -36,8 +36,8 @@ export type ImportJob = {
   rowsProcessed: number;
   bytesRead: number;
   totalBytes: number | null;
-  /** The ingest report once the job succeeded (bigints as strings): committed, duplicate or rejected. */
-  report: unknown;
+  /** The ingest report once the job succeeded: committed, duplicate or rejected. */
+  report: ImportReport | null;
   batchId: string | null;
   error: string | null;
   createdAt: Date;
@@ -96,8 +96,25 @@ export async function queueImportCommit(
 
 /** A job by id, or null. */
 export async function readImportJob(handle: DbHandle, jobId: string): Promise<ImportJob | null> {
+  await markDeadImportJobs(handle);
   const [row] = await handle.raw<ImportJob>(`${SELECT_JOB} where id = $1`, [jobId]);
-  return row ?? null;
+  return row ? { ...row, report: row.report ? reviveReport(row.report) : null } : null;
+}
+
+/** A report as stored (JSON, fen as decimal strings) back to the ingest package's shape, fen as bigint. */
+function reviveReport(stored: ImportReport): ImportReport {
+  const totals = stored.totals as unknown as Record<string, string | number | boolean | null>;
+  const fen = (value: unknown) => BigInt(value as string);
+  return {
+    ...stored,
+    totals: {
+      ...stored.totals,
+      totalReadFen: fen(totals.totalReadFen),
+      totalAcceptedFen: fen(totals.totalAcceptedFen),
+      totalRejectedFen: fen(totals.totalRejectedFen),
+      expectedTotalFen: totals.expectedTotalFen == null ? null : fen(totals.expectedTotalFen),
+    },
+  };
 }
 
 /**

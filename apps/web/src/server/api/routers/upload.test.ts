@@ -13,6 +13,7 @@ import {
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
+import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { downloadBatchReport, downloadTemplate, downloadUploadReport } from "../../uploads/downloads";
 import { receiveUpload } from "../../uploads/receive-upload";
 
@@ -207,6 +208,35 @@ describeEachDb("uploads through the API", (kind) => {
       appCode: "BATCH_NOT_COMMITTED",
     });
     expect(await countAllAudit(app)).toBe(auditBefore);
+  });
+
+  it("commits through a job that the caller polls through any instance, and shows no one else's job", async () => {
+    const admin = await callerFor(app, cookies.admin);
+    const before = { customers: await customerCount(), batches: await batchCount() };
+    const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV.replaceAll("N00", "J00"));
+    const queued = await admin.upload.commitInBackground({ fileId, kind: "customers", isAcceptValid: true });
+    expect(queued).toMatchObject({ fileId, report: null, error: null });
+    await waitForBackgroundRuns();
+    // Another caller (another instance: the job is a row) reads where it is and its report.
+    const done = await (await callerFor(app, cookies.admin)).upload.importJob({ jobId: queued.id });
+    expect(done).toMatchObject({ status: "succeeded", phase: "done", error: null });
+    expect(done.report).toMatchObject({ status: "committed", rejectCount: 1, totals: { rowsAccepted: 2 } });
+    expect(done.report!.reportUrl).toBe(`/api/uploads/batches/${done.report!.batchId}/report`);
+    expect({ customers: await customerCount(), batches: await batchCount() }).toEqual({
+      customers: before.customers + 2,
+      batches: before.batches + 1,
+    });
+    expect(await countAudit(app, "import.commit", done.report!.batchId!)).toBe(1);
+    expect(await failureOf((await callerFor(app, cookies.admin2)).upload.importJob({ jobId: queued.id }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_NOT_FOUND",
+    });
+    // The committed upload's bytes are gone: it cannot be queued again.
+    expect(await failureOf(admin.upload.commitInBackground({ fileId, kind: "customers" }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_FILE_NOT_FOUND",
+    });
+    await admin.upload.rollback({ batchId: done.report!.batchId! });
   });
 
   it("refuses to roll back a batch the engine's run read, writing nothing", async () => {

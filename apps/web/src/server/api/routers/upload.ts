@@ -1,4 +1,5 @@
 import { findImportBatch, listImportBatches, listImportRejects } from "@creditseg/db";
+import { queueImportCommit, readImportJob, type ImportJob, type ImportJobOptions } from "@creditseg/engine";
 import {
   commitImport,
   describeColumns,
@@ -20,6 +21,9 @@ import { callDomain } from "../domain-errors";
 import { appError, notFound } from "../errors";
 import {
   commitUploadInput,
+  importJobInput,
+  importJobOutput,
+  type ImportJobOutput,
   inspectUploadInput,
   listMappingsInput,
   listUploadsInput,
@@ -58,6 +62,28 @@ function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportO
     mode: input.mode,
     isDryRun,
     budgets: uploadBudgets,
+  };
+}
+
+/** The API's options as an import job keeps them (JSON: the expected total in fen as a string). */
+function toImportJobOptions(input: ValidateUploadInput): ImportJobOptions {
+  const { expectedTotalFen, ...options } = toImportOptions(input, false);
+  delete options.isDryRun;
+  return { ...options, expectedTotalFen: expectedTotalFen === null ? null : String(expectedTotalFen) };
+}
+
+function toImportJobOutput(job: ImportJob): ImportJobOutput {
+  const { id, uploadId, status, phase, rowsProcessed, bytesRead, totalBytes, error, report } = job;
+  return {
+    id,
+    fileId: uploadId,
+    status,
+    phase,
+    rowsProcessed,
+    bytesRead,
+    totalBytes,
+    error,
+    report: report && uploadId ? toUploadReportOutput(report, uploadId) : null,
   };
 }
 
@@ -173,6 +199,40 @@ export const uploadRouter = createTRPCRouter({
       if (report.status === "committed" || report.status === "duplicate")
         await discardUploadFile(ctx.db, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
+    }),
+
+  /**
+   * The same commit as `commit`, as a job: answers at once with the queued job, which a worker executes (PostgreSQL;
+   * on the embedded database, this process); the caller polls `importJob` for its progress and report, through any
+   * instance. The ingest package writes the batch, its rejects and the audit row in the commit's transaction.
+   */
+  commitInBackground: permissionProcedure("upload.commit")
+    .input(commitUploadInput)
+    .output(importJobOutput)
+    .mutation(async ({ ctx, input }) => {
+      const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
+      const job = await callDomain(
+        () =>
+          queueImportCommit(ctx.handle, ctx.jobs, {
+            actor: actorOf(ctx),
+            uploadId: upload.meta.fileId,
+            kind: input.kind,
+            period: input.period ?? null,
+            options: toImportJobOptions(input),
+          }),
+        "UPLOAD_NOT_FOUND",
+      );
+      return toImportJobOutput(job);
+    }),
+
+  /** A commit job of the caller's own: its phase and counters while it runs, then its report or why it failed. */
+  importJob: permissionProcedure("upload.commit")
+    .input(importJobInput)
+    .output(importJobOutput)
+    .query(async ({ ctx, input }) => {
+      const job = await readImportJob(ctx.handle, input.jobId);
+      if (!job || job.requestedBy !== ctx.user.id) throw notFound("UPLOAD_NOT_FOUND", "The import");
+      return toImportJobOutput(job);
     }),
 
   /** Undoes a committed batch (refused while a segment run was computed from it, or a later batch exists); audited by the package. */
