@@ -237,6 +237,38 @@ test("a file uploaded and checked through instance A is committed through instan
 });
 
 test(
+  "an upload committed as a job through instance A is executed by a worker and followed through B",
+  { skip },
+  async () => {
+    const [a, b] = topology.web.map((w) => w.url);
+    const csv =
+      "customer_id,name,industry,region,size,credit_rating,officer,debt_ratio,current_ratio,roa,revenue,default_count\n" +
+      "ZZ0201,后台入库测试客户有限公司,制造业,浙江,small,A,E1001,50,1.2,3.0,1000000,0\n";
+    const uploaded = await send(
+      "POST",
+      `${a}/api/uploads?name=customers-job.csv`,
+      { cookie: adminCookies.get(a), origin: a, "content-type": "application/octet-stream" },
+      Buffer.from(csv),
+    );
+    assert.equal(uploaded.status, 201, uploaded.text);
+    const { fileId } = JSON.parse(uploaded.text);
+    const queued = await trpc(a, "upload.commitInBackground", { fileId, kind: "customers" }, "POST", adminCookies);
+    const done = await until("the import job finished, read through B", RUN_DEADLINE_MS, async () => {
+      const job = await trpc(b, "upload.importJob", { jobId: queued.id }, "GET", adminCookies);
+      return job.status === "succeeded" || job.status === "failed" ? job : undefined;
+    });
+    assert.equal(done.status, "succeeded", done.error ?? "");
+    assert.equal(done.report.status, "committed");
+    const [row] = await sql`select worker from import_jobs where id = ${queued.id}`;
+    const workerPids = topology.workers.map((w) => String(w.pid));
+    assert.ok(
+      workerPids.includes(row.worker.split("@")[0]),
+      `executed by a worker (${row.worker}), not a web instance`,
+    );
+  },
+);
+
+test(
   "SIGKILL of the worker mid-run ends with the run failed with its reason, and the next run succeeds",
   { skip },
   async () => {
