@@ -30,7 +30,13 @@ export type WritePendingUploadResult =
  */
 export async function writePendingUpload(
   db: Db,
-  args: { ownerId: string; name: string; body: AsyncIterable<Uint8Array>; maxBytes: number; ttlMs: number },
+  args: {
+    ownerId: string;
+    name: string;
+    body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+    maxBytes: number;
+    ttlMs: number;
+  },
 ): Promise<WritePendingUploadResult> {
   const [created] = await db
     .insert(pendingUploads)
