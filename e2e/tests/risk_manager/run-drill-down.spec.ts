@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkPageInBothLanguages, waitForContent } from "../../support/pages";
+import { checkPageInBothLanguages, useLanguage, waitForContent } from "../../support/pages";
 
 const ROLE = "risk_manager";
 
@@ -25,7 +25,8 @@ async function expectListsMatchCells(page: Page, cells: { href: string; count: n
   for (const cell of cells) {
     await page.goto(cell.href);
     await waitForContent(page);
-    await expect(page.getByTestId("customer-selection")).toBeVisible();
+    // A migration cell or a Pareto point is said in words above the list (it has no filter control).
+    if (/[?&](from|top)=/.test(cell.href)) await expect(page.getByTestId("customer-selection")).toBeVisible();
     expect({ href: cell.href, total: await listTotal(page) }).toEqual({ href: cell.href, total: cell.count });
   }
 }
@@ -62,6 +63,25 @@ test("[risk_manager] compares the previous run with the latest and opens each mi
   await expectListsMatchCells(page, (await linkedCells(compare)).slice(0, 6));
 });
 
+test("[risk_manager] opens every cluster migration cell, no cluster included, as its customer list, in English too", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  for (const locale of ["en", "zh-CN"] as const) {
+    await useLanguage(page, locale);
+    await page.goto("/runs");
+    await waitForContent(page);
+    const compare = page.locator("section", {
+      has: page.getByRole("heading", { name: /比较两个批次|Compare two runs/ }),
+    });
+    await compare.getByRole("combobox", { name: /维度|Dimension/ }).selectOption("cluster");
+    const cells = await linkedCells(compare);
+    // The "no cluster" column (customers without loans) is linked like the others.
+    expect(cells.some((cell) => cell.href.includes("cluster=none"))).toBe(true);
+    await expectListsMatchCells(page, locale === "en" ? cells : cells.filter((cell) => cell.href.includes("none")));
+  }
+});
+
 test("[risk_manager] opens the dashboard's migration cells, Pareto points and tier × cluster cells as their customer lists", async ({
   page,
 }) => {
@@ -85,6 +105,15 @@ test("[risk_manager] opens the dashboard's migration cells, Pareto points and ti
   await expect(page).toHaveURL(/\/customers\?.*tier=/);
   await waitForContent(page);
   expect(await listTotal(page)).toBe(count);
+
+  // Every tier × cluster cell, the "no cluster" column too, in English.
+  await useLanguage(page, "en");
+  await page.goto("/");
+  await waitForContent(page);
+  const cells = await linkedCells(heatmap);
+  expect(cells.some((cell) => cell.href.includes("cluster=none"))).toBe(true);
+  await expectListsMatchCells(page, cells);
+  await useLanguage(page, "zh-CN");
 });
 
 test("[risk_manager] opens a run's detail page: who, when, policy, inputs, FTP curve, timings, sample for k", async ({

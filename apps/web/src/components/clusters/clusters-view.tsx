@@ -18,7 +18,7 @@ import {
   YAxis,
 } from "recharts";
 import { pickColor } from "../charts/palette";
-import { customersHref } from "../customers/customer-filter-params";
+import { clusterFilterOf, customersHref } from "../customers/customer-filter-params";
 import { readProfileFeatures } from "../customer/run-explanations";
 import { TierClusterHeatmap } from "../dashboard/tier-cluster-heatmap";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -163,9 +163,7 @@ export function ClustersView() {
                       tiers={summary.data.byTier.map((row) => row.tier)}
                       tierLabel={labels.tierLabel}
                       clusterLabel={labels.clusterLabel}
-                      hrefFor={(tier, cluster) =>
-                        customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })
-                      }
+                      hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], ...clusterFilterOf(cluster) })}
                     />
                   ) : (
                     <LoadingState />

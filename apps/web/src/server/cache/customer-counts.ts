@@ -38,6 +38,7 @@ export async function countCustomersCached(
     filter.tiers ?? null,
     filter.grades ?? null,
     filter.clusters ?? null,
+    filter.isWithoutCluster ?? null,
     filter.customerGroups ?? null,
     filter.industries ?? null,
     filter.regions ?? null,
