@@ -141,3 +141,39 @@ test("[risk_manager] opens a run's detail page: who, when, policy, inputs, FTP c
     },
   });
 });
+
+/** Opens a roll-up group's project list and checks that it holds as many projects as `count` (the figure it came from). */
+async function expectGroupProjects(page: Page, href: string, count: number): Promise<void> {
+  await page.goto(href);
+  await waitForContent(page);
+  await expect(page.getByTestId("roll-up-group-count")).toHaveAttribute("data-count", String(count));
+  const rows = page.getByTestId("roll-up-group-projects").locator("tbody tr");
+  // One page of 50; larger groups show "load more", and the first page is full.
+  await expect(rows).toHaveCount(Math.min(count, 50));
+}
+
+test("[risk_manager] opens each roll-up group's and each early warning's projects, as many as the group counts, in both languages", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  for (const locale of ["en", "zh-CN"] as const) {
+    await useLanguage(page, locale);
+    await page.goto("/projects");
+    await waitForContent(page);
+    const rollUp = page.getByRole("table", { name: /行业×地区汇总|Industry × region roll-up/ });
+    const groupCells = (await linkedCells(rollUp)).slice(0, 5);
+    // Early warnings name a group; the group's projects are the ones its warning was computed from.
+    const warningLinks = page.getByRole("table", { name: /风险预警|early warnings/i }).locator("tbody a");
+    await expect(warningLinks.first()).toBeVisible();
+    const warningHref = (await warningLinks.first().getAttribute("href"))!;
+    const warnedCount = groupCells.find((cell) => cell.href === warningHref)?.count;
+    for (const cell of groupCells) await expectGroupProjects(page, cell.href, cell.count);
+    await page.goto(warningHref);
+    await waitForContent(page);
+    const count = Number(await page.getByTestId("roll-up-group-count").getAttribute("data-count"));
+    expect(count).toBeGreaterThan(0);
+    if (warnedCount !== undefined) expect(count).toBe(warnedCount);
+    await expect(page.getByTestId("roll-up-group-projects").locator("tbody tr")).toHaveCount(Math.min(count, 50));
+  }
+  await useLanguage(page, "zh-CN");
+});

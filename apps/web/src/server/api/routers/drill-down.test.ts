@@ -146,6 +146,42 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
     }
   });
 
+  it.each(["admin", "risk", "officer"] as const)(
+    "lists each roll-up project group's projects, as many as the group counts, for the %s (own projects for an officer)",
+    async (who) => {
+      const email = {
+        admin: "admin@creditseg.local",
+        risk: "risk@creditseg.local",
+        officer: "officer@creditseg.local",
+      };
+      const caller = await callerFor(app, await signIn(app, email[who], DEMO_PASSWORD));
+      const { groups } = await caller.segment.projectGroups({ runId: secondRunId });
+      const { warnings } = await caller.segment.warnings({ runId: secondRunId });
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        const list = await caller.project.list({ groupRunId: secondRunId, groupKey: group.groupKey, limit: 200 });
+        expect([group.groupKey, list.items.length]).toEqual([group.groupKey, group.projectCount]);
+        for (const project of list.items)
+          expect([project.industry, project.region, project.riskLevel]).toEqual([
+            group.industry,
+            group.region,
+            group.riskLevel,
+          ]);
+      }
+      // A warning opens its group's projects: every warned group is one of the listed groups (this small world
+      // may raise none; the e2e world does).
+      const keys = new Set(groups.map((group) => group.groupKey));
+      for (const warning of warnings) expect(keys.has(warning.groupKey)).toBe(true);
+    },
+  );
+
+  it("refuses a roll-up group without its run, or with a group number as well", async () => {
+    expect(await failureOf(risk.project.list({ groupKey: "a|b|low" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await failureOf(risk.project.list({ groupRunId: secondRunId, groupNo: 0, groupKey: "a|b|low" })),
+    ).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("refuses a draft's impact list to an officer", async () => {
     expect(
       await failureOf(officer.customer.count({ draft: { version: 1, period: PERIOD, dimension: "tier" } })),
