@@ -41,6 +41,7 @@ export async function countCustomersCached(
     filter.tiers ?? null,
     filter.grades ?? null,
     filter.clusters ?? null,
+    filter.isWithoutCluster ?? null,
     filter.customerGroups ?? null,
     filter.industries ?? null,
     filter.regions ?? null,
