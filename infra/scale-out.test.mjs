@@ -28,7 +28,9 @@ let sql;
 let databaseUrl;
 let dropDatabase = async () => {};
 let workDir;
+/** Cookies per instance URL, of the risk manager and (uploads need the admin's permission) of the admin. */
 const cookies = new Map();
+const adminCookies = new Map();
 
 async function until(what, deadlineMs, probe) {
   const deadline = Date.now() + deadlineMs;
@@ -57,14 +59,14 @@ function send(method, target, headers, body) {
   });
 }
 
-async function signIn(url) {
+async function signIn(url, email = "risk@creditseg.local", into = cookies) {
   const answer = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
-    body: JSON.stringify({ email: "risk@creditseg.local", password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
-  assert.equal(answer.status, 200, `sign-in on ${url}`);
-  cookies.set(
+  assert.equal(answer.status, 200, `sign-in of ${email} on ${url}`);
+  into.set(
     url,
     answer.headers
       .getSetCookie()
@@ -73,8 +75,8 @@ async function signIn(url) {
   );
 }
 
-async function trpc(url, path, input, method = "GET") {
-  const headers = { cookie: cookies.get(url), origin: url, "content-type": "application/json" };
+async function trpc(url, path, input, method = "GET", jar = cookies) {
+  const headers = { cookie: jar.get(url), origin: url, "content-type": "application/json" };
   const target =
     method === "GET"
       ? `${url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
@@ -141,7 +143,10 @@ before(async () => {
       if (process.env.SCALE_TEST_VERBOSE) console.log(line);
     },
   });
-  for (const instance of topology.web) await signIn(instance.url);
+  for (const instance of topology.web) {
+    await signIn(instance.url);
+    await signIn(instance.url, "admin@creditseg.local", adminCookies);
+  }
 });
 
 after(async () => {
@@ -203,6 +208,65 @@ test("a CLI import is visible on both instances within a second", { skip }, asyn
       async () => (await countOn(url)) === before[0] + 1,
     );
 });
+
+test("a file uploaded and checked through instance A is committed through instance B", { skip }, async () => {
+  const [a, b] = topology.web.map((w) => w.url);
+  const csv =
+    "customer_id,name,industry,region,size,credit_rating,officer,debt_ratio,current_ratio,roa,revenue,default_count\n" +
+    "ZZ0101,上传扩容测试客户一有限公司,制造业,浙江,small,A,E1001,50,1.2,3.0,1000000,0\n" +
+    "ZZ0102,上传扩容测试客户二有限公司,批发零售,江苏,medium,BBB,E1002,60,1.1,2.0,2000000,0\n";
+  const uploaded = await send(
+    "POST",
+    `${a}/api/uploads?name=customers-scale.csv`,
+    { cookie: adminCookies.get(a), origin: a, "content-type": "application/octet-stream" },
+    Buffer.from(csv),
+  );
+  assert.equal(uploaded.status, 201, uploaded.text);
+  const { fileId } = JSON.parse(uploaded.text);
+  const checked = await trpc(a, "upload.validate", { fileId, kind: "customers" }, "POST", adminCookies);
+  assert.equal(checked.totals.rowsAccepted, 2, JSON.stringify(checked.fileRejects));
+  const committed = await trpc(b, "upload.commit", { fileId, kind: "customers" }, "POST", adminCookies);
+  assert.equal(committed.status, "committed");
+  const [row] = await sql`select count(*)::int as n from customers where customer_id in ('ZZ0101', 'ZZ0102')`;
+  assert.equal(row.n, 2);
+  // Committed once: the file is gone for both instances.
+  await assert.rejects(
+    trpc(a, "upload.commit", { fileId, kind: "customers" }, "POST", adminCookies),
+    /UPLOAD_FILE_NOT_FOUND/,
+  );
+});
+
+test(
+  "an upload committed as a job through instance A is executed by a worker and followed through B",
+  { skip },
+  async () => {
+    const [a, b] = topology.web.map((w) => w.url);
+    const csv =
+      "customer_id,name,industry,region,size,credit_rating,officer,debt_ratio,current_ratio,roa,revenue,default_count\n" +
+      "ZZ0201,后台入库测试客户有限公司,制造业,浙江,small,A,E1001,50,1.2,3.0,1000000,0\n";
+    const uploaded = await send(
+      "POST",
+      `${a}/api/uploads?name=customers-job.csv`,
+      { cookie: adminCookies.get(a), origin: a, "content-type": "application/octet-stream" },
+      Buffer.from(csv),
+    );
+    assert.equal(uploaded.status, 201, uploaded.text);
+    const { fileId } = JSON.parse(uploaded.text);
+    const queued = await trpc(a, "upload.commitInBackground", { fileId, kind: "customers" }, "POST", adminCookies);
+    const done = await until("the import job finished, read through B", RUN_DEADLINE_MS, async () => {
+      const job = await trpc(b, "upload.importJob", { jobId: queued.id }, "GET", adminCookies);
+      return job.status === "succeeded" || job.status === "failed" ? job : undefined;
+    });
+    assert.equal(done.status, "succeeded", done.error ?? "");
+    assert.equal(done.report.status, "committed");
+    const [row] = await sql`select worker from import_jobs where id = ${queued.id}`;
+    const workerPids = topology.workers.map((w) => String(w.pid));
+    assert.ok(
+      workerPids.includes(row.worker.split("@")[0]),
+      `executed by a worker (${row.worker}), not a web instance`,
+    );
+  },
+);
 
 test(
   "SIGKILL of the worker mid-run ends with the run failed with its reason, and the next run succeeds",

@@ -25,28 +25,10 @@ export async function measureApi(
   const outcome = await completion;
   if (outcome.status !== "succeeded")
     throw new Error(`the segment run for the API benchmark failed: ${outcome.error ?? outcome.status}`);
-  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"], {
-    cwd: REPO_ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (build.status !== 0) throw new Error("next build failed");
+  buildWeb();
   const origin = `http://127.0.0.1:${PORT}`;
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: join(REPO_ROOT, "apps/web"),
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-      APP_URL: origin,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const stop = await serveWeb(url, PORT);
   try {
-    await waitForServer(`${origin}/api/trpc/system.health`);
     const load = await runJsonChild<{ runs: EndpointResult[][] }>("apps/web/bench/load-test.ts", [
       "--url",
       origin,
@@ -65,8 +47,46 @@ export async function measureApi(
     });
     return { loads: load.runs.map((results) => ({ results })), pages };
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stop();
   }
+}
+
+/** Builds the web app for production (turbo reuses an unchanged build). */
+export function buildWeb(): void {
+  const build = spawnSync("npx", ["turbo", "run", "build", "--filter=@creditseg/web", "--output-logs=errors-only"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** Serves the built web app with `next start` on the database at `url`, once it answers; returns how to stop it. */
+export async function serveWeb(url: string, port: number): Promise<() => void> {
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: join(REPO_ROOT, "apps/web"),
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      APP_URL: origin,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  };
+  try {
+    await waitForServer(`${origin}/api/trpc/system.health`);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
 }
 
 async function waitForServer(healthUrl: string): Promise<void> {

@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- --scale 10k|100k|1m [--repeats 3] [--only seed,import,contribution,cluster,run,api]`
+ * `npm run bench -- --scale 10k|100k|1m|10m [--repeats 3] [--only seed,import,contribution,cluster,run,api]`
  *
  * Generates the demo world at the scale (loans; customers = loans ÷ 10), measures each figure beside the tool
  * people would use instead, measured in the same run on the same data, prints a table and writes
  * bench/results.json (and bench/results-<scale>.json). Medians of `repeats` runs, with min and max; the
- * heaviest steps run once at 1m, as each figure's `runs` says.
+ * heaviest steps run once at 1m and 10m, as each figure's `runs` says. At 10m only `run` is measured (PostgreSQL).
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +15,10 @@ import { flag, isTargetMet, median, type Figure } from "./figures";
 import { describeMachine } from "./machine";
 import { measureSeed } from "./seed-bench";
 import { requireBenchServer } from "./require-server";
+import { benchRuns } from "./run-bench";
 import { withMigratedPostgres } from "./throwaway-postgres";
 
-const SCALES = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000 } as const;
+const SCALES = { "10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000 } as const;
 type Scale = keyof typeof SCALES;
 type Result = Figure & { runs: number };
 
@@ -26,8 +27,12 @@ if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SC
 const loans = SCALES[scale];
 const customers = loans / 10;
 const repeats = Math.max(1, Number(flag("--repeats") ?? 3));
-const heavyRepeats = scale === "1m" ? 1 : repeats;
-const only = new Set((flag("--only") ?? "seed,import,contribution,cluster,run,api").split(","));
+const isHuge = scale === "1m" || scale === "10m";
+const heavyRepeats = isHuge ? 1 : repeats;
+const only = new Set(
+  (flag("--only") ?? (scale === "10m" ? "run" : "seed,import,contribution,cluster,run,api")).split(","),
+);
+if (scale === "10m" && [...only].some((part) => part !== "run")) throw new Error("at 10m only --only run is measured");
 const serverUrl =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -174,7 +179,9 @@ if (only.has("run")) {
     peakRssMb: number;
     eventLoopMaxDelayMs: number;
   };
-  for (const db of scale === "1m" ? ["postgres"] : ["postgres", "pglite"]) {
+  // PostgreSQL: run time, peak RSS, and the web API's p95 with a run executing beside it (bench/src/run-bench.ts).
+  results.push(...(await benchRuns(serverUrl, { loans, repeats: heavyRepeats, withApi: true, apiSeconds: 10, say })));
+  for (const db of isHuge ? [] : ["pglite"]) {
     const runs: RunResult[] = [];
     for (let i = 0; i < heavyRepeats; i++) {
       say(`run.full ${db} ${i + 1}/${heavyRepeats}`);

@@ -6,6 +6,31 @@ import { expectOneLanguage, watchConsoleErrors } from "./language";
 
 export const LOCALE_COOKIE = "creditseg-locale";
 const LANGUAGES = ["zh-CN", "en"] as const;
+/** Widths every page must fit without scrolling sideways: a small laptop and a phone (px). */
+export const NARROW_WIDTHS = [1024, 390] as const;
+
+/**
+ * Narrows the window to each of NARROW_WIDTHS and checks that the page does not scroll sideways (tables scroll in
+ * their own container, charts resize, the navigation folds), saving a screenshot at each width; then restores the
+ * window. Soft, like the other page checks.
+ */
+export async function expectFitsNarrowWidths(page: Page, screenshotPath: (width: number) => string): Promise<void> {
+  const viewport = page.viewportSize();
+  for (const width of NARROW_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    // Charts resize on a ResizeObserver callback: let two frames pass before measuring.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const fit = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect
+      .soft(fit.scrollWidth, `${page.url()} at ${width} px scrolls sideways (${fit.scrollWidth} > ${fit.innerWidth})`)
+      .toBeLessThanOrEqual(fit.innerWidth);
+    await page.screenshot({ path: screenshotPath(width), fullPage: true });
+  }
+  if (viewport) await page.setViewportSize(viewport);
+}
 
 /** Chooses the interface language for the next page loads, as the language switch does. */
 export async function useLanguage(page: Page, locale: (typeof LANGUAGES)[number]): Promise<void> {
@@ -20,8 +45,9 @@ export async function waitForContent(page: Page): Promise<void> {
 /**
  * Opens a page in Chinese and in English and checks each: no text of the other language, no untranslated message
  * key, no serious axe violation, no console error. Failures are soft (the test goes on and fails at its end, listing
- * every page's problems). Saves a full-page screenshot under e2e/artifacts/screenshots/<role>/<name>.<locale>.png.
- * Leaves the page in Chinese.
+ * every page's problems). Saves a full-page screenshot under e2e/artifacts/screenshots/<role>/<name>.<locale>.png,
+ * then checks that the page fits 1024 px and 390 px wide (expectFitsNarrowWidths), with a screenshot
+ * `<name>.<locale>.<width>px.png` at each. Leaves the page in Chinese.
  */
 export async function checkPageInBothLanguages(
   page: Page,
@@ -43,9 +69,8 @@ export async function checkPageInBothLanguages(
     await expectOneLanguage(page, locale);
     await expectNoSeriousA11yViolations(page, { soft: true });
     expect.soft(consoleErrors(), `console errors on ${page.url()} (${locale})`).toEqual([]);
-    await page.screenshot({
-      path: path.join(repoRoot, "e2e", "artifacts", "screenshots", role, `${name}.${locale}.png`),
-      fullPage: true,
-    });
+    const screenshotDir = path.join(repoRoot, "e2e", "artifacts", "screenshots", role);
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.${locale}.png`), fullPage: true });
+    await expectFitsNarrowWidths(page, (width) => path.join(screenshotDir, `${name}.${locale}.${width}px.png`));
   }
 }

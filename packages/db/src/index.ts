@@ -64,7 +64,21 @@ export {
 export { listContributionsDescending, sumLoanBalancesBySegment, sumResultsBySegment } from "./queries/portfolio-sums";
 export { readCustomerRecords } from "./queries/customer-records";
 export { listRunClusters } from "./queries/clusters";
-export { readDataVersion } from "./queries/data-version";
+export { DATA_CHANGED_CHANNEL, listenForDataChanges, readDataVersion } from "./queries/data-version";
+export {
+  PENDING_UPLOAD_CHUNK_BYTES,
+  deleteExpiredPendingUploads,
+  deletePendingUpload,
+  discardPendingUploadBytes,
+  findPendingUpload,
+  isPendingUploadLive,
+  readPendingUploadBytes,
+  readPendingUploadReport,
+  savePendingUploadReport,
+  writePendingUpload,
+  type PendingUpload,
+  type WritePendingUploadResult,
+} from "./queries/pending-uploads";
 export {
   listAuditRows,
   listDeposits,

@@ -102,8 +102,17 @@ export {
 
 export { queueRun, type QueueRunArgs } from "./runs/queue-run";
 export { cancelRun } from "./runs/cancel-run";
+export {
+  executeImportJob,
+  markDeadImportJobs,
+  queueImportCommit,
+  readImportJob,
+  type ImportJob,
+  type ImportJobOptions,
+  type ImportJobStatus,
+} from "./imports/import-jobs";
 export { executeQueuedRun } from "./runs/execute-queued-run";
-export { JOB_KINDS, type Job, type JobQueue } from "./jobs/job-queue";
+export { JOB_KINDS, jobSubjectOf, type Job, type JobQueue } from "./jobs/job-queue";
 export { createInProcessQueue, type InProcessQueue } from "./jobs/in-process-queue";
 export {
   createPostgresQueue,

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { startJobWorker } from "@creditseg/engine";
+import { jobSubjectOf, startJobWorker } from "@creditseg/engine";
 import { CliError } from "../cli-error";
 import { queueUrlOf } from "../job-queue";
 import { openDatabase } from "../open-database";
@@ -23,7 +23,7 @@ export function register(program: Command): void {
           concurrency,
           exitWhenIdle: options.exitWhenIdle,
           onEvent: (event) =>
-            process.stderr.write(`worker ${process.pid}: ${event.type} ${event.job.kind} ${event.job.runId}\n`),
+            process.stderr.write(`worker ${process.pid}: ${event.type} ${event.job.kind} ${jobSubjectOf(event.job)}\n`),
         });
         process.stderr.write(`worker ${process.pid}: taking jobs (concurrency ${concurrency})\n`);
         let signals = 0;

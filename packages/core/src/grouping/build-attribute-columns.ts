@@ -8,20 +8,21 @@ const share = (part: number, whole: number): number => (whole > 0 ? part / whole
 /** Columns for `encodeMixedTable`, in the attribute lists' order. */
 export type AttributeColumns = { numeric: NumericColumn[]; categorical: CategoricalColumn[] };
 
+/** A customer's product usage for grouping, in CNY: loan balance (in total and by guarantee), deposit balance, fee income. */
+export type CustomerUsage = { byGuarantee: Map<string, number>; loan: number; deposit: number; fee: number };
+
 /**
- * The customer-group attributes of each customer (in `customers` order): financial ratios and revenue from the
- * customer record, and product usage from its accounts — guarantee mix and deposit share on average daily
- * balances, fee income summed. A share with nothing to divide (no loans; no balances) is missing (NaN), as
- * are ratios the bank did not supply. Revenue and fee income are floored at 0 (they are logged; a net fee reversal
- * is no negative usage). `main_guarantee` is the guarantee with the most balance ("none" without loans).
+ * Adds accounts' product usage to `usage` (by customer id), on average daily balances and fee amounts. A run adds its
+ * customers page by page: each customer's accounts arrive together, in the same order, so the sums are the same.
  */
-export function buildCustomerAttributeColumns(args: {
-  customers: readonly CustomerRecord[];
-  loans: readonly LoanRecord[];
-  deposits: readonly DepositRecord[];
-  fees: readonly FeeRecord[];
-}): AttributeColumns {
-  const usage = new Map<string, { byGuarantee: Map<string, number>; loan: number; deposit: number; fee: number }>();
+export function addCustomerUsage(
+  usage: Map<string, CustomerUsage>,
+  records: {
+    loans: Iterable<Pick<LoanRecord, "customerId" | "avgDailyBalanceFen" | "guarantee">>;
+    deposits: Iterable<Pick<DepositRecord, "customerId" | "avgDailyBalanceFen">>;
+    fees: Iterable<Pick<FeeRecord, "customerId" | "amountFen">>;
+  },
+): Map<string, CustomerUsage> {
   const usageOf = (customerId: string) => {
     let entry = usage.get(customerId);
     if (!entry) {
@@ -30,15 +31,29 @@ export function buildCustomerAttributeColumns(args: {
     }
     return entry;
   };
-  for (const loan of args.loans) {
+  for (const loan of records.loans) {
     const entry = usageOf(loan.customerId);
     const balance = fenToYuan(loan.avgDailyBalanceFen);
     entry.loan += balance;
     entry.byGuarantee.set(loan.guarantee, (entry.byGuarantee.get(loan.guarantee) ?? 0) + balance);
   }
-  for (const deposit of args.deposits) usageOf(deposit.customerId).deposit += fenToYuan(deposit.avgDailyBalanceFen);
-  for (const fee of args.fees) usageOf(fee.customerId).fee += fenToYuan(fee.amountFen);
+  for (const deposit of records.deposits) usageOf(deposit.customerId).deposit += fenToYuan(deposit.avgDailyBalanceFen);
+  for (const fee of records.fees) usageOf(fee.customerId).fee += fenToYuan(fee.amountFen);
+  return usage;
+}
 
+/**
+ * The customer-group attributes of each customer (in `customers` order): financial ratios and revenue from the
+ * customer record, and product usage from its accounts (see addCustomerUsage) — guarantee mix and deposit share on
+ * average daily balances, fee income summed. A share with nothing to divide (no loans; no balances) is missing (NaN), as
+ * are ratios the bank did not supply. Revenue and fee income are floored at 0 (they are logged; a net fee reversal
+ * is no negative usage). `main_guarantee` is the guarantee with the most balance ("none" without loans).
+ */
+export function buildCustomerAttributeColumns(args: {
+  customers: readonly CustomerRecord[];
+  usage: ReadonlyMap<string, CustomerUsage>;
+}): AttributeColumns {
+  const { usage } = args;
   const values: Record<string, number[]> = {};
   const categories: Record<string, string[]> = {};
   for (const { name } of CUSTOMER_GROUP_ATTRIBUTES.numeric) values[name] = [];

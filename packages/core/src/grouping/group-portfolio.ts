@@ -8,9 +8,12 @@ import type { Policy } from "../policy/policy-schema";
 import { isDefaultSignal } from "../projects/group-projects";
 import type { CustomerRecord, DepositRecord, FeeRecord, LoanRecord, ProjectRecord } from "../records";
 import { addToNpl, createNplFigure, finishNpl, type NplFigure } from "../segmentation/portfolio-figures";
+import { classificationAt, toLoanColumns, type LoanColumns } from "../segmentation/loan-columns";
 import type { SegmentedCustomer } from "../segmentation/segment-portfolio";
 import {
+  addCustomerUsage,
   buildCustomerAttributeColumns,
+  type CustomerUsage,
   buildProjectAttributeColumns,
   type AttributeColumns,
 } from "./build-attribute-columns";
@@ -119,14 +122,15 @@ function matchGroups(
 
 function summariseCustomers(args: {
   customers: readonly CustomerRecord[];
-  loans: readonly LoanRecord[];
+  loans: LoanColumns;
   segmented: readonly SegmentedCustomer[];
   result: GroupingResult;
   lineage: GroupLineage[];
   policy: Policy;
 }): CustomerGroup[] {
   const { result, policy } = args;
-  const groupOf = new Map(args.customers.map((c, i) => [c.customerId, result.labels[i]!]));
+  // Labels follow the customer list, which the loans' customer index and the segmented customers follow too.
+  const groupAt = (index: number) => result.labels[index];
   const groups = result.profiles.map((profile, g) => ({
     group: g,
     profile,
@@ -138,18 +142,19 @@ function summariseCustomers(args: {
     contributionFen: 0n,
     guidance: matchGuidance(profile, policy.grouping.guidance),
   }));
-  for (const c of args.segmented) {
-    const g = groupOf.get(c.customerId);
-    if (g === undefined) continue;
-    const group = groups[g]!;
+  args.segmented.forEach((c, i) => {
+    if (args.customers[i]?.customerId !== c.customerId)
+      throw new Error(`segmented customer ${c.customerId} is not in the customer list's order`);
+    const group = groups[groupAt(i)!]!;
     group.tierMix[c.effective.tier] = (group.tierMix[c.effective.tier] ?? 0) + 1;
     group.gradeMix[c.effective.grade]++;
     group.contributionFen += c.contribution.totalFen;
-  }
-  for (const loan of args.loans) {
-    const g = groupOf.get(loan.customerId);
+  });
+  const { loans } = args;
+  for (let i = 0; i < loans.length; i++) {
+    const g = groupAt(loans.customerIndex[i]!);
     if (g !== undefined)
-      addToNpl(groups[g]!.npl, { classification: loan.classification, balanceFen: loan.avgDailyBalanceFen });
+      addToNpl(groups[g]!.npl, { classification: classificationAt(loans, i), balanceFen: loans.balanceFen[i]! });
   }
   for (const group of groups) finishNpl(group.npl);
   return groups;
@@ -229,6 +234,27 @@ export function groupPortfolio(args: {
   loans: readonly LoanRecord[];
   deposits: readonly DepositRecord[];
   fees: readonly FeeRecord[];
+  projects: readonly ProjectRecord[];
+  segmented: readonly SegmentedCustomer[];
+  policy: Policy;
+  previous?: { customers?: readonly PreviousGroup[]; projects?: readonly PreviousGroup[] };
+}): PortfolioGroups {
+  const indexOf = new Map(args.customers.map((c, i) => [c.customerId, i]));
+  return groupPortfolioOfUsage({
+    ...args,
+    usage: addCustomerUsage(new Map(), args),
+    loans: toLoanColumns(args.loans, [], (id) => indexOf.get(id) ?? -1),
+  });
+}
+
+/**
+ * `groupPortfolio` from each customer's product usage (see addCustomerUsage) and the loans' columns, for a run that
+ * reads its accounts customer by customer instead of holding them.
+ */
+export function groupPortfolioOfUsage(args: {
+  customers: readonly CustomerRecord[];
+  usage: ReadonlyMap<string, CustomerUsage>;
+  loans: LoanColumns;
   projects: readonly ProjectRecord[];
   segmented: readonly SegmentedCustomer[];
   policy: Policy;

@@ -38,12 +38,15 @@ export {
 } from "./settings";
 export { CUSTOMER_GROUP_ATTRIBUTES, CUSTOMER_GROUP_ATTRIBUTE_NAMES, PROJECT_GROUP_ATTRIBUTES } from "./attributes";
 export {
+  addCustomerUsage,
   buildCustomerAttributeColumns,
   buildProjectAttributeColumns,
   type AttributeColumns,
+  type CustomerUsage,
 } from "./build-attribute-columns";
 export {
   groupPortfolio,
+  groupPortfolioOfUsage,
   type CustomerGroup,
   type FoundProjectGroup,
   type GroupFit,

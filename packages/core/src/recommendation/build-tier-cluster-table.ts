@@ -26,7 +26,8 @@ export type CrossTableLoan = { customerId: string; cluster: number; balanceFen: 
  */
 export function buildTierClusterTable(input: {
   customers: readonly CrossTableCustomer[];
-  loans: readonly CrossTableLoan[];
+  /** Any iterable: a run passes its loans one at a time, made from typed arrays. */
+  loans: Iterable<CrossTableLoan>;
   tiers: readonly string[];
   clusterCount: number;
 }): TierClusterTable {

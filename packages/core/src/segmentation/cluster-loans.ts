@@ -9,24 +9,7 @@ import {
 } from "../clustering";
 import type { ClusteringSettings } from "../clustering/settings";
 import type { LoanRecord } from "../records";
-import { fenToYuanNumber } from "../money/fen";
-
-/** A loan's value for a clustering feature in raw units: rate in annual %, amount in CNY, term in months. */
-export function readLoanFeature(
-  loan: Pick<LoanRecord, "ratePct" | "amountFen" | "termMonths">,
-  feature: string,
-): number {
-  switch (feature) {
-    case "rate":
-      return Number(loan.ratePct);
-    case "amount":
-      return fenToYuanNumber(loan.amountFen);
-    case "term_months":
-      return loan.termMonths;
-    default:
-      throw new ClusteringInputError(`unknown loan feature "${feature}"`);
-  }
-}
+import { toLoanColumns, type LoanColumns } from "./loan-columns";
 
 export type LoanClusterOutcome = {
   result: ClusteringResult | null;
@@ -48,22 +31,30 @@ export function* stepClusterLoans(
   loans: readonly LoanRecord[],
   settings: ClusteringSettings,
 ): FitSteps<LoanClusterOutcome> {
+  return yield* stepClusterLoanColumns(
+    toLoanColumns(loans, settings.features, () => 0),
+    settings,
+  );
+}
+
+/** `stepClusterLoans` over loan columns (features and weights already in typed arrays, see LoanColumns). */
+export function* stepClusterLoanColumns(
+  columns: LoanColumns,
+  settings: ClusteringSettings,
+): FitSteps<LoanClusterOutcome> {
   const unclustered = (reason: string): LoanClusterOutcome => ({
     result: null,
     skippedReason: reason,
-    loanClusters: new Int32Array(loans.length).fill(-1),
+    loanClusters: new Int32Array(columns.length).fill(-1),
   });
-  if (loans.length === 0) return unclustered("no loans to cluster");
-  const dims = settings.features.length;
-  // Row-major typed array: a million loans would otherwise mean a million small arrays.
-  const rows = new Float64Array(loans.length * dims);
-  const weights = new Float64Array(loans.length);
-  loans.forEach((loan, i) => {
-    settings.features.forEach((feature, f) => (rows[i * dims + f] = readLoanFeature(loan, feature)));
-    weights[i] = fenToYuanNumber(loan.avgDailyBalanceFen);
-  });
+  if (columns.length === 0) return unclustered("no loans to cluster");
   try {
-    const result = yield* stepClusterPoints({ rows, features: settings.features, settings, weights });
+    const result = yield* stepClusterPoints({
+      rows: columns.features,
+      features: settings.features,
+      settings,
+      weights: columns.weights,
+    });
     return { result, skippedReason: null, loanClusters: result.labels };
   } catch (error) {
     if (error instanceof ClusteringInputError) return unclustered(error.message);

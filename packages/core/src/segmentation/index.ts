@@ -1,12 +1,23 @@
-export { SegmentInputError, segmentPortfolio, segmentPortfolioWith } from "./segment-portfolio";
+export {
+  SegmentInputError,
+  loanTallyAt,
+  segmentCustomer,
+  segmentPortfolio,
+  segmentPortfolioWith,
+  stepFinishSegmentation,
+} from "./segment-portfolio";
 export type {
+  CustomerLoanTally,
+  CustomerSegment,
   PortfolioFigures,
   PreviousRun,
   SegmentInput,
   SegmentResult,
   SegmentedCustomer,
 } from "./segment-portfolio";
-export { clusterLoans, matchLoanClusters, readLoanFeature, stepClusterLoans } from "./cluster-loans";
+export { clusterLoans, matchLoanClusters, stepClusterLoanColumns, stepClusterLoans } from "./cluster-loans";
+export { LoanColumnsBuilder, classificationAt, readLoanFeature, tallyLoanColumns, toLoanColumns } from "./loan-columns";
+export type { LoanColumns, LoanTallies } from "./loan-columns";
 export type { LoanClusterOutcome } from "./cluster-loans";
 export { addToNpl, createNplFigure, finishNpl, measureConcentration, topSliceCount } from "./portfolio-figures";
 export type { Concentration, NplFigure, NplLoan } from "./portfolio-figures";

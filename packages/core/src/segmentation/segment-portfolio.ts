@@ -11,6 +11,7 @@ import { assignGrade, type GradeAssignment } from "../grading/assign-grade";
 import {
   buildTierClusterTable,
   findPreferredBundles,
+  type CrossTableLoan,
   type PreferredBundle,
   type TierClusterTable,
 } from "../recommendation/build-tier-cluster-table";
@@ -36,7 +37,8 @@ import {
   type KMeansFit,
   type KMeansRequest,
 } from "../clustering";
-import { matchLoanClusters, stepClusterLoans } from "./cluster-loans";
+import { matchLoanClusters, stepClusterLoanColumns, type LoanClusterOutcome } from "./cluster-loans";
+import { classificationAt, tallyLoanColumns, toLoanColumns, type LoanColumns, type LoanTallies } from "./loan-columns";
 import type { PricingCurve } from "../contribution/ftp-curve";
 import { resolveEffectiveSegment, type EffectiveSegment, type SegmentOverride } from "./effective-segment";
 
@@ -129,7 +131,7 @@ export class SegmentInputError extends Error {
 }
 
 function assertKnownCustomers(
-  known: ReadonlySet<string>,
+  known: ReadonlyMap<string, number>,
   records: readonly { customerId: string }[],
   kind: string,
   idOf: (index: number) => string,
@@ -138,21 +140,6 @@ function assertKnownCustomers(
     if (!known.has(records[i]!.customerId))
       throw new SegmentInputError(`${kind} ${idOf(i)} refers to unknown customer ${records[i]!.customerId}`);
   }
-}
-
-/** Per-customer loan aggregates gathered in one pass over the loans. */
-type LoanTally = { count: number; balanceFen: bigint; worstIndex: number; balanceByCluster: Map<number, bigint> };
-
-function pickBenefitSegment(balanceByCluster: ReadonlyMap<number, bigint>): number | null {
-  let best: number | null = null;
-  let bestBalance = 0n;
-  for (const [cluster, balance] of balanceByCluster) {
-    if (best === null || balance > bestBalance || (balance === bestBalance && cluster < best)) {
-      best = cluster;
-      bestBalance = balance;
-    }
-  }
-  return best;
 }
 
 /**
@@ -180,11 +167,11 @@ export function segmentPortfolioWith(
 
 function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   const { policy } = input;
-  const knownIds = new Set(input.customers.map((c) => c.customerId));
-  assertKnownCustomers(knownIds, input.loans, "loan", (i) => input.loans[i]!.loanId);
-  assertKnownCustomers(knownIds, input.deposits, "deposit", (i) => input.deposits[i]!.accountId);
-  assertKnownCustomers(knownIds, input.fees, "fee", (i) => `row ${i + 1}`);
-  assertKnownCustomers(knownIds, input.projects, "project", (i) => input.projects[i]!.projectId);
+  const indexOf = new Map(input.customers.map((c, i) => [c.customerId, i]));
+  assertKnownCustomers(indexOf, input.loans, "loan", (i) => input.loans[i]!.loanId);
+  assertKnownCustomers(indexOf, input.deposits, "deposit", (i) => input.deposits[i]!.accountId);
+  assertKnownCustomers(indexOf, input.fees, "fee", (i) => `row ${i + 1}`);
+  assertKnownCustomers(indexOf, input.projects, "project", (i) => input.projects[i]!.projectId);
 
   const contributions = calculateContributions(
     { loans: input.loans, deposits: input.deposits, fees: input.fees },
@@ -192,81 +179,114 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     input.ftpCurve,
   );
   yield* pauseStep();
-  const clustering = yield* stepClusterLoans(input.loans, policy.clustering);
-  const loanClusters = clustering.loanClusters;
-
-  const tallies = new Map<string, LoanTally>();
-  input.loans.forEach((loan, index) => {
-    let tally = tallies.get(loan.customerId);
-    if (!tally) {
-      tally = { count: 0, balanceFen: 0n, worstIndex: 0, balanceByCluster: new Map() };
-      tallies.set(loan.customerId, tally);
-    }
-    tally.count++;
-    tally.balanceFen += loan.avgDailyBalanceFen;
-    tally.worstIndex = Math.max(tally.worstIndex, CLASSIFICATIONS.indexOf(loan.classification));
-    const cluster = loanClusters[index]!;
-    if (cluster >= 0)
-      tally.balanceByCluster.set(cluster, (tally.balanceByCluster.get(cluster) ?? 0n) + loan.avgDailyBalanceFen);
-  });
-
+  const loans = toLoanColumns(input.loans, policy.clustering.features, (id) => indexOf.get(id)!);
+  const clustering = yield* stepClusterLoanColumns(loans, policy.clustering);
+  const tallies = tallyLoanColumns(loans, clustering.loanClusters, input.customers.length, clustering.result?.k ?? 0);
   yield* pauseStep();
-  const tierNames = policy.tiers.map((t) => t.name);
-  const partial = input.customers.map((customer) => {
-    const tally = tallies.get(customer.customerId);
-    const classification = CLASSIFICATIONS[tally?.worstIndex ?? 0]!;
-    const contribution = contributions.get(customer.customerId) ?? createEmptyContribution(customer.customerId);
-    const tier = assignTier({ contributionFen: contribution.totalFen, classification }, policy);
-    const grade = assignGrade(customer, classification, policy);
-    return {
+  const segments = input.customers.map((customer, i) =>
+    segmentCustomer({
       customer,
-      contribution,
-      classification,
-      tier,
-      grade,
-      effective: resolveEffectiveSegment(
-        { tier: tier.tier, grade: grade.grade },
-        input.overrides?.get(customer.customerId),
-        tierNames,
-      ),
-      cluster: tally ? pickBenefitSegment(tally.balanceByCluster) : null,
-      loanCount: tally?.count ?? 0,
-      loanBalanceFen: tally?.balanceFen ?? 0n,
-    };
+      contribution: contributions.get(customer.customerId) ?? createEmptyContribution(customer.customerId),
+      loans: loanTallyAt(tallies, i),
+      policy,
+      override: input.overrides?.get(customer.customerId),
+    }),
+  );
+  return yield* stepFinishSegmentation({
+    segments,
+    loans,
+    clustering,
+    depositCount: input.deposits.length,
+    projects: input.projects,
+    policy,
+    previous: input.previous,
   });
+}
 
+/** A customer's own results, before the portfolio-wide steps add the recommendation and guidance. */
+export type CustomerSegment = Omit<SegmentedCustomer, "recommendation" | "guidance">;
+
+/** One customer's loan aggregates (see tallyLoanColumns). */
+export type CustomerLoanTally = { count: number; balanceFen: bigint; worstIndex: number; benefitCluster: number };
+
+export function loanTallyAt(tallies: LoanTallies, index: number): CustomerLoanTally {
+  return {
+    count: tallies.count[index]!,
+    balanceFen: tallies.balanceFen[index]!,
+    worstIndex: tallies.worstIndex[index]!,
+    benefitCluster: tallies.benefitCluster[index]!,
+  };
+}
+
+/**
+ * One customer's classification (worst loan), tier, grade, effective segment (override in force) and benefit
+ * segment, from its contribution and loan tally: what needs only the customer's own accounts.
+ */
+export function segmentCustomer(args: {
+  customer: CustomerRecord;
+  contribution: CustomerContribution;
+  loans: CustomerLoanTally;
+  policy: Policy;
+  override?: SegmentOverride;
+}): CustomerSegment {
+  const { customer, contribution, loans, policy } = args;
+  const classification = CLASSIFICATIONS[loans.worstIndex]!;
+  const tier = assignTier({ contributionFen: contribution.totalFen, classification }, policy);
+  const grade = assignGrade(customer, classification, policy);
+  return {
+    customerId: customer.customerId,
+    officer: customer.officer,
+    contribution,
+    classification,
+    tier,
+    grade,
+    effective: resolveEffectiveSegment(
+      { tier: tier.tier, grade: grade.grade },
+      args.override,
+      policy.tiers.map((t) => t.name),
+    ),
+    cluster: loans.benefitCluster >= 0 ? loans.benefitCluster : null,
+    loanCount: loans.count,
+    loanBalanceFen: loans.balanceFen,
+  };
+}
+
+/**
+ * The portfolio-wide steps once every customer is segmented: the tier × cluster table and the top tier's preferred
+ * bundles, each customer's recommendation and guidance, portfolio figures, project groups, migration and cluster
+ * matching against the previous run. `segments` are in the customer-list order `loans.customerIndex` refers to;
+ * the loans take part through their columns only.
+ */
+export function* stepFinishSegmentation(args: {
+  segments: readonly CustomerSegment[];
+  loans: LoanColumns;
+  clustering: LoanClusterOutcome;
+  depositCount: number;
+  projects: readonly ProjectRecord[];
+  policy: Policy;
+  previous?: PreviousRun;
+}): FitSteps<SegmentResult> {
+  const { segments, loans, clustering, policy } = args;
+  const loanClusters = clustering.loanClusters;
+  const tierNames = policy.tiers.map((t) => t.name);
   const topTier = tierNames[0]!;
-  const tierByCustomer = new Map(partial.map((p) => [p.customer.customerId, p.effective.tier]));
   const clusterCount = clustering.result?.k ?? 0;
   const crossTable = buildTierClusterTable({
-    customers: partial.map((p) => ({
-      customerId: p.customer.customerId,
+    customers: segments.map((p) => ({
+      customerId: p.customerId,
       tier: p.effective.tier,
       cluster: p.cluster,
       contributionFen: p.contribution.totalFen,
     })),
-    loans: input.loans.flatMap((loan, index) =>
-      loanClusters[index]! >= 0
-        ? [{ customerId: loan.customerId, cluster: loanClusters[index]!, balanceFen: loan.avgDailyBalanceFen }]
-        : [],
-    ),
+    loans: clusteredLoans(segments, loans, loanClusters),
     tiers: tierNames,
     clusterCount,
   });
   yield* pauseStep();
   const topTierPreferences = findPreferredBundles(crossTable, topTier);
 
-  const customers: SegmentedCustomer[] = partial.map((p) => ({
-    customerId: p.customer.customerId,
-    officer: p.customer.officer,
-    contribution: p.contribution,
-    classification: p.classification,
-    tier: p.tier,
-    grade: p.grade,
-    effective: p.effective,
-    cluster: p.cluster,
-    loanCount: p.loanCount,
-    loanBalanceFen: p.loanBalanceFen,
+  const customers: SegmentedCustomer[] = segments.map((p) => ({
+    ...p,
     recommendation: recommendBundle({
       tier: p.effective.tier,
       topTier,
@@ -279,18 +299,16 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   }));
 
   yield* pauseStep();
-  const gradeByCustomer = new Map(customers.map((c) => [c.customerId, c.effective.grade]));
   const portfolio = buildPortfolioFigures({
     customers,
-    input,
+    loans,
+    depositCount: args.depositCount,
     tierNames,
-    tierByCustomer,
-    gradeByCustomer,
     loanClusters,
     clusterCount,
   });
   yield* pauseStep();
-  const previous = input.previous;
+  const previous = args.previous;
   return {
     customers,
     clusters: clustering.result,
@@ -298,7 +316,7 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
     loanClusters,
     crossTable,
     topTierPreferences,
-    projects: groupProjects(input.projects, policy.warnings, previous?.projectGroups),
+    projects: groupProjects(args.projects, policy.warnings, previous?.projectGroups),
     portfolio,
     migration: previous?.customers
       ? compareSegmentations(
@@ -314,16 +332,28 @@ function* stepSegmentPortfolio(input: SegmentInput): FitSteps<SegmentResult> {
   };
 }
 
+/** The clustered loans as the cross table reads them, made one at a time from the columns. */
+function* clusteredLoans(
+  segments: readonly CustomerSegment[],
+  loans: LoanColumns,
+  loanClusters: Int32Array,
+): Generator<CrossTableLoan> {
+  for (let i = 0; i < loans.length; i++) {
+    const cluster = loanClusters[i]!;
+    if (cluster >= 0)
+      yield { customerId: segments[loans.customerIndex[i]!]!.customerId, cluster, balanceFen: loans.balanceFen[i]! };
+  }
+}
+
 function buildPortfolioFigures(args: {
   customers: readonly SegmentedCustomer[];
-  input: SegmentInput;
+  loans: LoanColumns;
+  depositCount: number;
   tierNames: readonly string[];
-  tierByCustomer: ReadonlyMap<string, string>;
-  gradeByCustomer: ReadonlyMap<string, Grade>;
   loanClusters: Int32Array;
   clusterCount: number;
 }): PortfolioFigures {
-  const { customers, input, tierNames } = args;
+  const { customers, loans, tierNames } = args;
   const zeroTiers = (): Record<string, number> => Object.fromEntries(tierNames.map((t) => [t, 0]));
   const zeroGrades = () => Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   const tierCounts = zeroTiers();
@@ -343,21 +373,22 @@ function buildPortfolioFigures(args: {
   const byTier: Record<string, NplFigure> = Object.fromEntries(tierNames.map((t) => [t, createNplFigure()]));
   const byGrade = Object.fromEntries(GRADES.map((g) => [g, createNplFigure()])) as Record<Grade, NplFigure>;
   const byCluster = Array.from({ length: args.clusterCount }, createNplFigure);
-  input.loans.forEach((loan, index) => {
-    const entry = { classification: loan.classification, balanceFen: loan.avgDailyBalanceFen };
+  for (let i = 0; i < loans.length; i++) {
+    const entry = { classification: classificationAt(loans, i), balanceFen: loans.balanceFen[i]! };
+    const customer = customers[loans.customerIndex[i]!]!;
     addToNpl(overall, entry);
-    addToNpl(byTier[args.tierByCustomer.get(loan.customerId)!]!, entry);
-    addToNpl(byGrade[args.gradeByCustomer.get(loan.customerId)!], entry);
-    const cluster = args.loanClusters[index]!;
+    addToNpl(byTier[customer.effective.tier]!, entry);
+    addToNpl(byGrade[customer.effective.grade], entry);
+    const cluster = args.loanClusters[i]!;
     if (cluster >= 0) addToNpl(byCluster[cluster]!, entry);
-  });
+  }
   [overall, ...Object.values(byTier), ...Object.values(byGrade), ...byCluster].forEach(finishNpl);
 
   const ranked = customers.map((c) => c.contribution.totalFen).sort((a, b) => (a === b ? 0 : a > b ? -1 : 1));
   return {
     customerCount: customers.length,
-    loanCount: input.loans.length,
-    depositCount: input.deposits.length,
+    loanCount: loans.length,
+    depositCount: args.depositCount,
     totalContributionFen,
     tierCounts,
     gradeCounts,

@@ -152,6 +152,8 @@ export function listProjects(
     signal?: { run: ResolvedRun; hasSignal: boolean } | null;
     /** Projects of one project group the run found in data (its period's projects). */
     foundGroup?: { run: ResolvedRun; groupNo: number } | null;
+    /** Projects the run counted in one industry × region × risk roll-up group (its stored project results). */
+    rollUpGroup?: { run: ResolvedRun; groupKey: string } | null;
     after?: KeysetCursor | null;
     limit: number;
   },
@@ -187,11 +189,21 @@ export function listProjects(
         args.riskLevel ? eq(p.riskLevel, args.riskLevel) : undefined,
         signal ? and(eq(p.period, signal.run.period), eq(pr.hasDefaultSignal, signal.hasSignal)) : undefined,
         args.foundGroup ? inFoundGroup(args.foundGroup.run, args.foundGroup.groupNo) : undefined,
+        args.rollUpGroup ? inRollUpGroup(args.rollUpGroup.run, args.rollUpGroup.groupKey) : undefined,
         afterPeriodKey(p.period, p.projectId, args.after),
       ),
     )
     .orderBy(asc(p.period), asc(p.projectId))
     .limit(args.limit);
+}
+
+/**
+ * A project is in a roll-up group of a run: its period's row, stored among the run's project results under the
+ * group's key (the rows the group's count and signal rate, and so its warnings, were computed from).
+ */
+function inRollUpGroup(run: ResolvedRun, groupKey: string): SQL {
+  const pr = projectResults;
+  return sql`${p.period} = ${run.period} and exists (select 1 from ${pr} where ${pr.runId} = ${run.id} and ${pr.groupKey} = ${groupKey} and ${pr.projectId} = ${p.projectId})`;
 }
 
 /** A project is in a found project group of a run: its period's row, listed among the group's members. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { customerGroupMembers, customers, segmentResults } from "../schema";
 import { inScope, officerOf, type CustomerScope } from "./customer-scope";
@@ -19,6 +19,8 @@ export type CustomerFilter = {
   tiers?: readonly string[];
   grades?: readonly (typeof r.$inferSelect)["grade"][];
   clusters?: readonly number[];
+  /** Customers the run put in no benefit cluster (no loans), besides any `clusters`: the "no cluster" figures. */
+  isWithoutCluster?: boolean;
   /** Customer groups (客户群体) of the run, by group number. */
   customerGroups?: readonly number[];
   industries?: readonly string[];
@@ -134,7 +136,14 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
     conditions.push(eq(r.runId, run.id));
     if (filter.tiers?.length) conditions.push(inArray(r.effectiveTier, [...filter.tiers]));
     if (filter.grades?.length) conditions.push(inArray(r.effectiveGrade, [...filter.grades]));
-    if (filter.clusters?.length) conditions.push(inArray(r.cluster, [...filter.clusters]));
+    if (filter.clusters?.length || filter.isWithoutCluster) {
+      conditions.push(
+        or(
+          filter.clusters?.length ? inArray(r.cluster, [...filter.clusters]) : undefined,
+          filter.isWithoutCluster ? isNull(r.cluster) : undefined,
+        ),
+      );
+    }
     if (filter.customerGroups?.length) {
       const m = customerGroupMembers;
       conditions.push(
@@ -167,7 +176,11 @@ function toTextArrayLiteral(values: readonly string[]): string {
 /** Filters that need a run's results; without a run they match nothing. */
 function needsRun(filter: CustomerFilter): boolean {
   return Boolean(
-    filter.tiers?.length || filter.grades?.length || filter.clusters?.length || filter.customerGroups?.length,
+    filter.tiers?.length ||
+    filter.grades?.length ||
+    filter.clusters?.length ||
+    filter.isWithoutCluster ||
+    filter.customerGroups?.length,
   );
 }
 

@@ -1,18 +1,11 @@
-import { sql } from "drizzle-orm";
-import { bigint, check, pgTable, smallint, timestamp } from "drizzle-orm/pg-core";
+import { pgSequence } from "drizzle-orm/pg-core";
 
 /**
- * One row whose `version` grows with every committed change that cached reads depend on (customers, import batches,
- * a run's status or current flag). Triggers on those tables bump it (see the migration), so every writer — the web
- * app, the CLI, a worker on another machine — invalidates every web instance's caches, in the same transaction as
- * its change: a reader that sees the new version also sees the data it stands for.
+ * The data version: a sequence that triggers advance (`nextval`) with every statement that changes what cached reads
+ * depend on (customers, import batches, overrides, a run's status or current flag), whichever process runs it; the
+ * same triggers `pg_notify` the `creditseg_data_changed` channel, delivered when the writer commits (see the
+ * migration that created this sequence). A sequence never blocks and is not transactional, so writers do not queue
+ * on it; a reader that reads the advanced value before the writer commits may cache what it saw then, and the
+ * notification, delivered after the commit, retires that entry (`apps/web/src/server/cache/data-version.ts`).
  */
-export const dataVersion = pgTable(
-  "data_version",
-  {
-    id: smallint().primaryKey().default(1),
-    version: bigint({ mode: "number" }).notNull().default(0),
-    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [check("data_version_single_row", sql`${t.id} = 1`)],
-);
+export const dataVersionSeq = pgSequence("data_version_seq", { startWith: 1, increment: 1 });

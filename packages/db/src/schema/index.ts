@@ -13,3 +13,5 @@ export * from "./audit";
 export * from "./groups";
 export * from "./data-version";
 export * from "./rate-limits";
+export * from "./pending-uploads";
+export * from "./import-jobs";

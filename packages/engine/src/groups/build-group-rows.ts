@@ -1,5 +1,4 @@
 import type { PortfolioGroups } from "@creditseg/core";
-import type { PeriodData } from "../load/load-period-data";
 import { toJsonText } from "../json";
 import type { TableRows } from "../runs/build-result-rows";
 
@@ -52,7 +51,11 @@ function memberTable(
   };
 }
 
-export function buildGroupRows(runId: number, data: PeriodData, groups: PortfolioGroups): TableRows[] {
+export function buildGroupRows(
+  runId: number,
+  data: { customers: readonly { customerId: string }[]; projects: readonly { projectId: string }[] },
+  groups: PortfolioGroups,
+): TableRows[] {
   const customers = groups.customers.isSkipped ? null : groups.customers;
   const projects = groups.projects.isSkipped ? null : groups.projects;
   const warnings = (projects?.groups ?? []).flatMap((g) => g.warnings.map((w) => ({ group: g.group, warning: w })));

@@ -1,12 +1,16 @@
 import type { DbHandle } from "@creditseg/db";
+import { executeImportJob } from "../imports/import-jobs";
 import { executeQueuedRun } from "../runs/execute-queued-run";
 import type { Job } from "./job-queue";
 
-/** Executes one job in this process, whichever queue delivered it. Safe to call twice: the run's claim decides. */
+/** Executes one job in this process, whichever queue delivered it. Safe to call twice: the row's claim decides. */
 export async function executeJob(handle: DbHandle, job: Job): Promise<void> {
   switch (job.kind) {
     case "segment_run":
       await executeQueuedRun(handle, job.runId);
+      return;
+    case "import_commit":
+      await executeImportJob(handle, job.jobId);
       return;
   }
 }

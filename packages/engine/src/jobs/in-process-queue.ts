@@ -3,7 +3,7 @@ import { executeJob } from "./execute-job";
 import type { Job, JobQueue } from "./job-queue";
 
 export type InProcessQueue = JobQueue & {
-  /** Queues the runs a previous process left queued and never claimed (it stopped before executing them). */
+  /** Queues the runs and import jobs a previous process left queued and never claimed (it stopped before executing them). */
   recover(): Promise<void>;
   /** Settles when every job added so far has been executed (tests, and a graceful shutdown). */
   idle(): Promise<void>;
@@ -42,6 +42,10 @@ export function createInProcessQueue(handle: DbHandle): InProcessQueue {
         "select id from segment_runs where status = 'queued' and worker is null order by id",
       );
       pending.push(...queued.map((row) => ({ kind: "segment_run", runId: row.id }) as const));
+      const imports = await handle.raw<{ id: string }>(
+        "select id from import_jobs where status = 'queued' and worker is null order by created_at",
+      );
+      pending.push(...imports.map((row) => ({ kind: "import_commit", jobId: row.id }) as const));
       committed();
     },
     idle: async () => {

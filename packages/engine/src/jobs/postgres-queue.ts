@@ -1,5 +1,6 @@
 import type { DbHandle } from "@creditseg/db";
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
+import { markDeadImportJobs } from "../imports/import-jobs";
 import { markDeadRuns } from "../runs/mark-dead-runs";
 import { executeJob } from "./execute-job";
 import { JOB_KINDS, type Job, type JobQueue } from "./job-queue";
@@ -67,6 +68,7 @@ export type JobWorker = { stop: () => Promise<void>; done: Promise<void> };
  */
 export async function startJobWorker(handle: DbHandle, options: WorkerOptions): Promise<JobWorker> {
   await markDeadRuns(handle);
+  await markDeadImportJobs(handle);
   let executing = 0;
   const task =
     (kind: Job["kind"]): Task =>
@@ -90,7 +92,10 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
     logger: quietLogger(),
     taskList: Object.fromEntries(JOB_KINDS.map((kind) => [taskOf(kind), task(kind)])),
   });
-  const sweep = setInterval(() => void markDeadRuns(handle).catch(() => {}), 60_000);
+  const sweep = setInterval(() => {
+    void markDeadRuns(handle).catch(() => {});
+    void markDeadImportJobs(handle).catch(() => {});
+  }, 60_000);
   sweep.unref();
   let idleCheck: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | null = null;

@@ -9,6 +9,7 @@ import { queueRun } from "../runs/queue-run";
 import { getRun } from "../runs/run-queries";
 import { ACTORS, createSeededWorld, TEST_PERIOD } from "../testing/seeded-world";
 import { createInProcessQueue } from "./in-process-queue";
+import { jobSubjectOf } from "./job-queue";
 import { createPostgresQueue, migrateJobQueue, startJobWorker } from "./postgres-queue";
 
 describeEachDb("queued runs with the in-process runner", (kind) => {
@@ -99,7 +100,7 @@ describe.runIf(testDbKinds().includes("postgres") && serverUrl)("queued runs on 
         connectionString: url,
         concurrency: 2,
         exitWhenIdle: true,
-        onEvent: (e) => events.push(`${e.type}:${e.job.runId}`),
+        onEvent: (e) => events.push(`${e.type}:${jobSubjectOf(e.job)}`),
       });
       await worker.done;
       expect(events).toEqual([`start:${queued.id}`, `end:${queued.id}`]);

@@ -26,15 +26,46 @@ const PAGE_SIZE = 20_000;
 const num = (text: string | null): number | null => (text === null ? null : Number(text));
 const fen = (text: string | null): bigint | null => (text === null ? null : BigInt(text));
 
-type Pager<Row, Out> = {
+export type Pager<Row, Out> = {
   /** SELECT with `$1` = period and `$2` = the last key of the previous page (null on the first), ordered by the key, limited by `$3`. */
   sql: string;
   keyOf: (row: Row) => string;
   toRecord: (row: Row) => Out;
 };
 
-/** Reads a table page by page (keyset pagination on its natural key), converting each row as it arrives. */
-async function readPaged<Row, Out>(
+/** A table of accounts, also read for a range of customers: `$1` = period, `$2`..`$3` = first and last customer id. */
+type AccountPager<Row, Out> = Pager<Row, Out> & { byCustomersSql: string };
+
+/**
+ * Reads a table page by page (keyset pagination on its natural key), handing each converted row to `sink` as it
+ * arrives and hashing the row as read; returns the rows read.
+ */
+export async function readPaged<Row, Out>(
+  raw: RawQuery,
+  period: string,
+  pager: Pager<Row, Out>,
+  hash: ReturnType<typeof createHash>,
+  onPage: (rowsRead: number, isDone: boolean) => void,
+  sink: (record: Out) => void,
+): Promise<number> {
+  let count = 0;
+  let lastKey: string | null = null;
+  for (;;) {
+    const rows: Row[] = await raw<Row>(pager.sql, [period, lastKey, PAGE_SIZE]);
+    for (const row of rows) {
+      sink(pager.toRecord(row));
+      hash.update(JSON.stringify(row));
+      hash.update("\n");
+    }
+    count += rows.length;
+    onPage(count, rows.length < PAGE_SIZE);
+    if (rows.length < PAGE_SIZE) return count;
+    lastKey = pager.keyOf(rows[rows.length - 1]!);
+  }
+}
+
+/** Reads a whole table into records (see readPaged). */
+async function readAll<Row, Out>(
   raw: RawQuery,
   period: string,
   pager: Pager<Row, Out>,
@@ -42,18 +73,8 @@ async function readPaged<Row, Out>(
   onPage: (rowsRead: number, isDone: boolean) => void,
 ): Promise<Out[]> {
   const out: Out[] = [];
-  let lastKey: string | null = null;
-  for (;;) {
-    const rows: Row[] = await raw<Row>(pager.sql, [period, lastKey, PAGE_SIZE]);
-    for (const row of rows) {
-      out.push(pager.toRecord(row));
-      hash.update(JSON.stringify(row));
-      hash.update("\n");
-    }
-    onPage(out.length, rows.length < PAGE_SIZE);
-    if (rows.length < PAGE_SIZE) return out;
-    lastKey = pager.keyOf(rows[rows.length - 1]!);
-  }
+  await readPaged(raw, period, pager, hash, onPage, (record) => out.push(record));
+  return out;
 }
 
 type CustomerRow = {
@@ -72,7 +93,7 @@ type CustomerRow = {
 };
 
 /** Customers with any loan, deposit, fee line or project in the period: a customer without activity has no contribution to segment. */
-const CUSTOMERS: Pager<CustomerRow, CustomerRecord> = {
+export const CUSTOMERS: Pager<CustomerRow, CustomerRecord> = {
   sql: `select c.customer_id, c.name, c.industry, c.region, c.size::text as size, c.credit_rating, c.officer,
                c.debt_ratio_pct::text as debt_ratio_pct, c.current_ratio::text as current_ratio, c.roa_pct::text as roa_pct,
                c.revenue_fen::text as revenue_fen, c.default_count
@@ -115,11 +136,15 @@ type LoanRow = {
   days: number;
 };
 
-const LOANS: Pager<LoanRow, LoanRecord> = {
-  sql: `select loan_id, customer_id, product, amount_fen::text as amount_fen, rate_pct::text as rate_pct, term_months,
+const LOAN_COLUMNS = `loan_id, customer_id, product, amount_fen::text as amount_fen, rate_pct::text as rate_pct, term_months,
                start_date::text as start_date, maturity_date::text as maturity_date, guarantee::text as guarantee,
-               classification::text as classification, avg_daily_balance_fen::text as avg_daily_balance_fen, days
+               classification::text as classification, avg_daily_balance_fen::text as avg_daily_balance_fen, days`;
+
+export const LOANS: AccountPager<LoanRow, LoanRecord> = {
+  sql: `select ${LOAN_COLUMNS}
           from loans where period = $1 and ($2::text is null or loan_id > $2) order by loan_id limit $3`,
+  byCustomersSql: `select ${LOAN_COLUMNS}
+          from loans where period = $1 and customer_id between $2 and $3 order by customer_id, loan_id`,
   keyOf: (r) => r.loan_id,
   toRecord: (r) => ({
     loanId: r.loan_id,
@@ -147,9 +172,13 @@ type DepositRow = {
   term_months: number;
 };
 
-const DEPOSITS: Pager<DepositRow, DepositRecord> = {
-  sql: `select account_id, customer_id, product::text as product, avg_daily_balance_fen::text as avg_daily_balance_fen, rate_pct::text as rate_pct, days, term_months
+const DEPOSIT_COLUMNS = `account_id, customer_id, product::text as product, avg_daily_balance_fen::text as avg_daily_balance_fen, rate_pct::text as rate_pct, days, term_months`;
+
+export const DEPOSITS: AccountPager<DepositRow, DepositRecord> = {
+  sql: `select ${DEPOSIT_COLUMNS}
           from deposits where period = $1 and ($2::text is null or account_id > $2) order by account_id limit $3`,
+  byCustomersSql: `select ${DEPOSIT_COLUMNS}
+          from deposits where period = $1 and customer_id between $2 and $3 order by customer_id, account_id`,
   keyOf: (r) => r.account_id,
   toRecord: (r) => ({
     accountId: r.account_id,
@@ -164,9 +193,13 @@ const DEPOSITS: Pager<DepositRow, DepositRecord> = {
 
 type FeeRow = { line_key: string; customer_id: string; type: string; amount_fen: string; date: string };
 
-const FEES: Pager<FeeRow, FeeRecord> = {
-  sql: `select line_key, customer_id, type, amount_fen::text as amount_fen, date::text as date
+const FEE_COLUMNS = `line_key, customer_id, type, amount_fen::text as amount_fen, date::text as date`;
+
+export const FEES: AccountPager<FeeRow, FeeRecord> = {
+  sql: `select ${FEE_COLUMNS}
           from fee_income where period = $1 and ($2::text is null or line_key > $2) order by line_key limit $3`,
+  byCustomersSql: `select ${FEE_COLUMNS}
+          from fee_income where period = $1 and customer_id between $2 and $3 order by customer_id, line_key`,
   keyOf: (r) => r.line_key,
   toRecord: (r) => ({
     lineKey: r.line_key,
@@ -191,7 +224,7 @@ type ProjectRow = {
   is_downgraded: boolean;
 };
 
-const PROJECTS: Pager<ProjectRow, ProjectRecord> = {
+export const PROJECTS: Pager<ProjectRow, ProjectRecord> = {
   sql: `select project_id, customer_id, name, industry, region, total_investment_fen::text as total_investment_fen, loan_amount_fen::text as loan_amount_fen,
                risk_level, status, overdue_days, is_downgraded
           from projects where period = $1 and ($2::text is null or project_id > $2) order by project_id limit $3`,
@@ -223,10 +256,25 @@ export async function loadPeriodData(
   const hash = createHash("sha256");
   const report = (kind: LoadProgress["kind"]) => (rowsRead: number, isDone: boolean) =>
     onProgress?.({ kind, rowsRead, isDone });
-  const customers = await readPaged(raw, period, CUSTOMERS, hash.update("customers\n"), report("customers"));
-  const loans = await readPaged(raw, period, LOANS, hash.update("loans\n"), report("loans"));
-  const deposits = await readPaged(raw, period, DEPOSITS, hash.update("deposits\n"), report("deposits"));
-  const fees = await readPaged(raw, period, FEES, hash.update("fees\n"), report("fees"));
-  const projects = await readPaged(raw, period, PROJECTS, hash.update("projects\n"), report("projects"));
+  const customers = await readAll(raw, period, CUSTOMERS, hash.update("customers\n"), report("customers"));
+  const loans = await readAll(raw, period, LOANS, hash.update("loans\n"), report("loans"));
+  const deposits = await readAll(raw, period, DEPOSITS, hash.update("deposits\n"), report("deposits"));
+  const fees = await readAll(raw, period, FEES, hash.update("fees\n"), report("fees"));
+  const projects = await readAll(raw, period, PROJECTS, hash.update("projects\n"), report("projects"));
   return { period, customers, loans, deposits, fees, projects, dataChecksum: hash.digest("hex") };
+}
+
+/** The accounts of a range of customers, each table ordered by customer then its key: each customer's accounts in the order a whole-table read meets them. */
+export type CustomerAccounts = { loans: LoanRecord[]; deposits: DepositRecord[]; fees: FeeRecord[] };
+
+/** Reads the loans, deposits and fee lines of the customers from `firstId` to `lastId` (inclusive) in one period. */
+export async function readCustomerAccounts(
+  raw: RawQuery,
+  period: string,
+  firstId: string,
+  lastId: string,
+): Promise<CustomerAccounts> {
+  const read = async <Row, Out>(pager: AccountPager<Row, Out>) =>
+    (await raw<Row>(pager.byCustomersSql, [period, firstId, lastId])).map(pager.toRecord);
+  return { loans: await read(LOANS), deposits: await read(DEPOSITS), fees: await read(FEES) };
 }

@@ -1,5 +1,4 @@
-import type { SegmentResult } from "@creditseg/core";
-import type { PeriodData } from "../load/load-period-data";
+import type { CustomerContribution, ProjectRecord, SegmentResult } from "@creditseg/core";
 import { toJsonText } from "../json";
 import { WARNING_LEVELS, warningReason } from "./warning-reason";
 
@@ -14,18 +13,66 @@ export type TableRows = {
 /** Signal rate as stored (0..1) from core's percent text. */
 const toShare = (pct: string | null): number | null => (pct === null ? null : Number(pct) / 100);
 
+export const CONTRIBUTION_LINE_COLUMNS = [
+  "run_id",
+  "customer_id",
+  "account_kind",
+  "account_id",
+  "balance_fen",
+  "rate_pct",
+  "ftp_rate_pct",
+  "ftp_max_term_months",
+  "ftp_source",
+  "tax_rate_pct",
+  "days",
+  "result_fen",
+  "classification",
+] as const;
+
 /**
- * The rows a run stores, built lazily (a generator per table) so the million cluster assignments are never held
- * as a second copy. Values are in a fixed order: customers and loans in reading order, clusters by number,
- * groups by key, warnings in core's order.
+ * The contribution lines of some customers (one per loan, deposit and fee line), from the accounts core priced:
+ * `classificationOf` gives a loan's class (absent: normal).
  */
-export function buildResultRows(runId: number, data: PeriodData, result: SegmentResult): TableRows[] {
-  const depositBalance = new Map<string, bigint>();
-  for (const d of data.deposits)
-    depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
-  // Only loans off "normal" are kept: a map of every loan would be a second copy of the largest table.
-  const offNormal = new Map<string, string>();
-  for (const l of data.loans) if (l.classification !== "normal") offNormal.set(l.loanId, l.classification);
+export function* contributionLineRows(
+  runId: number,
+  contributions: Iterable<CustomerContribution>,
+  classificationOf: (loanId: string) => string | undefined,
+): Generator<readonly unknown[]> {
+  for (const c of contributions) {
+    for (const a of c.accounts) {
+      yield [
+        runId,
+        c.customerId,
+        a.side,
+        a.accountId,
+        a.avgDailyBalanceFen,
+        a.ratePct,
+        a.ftp.ratePct,
+        a.ftp.maxTermMonths,
+        a.ftp.source,
+        a.taxRatePct,
+        a.days,
+        a.contributionFen,
+        a.side === "loan" ? (classificationOf(a.accountId) ?? "normal") : null,
+      ];
+    }
+    // A fee line counts its amount as is: no rate, FTP, tax or days.
+    for (const f of c.fees)
+      yield [runId, c.customerId, "fee", f.lineKey, f.amountFen, "0", null, null, null, null, 0, f.amountFen, null];
+  }
+}
+
+/**
+ * The rows a run stores once every customer is segmented, built lazily (a generator per table). Contribution lines
+ * and cluster assignments are written earlier, customer page by customer page (see segmentCustomerPages). Values are
+ * in a fixed order: customers and projects in reading order, clusters by number, groups by key, warnings in core's
+ * order. `depositBalanceFen` follows `result.customers`.
+ */
+export function buildResultRows(
+  runId: number,
+  data: { projects: readonly ProjectRecord[]; depositBalanceFen: readonly bigint[] },
+  result: SegmentResult,
+): TableRows[] {
   const clustering = result.clusters;
   return [
     {
@@ -56,7 +103,7 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
       ],
       count: result.customers.length,
       rows: function* () {
-        for (const c of result.customers) {
+        for (const [i, c] of result.customers.entries()) {
           const e = c.effective;
           yield [
             runId,
@@ -67,7 +114,7 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
             c.contribution.feeFen,
             c.contribution.totalFen,
             c.loanBalanceFen,
-            depositBalance.get(c.customerId) ?? 0n,
+            data.depositBalanceFen[i]!,
             c.classification,
             c.tier.tier,
             toJsonText({ ruleIndex: c.tier.ruleIndex, trace: c.tier.trace }),
@@ -82,64 +129,6 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
             e.tier,
             e.grade,
           ];
-        }
-      },
-    },
-    {
-      table: "contribution_lines",
-      columns: [
-        "run_id",
-        "customer_id",
-        "account_kind",
-        "account_id",
-        "balance_fen",
-        "rate_pct",
-        "ftp_rate_pct",
-        "ftp_max_term_months",
-        "ftp_source",
-        "tax_rate_pct",
-        "days",
-        "result_fen",
-        "classification",
-      ],
-      count: data.loans.length + data.deposits.length + data.fees.length,
-      // Read from the accounts core priced (already in memory): no second copy of a million lines is built.
-      rows: function* () {
-        for (const c of result.customers) {
-          for (const a of c.contribution.accounts) {
-            yield [
-              runId,
-              c.customerId,
-              a.side,
-              a.accountId,
-              a.avgDailyBalanceFen,
-              a.ratePct,
-              a.ftp.ratePct,
-              a.ftp.maxTermMonths,
-              a.ftp.source,
-              a.taxRatePct,
-              a.days,
-              a.contributionFen,
-              a.side === "loan" ? (offNormal.get(a.accountId) ?? "normal") : null,
-            ];
-          }
-          // A fee line counts its amount as is: no rate, FTP, tax or days.
-          for (const f of c.contribution.fees)
-            yield [
-              runId,
-              c.customerId,
-              "fee",
-              f.lineKey,
-              f.amountFen,
-              "0",
-              null,
-              null,
-              null,
-              null,
-              0,
-              f.amountFen,
-              null,
-            ];
         }
       },
     },
@@ -203,17 +192,6 @@ export function buildResultRows(runId: number, data: PeriodData, result: Segment
             toJsonText(profile),
             toJsonText(profile.label),
           ];
-        }
-      },
-    },
-    {
-      table: "cluster_assignments",
-      columns: ["run_id", "loan_id", "cluster_no"],
-      count: clustering ? data.loans.length : 0,
-      rows: function* () {
-        for (let i = 0; i < data.loans.length; i++) {
-          const cluster = result.loanClusters[i]!;
-          if (cluster >= 0) yield [runId, data.loans[i]!.loanId, cluster];
         }
       },
     },

@@ -1,15 +1,19 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import {
-  groupPortfolio,
+  driveFitsWith,
+  groupPortfolioOfUsage,
   plannedKMeansRestarts,
   runKMeansPaced,
-  segmentPortfolioWith,
+  stepClusterLoanColumns,
+  stepFinishSegmentation,
+  tallyLoanColumns,
+  type KMeansRequest,
   type Policy,
 } from "@creditseg/core";
 import { withBulkTransaction, type DbHandle, type RawQuery } from "@creditseg/db";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
-import { loadPeriodData, type PeriodData } from "../load/load-period-data";
+import { scanPeriod, type PeriodScan } from "../load/scan-period";
 import { readActiveOverrides } from "../overrides/active-overrides";
 import { expireOverrides } from "../overrides/override-workflow";
 import { toJsonText } from "../json";
@@ -21,6 +25,7 @@ import { EngineError } from "../errors/engine-error";
 import { bankToday, type Clock } from "../clock";
 import { resolvePeriodFtpCurve } from "./ftp-curve-for-period";
 import { buildGroupRows } from "../groups/build-group-rows";
+import { segmentCustomerPages } from "./segment-customer-pages";
 import { readPreviousGroups } from "../groups/read-previous-groups";
 
 export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
@@ -31,8 +36,11 @@ export type RunOutcome =
   | { runId: number; status: "succeeded"; resultChecksum: string; timingsMs: Record<string, number> }
   | { runId: number; status: "failed"; error: string; timingsMs: Record<string, number> };
 
-/** Percent reached at the end of each stage (loading is measured by rows, writing by rows copied). */
-const STAGE_END_PCT = { loading: 30, segmenting: 65, writing: 99 } as const;
+/**
+ * Percent reached at the end of each stage (loading is measured by rows read; writing, which reads each customer's
+ * accounts again, prices them and writes their lines page by page, by customers done, then by the rows copied after).
+ */
+const STAGE_END_PCT = { loading: 30, segmenting: 65, customers: 90, writing: 99 } as const;
 
 type ExecuteArgs = {
   runId: number;
@@ -83,7 +91,7 @@ async function countRows(raw: RawQuery, period: string): Promise<number> {
 
 async function readInputs(
   raw: RawQuery,
-  data: PeriodData,
+  data: PeriodScan,
   previousRunId: number | null,
   overrideIds: number[],
   asOf: string,
@@ -108,8 +116,8 @@ async function readInputs(
     counts: {
       customers: data.customers.length,
       loans: data.loans.length,
-      deposits: data.deposits.length,
-      fees: data.fees.length,
+      deposits: data.depositCount,
+      fees: data.feeCount,
       projects: data.projects.length,
     },
     previousRunId,
@@ -119,8 +127,10 @@ async function readInputs(
 }
 
 /**
- * Executes a queued run: loads the period in pages, runs the core pipeline, then stores every result, the checksum
- * and the run's new status in ONE transaction, which also makes it the period's current run. Any failure marks the
+ * Executes a queued run in bounded memory: reads the period once in pages keeping customers, projects and the loans'
+ * typed columns (see scanPeriod), clusters the loans, then — in ONE transaction — reads each page of customers'
+ * accounts again, segments them and writes their lines, runs the portfolio-wide steps over per-customer sums and
+ * stores the remaining results, the checksum and the run's new status, which also makes it the period's current run. Any failure marks the
  * run failed with the reason; the previous current run stays current since nothing of this run was committed.
  */
 export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<RunOutcome> {
@@ -154,7 +164,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     const totalRows = Math.max(1, await countRows(handle.raw, args.period));
     const doneByKind: Record<string, number> = {};
     let kindStart = performance.now();
-    const data = await loadPeriodData(handle.raw, args.period, (p) => {
+    const data = await scanPeriod(handle.raw, args.period, args.policy.clustering.features, (p) => {
       if (p.isDone) {
         const now = performance.now();
         timingsMs[`loading.${p.kind}`] = Math.round(now - kindStart);
@@ -194,40 +204,27 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     await progress.report("segmenting", STAGE_END_PCT.loading, { done: 0, total: restartsPlanned });
     // Runs share the web server's thread: each k-means restart and each stage hands the event loop back, so
     // other users' requests wait for one step (≤ 0.5–2 s at a million loans) instead of the whole run. Same result.
-    const result = await segmentPortfolioWith(
-      {
-        customers: data.customers,
-        loans: data.loans,
-        deposits: data.deposits,
-        fees: data.fees,
-        projects: data.projects,
-        policy: args.policy,
-        ftpCurve: ftp.curve,
-        overrides,
-        previous,
-      },
-      async (request) => {
-        const fit = await runKMeansPaced({
-          ...request,
-          pause: async () => {
-            await reportRestart();
-            await nextTurn();
-          },
-        });
-        await reportRestart();
-        return fit;
-      },
-      () => nextTurn(),
+    const fitKMeans = async (request: KMeansRequest) => {
+      const fit = await runKMeansPaced({
+        ...request,
+        pause: async () => {
+          await reportRestart();
+          await nextTurn();
+        },
+      });
+      await reportRestart();
+      return fit;
+    };
+    const clustering = await driveFitsWith(stepClusterLoanColumns(data.loans, args.policy.clustering), fitKMeans, () =>
+      nextTurn(),
+    );
+    const tallies = tallyLoanColumns(
+      data.loans,
+      clustering.loanClusters,
+      data.customers.length,
+      clustering.result?.k ?? 0,
     );
     endStage("segmenting");
-    // 客户群体: customer and project groups found in data (k-prototypes), beside the rules-based segments.
-    const groups = groupPortfolio({
-      ...data,
-      segmented: result.customers,
-      policy: args.policy,
-      previous: previousGroups,
-    });
-    endStage("grouping");
     await progress.report("writing", STAGE_END_PCT.segmenting);
 
     const customerIds = new Set(data.customers.map((c) => c.customerId));
@@ -238,15 +235,8 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       .sort((a, b) => a - b);
     const ftpBatchIds = [ftp.source.loan, ftp.source.deposit].flatMap((s) => (s.kind === "upload" ? s.batchIds : []));
     const inputs = await readInputs(handle.raw, data, previousRunId, overrideIds, asOf, ftpBatchIds);
-    const tables = [...buildResultRows(args.runId, data, result), ...buildGroupRows(args.runId, data, groups)];
-    const totalResultRows = Math.max(
-      1,
-      tables.reduce((s, t) => s + t.count, 0),
-    );
-    const summary = buildRunSummary(result, { overridesApplied: applied.length, timingsMs });
 
     progress.suspend(true);
-    let copiedBefore = 0;
     const checksum = await withBulkTransaction(handle, async (session) => {
       let stepStart = performance.now();
       const endStep = (name: string) => {
@@ -254,6 +244,58 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         timingsMs[`writing.${name}`] = Math.round(now - stepStart);
         stepStart = now;
       };
+      const pass = await segmentCustomerPages({
+        session,
+        runId: args.runId,
+        scan: data,
+        clustering,
+        tallies,
+        policy: args.policy,
+        ftpCurve: ftp.curve,
+        overrides,
+        onPage: (customersDone) =>
+          progress.report(
+            "writing",
+            STAGE_END_PCT.segmenting +
+              ((STAGE_END_PCT.customers - STAGE_END_PCT.segmenting) * customersDone) / data.customers.length,
+          ),
+      });
+      endStep("customers");
+      const result = await driveFitsWith(
+        stepFinishSegmentation({
+          segments: pass.segments,
+          loans: data.loans,
+          clustering,
+          depositCount: data.depositCount,
+          projects: data.projects,
+          policy: args.policy,
+          previous,
+        }),
+        fitKMeans,
+        () => nextTurn(),
+      );
+      endStep("portfolio");
+      // 客户群体: customer and project groups found in data (k-prototypes), beside the rules-based segments.
+      const groups = groupPortfolioOfUsage({
+        customers: data.customers,
+        usage: pass.usage,
+        loans: data.loans,
+        projects: data.projects,
+        segmented: result.customers,
+        policy: args.policy,
+        previous: previousGroups,
+      });
+      endStep("grouping");
+      const tables = [
+        ...buildResultRows(args.runId, { projects: data.projects, depositBalanceFen: pass.depositBalanceFen }, result),
+        ...buildGroupRows(args.runId, data, groups),
+      ];
+      const totalResultRows = Math.max(
+        1,
+        tables.reduce((s, t) => s + t.count, 0),
+      );
+      const summary = buildRunSummary(result, { overridesApplied: applied.length, timingsMs });
+      let copiedBefore = 0;
       for (const table of tables) {
         const copied = await session.copyRows({
           table: table.table,
@@ -262,8 +304,8 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
           onProgress: (n) =>
             void progress.report(
               "writing",
-              STAGE_END_PCT.segmenting +
-                ((STAGE_END_PCT.writing - STAGE_END_PCT.segmenting) * (copiedBefore + n)) / totalResultRows,
+              STAGE_END_PCT.customers +
+                ((STAGE_END_PCT.writing - STAGE_END_PCT.customers) * (copiedBefore + n)) / totalResultRows,
             ),
         });
         copiedBefore += copied;

@@ -25,10 +25,15 @@ export function registerActiveRun(runId: number): () => void {
  * ("unknown"), and the heartbeat decides.
  */
 export function checkWorker(worker: string | null, runId: number): "alive" | "dead" | "unknown" {
+  return checkWorkerOf(worker, () => activeRunIds.has(runId));
+}
+
+/** `checkWorker` for any job row: `isExecutingHere` tells whether this process executes the row's job. */
+export function checkWorkerOf(worker: string | null, isExecutingHere: () => boolean): "alive" | "dead" | "unknown" {
   if (!worker) return "unknown";
   const [pidText, host] = worker.split("@");
   if (host !== hostname()) return "unknown";
   const pid = Number(pidText);
-  if (pid === process.pid) return activeRunIds.has(runId) ? "alive" : "dead";
+  if (pid === process.pid) return isExecutingHere() ? "alive" : "dead";
   return isProcessAlive(pid) ? "alive" : "dead";
 }

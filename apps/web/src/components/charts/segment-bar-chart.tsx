@@ -24,10 +24,17 @@ export function SegmentBarChart({
   onSelect?: (bar: SegmentBar) => void;
 }) {
   const format = chartValueFormat(kind, useLocale());
+  // More than four bars (the NPL chart's tiers and grades) do not fit their names side by side in a narrow panel.
+  const isCrowded = data.length > 4;
   return (
     <BarChart responsive className="chart-box chart-sm" data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e7ec" />
-      <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#4f5b6b" }} interval={0} />
+      <XAxis
+        dataKey="label"
+        tick={{ fontSize: 11, fill: "#4f5b6b" }}
+        interval={0}
+        {...(isCrowded ? { angle: -35, textAnchor: "end", height: 52 } : {})}
+      />
       <YAxis tick={{ fontSize: 11, fill: "#4f5b6b" }} width={56} tickFormatter={format.tick} />
       <Tooltip formatter={(value) => [format.full(Number(value)), valueLabel]} />
       <Bar

@@ -4,6 +4,7 @@ import { renderClusterLabel } from "@creditseg/core/clustering";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import {
@@ -19,7 +20,7 @@ import {
   YAxis,
 } from "recharts";
 import { pickColor } from "../charts/palette";
-import { customersHref } from "../customers/customer-filter-params";
+import { clusterFilterOf, customersHref } from "../customers/customer-filter-params";
 import { readProfileFeatures } from "../customer/run-explanations";
 import { TierClusterHeatmap } from "../dashboard/tier-cluster-heatmap";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -68,6 +69,7 @@ export function ClustersView() {
   const tDashboard = useTranslations("dashboard");
   const locale = useLocale();
   const trpc = useTRPC();
+  const router = useRouter();
   const clusters = useQuery(trpc.segment.clusters.queryOptions({}));
   const runId = clusters.data?.run?.id;
   const run = useQuery({ ...trpc.segmentRun.byId.queryOptions({ runId: runId ?? 1 }), enabled: runId !== undefined });
@@ -164,9 +166,7 @@ export function ClustersView() {
                       tiers={summary.data.byTier.map((row) => row.tier)}
                       tierLabel={labels.tierLabel}
                       clusterLabel={labels.clusterLabel}
-                      hrefFor={(tier, cluster) =>
-                        customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })
-                      }
+                      hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], ...clusterFilterOf(cluster) })}
                     />
                   ) : (
                     <LoadingState />
@@ -184,6 +184,7 @@ export function ClustersView() {
                     {t("sample", { n: samples.reduce((sum, sample) => sum + (sample.data?.items.length ?? 0), 0) })}
                   </span>
                 </div>
+                <p className="muted">{t("scatterHint")}</p>
                 <div className="filters section-gap">
                   <SelectField
                     label={t("xAxis")}
@@ -248,10 +249,18 @@ export function ClustersView() {
                       name={labels.clusterLabel(clusterNos[index] ?? null)}
                       fill={pickColor(index)}
                       isAnimationActive={false}
+                      cursor="pointer"
                       data={(sample.data?.items ?? []).map((loan) => ({
                         x: readFeature(loan, x),
                         y: readFeature(loan, y),
+                        customerId: loan.customerId,
                       }))}
+                      // A point is a sampled loan: it opens the customer who holds it, on this run.
+                      onClick={(point) => {
+                        const customerId = (point as { payload?: { customerId?: string } }).payload?.customerId;
+                        if (customerId && runId !== undefined)
+                          router.push(`/customers/${encodeURIComponent(customerId)}?run=${runId}`);
+                      }}
                     />
                   ))}
                 </ScatterChart>

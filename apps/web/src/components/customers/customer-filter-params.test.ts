@@ -18,6 +18,11 @@ describe("customer list filters in the URL", () => {
       "a cluster migration cell from an unmatched cluster",
       { runId: 7, clusters: [2], migration: { fromRunId: 6, dimension: "cluster", from: ["unmatched:3"] } },
     ],
+    [
+      "a cluster migration cell into no cluster",
+      { runId: 7, isWithoutCluster: true, migration: { fromRunId: 6, dimension: "cluster", from: ["1"] } },
+    ],
+    ["a tier × no-cluster heatmap cell", { runId: 7, tiers: ["core"], clusters: [], isWithoutCluster: true }],
     ["a draft's impact cell", { draft: { version: 4, period: "2025", dimension: "grade", from: ["AA"], to: ["A"] } }],
     [
       "every customer a draft would move",
@@ -33,6 +38,11 @@ describe("customer list filters in the URL", () => {
       runId: 7,
       tiers: ["core"],
       migration: { fromRunId: 6, dimension: "tier", from: ["basic"], to: ["core"] },
+    });
+    expect(toFilterInput(parse("run=7&from=6&prevCluster=none&cluster=none"))).toEqual({
+      runId: 7,
+      isWithoutCluster: true,
+      migration: { fromRunId: 6, dimension: "cluster", from: ["none"], to: ["none"] },
     });
     expect(toFilterInput(parse("draft=4&draftPeriod=2025"))).toEqual({
       draft: { version: 4, period: "2025", dimension: "tier" },

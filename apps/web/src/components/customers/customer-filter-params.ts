@@ -30,6 +30,8 @@ export type CustomerFilters = {
   tiers: string[];
   grades: Grade[];
   clusters: number[];
+  /** Customers in no benefit cluster (no loans), besides `clusters`; `cluster=none` in the URL. */
+  isWithoutCluster: boolean;
   industries: string[];
   regions: string[];
   officer?: string;
@@ -44,6 +46,9 @@ type ParamsLike = { getAll(name: string): string[]; get(name: string): string | 
 export function isGrade(value: string): value is Grade {
   return (GRADES as readonly string[]).includes(value);
 }
+
+/** The cluster label of "no cluster" (customers without loans), as the migration matrix and the URL write it. */
+export const NO_CLUSTER = "none";
 
 /** URL parameter of the earlier side of a migration cell, per dimension. */
 const PREVIOUS_PARAM = { tier: "prevTier", grade: "prevGrade", cluster: "prevCluster" } as const;
@@ -95,8 +100,10 @@ export function parseCustomerFilters(params: ParamsLike): CustomerFilters {
     grades: params.getAll("grade").filter(isGrade),
     clusters: params
       .getAll("cluster")
+      .filter((text) => /^\d+$/.test(text))
       .map(Number)
-      .filter((n) => Number.isInteger(n) && n >= 0 && n <= 100),
+      .filter((n) => n <= 100),
+    isWithoutCluster: params.getAll("cluster").includes(NO_CLUSTER),
     industries: params.getAll("industry").filter(Boolean).slice(0, 50),
     regions: params.getAll("region").filter(Boolean).slice(0, 50),
     officer: params.get("officer")?.trim() || undefined,
@@ -125,6 +132,7 @@ export function buildCustomerSearch(filters: Partial<CustomerFilters>): string {
   for (const tier of filters.tiers ?? []) params.append("tier", tier);
   for (const grade of filters.grades ?? []) params.append("grade", grade);
   for (const cluster of filters.clusters ?? []) params.append("cluster", String(cluster));
+  if (filters.isWithoutCluster) params.append("cluster", NO_CLUSTER);
   for (const industry of filters.industries ?? []) params.append("industry", industry);
   for (const region of filters.regions ?? []) params.append("region", region);
   if (filters.officer) params.set("officer", filters.officer);
@@ -135,22 +143,30 @@ export function buildCustomerSearch(filters: Partial<CustomerFilters>): string {
   return text ? `?${text}` : "";
 }
 
+/** The list filter of one benefit cluster, or of "no cluster" (null: customers without loans). */
+export function clusterFilterOf(cluster: number | null): Pick<CustomerFilters, "clusters" | "isWithoutCluster"> {
+  return cluster === null ? { clusters: [], isWithoutCluster: true } : { clusters: [cluster], isWithoutCluster: false };
+}
+
 /** The customer list behind a dashboard figure. */
 export function customersHref(filters: Partial<CustomerFilters>): string {
   return `/customers${buildCustomerSearch(filters)}`;
 }
 
-/** A migration filter's later side: the list's own filter of that dimension (none = any). */
-function migrationTo(filters: CustomerFilters, dimension: MigrationDimension): string[] {
+/**
+ * The list's own filter of a dimension as migration labels (a cluster's number, `none` for no cluster): a migration
+ * filter's later side (empty = any).
+ */
+export function laterSideOf(filters: CustomerFilters, dimension: MigrationDimension): string[] {
   if (dimension === "tier") return filters.tiers;
   if (dimension === "grade") return filters.grades;
-  return filters.clusters.map(String);
+  return [...filters.clusters.map(String), ...(filters.isWithoutCluster ? [NO_CLUSTER] : [])];
 }
 
 /** The filters in the shape of the customer.list / customer.count / export input. */
 export function toFilterInput(filters: CustomerFilters) {
   const { migration, draft } = filters;
-  const to = migration ? migrationTo(filters, migration.dimension) : [];
+  const to = migration ? laterSideOf(filters, migration.dimension) : [];
   return {
     ...(filters.runId ? { runId: filters.runId } : {}),
     ...(filters.topPct ? { topPct: filters.topPct } : {}),
@@ -178,6 +194,7 @@ export function toFilterInput(filters: CustomerFilters) {
     ...(filters.tiers.length ? { tiers: filters.tiers } : {}),
     ...(filters.grades.length ? { grades: filters.grades } : {}),
     ...(filters.clusters.length ? { clusters: filters.clusters } : {}),
+    ...(filters.isWithoutCluster ? { isWithoutCluster: true } : {}),
     ...(filters.industries.length ? { industries: filters.industries } : {}),
     ...(filters.regions.length ? { regions: filters.regions } : {}),
     ...(filters.officer ? { officer: filters.officer } : {}),

@@ -20,6 +20,8 @@ import {
   buildCustomerSearch,
   customerListInput,
   isGrade,
+  laterSideOf,
+  NO_CLUSTER,
   parseCustomerFilters,
   toFilterInput,
   type CustomerFilters,
@@ -290,9 +292,18 @@ function CustomerFilterBar({
       />
       <MultiSelectField
         label={t("cluster")}
-        options={clusterOptions.map((cluster) => ({ value: String(cluster), label: labels.clusterLabel(cluster) }))}
-        value={filters.clusters.map(String)}
-        onChange={(clusters) => apply({ ...filters, clusters: clusters.map(Number) })}
+        options={[
+          ...clusterOptions.map((cluster) => ({ value: String(cluster), label: labels.clusterLabel(cluster) })),
+          { value: NO_CLUSTER, label: labels.clusterLabel(null) },
+        ]}
+        value={laterSideOf(filters, "cluster")}
+        onChange={(values) =>
+          apply({
+            ...filters,
+            clusters: values.filter((value) => value !== NO_CLUSTER).map(Number),
+            isWithoutCluster: values.includes(NO_CLUSTER),
+          })
+        }
       />
       <MultiSelectField
         label={t("industry")}
@@ -346,15 +357,13 @@ function SelectionNote({
         ? labels.gradeLabel(value)
         : /^\d+$/.test(value)
           ? labels.clusterLabel(Number(value))
-          : value === "none"
+          : value === NO_CLUSTER
             ? labels.clusterLabel(null)
             : value;
   const list = (dimension: "tier" | "grade" | "cluster", values: readonly string[]) =>
     values.length ? values.map((value) => labelOf(dimension, value)).join("、") : t("selectionAny");
   const dimensionName = (dimension: "tier" | "grade" | "cluster") =>
     dimension === "tier" ? t("dimTier") : dimension === "grade" ? t("dimGrade") : t("dimCluster");
-  const laterSide = (dimension: "tier" | "grade" | "cluster") =>
-    dimension === "tier" ? filters.tiers : dimension === "grade" ? filters.grades : filters.clusters.map(String);
   return (
     <p className="panel row" data-testid="customer-selection">
       <span>
@@ -364,7 +373,7 @@ function SelectionNote({
               run: runId ?? "—",
               dimension: dimensionName(migration.dimension),
               was: list(migration.dimension, migration.from),
-              now: list(migration.dimension, laterSide(migration.dimension)),
+              now: list(migration.dimension, laterSideOf(filters, migration.dimension)),
             })
           : null}
         {migration && draft ? " · " : null}

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ParetoChart } from "../charts/pareto-chart";
 import { SegmentBarChart } from "../charts/segment-bar-chart";
-import { customersHref } from "../customers/customer-filter-params";
+import { clusterFilterOf, customersHref } from "../customers/customer-filter-params";
 import { useCan, useMe } from "../session/me-context";
 import { readTierNames, sortByTierOrder } from "../segments/tier-order";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -90,7 +90,10 @@ export function DashboardView() {
     .map((row) => ({
       key: String(row.cluster),
       label: labels.clusterLabel(row.cluster),
-      href: row.cluster === null ? customersHref({ runId }) : customersHref({ runId, clusters: [row.cluster] }),
+      href:
+        row.cluster === null
+          ? customersHref({ runId, isWithoutCluster: true })
+          : customersHref({ runId, clusters: [row.cluster] }),
       loansHref: row.cluster === null ? undefined : `/loans?run=${runId}&cluster=${row.cluster}`,
       ...row,
     }));
@@ -193,9 +196,7 @@ export function DashboardView() {
             tiers={tiers}
             tierLabel={labels.tierLabel}
             clusterLabel={labels.clusterLabel}
-            hrefFor={(tier, cluster) =>
-              customersHref({ runId, tiers: [tier], clusters: cluster === null ? [] : [cluster] })
-            }
+            hrefFor={(tier, cluster) => customersHref({ runId, tiers: [tier], ...clusterFilterOf(cluster) })}
           />
         </section>
         <section className="panel" aria-labelledby="migration">

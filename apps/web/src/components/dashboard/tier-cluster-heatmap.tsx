@@ -50,6 +50,7 @@ export function TierClusterHeatmap({
               <Link
                 href={hrefFor(tier, cluster)}
                 aria-label={`${tierLabel(tier)} × ${clusterLabel(cluster)}: ${count}`}
+                data-count={count}
               >
                 {formatCount(count, locale)}
               </Link>

@@ -3,9 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
 import { GroupKey } from "../codes/group-key";
 import { readWarningReason } from "../codes/run-codes";
 import { useCodeText } from "../codes/use-code-text";
+import { rollUpGroupProjectsHref } from "../projects/roll-up-group-projects-view";
 import { rateColumn } from "../ui/columns";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import type { AppRouter } from "~/server/api/root";
@@ -13,7 +15,7 @@ import { useTRPC } from "~/trpc/react";
 
 type Warning = inferRouterOutputs<AppRouter>["segment"]["warnings"]["warnings"][number];
 
-/** Early warnings a run raised for project groups, worst first. */
+/** Early warnings a run raised for project groups, worst first; each group opens its projects. */
 export function WarningsTable({ runId }: { runId?: number }) {
   const t = useTranslations("projects");
   const tDash = useTranslations("dashboard");
@@ -26,7 +28,12 @@ export function WarningsTable({ runId }: { runId?: number }) {
       header: t("group"),
       accessorFn: (row) => row.groupKey,
       meta: { isRowHeader: true },
-      cell: ({ row }) => <GroupKey value={row.original.groupKey} />,
+      // The group's projects: the rows its signal rate, and so this warning, were computed from.
+      cell: ({ row }) => (
+        <Link href={rollUpGroupProjectsHref(row.original.runId, row.original.groupKey)}>
+          <GroupKey value={row.original.groupKey} />
+        </Link>
+      ),
     },
     {
       id: "level",

@@ -1,13 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { useCodeText } from "../codes/use-code-text";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { WarningsTable } from "../dashboard/warnings-table";
+import { rollUpGroupProjectsHref } from "./roll-up-group-projects-view";
 import { FoundProjectGroups } from "../groups/found-project-groups";
 import { useMe } from "../session/me-context";
 import { pickColor } from "../charts/palette";
@@ -16,7 +18,7 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { useMoneyFormat } from "../ui/money-cell";
 import { QueryView } from "../ui/states";
 import type { inferRouterOutputs } from "@trpc/server";
-import { formatPct } from "~/i18n/format";
+import { formatCount, formatPct } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
@@ -36,6 +38,7 @@ export function ProjectsView() {
   const [selected, setSelected] = useState<string | null>(null);
   const money = useMoneyFormat();
   const codes = useCodeText();
+  const locale = useLocale();
   const columns: DataColumn<ProjectGroup>[] = [
     {
       id: "industry",
@@ -50,7 +53,20 @@ export function ProjectsView() {
       accessorFn: (group) => group.riskLevel,
       cell: ({ row }) => codes.riskLevel(row.original.riskLevel),
     },
-    { id: "projects", header: t("projects"), accessorFn: (group) => group.projectCount, meta: { isNumeric: true } },
+    {
+      id: "projects",
+      header: t("projects"),
+      accessorFn: (group) => group.projectCount,
+      meta: { isNumeric: true },
+      cell: ({ row }) => (
+        <Link
+          href={rollUpGroupProjectsHref(row.original.runId, row.original.groupKey)}
+          data-count={row.original.projectCount}
+        >
+          {formatCount(row.original.projectCount, locale)}
+        </Link>
+      ),
+    },
     moneyColumn<ProjectGroup>({
       id: "loanAmount",
       header: money.withUnit(t("loanAmount")),

@@ -7,7 +7,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { customersHref, isGrade } from "../customers/customer-filter-params";
+import { clusterFilterOf, customersHref, isGrade, NO_CLUSTER } from "../customers/customer-filter-params";
 import { MigrationMatrix } from "../dashboard/migration-matrix";
 import { useCan } from "../session/me-context";
 import { useSegmentLabels } from "../segments/use-segment-labels";
@@ -236,8 +236,7 @@ function orderClusters(cells: { from: string | null; to: string | null }[]): (st
 
 /**
  * The customer list behind a compare cell: the earlier run's label as the matrix has it (a cluster matched by
- * centroid, `none` without loans), the later side as the list's own filter. A later side without a cluster (customers
- * without loans) has no list filter, so that cell is not linked.
+ * centroid, `none` without loans), the later side as the list's own filter (a cluster, or no cluster).
  */
 function migrationHref(args: {
   fromRunId: number;
@@ -247,12 +246,12 @@ function migrationHref(args: {
   now: string | null;
 }): string | undefined {
   const { fromRunId, toRunId, dimension, was, now } = args;
+  const migration = { fromRunId, dimension, from: [was ?? NO_CLUSTER] };
+  if (dimension === "cluster")
+    return customersHref({ runId: toRunId, ...clusterFilterOf(now === null ? null : Number(now)), migration });
   if (now === null) return undefined;
-  const migration = { fromRunId, dimension, from: [was ?? "none"] };
   if (dimension === "tier") return customersHref({ runId: toRunId, tiers: [now], migration });
-  if (dimension === "grade")
-    return isGrade(now) ? customersHref({ runId: toRunId, grades: [now], migration }) : undefined;
-  return customersHref({ runId: toRunId, clusters: [Number(now)], migration });
+  return isGrade(now) ? customersHref({ runId: toRunId, grades: [now], migration }) : undefined;
 }
 
 /** Starts a run of a period with the active policy; the list above follows its progress live. */

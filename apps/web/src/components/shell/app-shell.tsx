@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { MeProvider, type Me } from "../session/me-context";
 import { LocaleSwitcher } from "./locale-switcher";
 import { listNavItems, type NavItem } from "./nav-items";
@@ -42,6 +42,9 @@ function NavEntry({
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const t = useTranslations();
   const pathname = usePathname();
+  // On narrow screens the navigation folds behind a menu button; it folds again once a page is chosen.
+  const [openedOn, setOpenedOn] = useState<string | null>(null);
+  const isNavOpen = openedOn === pathname;
   return (
     <MeProvider me={me}>
       <a className="skip-link" href="#main">
@@ -49,6 +52,15 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
       </a>
       <div className="shell">
         <header className="topbar">
+          <button
+            type="button"
+            className="nav-toggle"
+            aria-expanded={isNavOpen}
+            aria-controls="main-nav"
+            onClick={() => setOpenedOn(isNavOpen ? null : pathname)}
+          >
+            {isNavOpen ? t("common.menuClose") : t("common.menu")}
+          </button>
           <Link href="/" className="brand">
             {t("common.appName")}
           </Link>
@@ -60,7 +72,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
           <LocaleSwitcher isSignedIn />
           <SignOutButton />
         </header>
-        <nav className="sidenav" aria-label={t("common.mainNav")}>
+        <nav id="main-nav" className="sidenav" data-open={isNavOpen} aria-label={t("common.mainNav")}>
           <ul>
             {listNavItems(me.role).map((item, index, items) => (
               <NavEntry key={item.key} item={item} isFirstOfSection={items[index - 1]?.section !== item.section}>

@@ -4,7 +4,7 @@ import { bankDate, previousYearPeriod } from "@creditseg/core/calendar";
 import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState, type DragEvent } from "react";
+import { useEffect, useId, useState, type DragEvent } from "react";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
@@ -15,13 +15,16 @@ import { useColumnLabels } from "./use-column-labels";
 import { useRejectReason, type RejectReason } from "./use-reject-reason";
 
 const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
+const NO_ID = "00000000-0000-4000-8000-000000000000";
+/** How often a queued or running commit job is polled, milliseconds. */
+const JOB_POLL_MS = 1_000;
 const ENCODINGS = ["utf-8", "gbk", "gb18030"] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
 /**
  * The upload flow: drop a file (progress shown), see what was detected (format, encoding, headers
  * and how they map, editable and savable), check it (control totals and rejected rows, downloadable),
- * then commit or cancel.
+ * then commit (a job a worker executes; its progress is polled) or cancel.
  */
 export function UploadWizard() {
   const t = useTranslations("uploads");
@@ -51,8 +54,23 @@ export function UploadWizard() {
   });
   const refreshHistory = () => queryClient.invalidateQueries({ queryKey: trpc.upload.list.queryKey() });
   const validate = useMutation(trpc.upload.validate.mutationOptions());
-  const commit = useMutation(trpc.upload.commit.mutationOptions({ onSuccess: refreshHistory }));
-  const report = commit.data ?? validate.data;
+  const commit = useMutation(trpc.upload.commitInBackground.mutationOptions());
+  const jobId = commit.data?.id ?? null;
+  const job = useQuery({
+    ...trpc.upload.importJob.queryOptions({ jobId: jobId ?? NO_ID }),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (isJobDone(query.state.data?.status) ? false : JOB_POLL_MS),
+  });
+  const jobStatus = jobId === null ? null : (job.data?.status ?? "queued");
+  const isJobFinished = isJobDone(jobStatus ?? undefined);
+  useEffect(() => {
+    if (isJobFinished) void refreshHistory();
+    // refreshHistory is recreated each render; the history is refreshed once per finished job.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isJobFinished, jobId]);
+  const isCommitting = commit.isPending || (jobId !== null && !isJobFinished);
+  const commitReport = job.data?.report ?? null;
+  const report = commitReport ?? validate.data;
   const request = () => ({
     fileId: stored!.fileId,
     kind,
@@ -91,7 +109,7 @@ export function UploadWizard() {
 
   const kindLabel = (value: string) =>
     t.has(`kind_${value}` as "kind_loans") ? t(`kind_${value}` as "kind_loans") : value;
-  const isCommitted = commit.data?.status === "committed" || commit.data?.status === "duplicate";
+  const isCommitted = commitReport?.status === "committed" || commitReport?.status === "duplicate";
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
@@ -199,7 +217,7 @@ export function UploadWizard() {
             </label>
             <button
               type="button"
-              disabled={validate.isPending || isCommitted}
+              disabled={validate.isPending || isCommitting || isCommitted}
               onClick={() => {
                 commit.reset();
                 validate.mutate(request());
@@ -210,7 +228,7 @@ export function UploadWizard() {
             <button
               type="button"
               className="primary"
-              disabled={commit.isPending || isCommitted || !validate.data}
+              disabled={isCommitting || isCommitted || !validate.data}
               onClick={() => commit.mutate(request())}
             >
               {t("commit")}
@@ -219,9 +237,19 @@ export function UploadWizard() {
               {tc("cancel")}
             </button>
           </div>
-          {(validate.error ?? commit.error) ? (
+          {(validate.error ?? commit.error ?? job.error) ? (
             <p role="alert" className="field-error">
-              {(validate.error ?? commit.error)?.message}
+              {(validate.error ?? commit.error ?? job.error)?.message}
+            </p>
+          ) : null}
+          {jobStatus === "queued" || jobStatus === "running" ? (
+            <p className="hint" role="status" data-testid="commit-progress">
+              {jobStatus === "queued" ? t("commitQueued") : t("commitRunning", { rows: job.data?.rowsProcessed ?? 0 })}
+            </p>
+          ) : null}
+          {jobStatus === "failed" ? (
+            <p role="alert" className="field-error">
+              {t("commitFailed", { reason: job.data?.error ?? "" })}
             </p>
           ) : null}
           {report ? <UploadReport report={report} isAcceptValid={isAcceptValid} /> : null}
@@ -466,4 +494,8 @@ function UploadReport({ report, isAcceptValid }: { report: Report; isAcceptValid
       ) : null}
     </div>
   );
+}
+
+function isJobDone(status: string | undefined): boolean {
+  return status === "succeeded" || status === "failed";
 }

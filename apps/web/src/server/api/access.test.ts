@@ -60,6 +60,11 @@ const EXPECTED: Record<string, Expectation> = {
     callers: ADMIN,
     input: () => ({ fileId: "00000000-0000-4000-8000-000000000000", kind: "customers" }),
   },
+  "upload.commitInBackground": {
+    callers: ADMIN,
+    input: () => ({ fileId: "00000000-0000-4000-8000-000000000000", kind: "customers" }),
+  },
+  "upload.importJob": { callers: ADMIN, input: () => ({ jobId: "00000000-0000-4000-8000-000000000000" }) },
   "upload.rollback": { callers: ADMIN, input: () => ({ batchId: "00000000-0000-4000-8000-000000000000" }) },
   "upload.mappings.list": { callers: ADMIN_AND_RISK, input: () => ({}) },
   "upload.mappings.save": {

@@ -41,6 +41,11 @@ const CASES: Record<string, Case> = {
   "upload.inspect": { outcome: "FORBIDDEN", call: (c) => c.upload.inspect({ uploadId: "x" } as never) },
   "upload.validate": { outcome: "FORBIDDEN", call: (c) => c.upload.validate({ uploadId: "x" } as never) },
   "upload.commit": { outcome: "FORBIDDEN", call: (c) => c.upload.commit({ uploadId: "x" } as never) },
+  "upload.commitInBackground": {
+    outcome: "FORBIDDEN",
+    call: (c) => c.upload.commitInBackground({ uploadId: "x" } as never),
+  },
+  "upload.importJob": { outcome: "FORBIDDEN", call: (c) => c.upload.importJob({ jobId: "x" }) },
   "upload.rollback": { outcome: "FORBIDDEN", call: (c) => c.upload.rollback({ batchId: "x" }) },
   "upload.mappings.list": { outcome: "FORBIDDEN", call: (c) => c.upload.mappings.list({}) },
   "upload.mappings.save": { outcome: "FORBIDDEN", call: (c) => c.upload.mappings.save({} as never) },

@@ -10,7 +10,6 @@ import { readSession, type AppSession, type SessionUser } from "../auth/session"
 import { readRequestMeta, type RequestMeta } from "../request-meta";
 import { AppErrorCause, appError } from "./errors";
 import { isSameOriginRequest } from "./csrf";
-import { defaultUploadRoot } from "../uploads/upload-store";
 import { jobQueueFor } from "../runs/job-queue";
 
 /**
@@ -40,8 +39,6 @@ export type TrpcContext = {
   meta: RequestMeta;
   source: CallSource;
   trustedOrigins: readonly string[];
-  /** Where uploaded files wait between the upload request and the calls that check and commit them. */
-  uploadRoot: string;
   /** Where runs go to be executed (the PostgreSQL queue, or this process on the embedded database). */
   jobs: JobQueue;
 };
@@ -54,7 +51,6 @@ export type CreateContextOptions = {
   trustedOrigins: readonly string[];
   /** Reverse proxies whose X-Forwarded-For is believed when resolving the client address. */
   trustedProxies: readonly string[];
-  uploadRoot?: string;
   /** Default: the queue for the handle's database (runs/job-queue.ts). */
   jobs?: JobQueue;
 };
@@ -71,7 +67,6 @@ export async function createTrpcContext(options: CreateContextOptions): Promise<
     meta: readRequestMeta(options.headers, options.trustedProxies),
     source: options.source,
     trustedOrigins: options.trustedOrigins,
-    uploadRoot: options.uploadRoot ?? defaultUploadRoot(),
     jobs: options.jobs ?? jobQueueFor(options.handle),
   };
 }

@@ -19,7 +19,8 @@ const scopeKey = (scope: CustomerScope) => (scope === "all" ? null : scope.offic
  * How many customers the filter matches within the caller's scope. Counting 100,000 rows on every page view is
  * the list's heaviest work, so a count is computed once per (run, scope, filter) and shared by concurrent callers:
  * for good when it reads only the run's stored results; when it reads the customer master, until the data version
- * moves (any process's import, rollback or run commits), so every web instance sees a change on its next request.
+ * moves (any process's import, rollback or run commits), so every web instance sees a change on its next request;
+ * not at all on a database this process does not watch (see data-version.ts).
  * A filter on an id set is not cached.
  */
 export async function countCustomersCached(
@@ -30,14 +31,17 @@ export async function countCustomersCached(
   // An id set is the engine's answer for one figure (a migration cell, a draft's changes): counted as it is.
   if (filter.customerIds) return countCustomers(db, args);
   const isOnMaster = isCountOnMaster(run, filter);
+  const version = isOnMaster ? await currentDataVersion(db) : null;
+  if (isOnMaster && version === null) return countCustomers(db, args);
   const key = JSON.stringify([
-    isOnMaster ? await currentDataVersion(db) : null,
+    version,
     run?.id ?? null,
     scopeKey(scope),
     filter.officer ?? null,
     filter.tiers ?? null,
     filter.grades ?? null,
     filter.clusters ?? null,
+    filter.isWithoutCluster ?? null,
     filter.customerGroups ?? null,
     filter.industries ?? null,
     filter.regions ?? null,
@@ -53,13 +57,15 @@ const memoFacets = createMemo<CustomerFacets>({ limit: 500 });
 
 /** Industries, regions and (for callers who see every customer) officers, most customers first; kept per data version. */
 export async function readCustomerFacets(db: Db, scope: CustomerScope): Promise<CustomerFacets> {
-  const version = await currentDataVersion(db);
-  return memoFacets(db, `facets:${version}:${scopeKey(scope) ?? "all"}`, Number.POSITIVE_INFINITY, async () => {
+  const read = async () => {
     const [industries, regions, officers] = await Promise.all([
       countCustomersBy(db, { facet: "industry", scope }),
       countCustomersBy(db, { facet: "region", scope }),
       scope === "all" ? countCustomersBy(db, { facet: "officer", scope }) : Promise.resolve([]),
     ]);
     return { industries, regions, officers };
-  });
+  };
+  const version = await currentDataVersion(db);
+  if (version === null) return read();
+  return memoFacets(db, `facets:${version}:${scopeKey(scope) ?? "all"}`, Number.POSITIVE_INFINITY, read);
 }

@@ -80,7 +80,7 @@ export async function signIn(app: TestApp, email: string, password: string = TES
 export async function callerFor(
   app: TestApp,
   cookie: string | null,
-  options: { headers?: Headers; source?: CallSource; uploadRoot?: string } = {},
+  options: { headers?: Headers; source?: CallSource } = {},
 ) {
   const headers = options.headers ?? browserHeaders();
   if (cookie) headers.set("cookie", cookie);
@@ -91,7 +91,6 @@ export async function callerFor(
     source: options.source ?? "http",
     trustedOrigins: [TEST_ORIGIN],
     trustedProxies: app.trustedProxies,
-    uploadRoot: options.uploadRoot,
     // Runs execute in the test's process on both databases (waitForBackgroundRuns); the PostgreSQL queue with
     // separate worker processes is tested by the engine and by the multi-instance test.
     jobs: inProcessQueueFor(app.handle),

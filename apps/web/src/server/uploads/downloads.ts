@@ -4,7 +4,7 @@ import { findImportBatch, listImportRejects, type DbHandle } from "@creditseg/db
 import { buildReportCsv, buildTemplate, type ImportReport, type Reject } from "@creditseg/ingest";
 import type { Auth } from "../auth/auth";
 import { readSession, type SessionUser } from "../auth/session";
-import { readUploadMeta, readUploadReport } from "./upload-store";
+import { readUploadReport } from "./upload-store";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rejected rows one batch report holds: the ingest package keeps at most this many per batch. */
@@ -61,16 +61,15 @@ export async function downloadTemplate(req: Request, kindText: string, deps: { a
 export async function downloadUploadReport(
   req: Request,
   fileId: string,
-  deps: { auth: Auth; root: string },
+  deps: { auth: Auth; handle: DbHandle },
 ): Promise<Response> {
   const user = await authorise(deps.auth, req, "upload.commit");
   if (user instanceof Response) return user;
-  // Ownership is read from the upload's record, which a committed upload keeps (with its report) after its file is removed.
-  const meta = await readUploadMeta(deps.root, fileId);
-  const report =
-    meta?.ownerId === user.id
-      ? ((await readUploadReport(deps.root, fileId)) as Pick<ImportReport, "kind" | "fileRejects" | "rejects"> | null)
-      : null;
+  // Ownership is read from the upload's record, which a committed upload keeps (with its report) after its bytes are removed.
+  const report = (await readUploadReport(deps.handle.db, { ownerId: user.id, fileId })) as Pick<
+    ImportReport,
+    "kind" | "fileRejects" | "rejects"
+  > | null;
   if (!report) return problem(404, "There is no report for that upload.");
   return attachment(rejectsCsv(report), `rejected-rows-${fileId.slice(0, 8)}.csv`, "text/csv; charset=utf-8");
 }

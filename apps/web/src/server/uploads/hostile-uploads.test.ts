@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describeEachDb } from "@creditseg/db/testing";
 import { buildHostileCorpus, buildSharedStringsBomb, type HostileCorpus } from "@creditseg/ingest/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -33,14 +30,12 @@ const REFUSALS: [file: string, reason: string][] = [
 
 describeEachDb("hostile files through the upload route and procedures", (kind) => {
   let app: TestApp;
-  let root: string;
   let cookie: string;
   let corpus: HostileCorpus;
   let bomb: Buffer;
 
   beforeAll(async () => {
     app = await createTestApp(kind);
-    root = await mkdtemp(join(tmpdir(), "creditseg-hostile-upload-"));
     const risk = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
     await addUser(app, { email: "admin@bank.test", role: "admin" });
     await seedPortfolio(app, risk.id);
@@ -51,7 +46,6 @@ describeEachDb("hostile files through the upload route and procedures", (kind) =
   });
   afterAll(async () => {
     await app?.close();
-    if (root) await rm(root, { recursive: true, force: true });
   });
 
   const uploadFile = async (name: string, body: Uint8Array) => {
@@ -63,7 +57,7 @@ describeEachDb("hostile files through the upload route and procedures", (kind) =
       body,
       duplex: "half",
     } as RequestInit);
-    const response = await receiveUpload(req, { auth: app.auth, trustedOrigins: [TEST_ORIGIN], root });
+    const response = await receiveUpload(req, { auth: app.auth, db: app.handle.db, trustedOrigins: [TEST_ORIGIN] });
     expect(response.status).toBe(201);
     return ((await response.json()) as { fileId: string }).fileId;
   };
@@ -76,7 +70,7 @@ describeEachDb("hostile files through the upload route and procedures", (kind) =
 
   it.each(REFUSALS)("%s is refused with %s and writes nothing", async (name, reason) => {
     const before = await tableCounts();
-    const admin = await callerFor(app, cookie, { uploadRoot: root });
+    const admin = await callerFor(app, cookie);
     const fileId = await uploadFile(name, corpus[name]!);
     const report = await admin.upload.commit({ fileId, kind: "loans", period: "2025" });
     expect(report.status).toBe("rejected");
@@ -88,7 +82,7 @@ describeEachDb("hostile files through the upload route and procedures", (kind) =
 
   it("refuses three zip bombs at once before inflating them, and still answers afterwards", async () => {
     const before = await tableCounts();
-    const admin = await callerFor(app, cookie, { uploadRoot: root });
+    const admin = await callerFor(app, cookie);
     const fileIds = await Promise.all([1, 2, 3].map((n) => uploadFile(`bomb-${n}.xlsx`, bomb)));
     const reports = await Promise.all(
       fileIds.map((fileId) => admin.upload.commit({ fileId, kind: "loans", period: "2025" })),

@@ -1,18 +1,19 @@
 import { can } from "@creditseg/core/access";
+import type { Db } from "@creditseg/db";
 import { isSameOriginRequest } from "../api/csrf";
 import type { Auth } from "../auth/auth";
 import { readSession } from "../auth/session";
 import { uploadBudgets } from "./upload-budgets";
 import { saveUpload, sweepExpiredUploads } from "./upload-store";
 
-export type ReceiveUploadOptions = { auth: Auth; trustedOrigins: readonly string[]; root: string; maxBytes?: number };
+export type ReceiveUploadOptions = { auth: Auth; db: Db; trustedOrigins: readonly string[]; maxBytes?: number };
 
 const problem = (status: number, code: string, message: string) =>
   Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 
 /**
  * `POST /api/uploads?name=<file name>` with the file's bytes as the body (what `fetch(url, { method: "POST", body: file })`
- * sends): streamed to disk, never buffered. Admins only (`upload.commit`, the same permission table as the API),
+ * sends): streamed into the database chunk by chunk, never buffered whole. Admins only (`upload.commit`, the same permission table as the API),
  * CSRF-checked like tRPC mutations. Answers 201 `{ fileId, name, size }`; the file is then inspected, validated and
  * committed through the `upload.*` procedures by its id.
  */
@@ -28,9 +29,9 @@ export async function receiveUpload(req: Request, options: ReceiveUploadOptions)
   const tooLargeMessage = `The file is larger than the ${Math.floor(maxBytes / (1024 * 1024))} MB an upload may hold.`;
   if (Number.isFinite(declared) && declared > maxBytes) return problem(413, "FILE_TOO_LARGE", tooLargeMessage);
   if (!req.body) return problem(400, "EMPTY_FILE", "The upload holds no file.");
-  await sweepExpiredUploads(options.root);
+  await sweepExpiredUploads(options.db);
   const name = new URL(req.url).searchParams.get("name");
-  const saved = await saveUpload({ root: options.root, ownerId: session.user.id, name, body: req.body, maxBytes });
+  const saved = await saveUpload({ db: options.db, ownerId: session.user.id, name, body: req.body, maxBytes });
   if (!saved.ok)
     return saved.reason === "too_large"
       ? problem(413, "FILE_TOO_LARGE", tooLargeMessage)

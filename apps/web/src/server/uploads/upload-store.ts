@@ -1,17 +1,23 @@
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { basename } from "node:path";
+import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { DEFAULT_IMPORT_BUDGETS } from "@creditseg/ingest";
+import {
+  deleteExpiredPendingUploads,
+  discardPendingUploadBytes,
+  findPendingUpload,
+  isPendingUploadLive,
+  readPendingUploadBytes,
+  readPendingUploadReport,
+  savePendingUploadReport,
+  writePendingUpload,
+  type Db,
+} from "@creditseg/db";
+import { DEFAULT_IMPORT_BUDGETS, type ImportSource } from "@creditseg/ingest";
 
 /**
- * Uploaded files wait on local disk between the upload request and the inspect / validate / commit calls that name
- * them by id, so a 200 MB file is streamed to disk once and never held in memory or sent through tRPC.
- * Each file lives in `<root>/<fileId>/` with `meta.json` (owner, name, size) and, after a check, `report.json`.
+ * Uploaded files wait in the database (`pending_uploads`, the bytes in 1 MiB chunks) between the upload request and
+ * the inspect / validate / commit calls that name them by id, so any web instance can serve any of those calls, and
+ * a 200 MB file is streamed in and out chunk by chunk, never held in memory or sent through tRPC.
  */
 
 /** Uploads not committed within this time are removed by the next upload's sweep, milliseconds. */
@@ -19,13 +25,9 @@ export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NAME_LENGTH = 200;
 
-/** The default directory: under the system's temporary directory, private to this app. */
-export function defaultUploadRoot(): string {
-  return join(tmpdir(), "creditseg-uploads");
-}
-
 export type UploadMeta = { fileId: string; name: string; size: number; ownerId: string; createdAt: string };
-export type StoredUpload = { meta: UploadMeta; path: string };
+/** An upload whose bytes can be read (through `source`) by the ingest package, as often as it needs. */
+export type StoredUpload = { meta: UploadMeta; source: ImportSource };
 
 /** A file name fit to keep and show: no directories, no control characters, bounded; "upload" when nothing is left. */
 export function cleanFileName(name: string | null): string {
@@ -39,123 +41,75 @@ export function cleanFileName(name: string | null): string {
 export type SaveUploadResult = { ok: true; meta: UploadMeta } | { ok: false; reason: "too_large" | "empty" };
 
 /**
- * Streams a request body to a new upload file, counting bytes as they arrive: past `maxBytes` the write stops and
- * the partial file is removed (a missing or false Content-Length cannot get around the limit).
+ * Streams a request body into a new upload, counting bytes as they arrive: past `maxBytes` the write stops and
+ * what was written is removed (a missing or false Content-Length cannot get around the limit).
  */
 export async function saveUpload(args: {
-  root: string;
+  db: Db;
   ownerId: string;
   name: string | null;
   body: ReadableStream<Uint8Array>;
   maxBytes?: number;
 }): Promise<SaveUploadResult> {
-  const maxBytes = args.maxBytes ?? DEFAULT_IMPORT_BUDGETS.maxBytes;
-  const fileId = randomUUID();
-  const dir = join(args.root, fileId);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  let size = 0;
-  let isTooLarge = false;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.byteLength;
-      if (size > maxBytes) {
-        isTooLarge = true;
-        callback(new Error("upload too large"));
-        return;
-      }
-      callback(null, chunk);
-    },
-  });
-  try {
-    await pipeline(
-      Readable.fromWeb(args.body as WebReadableStream<Uint8Array>),
-      counter,
-      createWriteStream(join(dir, "file"), { mode: 0o600 }),
-    );
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    if (isTooLarge) return { ok: false, reason: "too_large" };
-    throw error;
-  }
-  if (size === 0) {
-    await rm(dir, { recursive: true, force: true });
-    return { ok: false, reason: "empty" };
-  }
-  const meta: UploadMeta = {
-    fileId,
-    name: cleanFileName(args.name),
-    size,
+  const saved = await writePendingUpload(args.db, {
     ownerId: args.ownerId,
-    createdAt: new Date().toISOString(),
-  };
-  await writeFile(join(dir, "meta.json"), JSON.stringify(meta), { mode: 0o600 });
-  return { ok: true, meta };
-}
-
-/** An upload's record (kept after its file is committed and removed), or null. */
-export async function readUploadMeta(root: string, fileId: string): Promise<UploadMeta | null> {
-  if (!UUID.test(fileId)) return null;
-  try {
-    return JSON.parse(await readFile(join(root, fileId, "meta.json"), "utf8")) as UploadMeta;
-  } catch {
-    return null;
-  }
+    name: cleanFileName(args.name),
+    body: Readable.fromWeb(args.body as WebReadableStream<Uint8Array>),
+    maxBytes: args.maxBytes ?? DEFAULT_IMPORT_BUDGETS.maxBytes,
+    ttlMs: UPLOAD_TTL_MS,
+  });
+  if (!saved.ok) return saved;
+  const { id, name, size, ownerId, createdAt } = saved.upload;
+  return { ok: true, meta: { fileId: id, name, size, ownerId, createdAt: createdAt.toISOString() } };
 }
 
 /** An upload of this owner, or null when it does not exist, expired, was committed, or belongs to someone else (the same answer). */
-export async function findUpload(args: {
-  root: string;
-  ownerId: string;
-  fileId: string;
-}): Promise<StoredUpload | null> {
-  const meta = await readUploadMeta(args.root, args.fileId);
-  if (!meta || meta.ownerId !== args.ownerId || Date.now() - Date.parse(meta.createdAt) > UPLOAD_TTL_MS) return null;
-  const path = join(args.root, args.fileId, "file");
-  const isPresent = await stat(path).then(
-    () => true,
-    () => false,
+export async function findUpload(args: { db: Db; ownerId: string; fileId: string }): Promise<StoredUpload | null> {
+  if (!UUID.test(args.fileId)) return null;
+  const upload = await findPendingUpload(args.db, args.fileId);
+  if (!upload || upload.ownerId !== args.ownerId || !upload.hasBytes || !isPendingUploadLive(upload)) return null;
+  const { db } = args;
+  return {
+    meta: {
+      fileId: upload.id,
+      name: upload.name,
+      size: upload.size,
+      ownerId: upload.ownerId,
+      createdAt: upload.createdAt.toISOString(),
+    },
+    source: { name: upload.name, size: upload.size, open: () => Readable.from(readPendingUploadBytes(db, upload.id)) },
+  };
+}
+
+/** Keeps the latest check's report with the upload, for the rejected-rows download (bigints as strings). */
+export async function saveUploadReport(
+  db: Db,
+  args: { fileId: string; kind: string; period?: string | null; report: unknown },
+): Promise<void> {
+  const text = JSON.stringify(args.report, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
   );
-  return isPresent ? { meta, path } : null;
+  await savePendingUploadReport(db, {
+    uploadId: args.fileId,
+    kind: args.kind,
+    period: args.period ?? null,
+    report: JSON.parse(text),
+  });
 }
 
-/** Keeps the latest check's report beside the file, for the rejected-rows download (JSON with bigints as strings). */
-export async function saveUploadReport(root: string, fileId: string, report: unknown): Promise<void> {
-  const text = JSON.stringify(report, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-  await writeFile(join(root, fileId, "report.json"), text, { mode: 0o600 });
+/** The report saved by the latest check of an upload of this owner (kept after its commit), or null. */
+export async function readUploadReport(db: Db, args: { ownerId: string; fileId: string }): Promise<unknown> {
+  if (!UUID.test(args.fileId)) return null;
+  const saved = await readPendingUploadReport(db, args.fileId);
+  return saved?.ownerId === args.ownerId ? saved.report : null;
 }
 
-/** The report saved by the latest check of an upload, or null. */
-export async function readUploadReport(root: string, fileId: string): Promise<unknown> {
-  if (!UUID.test(fileId)) return null;
-  try {
-    return JSON.parse(await readFile(join(root, fileId, "report.json"), "utf8")) as unknown;
-  } catch {
-    return null;
-  }
+/** Removes an upload's bytes but keeps its report (for the download), once the file is committed. */
+export async function discardUploadFile(db: Db, fileId: string): Promise<void> {
+  if (UUID.test(fileId)) await discardPendingUploadBytes(db, fileId);
 }
 
-/** Removes an upload's file but keeps its report (for the download), once the file is committed. */
-export async function discardUploadFile(root: string, fileId: string): Promise<void> {
-  if (UUID.test(fileId)) await rm(join(root, fileId, "file"), { force: true });
-}
-
-/** Removes uploads older than the time to live; returns how many. */
-export async function sweepExpiredUploads(root: string, now: number = Date.now()): Promise<number> {
-  let removed = 0;
-  let entries: string[];
-  try {
-    entries = await readdir(root);
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (!UUID.test(entry)) continue;
-    const dir = join(root, entry);
-    const info = await stat(dir).catch(() => null);
-    if (info && now - info.mtimeMs > UPLOAD_TTL_MS) {
-      await rm(dir, { recursive: true, force: true });
-      removed++;
-    }
-  }
-  return removed;
+/** Removes uploads past their time to live; returns how many. */
+export function sweepExpiredUploads(db: Db, now: Date = new Date()): Promise<number> {
+  return deleteExpiredPendingUploads(db, now);
 }

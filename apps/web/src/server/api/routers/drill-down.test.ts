@@ -7,14 +7,23 @@ import { callerFor, createTestApp, failureOf, signIn, type TestApp } from "../..
 const PERIOD = "2025";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
-type PolicyDocument = { tiers: { minContribution: number }[]; clustering: { seed: number } };
+type PolicyDocument = {
+  tiers: { minContribution: number }[];
+  clustering: { seed: number };
+  warnings: { maxSignalRatePct: number; minGroupSize: number };
+};
 
-/** A draft with the core threshold lowered (more customers become core) and another clustering seed. */
+/**
+ * A draft with the core threshold lowered (more customers become core), another clustering seed, and early-warning
+ * limits low enough that the small world's roll-up groups raise warnings.
+ */
 async function draftLowerCore(author: Caller): Promise<number> {
   const draft = await author.policy.createDraft({ changeNote: "lower the core bar" });
   const document = structuredClone(draft.document) as PolicyDocument;
   document.tiers[0]!.minContribution = Math.round(document.tiers[0]!.minContribution / 4);
   document.clustering.seed += 1;
+  document.warnings.maxSignalRatePct = 1;
+  document.warnings.minGroupSize = 1;
   await author.policy.update({ version: draft.version, document });
   return draft.version;
 }
@@ -47,12 +56,12 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
   });
 
   /** The list filter a cell of the migration matrix opens, as the runs page builds it. */
-  const cellFilter = (dimension: "tier" | "grade" | "cluster", from: string | null, to: string) => ({
+  const cellFilter = (dimension: "tier" | "grade" | "cluster", from: string | null, to: string | null) => ({
     runId: secondRunId,
-    ...(dimension === "tier" ? { tiers: [to] } : {}),
+    ...(dimension === "tier" ? { tiers: [to!] } : {}),
     ...(dimension === "grade" ? { grades: [to as "AAA"] } : {}),
-    ...(dimension === "cluster" ? { clusters: [Number(to)] } : {}),
-    migration: { fromRunId: firstRunId, dimension, from: [from ?? "none"], to: [to] },
+    ...(dimension === "cluster" ? (to === null ? { isWithoutCluster: true } : { clusters: [Number(to)] }) : {}),
+    migration: { fromRunId: firstRunId, dimension, from: [from ?? "none"], to: [to ?? "none"] },
   });
 
   it.each(["tier", "grade", "cluster"] as const)(
@@ -60,10 +69,12 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
     async (dimension) => {
       for (const caller of [risk, officer]) {
         const { cells } = await caller.segment.migration({ fromRunId: firstRunId, toRunId: secondRunId, dimension });
-        const linked = cells.filter((cell) => cell.to !== null);
+        // Every cluster cell is linked, "no cluster" (customers without loans) too.
+        const linked = cells.filter((cell) => dimension === "cluster" || cell.to !== null);
         expect(linked.length).toBeGreaterThan(0);
+        if (dimension === "cluster" && caller === risk) expect(cells.some((cell) => cell.to === null)).toBe(true);
         for (const cell of linked) {
-          const filter = cellFilter(dimension, cell.from, cell.to!);
+          const filter = cellFilter(dimension, cell.from, cell.to);
           expect((await caller.customer.count(filter)).total).toBe(cell.customers);
           const list = await caller.customer.list({ ...filter, limit: 200 });
           expect([list.total, list.items.length]).toEqual([cell.customers, cell.customers]);
@@ -71,6 +82,25 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
       }
     },
   );
+
+  it("counts and lists each tier × cluster cell and each cluster's customers, no cluster included", async () => {
+    for (const caller of [risk, officer]) {
+      const summary = (await caller.segment.summary({ runId: secondRunId }))!;
+      // The seeded bank has customers without loans (the officer's book may not).
+      if (caller === risk) expect(summary.tierCluster.some((cell) => cell.cluster === null)).toBe(true);
+      const clusterFilter = (cluster: number | null) =>
+        cluster === null ? { isWithoutCluster: true } : { clusters: [cluster] };
+      for (const cell of summary.tierCluster) {
+        const filter = { runId: secondRunId, tiers: [cell.tier], ...clusterFilter(cell.cluster) };
+        expect([cell, (await caller.customer.count(filter)).total]).toEqual([cell, cell.customers]);
+      }
+      for (const row of summary.byCluster) {
+        const list = await caller.customer.list({ runId: secondRunId, ...clusterFilter(row.cluster), limit: 200 });
+        expect([row.cluster, list.total]).toEqual([row.cluster, row.customers]);
+        if (row.cluster === null) expect(list.items.every((item) => item.cluster === null)).toBe(true);
+      }
+    }
+  });
 
   it("moves customers into the core tier between the runs, and the moved cell's list shows them there", async () => {
     const { cells } = await risk.segment.migration({
@@ -123,6 +153,42 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
       for (const row of all.items)
         if (!inTop.has(row.customerId)) expect(row.contributionFen! <= smallestIn).toBe(true);
     }
+  });
+
+  it.each(["admin", "risk", "officer"] as const)(
+    "lists each roll-up project group's projects, as many as the group counts, for the %s (own projects for an officer)",
+    async (who) => {
+      const email = {
+        admin: "admin@creditseg.local",
+        risk: "risk@creditseg.local",
+        officer: "officer@creditseg.local",
+      };
+      const caller = await callerFor(app, await signIn(app, email[who], DEMO_PASSWORD));
+      const { groups } = await caller.segment.projectGroups({ runId: secondRunId });
+      const { warnings } = await caller.segment.warnings({ runId: secondRunId });
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        const list = await caller.project.list({ groupRunId: secondRunId, groupKey: group.groupKey, limit: 200 });
+        expect([group.groupKey, list.items.length]).toEqual([group.groupKey, group.projectCount]);
+        for (const project of list.items)
+          expect([project.industry, project.region, project.riskLevel]).toEqual([
+            group.industry,
+            group.region,
+            group.riskLevel,
+          ]);
+      }
+      // A warning opens its group's projects: every warned group is one of the listed groups, with projects.
+      if (who !== "officer") expect(warnings.length).toBeGreaterThan(0);
+      const counts = new Map(groups.map((group) => [group.groupKey, group.projectCount]));
+      for (const warning of warnings) expect(counts.get(warning.groupKey) ?? 0).toBeGreaterThan(0);
+    },
+  );
+
+  it("refuses a roll-up group without its run, or with a group number as well", async () => {
+    expect(await failureOf(risk.project.list({ groupKey: "a|b|low" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(
+      await failureOf(risk.project.list({ groupRunId: secondRunId, groupNo: 0, groupKey: "a|b|low" })),
+    ).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("refuses a draft's impact list to an officer", async () => {

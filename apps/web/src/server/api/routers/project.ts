@@ -8,7 +8,8 @@ export const projectRouter = createTRPCRouter({
   /**
    * A page of project-finance projects; officers see the projects their customers sponsor. The default-signal
    * filter reads how the period's current run judged each project (no run yet: nothing matches it). A project
-   * group found in data (run and group number) lists that group's projects of the run's period.
+   * group found in data (run and group number) lists that group's projects of the run's period; a roll-up group (run
+   * and group key) the projects the run counted in it.
    */
   list: permissionProcedure("project.read")
     .input(listProjectsInput)
@@ -26,6 +27,7 @@ export const projectRouter = createTRPCRouter({
         riskLevel: input.riskLevel,
         signal: run && input.hasSignal !== undefined ? { run, hasSignal: input.hasSignal } : null,
         foundGroup: groupRun && input.groupNo !== undefined ? { run: groupRun, groupNo: input.groupNo } : null,
+        rollUpGroup: groupRun && input.groupKey !== undefined ? { run: groupRun, groupKey: input.groupKey } : null,
         after: input.cursor ? decodeCursor(input.cursor) : null,
         limit: input.limit + 1,
       });

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describeEachDb } from "@creditseg/db/testing";
 import { REASONS } from "@creditseg/ingest";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -17,6 +14,7 @@ import {
   TEST_ORIGIN,
   type TestApp,
 } from "../../testing/test-app";
+import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { downloadBatchReport, downloadTemplate, downloadUploadReport } from "../../uploads/downloads";
 import { receiveUpload } from "../../uploads/receive-upload";
 
@@ -26,7 +24,6 @@ const CUSTOMERS_CSV = `\uFEFF${HEADER}\r\nN001,新客户一,制造业,浙江,小
 
 describeEachDb("uploads through the API", (kind) => {
   let app: TestApp;
-  let root: string;
   const cookies: Record<"admin" | "admin2" | "risk" | "officer", string> = {
     admin: "",
     admin2: "",
@@ -38,7 +35,6 @@ describeEachDb("uploads through the API", (kind) => {
 
   beforeAll(async () => {
     app = await createTestApp(kind);
-    root = await mkdtemp(join(tmpdir(), "creditseg-upload-test-"));
     const risk = await addUser(app, { email: "risk@bank.test", role: "risk_manager" });
     await addUser(app, { email: "admin@bank.test", role: "admin" });
     await addUser(app, { email: "admin2@bank.test", role: "admin" });
@@ -54,7 +50,6 @@ describeEachDb("uploads through the API", (kind) => {
   });
   afterAll(async () => {
     await app?.close();
-    if (root) await rm(root, { recursive: true, force: true });
   });
 
   /** Uploads bytes as the browser would: `POST /api/uploads?name=…` with the file as the body. */
@@ -71,7 +66,12 @@ describeEachDb("uploads through the API", (kind) => {
       body,
       duplex: "half",
     } as RequestInit);
-    return receiveUpload(req, { auth: app.auth, trustedOrigins: [TEST_ORIGIN], root, maxBytes: options.maxBytes });
+    return receiveUpload(req, {
+      auth: app.auth,
+      db: app.handle.db,
+      trustedOrigins: [TEST_ORIGIN],
+      maxBytes: options.maxBytes,
+    });
   };
   const uploadFile = async (cookie: string, body: string) =>
     ((await (await upload(cookie, body)).json()) as { fileId: string }).fileId;
@@ -102,7 +102,7 @@ describeEachDb("uploads through the API", (kind) => {
 
   it("inspects and validates a file without writing, reporting rejects, totals and the download", async () => {
     const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV);
-    const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
+    const admin = await callerFor(app, cookies.admin);
     const inspection = await admin.upload.inspect({ fileId, kind: "customers" });
     expect(inspection.table).toMatchObject({ format: "csv", encoding: "utf-8" });
     expect(inspection.missingColumns).toEqual([]);
@@ -117,19 +117,27 @@ describeEachDb("uploads through the API", (kind) => {
       before,
     );
 
-    const csv = await downloadUploadReport(get(cookies.admin, report.reportUrl!), fileId, { auth: app.auth, root });
+    const csv = await downloadUploadReport(get(cookies.admin, report.reportUrl!), fileId, {
+      auth: app.auth,
+      handle: app.handle,
+    });
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain(`'=HYPERLINK`);
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(
-      (await downloadUploadReport(get(cookies.admin2, report.reportUrl!), fileId, { auth: app.auth, root })).status,
+      (
+        await downloadUploadReport(get(cookies.admin2, report.reportUrl!), fileId, {
+          auth: app.auth,
+          handle: app.handle,
+        })
+      ).status,
     ).toBe(404);
   });
 
   it("keeps one admin's upload from another admin", async () => {
     const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV);
-    const other = await callerFor(app, cookies.admin2, { uploadRoot: root });
+    const other = await callerFor(app, cookies.admin2);
     expect(await failureOf(other.upload.validate({ fileId, kind: "customers" }))).toEqual({
       code: "NOT_FOUND",
       appCode: "UPLOAD_FILE_NOT_FOUND",
@@ -138,7 +146,7 @@ describeEachDb("uploads through the API", (kind) => {
 
   it("blocks a file with rejected rows by default, then commits the valid rows on request, audited once by the import", async () => {
     const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV);
-    const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
+    const admin = await callerFor(app, cookies.admin);
     const before = { customers: await customerCount(), batches: await batchCount(), audit: await countAllAudit(app) };
     const blocked = await admin.upload.commit({ fileId, kind: "customers" });
     expect(blocked.status).toBe("rejected");
@@ -196,9 +204,7 @@ describeEachDb("uploads through the API", (kind) => {
     expect(await customerCount()).toBe(before.customers + 2);
 
     expect(
-      await failureOf(
-        (await callerFor(app, cookies.risk, { uploadRoot: root })).upload.rollback({ batchId: committed.batchId! }),
-      ),
+      await failureOf((await callerFor(app, cookies.risk)).upload.rollback({ batchId: committed.batchId! })),
     ).toMatchObject({ code: "FORBIDDEN" });
     const rolledBack = await admin.upload.rollback({ batchId: committed.batchId! });
     expect(rolledBack).toMatchObject({ deleted: 2 });
@@ -212,8 +218,37 @@ describeEachDb("uploads through the API", (kind) => {
     expect(await countAllAudit(app)).toBe(auditBefore);
   });
 
+  it("commits through a job that the caller polls through any instance, and shows no one else's job", async () => {
+    const admin = await callerFor(app, cookies.admin);
+    const before = { customers: await customerCount(), batches: await batchCount() };
+    const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV.replaceAll("N00", "J00"));
+    const queued = await admin.upload.commitInBackground({ fileId, kind: "customers", isAcceptValid: true });
+    expect(queued).toMatchObject({ fileId, report: null, error: null });
+    await waitForBackgroundRuns();
+    // Another caller (another instance: the job is a row) reads where it is and its report.
+    const done = await (await callerFor(app, cookies.admin)).upload.importJob({ jobId: queued.id });
+    expect(done).toMatchObject({ status: "succeeded", phase: "done", error: null });
+    expect(done.report).toMatchObject({ status: "committed", rejectCount: 1, totals: { rowsAccepted: 2 } });
+    expect(done.report!.reportUrl).toBe(`/api/uploads/batches/${done.report!.batchId}/report`);
+    expect({ customers: await customerCount(), batches: await batchCount() }).toEqual({
+      customers: before.customers + 2,
+      batches: before.batches + 1,
+    });
+    expect(await countAudit(app, "import.commit", done.report!.batchId!)).toBe(1);
+    expect(await failureOf((await callerFor(app, cookies.admin2)).upload.importJob({ jobId: queued.id }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_NOT_FOUND",
+    });
+    // The committed upload's bytes are gone: it cannot be queued again.
+    expect(await failureOf(admin.upload.commitInBackground({ fileId, kind: "customers" }))).toEqual({
+      code: "NOT_FOUND",
+      appCode: "UPLOAD_FILE_NOT_FOUND",
+    });
+    await admin.upload.rollback({ batchId: done.report!.batchId! });
+  });
+
   it("refuses to roll back a batch the engine's run read, writing nothing", async () => {
-    const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
+    const admin = await callerFor(app, cookies.admin);
     const auditBefore = await countAllAudit(app);
     expect(await failureOf(admin.upload.rollback({ batchId: portfolio.batchIds.loans }))).toEqual({
       code: "CONFLICT",
@@ -224,7 +259,7 @@ describeEachDb("uploads through the API", (kind) => {
   });
 
   it("saves column mappings with an audit row, and refuses unknown columns without writing", async () => {
-    const admin = await callerFor(app, cookies.admin, { uploadRoot: root });
+    const admin = await callerFor(app, cookies.admin);
     const saved = await admin.upload.mappings.save({
       name: "Core banking customers",
       kind: "customers",

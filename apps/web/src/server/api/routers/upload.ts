@@ -1,8 +1,8 @@
 import { findImportBatch, listImportBatches, listImportRejects } from "@creditseg/db";
+import { queueImportCommit, readImportJob, type ImportJob, type ImportJobOptions } from "@creditseg/engine";
 import {
   commitImport,
   describeColumns,
-  fileSource,
   inspectFile,
   listMappings,
   resolveMapping,
@@ -21,6 +21,9 @@ import { callDomain } from "../domain-errors";
 import { appError, notFound } from "../errors";
 import {
   commitUploadInput,
+  importJobInput,
+  importJobOutput,
+  type ImportJobOutput,
   inspectUploadInput,
   listMappingsInput,
   listUploadsInput,
@@ -38,7 +41,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The caller's own uploaded file; anyone else's, an expired or a committed one is UPLOAD_FILE_NOT_FOUND. */
 async function requireUpload(ctx: TrpcContext, userId: string, fileId: string): Promise<StoredUpload> {
-  const upload = await findUpload({ root: ctx.uploadRoot, ownerId: userId, fileId });
+  const upload = await findUpload({ db: ctx.db, ownerId: userId, fileId });
   if (!upload)
     throw notFound(
       "UPLOAD_FILE_NOT_FOUND",
@@ -62,9 +65,26 @@ function toImportOptions(input: ValidateUploadInput, isDryRun: boolean): ImportO
   };
 }
 
-/** A file named on disk, read twice (check, then commit pass) by the ingest package; shown under its uploaded name. */
-function sourceOf(upload: StoredUpload) {
-  return { ...fileSource(upload.path), name: upload.meta.name };
+/** The API's options as an import job keeps them (JSON: the expected total in fen as a string). */
+function toImportJobOptions(input: ValidateUploadInput): ImportJobOptions {
+  const { expectedTotalFen, ...options } = toImportOptions(input, false);
+  delete options.isDryRun;
+  return { ...options, expectedTotalFen: expectedTotalFen === null ? null : String(expectedTotalFen) };
+}
+
+function toImportJobOutput(job: ImportJob): ImportJobOutput {
+  const { id, uploadId, status, phase, rowsProcessed, bytesRead, totalBytes, error, report } = job;
+  return {
+    id,
+    fileId: uploadId,
+    status,
+    phase,
+    rowsProcessed,
+    bytesRead,
+    totalBytes,
+    error,
+    report: report && uploadId ? toUploadReportOutput(report, uploadId) : null,
+  };
 }
 
 export const uploadRouter = createTRPCRouter({
@@ -121,7 +141,7 @@ export const uploadRouter = createTRPCRouter({
           ? await callDomain(() => resolveMapping({ handle: ctx.handle, kind, mapping: named }), "UPLOAD_NOT_FOUND")
           : undefined;
       const inspection = await inspectFile({
-        file: sourceOf(upload),
+        file: upload.source,
         kind: input.kind,
         options: { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet, mapping },
         previewRows: input.previewRows,
@@ -144,12 +164,12 @@ export const uploadRouter = createTRPCRouter({
             handle: ctx.handle,
             kind: input.kind,
             period: input.period,
-            file: sourceOf(upload),
+            file: upload.source,
             options: toImportOptions(input, true),
           }),
         "UPLOAD_NOT_FOUND",
       );
-      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      await saveUploadReport(ctx.db, { fileId: upload.meta.fileId, kind: input.kind, period: input.period, report });
       return toUploadReportOutput(report, upload.meta.fileId);
     }),
 
@@ -169,16 +189,50 @@ export const uploadRouter = createTRPCRouter({
             handle: ctx.handle,
             kind: input.kind,
             period: input.period,
-            file: sourceOf(upload),
+            file: upload.source,
             options: toImportOptions(input, false),
             actor: actorOf(ctx),
           }),
         "UPLOAD_NOT_FOUND",
       );
-      await saveUploadReport(ctx.uploadRoot, upload.meta.fileId, report);
+      await saveUploadReport(ctx.db, { fileId: upload.meta.fileId, kind: input.kind, period: input.period, report });
       if (report.status === "committed" || report.status === "duplicate")
-        await discardUploadFile(ctx.uploadRoot, upload.meta.fileId);
+        await discardUploadFile(ctx.db, upload.meta.fileId);
       return toUploadReportOutput(report, upload.meta.fileId);
+    }),
+
+  /**
+   * The same commit as `commit`, as a job: answers at once with the queued job, which a worker executes (PostgreSQL;
+   * on the embedded database, this process); the caller polls `importJob` for its progress and report, through any
+   * instance. The ingest package writes the batch, its rejects and the audit row in the commit's transaction.
+   */
+  commitInBackground: permissionProcedure("upload.commit")
+    .input(commitUploadInput)
+    .output(importJobOutput)
+    .mutation(async ({ ctx, input }) => {
+      const upload = await requireUpload(ctx, ctx.user.id, input.fileId);
+      const job = await callDomain(
+        () =>
+          queueImportCommit(ctx.handle, ctx.jobs, {
+            actor: actorOf(ctx),
+            uploadId: upload.meta.fileId,
+            kind: input.kind,
+            period: input.period ?? null,
+            options: toImportJobOptions(input),
+          }),
+        "UPLOAD_NOT_FOUND",
+      );
+      return toImportJobOutput(job);
+    }),
+
+  /** A commit job of the caller's own: its phase and counters while it runs, then its report or why it failed. */
+  importJob: permissionProcedure("upload.commit")
+    .input(importJobInput)
+    .output(importJobOutput)
+    .query(async ({ ctx, input }) => {
+      const job = await readImportJob(ctx.handle, input.jobId);
+      if (!job || job.requestedBy !== ctx.user.id) throw notFound("UPLOAD_NOT_FOUND", "The import");
+      return toImportJobOutput(job);
     }),
 
   /** Undoes a committed batch (refused while a segment run was computed from it, or a later batch exists); audited by the package. */

@@ -54,6 +54,8 @@ export const customerFilterInput = z.object({
     .optional(),
   grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
   clusters: z.array(z.number().int().min(0).max(100)).max(50).optional(),
+  /** Customers in no benefit cluster (no loans) in the run, besides any `clusters`. */
+  isWithoutCluster: z.boolean().optional(),
   /** Customer groups (客户群体) of the run, by group number. */
   customerGroups: z.array(z.number().int().min(0).max(100)).max(20).optional(),
   industries: z.array(shortTextInput).max(50).optional(),

@@ -47,14 +47,23 @@ export const listProjectsInput = z
     region: shortTextInput.optional(),
     riskLevel: textInput({ max: 40 }).optional(),
     hasSignal: z.boolean().optional(),
-    /** One project group a run found in data: the run and the group's number (both or neither). */
+    /**
+     * One project group of a run: a group found in data (`groupNo`) or an industry × region × risk roll-up group
+     * (`groupKey`, "industry|region|risk" as its warnings name it); the run and exactly one of them, or none.
+     */
     groupRunId: runIdInput.optional(),
     groupNo: z.number().int().min(0).max(100).optional(),
+    groupKey: textInput({ max: 300 }).optional(),
     limit: pageSizeInput,
     cursor: cursorInput,
   })
-  .refine((input) => (input.groupRunId === undefined) === (input.groupNo === undefined), {
-    message: "a project group is a run and a group number: give both or neither",
-    path: ["groupNo"],
-  });
+  .refine(
+    (input) =>
+      (input.groupRunId === undefined) === (input.groupNo === undefined && input.groupKey === undefined) &&
+      (input.groupNo === undefined || input.groupKey === undefined),
+    {
+      message: "a project group is a run and either a group number or a group key: give the run and one, or none",
+      path: ["groupNo"],
+    },
+  );
 export type ListProjectsInput = z.infer<typeof listProjectsInput>;

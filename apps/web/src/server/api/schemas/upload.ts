@@ -120,6 +120,22 @@ export const uploadReportOutput = z.object({
 });
 export type UploadReportOutput = z.infer<typeof uploadReportOutput>;
 
+export const importJobInput = z.object({ jobId: z.uuid() });
+
+/** A commit running as a job: where it is (the ingest phase and its counters), then its report or why it failed. */
+export const importJobOutput = z.object({
+  id: z.string(),
+  fileId: z.string().nullable(),
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  phase: z.string().nullable(),
+  rowsProcessed: z.number(),
+  bytesRead: z.number(),
+  totalBytes: z.number().nullable(),
+  error: z.string().nullable(),
+  report: uploadReportOutput.nullable(),
+});
+export type ImportJobOutput = z.infer<typeof importJobOutput>;
+
 export const rollbackOutput = z.object({ batchId: z.string(), deleted: z.number(), restored: z.number() });
 
 export const savedMappingOutput = z.object({

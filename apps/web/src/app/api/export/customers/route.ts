@@ -11,6 +11,7 @@ import { describeErrorForLog } from "~/server/http/log-error";
 import { readExportRows } from "~/server/export/read-export-rows";
 const ARRAY_PARAMS = ["tiers", "grades", "clusters", "industries", "regions"] as const;
 const NUMBER_PARAMS = new Set(["runId", "clusters"]);
+const BOOLEAN_PARAMS = new Set(["isWithoutCluster"]);
 /** Nested selections (a migration or draft impact cell) travel as one JSON parameter each. */
 const JSON_PARAMS = new Set(["migration", "draft"]);
 
@@ -25,7 +26,13 @@ function readJson(value: string): unknown {
 function readParams(url: URL): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   const toValue = (key: string, value: string) =>
-    NUMBER_PARAMS.has(key) ? Number(value) : JSON_PARAMS.has(key) ? readJson(value) : value;
+    NUMBER_PARAMS.has(key)
+      ? Number(value)
+      : BOOLEAN_PARAMS.has(key)
+        ? value === "true"
+        : JSON_PARAMS.has(key)
+          ? readJson(value)
+          : value;
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key).map((value) => toValue(key, value));
     params[key] = (ARRAY_PARAMS as readonly string[]).includes(key) ? values : values[0];

@@ -1,0 +1,241 @@
+import { Readable } from "node:stream";
+import type { ImportKind } from "@creditseg/core/constants";
+import {
+  discardPendingUploadBytes,
+  findPendingUpload,
+  readPendingUploadBytes,
+  savePendingUploadReport,
+  type DbHandle,
+} from "@creditseg/db";
+import { commitImport, type ImportOptions, type ImportProgress, type ImportReport } from "@creditseg/ingest";
+import { assertPermission, type Actor } from "../actor";
+import { EngineError } from "../errors/engine-error";
+import type { JobQueue } from "../jobs/job-queue";
+import { toJsonText } from "../json";
+import { DEFAULT_STALE_AFTER_MINUTES } from "../runs/mark-dead-runs";
+import { checkWorkerOf, currentWorker } from "../runs/worker";
+import { inTransaction } from "../transaction";
+
+/** The options of a queued commit as the job row keeps them: an expected total in fen as a decimal string. */
+export type ImportJobOptions = Omit<ImportOptions, "isDryRun" | "expectedTotalFen"> & {
+  expectedTotalFen?: string | null;
+};
+
+export type ImportJobStatus = "queued" | "running" | "succeeded" | "failed";
+
+export type ImportJob = {
+  id: string;
+  uploadId: string | null;
+  requestedBy: string;
+  kind: ImportKind;
+  period: string | null;
+  status: ImportJobStatus;
+  worker: string | null;
+  /** The ingest phase reached and its counters (bytes of the file read in that phase). */
+  phase: string | null;
+  rowsProcessed: number;
+  bytesRead: number;
+  totalBytes: number | null;
+  /** The ingest report once the job succeeded: committed, duplicate or rejected. */
+  report: ImportReport | null;
+  batchId: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+/** The stored JSON of a job: the commit's options and who asked, from where (the ingest package audits the commit). */
+type StoredOptions = { options: ImportJobOptions; role: Actor["role"]; ip: string | null; userAgent: string | null };
+
+/** Progress is written at most this often, milliseconds (each write also beats the heartbeat). */
+const PROGRESS_EVERY_MS = 1_000;
+
+/** Import jobs executing in this process (globalThis: a bundler may load this module twice in one process). */
+const globalJobs = globalThis as typeof globalThis & { __creditsegActiveImportJobs?: Set<string> };
+const activeJobs = (globalJobs.__creditsegActiveImportJobs ??= new Set<string>());
+
+const SELECT_JOB = `select id, upload_id as "uploadId", requested_by as "requestedBy", kind::text as kind, period,
+  status, worker, phase, rows_processed as "rowsProcessed", bytes_read::float8 as "bytesRead",
+  total_bytes::float8 as "totalBytes", report, batch_id as "batchId", error, created_at as "createdAt",
+  finished_at as "finishedAt" from import_jobs`;
+
+/**
+ * Records the commit of an uploaded file as a queued job and, in the same transaction, the queue's job that executes
+ * it; returns the job. Needs `upload.commit` and the caller's own upload with its bytes (UPLOAD_FILE_NOT_FOUND
+ * otherwise: expired, committed or someone else's — the same answer).
+ */
+export async function queueImportCommit(
+  handle: DbHandle,
+  queue: JobQueue,
+  args: { actor: Actor; uploadId: string; kind: ImportKind; period?: string | null; options: ImportJobOptions },
+): Promise<ImportJob> {
+  assertPermission(args.actor, "upload.commit");
+  const upload = await findPendingUpload(handle.db, args.uploadId);
+  if (!upload || upload.ownerId !== args.actor.id || !upload.hasBytes || upload.expiresAt.getTime() <= Date.now())
+    throw new EngineError(
+      "NOT_FOUND",
+      "The uploaded file was not found (it may have expired or been committed already; upload it again).",
+    );
+  const stored: StoredOptions = {
+    options: args.options,
+    role: args.actor.role,
+    ip: args.actor.ip ?? null,
+    userAgent: args.actor.userAgent ?? null,
+  };
+  const jobId = await inTransaction(handle, async (raw) => {
+    const [row] = await raw<{ id: string }>(
+      `insert into import_jobs (upload_id, requested_by, kind, period, options) values ($1, $2, $3, $4, $5::text::jsonb) returning id`,
+      [args.uploadId, args.actor.id, args.kind, args.period ?? null, toJsonText(stored)],
+    );
+    await queue.add(raw, { kind: "import_commit", jobId: row!.id });
+    return row!.id;
+  });
+  queue.committed();
+  return (await readImportJob(handle, jobId))!;
+}
+
+/** A job by id, or null. */
+export async function readImportJob(handle: DbHandle, jobId: string): Promise<ImportJob | null> {
+  await markDeadImportJobs(handle);
+  const [row] = await handle.raw<ImportJob>(`${SELECT_JOB} where id = $1`, [jobId]);
+  return row ? { ...row, report: row.report ? reviveReport(row.report) : null } : null;
+}
+
+/** A report as stored (JSON, fen as decimal strings) back to the ingest package's shape, fen as bigint. */
+function reviveReport(stored: ImportReport): ImportReport {
+  const totals = stored.totals as unknown as Record<string, string | number | boolean | null>;
+  const fen = (value: unknown) => BigInt(value as string);
+  return {
+    ...stored,
+    totals: {
+      ...stored.totals,
+      totalReadFen: fen(totals.totalReadFen),
+      totalAcceptedFen: fen(totals.totalAcceptedFen),
+      totalRejectedFen: fen(totals.totalRejectedFen),
+      expectedTotalFen: totals.expectedTotalFen == null ? null : fen(totals.expectedTotalFen),
+    },
+  };
+}
+
+/**
+ * Claims a queued import job for this process and executes it: the claim is a state transition (queued, no worker →
+ * running under this process), so a job delivered twice, or to two workers, executes once; the other gets null.
+ * The commit is ingest's own `commitImport` (one transaction, audited there). Never rejects: a failure is recorded
+ * on the row with its reason.
+ */
+export async function executeImportJob(handle: DbHandle, jobId: string): Promise<ImportJob | null> {
+  activeJobs.add(jobId);
+  try {
+    const [claimed] = await handle.raw<{ id: string }>(
+      `update import_jobs set status = 'running', worker = $2, started_at = now(), heartbeat_at = now()
+        where id = $1 and status = 'queued' and worker is null returning id`,
+      [jobId, currentWorker()],
+    );
+    if (!claimed) return null;
+    await commitClaimedJob(handle, jobId).catch(async (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      await handle
+        .raw(
+          "update import_jobs set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running'",
+          [jobId, message.slice(0, 2_000)],
+        )
+        .catch(() => {});
+    });
+    return await readImportJob(handle, jobId);
+  } finally {
+    activeJobs.delete(jobId);
+  }
+}
+
+async function commitClaimedJob(handle: DbHandle, jobId: string): Promise<void> {
+  const [job] = await handle.raw<{
+    uploadId: string | null;
+    requestedBy: string;
+    kind: ImportKind;
+    period: string | null;
+    options: StoredOptions;
+  }>(
+    `select upload_id as "uploadId", requested_by as "requestedBy", kind::text as kind, period, options from import_jobs where id = $1`,
+    [jobId],
+  );
+  const upload = job?.uploadId ? await findPendingUpload(handle.db, job.uploadId) : null;
+  if (!job || !upload?.hasBytes)
+    throw new Error("The uploaded file is no longer there (expired or already committed).");
+  const { options, role, ip, userAgent } = job.options;
+  let lastWrite = 0;
+  const onProgress = (progress: ImportProgress) => {
+    const now = Date.now();
+    if (now - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = now;
+    // Not awaited: the listener runs inside the commit's transaction, and a progress write must never hold it up.
+    void handle
+      .raw(
+        "update import_jobs set phase = $2, rows_processed = $3, bytes_read = $4, total_bytes = $5, heartbeat_at = now() where id = $1 and status = 'running'",
+        [jobId, progress.phase, progress.rowsProcessed, progress.bytesRead, progress.totalBytes],
+      )
+      .catch(() => {});
+  };
+  const report: ImportReport = await commitImport({
+    handle,
+    kind: job.kind,
+    period: job.period ?? undefined,
+    file: {
+      name: upload.name,
+      size: upload.size,
+      open: () => Readable.from(readPendingUploadBytes(handle.db, upload.id)),
+    },
+    options: {
+      ...options,
+      expectedTotalFen: options.expectedTotalFen == null ? null : BigInt(options.expectedTotalFen),
+      isDryRun: false,
+    },
+    actor: { id: job.requestedBy, role, ip, userAgent },
+    onProgress,
+  });
+  const reportJson = JSON.parse(toJsonText(report)) as unknown;
+  await savePendingUploadReport(handle.db, {
+    uploadId: upload.id,
+    kind: job.kind,
+    period: job.period,
+    report: reportJson,
+  });
+  if (report.status === "committed" || report.status === "duplicate")
+    await discardPendingUploadBytes(handle.db, upload.id);
+  await handle.raw(
+    `update import_jobs set status = 'succeeded', report = $2::text::jsonb, batch_id = $3, phase = 'done', finished_at = now()
+      where id = $1 and status = 'running'`,
+    [jobId, toJsonText(report), report.batchId ?? null],
+  );
+}
+
+/**
+ * Marks failed every running import job whose worker is gone (its process no longer exists on this host, or on
+ * another host its heartbeat is `staleAfterMinutes` old), as `markDeadRuns` does for runs; the commit's own
+ * transaction died with the process, so nothing of it was written. Returns the ids marked.
+ */
+export async function markDeadImportJobs(
+  handle: DbHandle,
+  options: { staleAfterMinutes?: number } = {},
+): Promise<string[]> {
+  const staleAfter = options.staleAfterMinutes ?? DEFAULT_STALE_AFTER_MINUTES;
+  const candidates = await handle.raw<{ id: string; worker: string | null; is_stale: boolean }>(
+    `select id, worker, coalesce(heartbeat_at, created_at) < now() - make_interval(mins => $1) as is_stale
+       from import_jobs where status = 'running'`,
+    [staleAfter],
+  );
+  const marked: string[] = [];
+  for (const job of candidates) {
+    const worker = checkWorkerOf(job.worker, () => activeJobs.has(job.id));
+    if (worker === "alive" || (worker !== "dead" && !job.is_stale)) continue;
+    const reason =
+      worker === "dead"
+        ? `the worker process (${job.worker}) stopped before the import finished`
+        : `no heartbeat for over ${staleAfter} minutes`;
+    const rows = await handle.raw(
+      "update import_jobs set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running' returning id",
+      [job.id, `Import abandoned: ${reason}; nothing of it was committed.`],
+    );
+    if (rows.length > 0) marked.push(job.id);
+  }
+  return marked;
+}

@@ -1,0 +1,135 @@
+import {
+  addCustomerUsage,
+  calculateContributions,
+  createEmptyContribution,
+  loanTallyAt,
+  segmentCustomer,
+  type CustomerSegment,
+  type CustomerUsage,
+  type LoanClusterOutcome,
+  type LoanTallies,
+  type Policy,
+  type PricingCurve,
+  type SegmentOverride,
+} from "@creditseg/core";
+import type { BulkSession } from "@creditseg/db";
+import { EngineError } from "../errors/engine-error";
+import { readCustomerAccounts } from "../load/load-period-data";
+import type { PeriodScan } from "../load/scan-period";
+import { CONTRIBUTION_LINE_COLUMNS, contributionLineRows } from "./build-result-rows";
+
+/** Customers per page: about 20,000 loans at the demo world's ten loans a customer, one read and one COPY per table. */
+const CUSTOMERS_PER_PAGE = 2_000;
+
+/** What the portfolio-wide steps need of each customer, in the scan's customer order. */
+export type CustomerPass = {
+  /** Each customer's results; the contribution keeps its sums only (its lines are written). */
+  segments: CustomerSegment[];
+  usage: Map<string, CustomerUsage>;
+  /** Sum of the customer's deposits' average daily balance, fen. */
+  depositBalanceFen: bigint[];
+};
+
+/**
+ * The loans of each customer as indices into the loan columns, ascending: customer c's loans are
+ * `order[start[c]] .. order[start[c + 1] − 1]`, in the order of their ids, as a read ordered by customer then loan meets them.
+ */
+function indexLoansByCustomer(scan: PeriodScan, tallies: LoanTallies): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(scan.customers.length + 1);
+  for (let c = 0; c < scan.customers.length; c++) start[c + 1] = start[c]! + tallies.count[c]!;
+  const next = start.slice(0, scan.customers.length);
+  const order = new Int32Array(scan.loans.length);
+  for (let i = 0; i < scan.loans.length; i++) order[next[scan.loans.customerIndex[i]!]!++] = i;
+  return { start, order };
+}
+
+const changed = (what: string) =>
+  new EngineError("CONFLICT", `The period's data changed while the run read it (${what}); start the run again.`);
+
+/**
+ * Reads the customers' accounts page by page (customers by id, each page's loans, deposits and fee lines together),
+ * prices them, segments each customer and writes the page's contribution lines and cluster assignments by COPY
+ * in the session's transaction. Only per-customer sums stay in memory; no account outlives its page.
+ */
+export async function segmentCustomerPages(args: {
+  session: BulkSession;
+  runId: number;
+  scan: PeriodScan;
+  clustering: LoanClusterOutcome;
+  tallies: LoanTallies;
+  policy: Policy;
+  ftpCurve: PricingCurve;
+  overrides: ReadonlyMap<string, SegmentOverride>;
+  onPage: (customersDone: number, rowsCopied: number) => Promise<void>;
+}): Promise<CustomerPass> {
+  const { session, runId, scan, tallies } = args;
+  const { customers, loans } = scan;
+  const loanClusters = args.clustering.loanClusters;
+  const byCustomer = indexLoansByCustomer(scan, tallies);
+  const pass: CustomerPass = { segments: [], usage: new Map(), depositBalanceFen: [] };
+  let rowsCopied = 0;
+  for (let first = 0; first < customers.length; first += CUSTOMERS_PER_PAGE) {
+    const last = Math.min(first + CUSTOMERS_PER_PAGE, customers.length) - 1;
+    const accounts = await readCustomerAccounts(
+      session.raw,
+      scan.period,
+      customers[first]!.customerId,
+      customers[last]!.customerId,
+    );
+    const contributions = calculateContributions(accounts, args.policy, args.ftpCurve);
+    addCustomerUsage(pass.usage, accounts);
+    const depositBalance = new Map<string, bigint>();
+    for (const d of accounts.deposits)
+      depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
+
+    // Each loan's place in the columns: the customer's j-th loan here is its j-th in loan-id order there.
+    const offNormal = new Map<string, string>();
+    const assignments: [number, string, number][] = [];
+    let c = first;
+    let j = 0;
+    for (const loan of accounts.loans) {
+      while (c <= last && customers[c]!.customerId !== loan.customerId) {
+        if (j !== tallies.count[c]) throw changed(`loans of customer ${customers[c]!.customerId}`);
+        c++;
+        j = 0;
+      }
+      if (c > last || j >= tallies.count[c]!) throw changed(`loan ${loan.loanId}`);
+      const index = byCustomer.order[byCustomer.start[c]! + j]!;
+      if (loans.balanceFen[index] !== loan.avgDailyBalanceFen) throw changed(`loan ${loan.loanId}`);
+      j++;
+      if (loan.classification !== "normal") offNormal.set(loan.loanId, loan.classification);
+      const cluster = loanClusters[index]!;
+      if (cluster >= 0) assignments.push([runId, loan.loanId, cluster]);
+    }
+    for (; c <= last; c++, j = 0)
+      if (j !== tallies.count[c]) throw changed(`loans of customer ${customers[c]!.customerId}`);
+
+    const page: ReturnType<typeof createEmptyContribution>[] = [];
+    for (let i = first; i <= last; i++) {
+      const customer = customers[i]!;
+      const contribution = contributions.get(customer.customerId) ?? createEmptyContribution(customer.customerId);
+      page.push(contribution);
+      const segment = segmentCustomer({
+        customer,
+        contribution: { ...contribution, accounts: [], fees: [] },
+        loans: loanTallyAt(tallies, i),
+        policy: args.policy,
+        override: args.overrides.get(customer.customerId),
+      });
+      pass.segments.push(segment);
+      pass.depositBalanceFen.push(depositBalance.get(customer.customerId) ?? 0n);
+    }
+    rowsCopied += await session.copyRows({
+      table: "contribution_lines",
+      columns: CONTRIBUTION_LINE_COLUMNS,
+      rows: contributionLineRows(runId, page, (loanId) => offNormal.get(loanId)),
+    });
+    rowsCopied += await session.copyRows({
+      table: "cluster_assignments",
+      columns: ["run_id", "loan_id", "cluster_no"],
+      rows: assignments,
+    });
+    await args.onPage(last + 1, rowsCopied);
+  }
+  return pass;
+}
