@@ -3,7 +3,7 @@ import type { DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { createUnmigratedTestDb, describeEachDb, migrateDbThrough } from "./testing";
 
-describeEachDb("migration 0007: import rejects keep codes and parameters", (kind) => {
+describeEachDb("migration 0008: import rejects keep codes and parameters", (kind) => {
   let handle: DbHandle | null = null;
   afterEach(async () => {
     await handle?.close();

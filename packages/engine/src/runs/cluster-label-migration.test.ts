@@ -9,10 +9,10 @@ import { startRun } from "./start-run";
 const OLD_CLUSTERS_ROW = "row(cluster_no, size, centroid_raw, centroid, profile, label_zh, label_en)::text";
 
 /**
- * Puts a run's clusters back in the shape the release before migration 0008 stored — the name as words in
- * label_zh / label_en and in the profile's label — and marks 0008 as not applied, so `migrateDb` runs it on them.
+ * Puts a run's clusters back in the shape the release before migration 0009 stored — the name as words in
+ * label_zh / label_en and in the profile's label — and marks 0009 as not applied, so `migrateDb` runs it on them.
  */
-async function storeClustersAsBefore0008(handle: DbHandle, runId: number): Promise<void> {
+async function storeClustersAsBefore0009(handle: DbHandle, runId: number): Promise<void> {
   const rows = await handle.raw<{ cluster_no: number; label: ClusterLabel }>(
     "select cluster_no, label from clusters where run_id = $1",
     [runId],
@@ -34,7 +34,7 @@ async function storeClustersAsBefore0008(handle: DbHandle, runId: number): Promi
   await handle.raw("delete from drizzle.__drizzle_migrations where id = $1", [last!.id]);
 }
 
-describeEachDb("migration 0008: cluster names become code + parameters", (kind) => {
+describeEachDb("migration 0009: cluster names become code + parameters", (kind) => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await createSeededWorld(kind, 120);
@@ -52,7 +52,7 @@ describeEachDb("migration 0008: cluster names become code + parameters", (kind) 
     );
     expect(labels.length).toBeGreaterThan(0);
 
-    await storeClustersAsBefore0008(handle, run.id);
+    await storeClustersAsBefore0009(handle, run.id);
     const hashedBefore = await handle.raw<{ t: string }>(
       `select ${OLD_CLUSTERS_ROW} as t from clusters where run_id = $1 order by cluster_no`,
       [run.id],

@@ -3,7 +3,7 @@ import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 
 /**
- * A cluster row's text. Runs stored before migration 0008 held the name as words in label_zh / label_en, the same
+ * A cluster row's text. Runs stored before migration 0009 held the name as words in label_zh / label_en, the same
  * words as their profile's label (which the migration leaves alone): their rows' text is rebuilt from it exactly, so
  * their stored checksum still verifies. Later rows name the cluster by code + parameters in `label`.
  */
