@@ -14,6 +14,7 @@ import { useCursorPages } from "../ui/use-cursor-pages";
 import { useGroupText } from "./use-group-text";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { foundGroupProjectsInput, parseGroupNo } from "./group-inputs";
 
 type Project = inferRouterOutputs<AppRouter>["project"]["list"]["items"][number];
 
@@ -25,12 +26,13 @@ export function FoundGroupProjectsView({ groupNo: groupParam }: { groupNo: strin
   const text = useGroupText();
   const money = useMoneyFormat();
   const selector = readRunSelector(useSearchParams());
-  const groupNo = Number(groupParam);
-  const isValid = Number.isInteger(groupNo) && groupNo >= 0 && groupNo <= 100;
+  const parsedGroupNo = parseGroupNo(groupParam);
+  const isValid = parsedGroupNo !== undefined;
+  const groupNo = parsedGroupNo ?? -1;
   const groups = useQuery({ ...trpc.group.projectGroups.queryOptions(selector), enabled: isValid });
   const run = groups.data?.run ?? null;
   const group = groups.data?.groups.find((g) => g.groupNo === groupNo);
-  const input = { groupRunId: run?.id ?? 0, groupNo, limit: 50 };
+  const input = foundGroupProjectsInput(run?.id ?? 0, groupNo);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
     queryFor: (cursor) => trpc.project.list.queryOptions({ ...input, cursor }),

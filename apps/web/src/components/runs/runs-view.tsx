@@ -16,6 +16,7 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
 import { ACTIVE_RUN_POLL_MS, isRunActive, RunProgressCell } from "./run-progress";
+import { RUN_LIST_INPUT } from "./run-list-input";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -38,7 +39,7 @@ export function RunsView() {
     }),
   );
   const runs = useQuery({
-    ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
+    ...trpc.segmentRun.list.queryOptions(RUN_LIST_INPUT),
     // Poll while a run is queued or running, so progress moves without a reload.
     refetchInterval: (query) =>
       query.state.data?.items.some((run) => isRunActive(run.status)) ? ACTIVE_RUN_POLL_MS : false,
