@@ -5,7 +5,7 @@ import { RequirePermission } from "~/components/session/require-permission";
 import { toSearchParams, type PageSearchParams } from "~/app/search-params";
 import { getServerQueryClient, HydrateClient, serverTrpc } from "~/trpc/server";
 
-/** Project groups by policy and as found in data, both fetched on the server: the first paint shows the groups. */
+/** Project groups by policy (with their warnings) and as found in data, fetched on the server: the first paint shows the groups. */
 export default async function Page({ searchParams }: { searchParams: PageSearchParams }) {
   const selector = readRunSelector(toSearchParams(await searchParams));
   return (
@@ -16,6 +16,7 @@ export default async function Page({ searchParams }: { searchParams: PageSearchP
         return Promise.all([
           queryClient.prefetchQuery(serverTrpc.segment.projectGroups.queryOptions(selector)),
           queryClient.prefetchQuery(serverTrpc.group.projectGroups.queryOptions(selector)),
+          queryClient.prefetchQuery(serverTrpc.segment.warnings.queryOptions(selector)),
         ]);
       }}
     >
