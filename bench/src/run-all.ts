@@ -90,7 +90,16 @@ if (only.has("import")) {
     );
   }
   const rate = (prefix: string) => runs.map((r) => r.results.find((x) => x.target.startsWith(prefix))!.rowsPerSecond);
-  const psql = median(rate("psql"));
+  const psqlPlain = median(rate("psql \\copy (plain table"));
+  const psqlLoans = median(rate("psql \\copy → loans table"));
+  results.push({
+    name: "import.copy.loans",
+    ...stats(rate("psql \\copy → loans table")),
+    unit: "rows/s",
+    baseline: { name: "psql \\copy (plain table, no validation)", value: psqlPlain },
+    ratio: psqlLoans / psqlPlain,
+    note: "the fair limit: the same rows as stored (fen, codes) into the real loans table with its keys, index, checks and foreign key",
+  });
   for (const [name, prefix] of [
     ["import.csv.postgres", "creditseg import → PostgreSQL"],
     ["import.csv.pglite", "creditseg import → PGlite"],
@@ -100,16 +109,17 @@ if (only.has("import")) {
       name,
       ...s,
       unit: "rows/s",
-      baseline: { name: "psql \\copy (plain table, no validation)", value: psql },
-      ratio: s.value / psql,
+      baseline: { name: "psql \\copy into the loans table (keys, indexes, checks)", value: psqlLoans },
+      ratio: s.value / psqlLoans,
       target: { op: ">=", ratio: 0.5 },
+      note: `${(s.value / psqlPlain).toFixed(3)} × psql \\copy into a plain table (${Math.round(psqlPlain)} rows/s)`,
     });
   }
 }
 
 if (only.has("cluster")) {
   type ClusterFigure = { name: string; value: number; baseline: { value: number } | null };
-  type ClusterResult = { figures: ClusterFigure[]; baselineNote: string | null };
+  type ClusterResult = { figures: ClusterFigure[]; baselineNote: string | null; k5Threads: number };
   const runs: ClusterResult[] = [];
   for (let i = 0; i < heavyRepeats; i++) {
     say(`cluster ${i + 1}/${heavyRepeats}`);
@@ -126,9 +136,12 @@ if (only.has("cluster")) {
   const pick = (name: string) => runs.map((r) => r.figures.find((f) => f.name === name)!);
   const skipped = runs[0]?.baselineNote;
   if (skipped) notes.push(`clustering baseline: ${skipped}`);
-  for (const [name, timeName, inertiaName] of [
-    ["cluster.k5", "cluster.k5.time.workers2", "cluster.k5.inertia"],
-    ["cluster.select2to8", "cluster.select2to8.time.workers2", null],
+  // Threads by size (the pool's `kmeansThreadsFor`): one thread below its threshold, as a segment run fits.
+  const threads = runs[0]?.k5Threads ?? 1;
+  const threadNote = threads > 1 ? `${threads} worker threads` : "1 thread (below the pool's size threshold)";
+  for (const [name, timeName, inertiaName, targetRatio] of [
+    ["cluster.k5", "cluster.k5.time.sized", "cluster.k5.inertia", 1],
+    ["cluster.select2to8", "cluster.select2to8.time.sized", null, 2],
   ] as const) {
     const times = pick(timeName);
     const s = stats(times.map((f) => f.value));
@@ -142,11 +155,11 @@ if (only.has("cluster")) {
       baseline:
         baseline === null ? null : { name: "scikit-learn KMeans(n_init=10), same transformed data", value: baseline },
       ratio: baseline === null ? null : s.value / baseline,
-      target: { op: "<=", ratio: 2 },
+      target: { op: "<=", ratio: targetRatio },
       note:
         inertiaRatio === null
-          ? "10 restarts, 2 worker threads"
-          : `10 restarts, 2 worker threads; inertia ratio ${inertiaRatio.toFixed(6)} (target ≤ 1.005)`,
+          ? "10 restarts per k, threads by size of each fit"
+          : `10 restarts, ${threadNote}; inertia ratio ${inertiaRatio.toFixed(6)} (target ≤ 1.005)`,
     });
   }
 }

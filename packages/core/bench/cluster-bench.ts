@@ -4,8 +4,10 @@
  *
  *   npx tsx packages/core/bench/cluster-bench.ts --n 100000 [--seed 0] [--workers 2] [--json] [--no-sklearn]
  *
- * Ours runs single-threaded (core as it is) and with the restarts over `--workers` threads (default: the
- * machine's parallelism; 0 or 1 = single-threaded only); scikit-learn uses its OpenMP threads. Wall and
+ * Ours runs single-threaded (core's `runKMeans`, as a segment run fits) and through the pool with up to
+ * `--workers` threads (default: the machine's parallelism; 0 or 1 = single-threaded only), which picks the
+ * thread count by size (`kmeansThreadsFor`: one thread below `POOL_MIN_ROWS` rows); scikit-learn uses its
+ * OpenMP threads. Wall and
  * CPU seconds (all threads) are printed: on a shared machine the CPU ratio is the steadier one.
  * Ratios are ours ÷ scikit-learn's (< 1 favours ours). `--json` prints { name, value, unit, baseline, ratio } figures.
  */
@@ -27,7 +29,7 @@ import {
   type KMeansFit,
 } from "../src/clustering";
 import { generateLoanRows } from "./loan-data";
-import { createKMeansPool } from "./parallel-kmeans";
+import { createKMeansPool, kmeansThreadsFor, POOL_MIN_ROWS } from "./parallel-kmeans";
 
 type SklearnFigures = {
   k5: { seconds: number; cpuSeconds: number; inertia: number; iterations: number };
@@ -79,7 +81,10 @@ const warmUpRows = transformed.subarray(0, Math.min(n, 20_000) * 3);
 runKMeans({ data: warmUpRows, dims: 3, k: 5, restarts: 2, seed });
 const k5 = await measure(() => runKMeans({ data: transformed, dims: 3, k: 5, restarts: 10, seed }));
 const pool = workerCount > 1 ? createKMeansPool(workerCount) : null;
-await pool?.fitKMeans({ data: warmUpRows, dims: 3, k: 5, restarts: 2 * workerCount, seed });
+const poolThreads = pool ? kmeansThreadsFor(n, workerCount) : 1;
+// The pool's warm-up takes the path the measured fit takes: its threads when the size sends it there.
+const poolWarmUpRows = poolThreads > 1 ? transformed.subarray(0, POOL_MIN_ROWS * 3) : warmUpRows;
+await pool?.fitKMeans({ data: poolWarmUpRows, dims: 3, k: 5, restarts: 2 * workerCount, seed });
 let k5Pool: { result: KMeansFit; seconds: number; cpuSeconds: number } | null = null;
 let selected: { result: ClusteringResult; seconds: number; cpuSeconds: number };
 try {
@@ -135,14 +140,14 @@ const figure = (name: string, value: number, unit: string, baselineValue: number
   baseline: baselineValue === undefined ? null : { name: BASELINE_NAME, value: baselineValue },
   ratio: baselineValue === undefined ? null : value / baselineValue,
 });
-const selectMode = pool ? `workers${workerCount}` : "single";
+const selectMode = pool ? "sized" : "single";
 const figures = [
   figure("cluster.k5.time.single", k5.seconds, "s", baseline?.k5.seconds),
   figure("cluster.k5.cpu.single", k5.cpuSeconds, "s", baseline?.k5.cpuSeconds),
   ...(k5Pool
     ? [
-        figure(`cluster.k5.time.workers${workerCount}`, k5Pool.seconds, "s", baseline?.k5.seconds),
-        figure(`cluster.k5.cpu.workers${workerCount}`, k5Pool.cpuSeconds, "s", baseline?.k5.cpuSeconds),
+        figure("cluster.k5.time.sized", k5Pool.seconds, "s", baseline?.k5.seconds),
+        figure("cluster.k5.cpu.sized", k5Pool.cpuSeconds, "s", baseline?.k5.cpuSeconds),
       ]
     : []),
   figure("cluster.k5.inertia", k5.result.inertia, "", baseline?.k5.inertia),
@@ -160,6 +165,7 @@ if (values.json) {
         seed,
         restarts: 10,
         workers: pool ? workerCount : 1,
+        k5Threads: poolThreads,
         figures,
         worstSelectionInertiaRatio: worstSelectionRatio,
         baselineNote: note,

@@ -3,6 +3,9 @@
  * beside it (Node-only) and plugs into `clusterPointsWith`. Each restart has its own seeded stream, and
  * the lowest inertia wins with ties going to the lowest restart number — so the result is identical to
  * `runKMeans` whatever the number of workers.
+ *
+ * The thread count is picked by size (`kmeansThreadsFor`): a small fit runs on the calling thread with
+ * core's `runKMeans`, as a segment run does, and the workers start only when the first large fit arrives.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -10,10 +13,23 @@ import {
   ClusteringInputError,
   DEFAULT_TOLERANCE,
   meanFeatureVariance,
+  runKMeans,
   type KMeansFit,
   type KMeansRequest,
   type LloydResult,
 } from "../src/clustering";
+
+/**
+ * Rows below which a fit stays on the calling thread. Copying the rows to shared memory, waking the
+ * workers and their colder compiled code cost more than the fit itself up to a few hundred thousand rows
+ * × 3 features on 2 cores (bench/README.md, cluster figures); above it the restarts split across threads.
+ */
+export const POOL_MIN_ROWS = 250_000;
+
+/** Threads for a fit of `rows` rows with `available` threads: 1 below `POOL_MIN_ROWS`, else all. */
+export function kmeansThreadsFor(rows: number, available: number): number {
+  return rows < POOL_MIN_ROWS ? 1 : Math.max(1, available);
+}
 
 export type RestartJob = {
   rows: SharedArrayBuffer;
@@ -35,11 +51,19 @@ export type KMeansPool = {
   close(): Promise<void>;
 };
 
-/** Starts `size` workers (default: the machine's parallelism). Call `close()` when done. */
+/**
+ * A pool of up to `size` workers (default: the machine's parallelism), started on the first fit that
+ * `kmeansThreadsFor` sends to threads. Call `close()` when done.
+ */
 export function createKMeansPool(size = availableParallelism()): KMeansPool {
   // The worker is TypeScript source like the rest of the workspace: it registers tsx before loading it.
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./kmeans-worker.ts", import.meta.url).href)}); });`;
-  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(bootstrap, { eval: true }));
+  const startedWorkers: Worker[] = [];
+  const startWorkers = (): Worker[] => {
+    if (startedWorkers.length === 0)
+      for (let w = 0; w < Math.max(1, size); w++) startedWorkers.push(new Worker(bootstrap, { eval: true }));
+    return startedWorkers;
+  };
   // Rows are copied into shared memory once per data set, then every job reads them in place.
   const shared = new WeakMap<Float64Array, SharedArrayBuffer>();
   const toShared = (data: Float64Array): SharedArrayBuffer => {
@@ -72,6 +96,8 @@ export function createKMeansPool(size = availableParallelism()): KMeansPool {
       const n = data.length / dims;
       if (!Number.isInteger(k) || k < 1 || k > n)
         throw new ClusteringInputError(`k = ${k} exceeds the number of rows (${n})`);
+      if (kmeansThreadsFor(n, size) === 1) return runKMeans(request);
+      const workers = startWorkers();
       const absoluteTolerance = (request.tolerance ?? DEFAULT_TOLERANCE) * meanFeatureVariance(data, dims);
       const rows = toShared(data);
       const jobs = workers.map((_, w) =>
@@ -111,7 +137,7 @@ export function createKMeansPool(size = availableParallelism()): KMeansPool {
       return { ...fit, k, restartInertias, bestRestart: restart };
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(startedWorkers.map((w) => w.terminate()));
     },
   };
 }

@@ -71,31 +71,46 @@ function scopeMix(stored: Record<string, number>, scoped: Record<string, number>
   return mix;
 }
 
+/**
+ * Stored groups as the caller reads them: the whole bank reads each group with all its members; an officer reads only
+ * the groups holding some of their own members, each with its figures replaced by the officer's (`withOwn`).
+ */
+async function scopeGroups<G extends { groupNo: number; size: number }, F extends { memberCount: number }, V>(
+  groups: G[],
+  scope: CustomerScope,
+  readOwnFigures: (officer: string) => Promise<Map<number, F>>,
+  withOwn: (group: G, own: F) => V,
+): Promise<(G & { memberCount: number })[] | V[]> {
+  const officer = officerOf(scope);
+  if (officer === null) return groups.map((g) => ({ ...g, memberCount: g.size }));
+  const figures = await readOwnFigures(officer);
+  return groups.flatMap((g) => {
+    const own = figures.get(g.groupNo);
+    return own ? [withOwn(g, own)] : [];
+  });
+}
+
 /** The run's customer groups in the caller's scope, by group number. */
 export async function readCustomerGroups(
   handle: DbHandle,
   args: { runId: number; scope: CustomerScope },
 ): Promise<CustomerGroupView[]> {
   const groups = (await listCustomerGroups(handle, { runId: args.runId })).map(withoutPrototype);
-  const officer = officerOf(args.scope);
-  if (officer === null) return groups.map((g) => ({ ...g, memberCount: g.size }));
-  const figures = await readOfficerCustomerFigures(handle, args.runId, officer);
-  return groups.flatMap((g) => {
-    const own = figures.get(g.groupNo);
-    if (!own) return [];
-    return [
-      {
-        ...g,
-        memberCount: own.memberCount,
-        tierMix: scopeMix(g.tierMix, own.tierMix),
-        gradeMix: scopeMix(g.gradeMix, own.gradeMix),
-        contributionFen: own.contributionFen,
-        loanBalanceFen: own.loanBalanceFen,
-        nplFen: "0",
-        nplRatioPct: null,
-      },
-    ];
-  });
+  return scopeGroups(
+    groups,
+    args.scope,
+    (officer) => readOfficerCustomerFigures(handle, args.runId, officer),
+    (g, own): CustomerGroupView => ({
+      ...g,
+      memberCount: own.memberCount,
+      tierMix: scopeMix(g.tierMix, own.tierMix),
+      gradeMix: scopeMix(g.gradeMix, own.gradeMix),
+      contributionFen: own.contributionFen,
+      loanBalanceFen: own.loanBalanceFen,
+      nplFen: "0",
+      nplRatioPct: null,
+    }),
+  );
 }
 
 /** One customer group of a run in the caller's scope; null when the run has no such group (or none of the officer's). */
@@ -164,23 +179,19 @@ export async function readFoundProjectGroups(
   args: { runId: number; scope: CustomerScope },
 ): Promise<FoundProjectGroupView[]> {
   const groups = (await listFoundProjectGroups(handle, { runId: args.runId })).map(withoutPrototype);
-  const officer = officerOf(args.scope);
-  if (officer === null) return groups.map((g) => ({ ...g, memberCount: g.size }));
-  const figures = await readOfficerProjectFigures(handle, args.runId, officer);
-  return groups.flatMap((g) => {
-    const own = figures.get(g.groupNo);
-    if (!own) return [];
-    return [
-      {
-        ...g,
-        memberCount: own.memberCount,
-        signalCount: own.signalCount,
-        signalRatePct: ratioPct(own.signalCount, own.memberCount) ?? "0.00",
-        loanAmountFen: own.loanAmountFen,
-        totalInvestmentFen: own.totalInvestmentFen,
-      },
-    ];
-  });
+  return scopeGroups(
+    groups,
+    args.scope,
+    (officer) => readOfficerProjectFigures(handle, args.runId, officer),
+    (g, own): FoundProjectGroupView => ({
+      ...g,
+      memberCount: own.memberCount,
+      signalCount: own.signalCount,
+      signalRatePct: ratioPct(own.signalCount, own.memberCount) ?? "0.00",
+      loanAmountFen: own.loanAmountFen,
+      totalInvestmentFen: own.totalInvestmentFen,
+    }),
+  );
 }
 
 /** One point of a found project group's trend: the matched group in an earlier (or this) run. */

@@ -246,3 +246,63 @@ describe("period rules", () => {
     }
   });
 });
+
+describeEachDb("a first load of a period", (kind) => {
+  const storedLoans = (handle: DbHandle) =>
+    handle.raw<Record<string, string>>(
+      `select period, loan_id, customer_id, product, amount_fen::text, rate_pct::text, term_months, start_date::text,
+         maturity_date::text, guarantee::text, classification::text, avg_daily_balance_fen::text, days
+       from loans order by period, loan_id`,
+    );
+  const gbkLoans = () => iconv.decode(readFileSync(fixturePath("loans-gbk.csv")), "gbk");
+
+  it("is COPYed straight into the table, storing what the merge stores, and rolls back to nothing", async () => {
+    // One database loads the file into an empty period (straight COPY); the other first loads one of its rows, so
+    // the whole file then goes through the staging table and the merge.
+    const straight = await createTestDb(kind);
+    const merged = await createTestDb(kind);
+    try {
+      await loadFixtureCustomers(straight);
+      await loadFixtureCustomers(merged);
+      const first = await commitImport({
+        handle: straight,
+        kind: "loans",
+        period: "2015",
+        file: fileSource(fixturePath("loans-gbk.csv")),
+        actor,
+      });
+      expect(first.status).toBe("committed");
+      expect(first.changes).toEqual({ inserted: 5, updated: 0, deleted: 0 });
+
+      const [header, firstRow] = gbkLoans().split("\r\n");
+      const seeded = await commitImport({
+        handle: merged,
+        kind: "loans",
+        period: "2015",
+        file: bufferSource("loans-one.csv", iconv.encode(`${header}\r\n${firstRow}\r\n`, "gbk")),
+        actor,
+      });
+      expect(seeded.changes).toEqual({ inserted: 1, updated: 0, deleted: 0 });
+      const rest = await commitImport({
+        handle: merged,
+        kind: "loans",
+        period: "2015",
+        file: fileSource(fixturePath("loans-gbk.csv")),
+        actor,
+      });
+      expect(rest.changes).toEqual({ inserted: 4, updated: 0, deleted: 0 });
+
+      expect(await storedLoans(straight)).toEqual(await storedLoans(merged));
+      const [stamped] = await straight.raw<{ n: number }>(
+        "select count(*)::int as n from loans where import_batch_id = $1",
+        [first.batchId],
+      );
+      expect(stamped?.n).toBe(5);
+      await rollbackBatch({ handle: straight, batchId: first.batchId!, actor });
+      expect(await storedLoans(straight)).toEqual([]);
+    } finally {
+      await straight.close();
+      await merged.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type BulkSession, insertAuditRow, withBulkTransaction } from "@creditseg/db";
 import { IngestError } from "../ingest-error";
 import { hashSource } from "../read/open-table";
@@ -5,7 +6,15 @@ import { emptyTotals, type ImportReport } from "../report/import-report";
 import { KIND_SPECS } from "../specs";
 import { resolvePeriod, type ValidateImportArgs, validateImport } from "../validate/validate-import";
 import type { Actor } from "./actor";
-import { createStageSql, recordUpdatesSql, replaceDeletesSql, STAGE_TABLE, stageColumns, upsertSql } from "./merge-sql";
+import {
+  createStageSql,
+  isPeriodEmptySql,
+  recordUpdatesSql,
+  replaceDeletesSql,
+  spoolColumns,
+  STAGE_TABLE,
+  upsertSql,
+} from "./merge-sql";
 import { computeLoadKey } from "./load-key";
 import { createRowSpool, type RowSpool } from "./row-spool";
 import type { IngestAuditAction } from "../audit-actions";
@@ -81,10 +90,12 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
   let existing: BatchRow | undefined;
 
   const spool = options.isDryRun ? null : createRowSpool();
+  // Chosen before the rows are read so that each spooled row carries it: COPY then writes rows ready for the table.
+  const batchId = randomUUID();
   try {
     const validation = await validateImport({
       ...args,
-      onAcceptedRow: spool ? (values) => spool.write(values) : undefined,
+      onAcceptedRow: spool ? (values) => spool.write([...values, batchId]) : undefined,
       // Known once the header is bound (the sheet read, the encoding, the binding): checked before any row is read.
       onOpened: async (opened) => {
         loadKey = computeLoadKey({ checksum, kind, period, opened, mode });
@@ -98,7 +109,7 @@ export async function commitImport(args: CommitImportArgs): Promise<ImportReport
     if (report.checksum !== checksum || loadKey === null)
       throw new IngestError("file_changed", "the file changed while it was being validated");
     await spool.finish();
-    return await writeBatch({ args, period, checksum, loadKey, report, spool });
+    return await writeBatch({ args, period, checksum, loadKey, report, spool, batchId });
   } finally {
     spool?.dispose();
   }
@@ -112,8 +123,9 @@ async function writeBatch(input: {
   loadKey: string;
   report: ImportReport;
   spool: RowSpool;
+  batchId: string;
 }): Promise<ImportReport> {
-  const { args, period, checksum, loadKey, report, spool } = input;
+  const { args, period, checksum, loadKey, report, spool, batchId } = input;
   const { handle, kind } = args;
   const options = args.options ?? {};
   const spec = KIND_SPECS[kind];
@@ -125,10 +137,10 @@ async function writeBatch(input: {
       await session.raw("select pg_advisory_xact_lock(hashtext($1))", [`creditseg.import:${kind}:${period}`]);
       const [raced] = await session.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
       if (raced) return { duplicate: raced } as const;
-      const [batch] = await session.raw<{ id: string }>(
+      await session.raw(
         `insert into import_batches (kind, period, file_name, checksum, encoding, uploaded_by, status, is_accept_valid, write_mode,
-           rows_read, rows_accepted, rows_rejected, total_read_fen, total_accepted_fen, total_rejected_fen, expected_total_fen, committed_at, load_key)
-         values ($1, $2, $3, $4, $5, $6, 'committed', $7, $8, $9, $10, $11, $12::bigint, $13::bigint, $14::bigint, $15::bigint, now(), $16) returning id`,
+           rows_read, rows_accepted, rows_rejected, total_read_fen, total_accepted_fen, total_rejected_fen, expected_total_fen, committed_at, load_key, id)
+         values ($1, $2, $3, $4, $5, $6, 'committed', $7, $8, $9, $10, $11, $12::bigint, $13::bigint, $14::bigint, $15::bigint, now(), $16, $17::uuid)`,
         [
           kind,
           period,
@@ -146,40 +158,56 @@ async function writeBatch(input: {
           totals.totalRejectedFen.toString(),
           totals.expectedTotalFen?.toString() ?? null,
           loadKey,
+          batchId,
         ],
       );
-      const batchId = batch!.id;
-      await session.raw(createStageSql(spec));
-      await session.copyCsv({
-        table: STAGE_TABLE,
-        columns: stageColumns(spec),
-        blocks: spool.blocks(),
-        onProgress: (rowsCopied) =>
-          args.onProgress?.({
-            phase: "staging",
-            rowsProcessed: rowsCopied,
-            bytesRead: args.file.size ?? 0,
-            totalBytes: args.file.size ?? null,
-          }),
-      });
-      await session.raw(`analyze ${STAGE_TABLE}`);
-      await args.onProgress?.({
-        phase: "merging",
-        rowsProcessed: totals.rowsAccepted,
-        bytesRead: args.file.size ?? 0,
-        totalBytes: args.file.size ?? null,
-      });
-      const [updated] = await session.raw<{ n: number }>(recordUpdatesSql(spec), [batchId]);
-      let deleted = 0;
-      if (mode === "replace") {
-        const [gone] = await session.raw<{ n: number }>(
-          replaceDeletesSql(spec),
-          spec.isPeriodic ? [batchId, period] : [batchId],
-        );
-        deleted = gone?.n ?? 0;
+      const copyInto = (table: string) =>
+        session.copyCsv({
+          table,
+          columns: spoolColumns(spec),
+          blocks: spool.blocks(),
+          onProgress: (rowsCopied) =>
+            args.onProgress?.({
+              phase: "staging",
+              rowsProcessed: rowsCopied,
+              bytesRead: args.file.size ?? 0,
+              totalBytes: args.file.size ?? null,
+            }),
+        });
+      const reportMerging = () =>
+        args.onProgress?.({
+          phase: "merging",
+          rowsProcessed: totals.rowsAccepted,
+          bytesRead: args.file.size ?? 0,
+          totalBytes: args.file.size ?? null,
+        });
+      // Under the advisory lock no other batch of this kind and period can land, so an empty period stays empty
+      // until this COPY: every row is an insert, checked by the table's own keys and constraints as the merge's are.
+      const [periodState] = spec.isPeriodic
+        ? await session.raw<{ is_empty: boolean }>(isPeriodEmptySql(spec), [period])
+        : [];
+      let changes: { inserted: number; updated: number; deleted: number };
+      if (periodState?.is_empty) {
+        const inserted = await copyInto(spec.table);
+        await reportMerging();
+        changes = { inserted, updated: 0, deleted: 0 };
+      } else {
+        await session.raw(createStageSql(spec));
+        await copyInto(STAGE_TABLE);
+        await session.raw(`analyze ${STAGE_TABLE}`);
+        await reportMerging();
+        const [updated] = await session.raw<{ n: number }>(recordUpdatesSql(spec), [batchId]);
+        let deleted = 0;
+        if (mode === "replace") {
+          const [gone] = await session.raw<{ n: number }>(
+            replaceDeletesSql(spec),
+            spec.isPeriodic ? [batchId, period] : [batchId],
+          );
+          deleted = gone?.n ?? 0;
+        }
+        const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
+        changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
       }
-      const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
-      const changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
       await session.raw("update import_batches set changes = $2::text::jsonb where id = $1", [
         batchId,
         JSON.stringify(changes),

@@ -41,8 +41,21 @@ function rowDiffers(spec: KindSpec, left: string, right: string): string {
   return `(${columns.map((column) => `${left}.${column}`).join(", ")}) is distinct from (${columns.map((column) => `${right}.${column}`).join(", ")})`;
 }
 
+/** Columns of a spooled row, in COPY order: the table columns a kind writes, then the batch id. */
+export function spoolColumns(spec: KindSpec): string[] {
+  return [...stageColumns(spec), "import_batch_id"];
+}
+
 export function createStageSql(spec: KindSpec): string {
-  return `create temp table ${STAGE_TABLE} on commit drop as select ${stageColumns(spec).join(", ")} from ${spec.table} with no data`;
+  return `create temp table ${STAGE_TABLE} on commit drop as select ${spoolColumns(spec).join(", ")} from ${spec.table} with no data`;
+}
+
+/**
+ * Whether the period ($1) holds no rows of a periodic kind: then the batch can only insert (no before-images, no
+ * updates, nothing to replace) and its rows are COPYed straight into the table, as fast as the database loads them.
+ */
+export function isPeriodEmptySql(spec: KindSpec): string {
+  return `select not exists (select 1 from ${spec.table} where period = $1) as is_empty`;
 }
 
 /** Before-images of the rows the batch will change ($1 batch id). Unchanged rows are left alone. */

@@ -1,13 +1,13 @@
-import { customerKeyOf, customerSortKind, findCustomerInScope, listCustomers, resolveRun } from "@creditseg/db";
+import { customerKeyOf, customerSortKind, listCustomers, resolveRun } from "@creditseg/db";
 import { readCustomerDetail } from "@creditseg/engine";
 import { countCustomersCached, readCustomerFacets } from "../../cache/customer-counts";
 import { callDomain } from "../domain-errors";
-import { notFound } from "../errors";
 import { decodeCursor, toPage } from "../paging";
 import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { actorOf } from "./actor-of";
 import { resolveCustomerFilter } from "./customer-selection";
+import { requireCustomerInScope } from "./customer-helpers";
 import { requireRun } from "./run-helpers";
 
 export const customerRouter = createTRPCRouter({
@@ -64,11 +64,7 @@ export const customerRouter = createTRPCRouter({
   byId: permissionProcedure("customer.read")
     .input(customerByIdInput)
     .query(async ({ ctx, input }) => {
-      const customer = await findCustomerInScope(ctx.db, {
-        customerId: input.customerId,
-        scope: customerScopeOf(ctx.user),
-      });
-      if (!customer) throw notFound("CUSTOMER_NOT_FOUND", "The customer");
+      const customer = await requireCustomerInScope(ctx.db, ctx.user, input.customerId);
       const run = await resolveRun(ctx.db, input);
       return readCustomerDetail(ctx.handle, { customer, run });
     }),

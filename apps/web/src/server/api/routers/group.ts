@@ -1,4 +1,4 @@
-import { findCustomerInScope, resolveRun } from "@creditseg/db";
+import { resolveRun } from "@creditseg/db";
 import {
   listGroupFits,
   readCustomerGroup,
@@ -16,6 +16,7 @@ import {
   groupOfCustomerInput,
 } from "../schemas/group";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
+import { requireCustomerInScope } from "./customer-helpers";
 import { requireRun } from "./run-helpers";
 
 /** 客户群体: customer and project groups a run found in data, read as the run stored them, in the caller's scope. */
@@ -75,11 +76,7 @@ export const groupRouter = createTRPCRouter({
   ofCustomer: permissionProcedure("customer.read")
     .input(groupOfCustomerInput)
     .query(async ({ ctx, input }) => {
-      const customer = await findCustomerInScope(ctx.db, {
-        customerId: input.customerId,
-        scope: customerScopeOf(ctx.user),
-      });
-      if (!customer) throw notFound("CUSTOMER_NOT_FOUND", "The customer");
+      await requireCustomerInScope(ctx.db, ctx.user, input.customerId);
       const run = await resolveRun(ctx.db, input);
       if (!run) return { run: null, group: null };
       return { run, group: await readGroupOfCustomer(ctx.handle, { runId: run.id, customerId: input.customerId }) };
