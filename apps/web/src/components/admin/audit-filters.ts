@@ -8,6 +8,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 // Asia/Shanghai has no daylight saving: a day there is always UTC+8.
 const OFFSET = TIME_ZONE === "Asia/Shanghai" ? "+08:00" : "Z";
 
+/** The audit list's page size, shared by the page's server prefetch and the view. */
+export const AUDIT_PAGE_SIZE = 100;
+
 /** The audit list's query input: the range covers whole days, `from` at 00:00 and `to` through 23:59:59.999. */
 export function toAuditListInput(filters: AuditFilters, limit: number) {
   return {

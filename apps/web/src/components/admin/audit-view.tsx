@@ -9,7 +9,7 @@ import { FilterBar } from "../ui/filter-bar";
 import { MultiSelectField } from "../ui/multi-select-field";
 import { SelectField } from "../ui/select-field";
 import { useCursorPages } from "../ui/use-cursor-pages";
-import { NO_AUDIT_FILTERS, toAuditListInput, type AuditFilters } from "./audit-filters";
+import { AUDIT_PAGE_SIZE, NO_AUDIT_FILTERS, toAuditListInput, type AuditFilters } from "./audit-filters";
 import { AuditDetail } from "./audit-detail";
 import { USER_LIST_INPUT } from "./user-list-input";
 import { formatDateTime } from "~/i18n/format";
@@ -38,7 +38,7 @@ export function AuditView() {
   const actionOptions = Object.entries(messages.auditActions).flatMap(([area, actions]) =>
     Object.keys(actions).map((verb) => ({ value: `${area}.${verb}`, label: actionName(`${area}.${verb}`) })),
   );
-  const input = toAuditListInput(filters, 100);
+  const input = toAuditListInput(filters, AUDIT_PAGE_SIZE);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
     queryFor: (cursor) => trpc.audit.list.queryOptions({ ...input, cursor }),

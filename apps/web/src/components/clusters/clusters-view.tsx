@@ -31,11 +31,10 @@ import { formatCount } from "~/i18n/format";
 import { useFeatureFormat } from "./feature-format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { clusterSampleInput } from "./cluster-sample-input";
 
 const FEATURES = ["rate", "amount", "term_months"] as const;
 type Feature = (typeof FEATURES)[number];
-/** Loans drawn per cluster for the scatter: enough to see the shape, cheap to draw. */
-const SAMPLE_PER_CLUSTER = 150;
 
 type KCandidate = { k: number; inertia: number; silhouette: number | null };
 
@@ -83,7 +82,7 @@ export function ClustersView() {
   const clusterNos = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
   const samples = useQueries({
     queries: clusterNos.map((clusterNo) => ({
-      ...trpc.loan.sample.queryOptions({ runId: runId ?? 1, cluster: clusterNo, size: SAMPLE_PER_CLUSTER }),
+      ...trpc.loan.sample.queryOptions(clusterSampleInput(runId ?? 1, clusterNo)),
       enabled: runId !== undefined,
     })),
   });

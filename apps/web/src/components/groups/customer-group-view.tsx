@@ -17,9 +17,9 @@ import { useGroupText } from "./use-group-text";
 import { formatPct } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { customerGroupInput, FIRST_MEMBER_SORT, groupMembersInput, type MemberSort } from "./group-inputs";
 
 type Member = inferRouterOutputs<AppRouter>["customer"]["list"]["items"][number];
-type MemberSort = "contribution" | "loanBalance" | "depositBalance" | "customerId" | "name";
 
 /** One customer group of a run: its profile and guidance, then its customers (paged, sorted, in the caller's scope). */
 export function CustomerGroupView({ runId: askedRunId, groupNo }: { runId?: number; groupNo: number }) {
@@ -29,23 +29,14 @@ export function CustomerGroupView({ runId: askedRunId, groupNo }: { runId?: numb
   const text = useGroupText();
   const labels = useSegmentLabels();
   const group = useQuery({
-    ...trpc.group.customerGroup.queryOptions({ ...(askedRunId ? { runId: askedRunId } : {}), groupNo }),
+    ...trpc.group.customerGroup.queryOptions(customerGroupInput(askedRunId, groupNo)),
     retry: false,
   });
   // The members are read from the run the group came from (the current run when the address names none).
   const runId = group.data?.run.id ?? askedRunId ?? 0;
   const money = useMoneyFormat();
-  const [sort, setSort] = useState<{ by: MemberSort; isDescending: boolean }>({
-    by: "contribution",
-    isDescending: true,
-  });
-  const input = {
-    runId,
-    customerGroups: [groupNo],
-    sort: sort.by,
-    direction: sort.isDescending ? ("desc" as const) : ("asc" as const),
-    limit: 50,
-  };
+  const [sort, setSort] = useState(FIRST_MEMBER_SORT);
+  const input = groupMembersInput(runId, groupNo, sort);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
     queryFor: (cursor) => trpc.customer.list.queryOptions({ ...input, cursor }),

@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { readRunSelector } from "../dashboard/dashboard-inputs";
 import { GroupProjectsTable } from "../projects/group-projects-table";
 import { EmptyState } from "../ui/states";
+import { parseGroupNo } from "./group-inputs";
 import { useGroupText } from "./use-group-text";
 import { useTRPC } from "~/trpc/react";
 
@@ -16,8 +17,9 @@ export function FoundGroupProjectsView({ groupNo: groupParam }: { groupNo: strin
   const trpc = useTRPC();
   const text = useGroupText();
   const selector = readRunSelector(useSearchParams());
-  const groupNo = Number(groupParam);
-  const isValid = Number.isInteger(groupNo) && groupNo >= 0 && groupNo <= 100;
+  const parsedGroupNo = parseGroupNo(groupParam);
+  const isValid = parsedGroupNo !== undefined;
+  const groupNo = parsedGroupNo ?? -1;
   const groups = useQuery({ ...trpc.group.projectGroups.queryOptions(selector), enabled: isValid });
   const run = groups.data?.run ?? null;
   const group = groups.data?.groups.find((g) => g.groupNo === groupNo);

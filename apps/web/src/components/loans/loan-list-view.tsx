@@ -1,6 +1,6 @@
 "use client";
 
-import { CLASSIFICATIONS, type Classification } from "@creditseg/core/constants";
+import { CLASSIFICATIONS } from "@creditseg/core/constants";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -8,12 +8,9 @@ import { useSegmentLabels } from "../segments/use-segment-labels";
 import { FilterBar } from "../ui/filter-bar";
 import { SelectField } from "../ui/select-field";
 import { useCursorPages } from "../ui/use-cursor-pages";
+import { loanClustersInput, loanListInput, parseLoanFilters } from "./loan-list-input";
 import { LoansTable } from "./loans-table";
 import { useTRPC } from "~/trpc/react";
-
-function isClassification(value: string): value is Classification {
-  return (CLASSIFICATIONS as readonly string[]).includes(value);
-}
 
 /** The loans behind a cluster or a classification (drill-down target), filters in the URL; officers see their own. */
 export function LoanListView() {
@@ -22,22 +19,13 @@ export function LoanListView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const runId = Number(params.get("run")) || undefined;
-  const clusterParam = params.get("cluster");
-  const cluster =
-    clusterParam !== null && clusterParam !== "" && Number.isInteger(Number(clusterParam))
-      ? Number(clusterParam)
-      : undefined;
-  const classifications = params.getAll("class").filter(isClassification);
+  const filters = parseLoanFilters(params);
+  const { runId, cluster, classifications } = filters;
   const trpc = useTRPC();
-  const clusters = useQuery(trpc.segment.clusters.queryOptions(runId ? { runId } : {}));
+  const clusters = useQuery(trpc.segment.clusters.queryOptions(loanClustersInput(filters)));
   const labels = useSegmentLabels(clusters.data?.clusters ?? []);
   const effectiveRunId = runId ?? clusters.data?.run?.id;
-  const input = {
-    ...(cluster !== undefined && effectiveRunId ? { cluster, runId: effectiveRunId } : {}),
-    ...(classifications.length ? { classifications } : {}),
-    limit: 100,
-  };
+  const input = loanListInput(filters, effectiveRunId);
   const isReady = cluster === undefined || effectiveRunId !== undefined;
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),

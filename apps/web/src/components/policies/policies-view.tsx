@@ -12,6 +12,7 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { LoadingState, QueryView } from "../ui/states";
 import { useCursorPages } from "../ui/use-cursor-pages";
 import { PolicyDraftEditor } from "./policy-draft-editor";
+import { awaitingDecision, POLICY_LIST_INPUT } from "./policy-list-input";
 import { PolicyReview } from "./policy-review";
 import { PolicyStatusBadge } from "./policy-status-badge";
 import { formatAmount, formatDate, formatDateTime } from "~/i18n/format";
@@ -36,7 +37,7 @@ export function PoliciesView() {
   const queryClient = useQueryClient();
   const versions = useCursorPages({
     inputKey: "all",
-    queryFor: (cursor) => trpc.policy.list.queryOptions({ limit: 100, cursor }),
+    queryFor: (cursor) => trpc.policy.list.queryOptions({ ...POLICY_LIST_INPUT, cursor }),
   });
   const active = useQuery(trpc.policy.active.queryOptions());
   const [editing, setEditing] = useState<number | null>(null);
@@ -52,9 +53,7 @@ export function PoliciesView() {
   );
   const parsed = active.data ? parsePolicy(active.data.document) : null;
   // Four eyes: versions another risk manager submitted, each reviewed with its evidence beside the decision.
-  const awaitingMe = (versions.first.data ? versions.items : []).filter(
-    (policy) => policy.status === "submitted" && policy.createdBy !== me.id && policy.submittedBy !== me.id,
-  );
+  const awaitingMe = awaitingDecision(versions.first.data ? versions.items : [], me.id);
   const columns: DataColumn<PolicyRow>[] = [
     {
       id: "version",

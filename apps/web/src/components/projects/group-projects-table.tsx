@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { groupProjectsInput, type ProjectGroupSelection } from "../groups/group-inputs";
 import { useGroupText } from "../groups/use-group-text";
 import { moneyColumn } from "../ui/columns";
 import { DataTable, type DataColumn } from "../ui/data-table";
@@ -13,9 +14,6 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
 type Project = inferRouterOutputs<AppRouter>["project"]["list"]["items"][number];
-
-/** One project group of a run: found in data (its number) or an industry × region × risk roll-up (its key). */
-export type ProjectGroupSelection = { groupRunId: number } & ({ groupNo: number } | { groupKey: string });
 
 /**
  * The projects of one project group of a run (project.list filtered by the group), paged; each sponsor opens the
@@ -45,7 +43,7 @@ export function GroupProjectsTable({
   const trpc = useTRPC();
   const text = useGroupText();
   const money = useMoneyFormat();
-  const input = { ...group, limit: 50 };
+  const input = groupProjectsInput(group);
   const { first, items, more } = useCursorPages({
     inputKey: JSON.stringify(input),
     queryFor: (cursor) => trpc.project.list.queryOptions({ ...input, cursor }),

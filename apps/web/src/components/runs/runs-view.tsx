@@ -16,6 +16,7 @@ import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
 import { QueryView } from "../ui/states";
 import { ACTIVE_RUN_POLL_MS, isRunActive, RunProgressCell } from "./run-progress";
+import { comparableRunIds, defaultComparison, RUN_LIST_INPUT } from "./run-list-input";
 import { RunStatusBadge } from "./run-status-badge";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -38,7 +39,7 @@ export function RunsView() {
     }),
   );
   const runs = useQuery({
-    ...trpc.segmentRun.list.queryOptions({ limit: 100 }),
+    ...trpc.segmentRun.list.queryOptions(RUN_LIST_INPUT),
     // Poll while a run is queued or running, so progress moves without a reload.
     refetchInterval: (query) =>
       query.state.data?.items.some((run) => isRunActive(run.status)) ? ACTIVE_RUN_POLL_MS : false,
@@ -146,9 +147,7 @@ export function RunsView() {
           testId="run-list"
         />
       </section>
-      {runs.data ? (
-        <CompareRuns runIds={runs.data.items.filter((run) => run.status === "succeeded").map((run) => run.id)} />
-      ) : null}
+      {runs.data ? <CompareRuns runIds={comparableRunIds(runs.data.items)} /> : null}
     </>
   );
 }
@@ -161,8 +160,9 @@ function CompareRuns({ runIds }: { runIds: number[] }) {
   const t = useTranslations("runs");
   const [pickedFrom, setFrom] = useState<number | undefined>();
   const [pickedTo, setTo] = useState<number | undefined>();
-  const from = pickedFrom ?? runIds[1] ?? runIds[0];
-  const to = pickedTo ?? runIds[0];
+  const first = defaultComparison(runIds);
+  const from = pickedFrom ?? first.from;
+  const to = pickedTo ?? first.to;
   const [dimension, setDimension] = useState<"tier" | "grade" | "cluster">("tier");
   const trpc = useTRPC();
   const labels = useSegmentLabels();

@@ -2,12 +2,14 @@ import "server-only";
 import { can, type Permission } from "@creditseg/core/access";
 import { getServerTranslator } from "~/i18n/server-translator";
 import type { ReactNode } from "react";
+import type { Me } from "./me-context";
 import { requireMe } from "./read-me";
 
 /**
  * Page guard for server layouts: pages a role may not use say so instead of rendering their
  * controls (the server refuses the procedures anyway). `prefetch` fills the request's query cache for the
- * page's first paint, only for a role that may see the page.
+ * page's first paint, only for a role that may see the page; it gets the signed-in user, for queries that depend on
+ * what else the role may read.
  */
 export async function RequirePermission({
   permission,
@@ -15,12 +17,12 @@ export async function RequirePermission({
   children,
 }: {
   permission: Permission;
-  prefetch?: () => Promise<unknown>;
+  prefetch?: (me: Me) => Promise<unknown>;
   children: ReactNode;
 }) {
   const me = await requireMe();
   if (!can(me.role, permission)) return <NotAllowed />;
-  await prefetch?.();
+  await prefetch?.(me);
   return <>{children}</>;
 }
 

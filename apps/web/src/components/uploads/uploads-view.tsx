@@ -8,6 +8,7 @@ import { useCan } from "../session/me-context";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { QueryView } from "../ui/states";
 import { useCursorPages } from "../ui/use-cursor-pages";
+import { UPLOAD_LIST_INPUT } from "./upload-list-input";
 import { UploadWizard } from "./upload-wizard";
 import { formatAmount, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
@@ -31,7 +32,7 @@ export function UploadsView() {
   const trpc = useTRPC();
   const batches = useCursorPages({
     inputKey: "all",
-    queryFor: (cursor) => trpc.upload.list.queryOptions({ limit: 100, cursor }),
+    queryFor: (cursor) => trpc.upload.list.queryOptions({ ...UPLOAD_LIST_INPUT, cursor }),
   });
   const locale = useLocale();
   const [selected, setSelected] = useState<string | null>(null);
