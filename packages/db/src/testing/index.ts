@@ -4,7 +4,7 @@ import { readDbEnv } from "../env";
 import { migratedPgliteTemplate, migratedPostgresTemplate } from "./migrated-templates";
 
 export { migratedPostgresTemplate } from "./migrated-templates";
-import { createThrowawayPostgres } from "./throwaway-postgres";
+import { openThrowawayTestDb } from "./throwaway-postgres";
 
 export {
   createLocatedDb,
@@ -33,18 +33,7 @@ export async function createTestDb(kind: TestDbKind): Promise<DbHandle> {
   if (kind === "pglite") {
     return createDb({ pgliteDir: "memory://", pgliteTemplate: await migratedPgliteTemplate() });
   }
-  const serverUrl = readDbEnv().TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
-  const template = await migratedPostgresTemplate(serverUrl);
-  const database = await createThrowawayPostgres(serverUrl, "creditseg_test", template);
-  const handle = await createDb({ url: database.url, maxConnections: 4 });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await database.drop();
-    },
-  };
+  return openThrowawayTestDb(migratedPostgresTemplate);
 }
 
 /** `describe` once per test database kind, titled with the kind so the output shows both ran. */

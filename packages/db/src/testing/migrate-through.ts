@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { createDb, type DbHandle } from "../client";
-import { readDbEnv } from "../env";
 import { MIGRATIONS_FOLDER } from "../migrate";
 import type { TestDbKind } from "./index";
-import { createThrowawayPostgres } from "./throwaway-postgres";
+import { openThrowawayTestDb } from "./throwaway-postgres";
 
 type Journal = { entries: { tag: string }[] };
 
@@ -35,15 +34,5 @@ export async function migrateDbThrough(handle: DbHandle, tag: string): Promise<v
 /** An empty database with no migrations applied: in-memory PGlite, or a throwaway PostgreSQL database. */
 export async function createUnmigratedTestDb(kind: TestDbKind): Promise<DbHandle> {
   if (kind === "pglite") return createDb({ pgliteDir: "memory://" });
-  const serverUrl = readDbEnv().TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
-  const database = await createThrowawayPostgres(serverUrl, "creditseg_test");
-  const handle = await createDb({ url: database.url, maxConnections: 4 });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await database.drop();
-    },
-  };
+  return openThrowawayTestDb();
 }

@@ -78,3 +78,22 @@ export async function createLocatedDb(kind: "pglite" | "postgres"): Promise<Loca
     dispose: database.drop,
   };
 }
+
+/**
+ * A handle on a throwaway PostgreSQL database on TEST_DATABASE_URL's server, a copy of the template database
+ * `templateOf` names on that server when given (else empty), dropped when the handle closes.
+ */
+export async function openThrowawayTestDb(templateOf?: (serverUrl: string) => Promise<string>): Promise<DbHandle> {
+  const serverUrl = readDbEnv().TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set: cannot create a PostgreSQL test database");
+  const template = templateOf ? await templateOf(serverUrl) : undefined;
+  const database = await createThrowawayPostgres(serverUrl, "creditseg_test", template);
+  const handle = await createDb({ url: database.url, maxConnections: 4 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
