@@ -1,18 +1,24 @@
 import { fenToYuanString } from "@creditseg/core";
+import { renderClusterLabel, type ClusterLabel } from "@creditseg/core/clustering";
 import ExcelJS from "exceljs";
 import type { CustomerListRow } from "@creditseg/db";
+import { neutraliseCell } from "@creditseg/ingest";
 
-/**
- * Spreadsheet formula injection: a cell starting with = + - @ (or a tab / carriage return that some
- * programs strip first) would run as a formula. Prefixing an apostrophe makes it plain text.
- */
-export function neutraliseCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+/** What an export adds to the list's rows: the run's cluster labels (stored as codes), by cluster number. */
+export type ExportContext = { clusterLabels: ReadonlyMap<number, ClusterLabel> };
 
-type Column = { header: string; value: (row: CustomerListRow) => string | number | null; isAmount?: boolean };
+type Column = {
+  header: string;
+  value: (row: CustomerListRow, context: ExportContext) => string | number | null;
+  isAmount?: boolean;
+};
 
 const yuan = (fen: bigint | null) => (fen === null ? null : fenToYuanString(fen));
+
+function clusterLabelOf(row: CustomerListRow, context: ExportContext, locale: "zh-CN" | "en"): string | null {
+  const label = row.cluster === null ? undefined : context.clusterLabels.get(row.cluster);
+  return label ? renderClusterLabel(label, locale) : null;
+}
 
 /** Export columns: one row per customer, amounts in CNY (yuan) to the fen. */
 export const EXPORT_COLUMNS: readonly Column[] = [
@@ -30,6 +36,9 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "computed_grade", value: (r) => r.grade },
   { header: "override_id", value: (r) => r.overrideId },
   { header: "cluster", value: (r) => r.cluster },
+  // The cluster's business name in both languages, rendered from the code and parameters the run stored.
+  { header: "cluster_label_zh", value: (r, c) => clusterLabelOf(r, c, "zh-CN") },
+  { header: "cluster_label_en", value: (r, c) => clusterLabelOf(r, c, "en") },
   { header: "deposit_contribution_cny", value: (r) => yuan(r.depositContributionFen), isAmount: true },
   { header: "loan_contribution_cny", value: (r) => yuan(r.loanContributionFen), isAmount: true },
   { header: "fee_income_cny", value: (r) => yuan(r.feeIncomeFen), isAmount: true },
@@ -46,14 +55,15 @@ function csvField(value: string | number | null, isAmount: boolean): string {
 }
 
 /** UTF-8 CSV with a byte-order mark so Excel shows Chinese names correctly. */
-export function toCsv(rows: readonly CustomerListRow[]): string {
+export function toCsv(rows: readonly CustomerListRow[], context: ExportContext): string {
   const lines = [EXPORT_COLUMNS.map((c) => c.header).join(",")];
-  for (const row of rows) lines.push(EXPORT_COLUMNS.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(","));
+  for (const row of rows)
+    lines.push(EXPORT_COLUMNS.map((c) => csvField(c.value(row, context), c.isAmount ?? false)).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 /** An XLSX workbook; text cells are neutralised, amounts are numeric cells formatted to two decimals. */
-export async function toXlsx(rows: readonly CustomerListRow[]): Promise<Uint8Array> {
+export async function toXlsx(rows: readonly CustomerListRow[], context: ExportContext): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("customers");
   sheet.columns = EXPORT_COLUMNS.map((c) => ({
@@ -65,7 +75,7 @@ export async function toXlsx(rows: readonly CustomerListRow[]): Promise<Uint8Arr
   for (const row of rows) {
     sheet.addRow(
       EXPORT_COLUMNS.map((c) => {
-        const value = c.value(row);
+        const value = c.value(row, context);
         if (value === null) return null;
         if (c.isAmount) return Number(value);
         return typeof value === "number" ? value : neutraliseCell(value);

@@ -1,6 +1,7 @@
 import {
   customerKeyOf,
   listCustomers,
+  listRunClusters,
   type CustomerFilter,
   type CustomerListRow,
   type CustomerScope,
@@ -8,6 +9,7 @@ import {
   type ResolvedRun,
 } from "@creditseg/db";
 import type { ExportCustomersInput } from "../api/schemas/customer";
+import type { ExportContext } from "./customer-export";
 
 /** Rows one export may hold (the whole portfolio at 100,000 customers, with room). */
 export const MAX_EXPORT_ROWS = 200_000;
@@ -40,4 +42,10 @@ export async function readExportRows(
     rows.push(...page);
     if (page.length < PAGE_SIZE || rows.length >= MAX_EXPORT_ROWS) return rows.slice(0, MAX_EXPORT_ROWS);
   }
+}
+
+/** What the export renders beside the rows: the run's stored cluster labels (none for the master list). */
+export async function readExportContext(db: Db, run: ResolvedRun | null): Promise<ExportContext> {
+  const clusters = run ? await listRunClusters(db, { runId: run.id }) : [];
+  return { clusterLabels: new Map(clusters.map((k) => [k.clusterNo, k.label])) };
 }

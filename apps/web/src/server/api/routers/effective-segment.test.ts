@@ -1,11 +1,12 @@
 import { addDays, bankDate } from "@creditseg/core/calendar";
-import { resolveRun } from "@creditseg/db";
+import { renderClusterLabel } from "@creditseg/core/clustering";
+import { listRunClusters, resolveRun } from "@creditseg/db";
 import { DEMO_PASSWORD, seedDemoWorld } from "@creditseg/db/seed";
 import { describeEachDb } from "@creditseg/db/testing";
 import { compareRuns } from "@creditseg/engine";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { toCsv } from "../../export/customer-export";
-import { readExportRows } from "../../export/read-export-rows";
+import { readExportContext, readExportRows } from "../../export/read-export-rows";
 import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { callerFor, createTestApp, signIn, type TestApp } from "../../testing/test-app";
 
@@ -96,7 +97,7 @@ describeEachDb("an approved override, through the next run, on every screen", (k
       input: { sort: "contribution", direction: "desc" },
     });
     expect(rows.map((r) => r.customerId)).toContain(customerId);
-    const csv = toCsv(rows);
+    const csv = toCsv(rows, await readExportContext(app.handle.db, run));
     const [header, ...lines] = csv
       .replace(/^\uFEFF/, "")
       .trim()
@@ -105,6 +106,13 @@ describeEachDb("an approved override, through the next run, on every screen", (k
     const line = lines.find((l) => l.startsWith(`${customerId},`))!.split(",");
     expect(line[columns.indexOf("tier")]).toBe("core");
     expect(line[columns.indexOf("computed_tier")]).toBe(computedTier);
+    // The cluster's name in both languages, rendered from the label the run stored for the customer's cluster.
+    const row = rows.find((r) => r.customerId === customerId)!;
+    const stored = (await listRunClusters(app.handle.db, { runId: secondRunId })).find(
+      (k) => k.clusterNo === row.cluster,
+    );
+    expect(line[columns.indexOf("cluster_label_zh")]).toBe(stored ? renderClusterLabel(stored.label, "zh-CN") : "");
+    expect(line[columns.indexOf("cluster_label_en")]).toBe(stored ? renderClusterLabel(stored.label, "en") : "");
   });
 
   it("shows the cluster migration the engine computes, clusters matched by centroid", async () => {

@@ -8,7 +8,7 @@ import { readSession } from "~/server/auth/session";
 import { getAppServer } from "~/server/app-server";
 import { toCsv, toXlsx } from "~/server/export/customer-export";
 import { describeErrorForLog } from "~/server/http/log-error";
-import { readExportRows } from "~/server/export/read-export-rows";
+import { readExportContext, readExportRows } from "~/server/export/read-export-rows";
 const ARRAY_PARAMS = ["tiers", "grades", "clusters", "industries", "regions"] as const;
 const NUMBER_PARAMS = new Set(["runId", "clusters"]);
 const BOOLEAN_PARAMS = new Set(["isWithoutCluster"]);
@@ -59,10 +59,11 @@ export async function GET(req: Request): Promise<Response> {
     const actor = { id: session.user.id, role: session.user.role };
     const filter = await resolveCustomerFilter(handle, { input, run, scope, actor });
     const rows = await readExportRows(handle.db, { run, scope, filter, input });
+    const context = await readExportContext(handle.db, run);
     const stem = `customers-${run ? `run${run.id}-${run.period}` : "master"}`;
     const headers = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
     if (input.format === "csv") {
-      return new Response(toCsv(rows), {
+      return new Response(toCsv(rows, context), {
         headers: {
           ...headers,
           "content-type": "text/csv; charset=utf-8",
@@ -70,7 +71,7 @@ export async function GET(req: Request): Promise<Response> {
         },
       });
     }
-    const body = await toXlsx(rows);
+    const body = await toXlsx(rows, context);
     return new Response(body as BodyInit, {
       headers: {
         ...headers,
