@@ -257,7 +257,7 @@ test(
       const job = await trpc(b, "upload.importJob", { jobId: queued.id }, "GET", adminCookies);
       return job.status === "succeeded" || job.status === "failed" ? job : undefined;
     });
-    assert.equal(done.status, "succeeded", done.error ?? "");
+    assert.equal(done.status, "succeeded", JSON.stringify(done.failure));
     assert.equal(done.report.status, "committed");
     const [row] = await sql`select worker from import_jobs where id = ${queued.id}`;
     const workerPids = topology.workers.map((w) => String(w.pid));

@@ -111,6 +111,11 @@ export {
   type ImportJobOptions,
   type ImportJobStatus,
 } from "./imports/import-jobs";
+export {
+  IMPORT_JOB_FAILURE_CODES,
+  type ImportJobFailure,
+  type ImportJobFailureCode,
+} from "./imports/import-job-failure";
 export { executeQueuedRun } from "./runs/execute-queued-run";
 export { JOB_KINDS, jobSubjectOf, type Job, type JobQueue } from "./jobs/job-queue";
 export { createInProcessQueue, type InProcessQueue } from "./jobs/in-process-queue";

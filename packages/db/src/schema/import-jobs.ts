@@ -36,7 +36,10 @@ export const importJobs = pgTable(
     /** The ingest report once done (bigints as strings). */
     report: jsonb(),
     batchId: uuid().references(() => importBatches.id),
+    /** Operators' detail of a failure (the exception's message); never shown to users, who read `failure`. */
     error: text(),
+    /** Why it failed, as a code with parameters that the UI and the CLI render in the reader's language. */
+    failure: jsonb().$type<{ code: string; params: Record<string, string | number> }>(),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

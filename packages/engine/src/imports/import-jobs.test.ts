@@ -48,7 +48,7 @@ describeEachDb("import commits as jobs with the in-process runner", (kind) => {
       });
       await queue.idle();
       const done = await readImportJob(handle, queued.id);
-      expect(done).toMatchObject({ error: null, status: "succeeded", phase: "done" });
+      expect(done).toMatchObject({ failure: null, error: null, status: "succeeded", phase: "done" });
       expect(done!.report).toMatchObject({ status: "committed", totals: { rowsAccepted: 2 } });
       expect(done!.batchId).toEqual((done!.report as { batchId: string }).batchId);
       expect(done!.worker).toMatch(new RegExp(`^${process.pid}@`));
@@ -89,6 +89,7 @@ describeEachDb("import commits as jobs with the in-process runner", (kind) => {
       expect(first!.report).toMatchObject({ status: "rejected" });
       const second = await readImportJob(handle, failing.id);
       expect(second!.status).toBe("failed");
+      expect(second!.failure).toEqual({ code: "ingest_refused", params: { reason: "mapping_not_found" } });
       expect(second!.error).toMatch(/no-such-mapping/);
     } finally {
       await handle.close();
@@ -113,7 +114,10 @@ describeEachDb("import commits as jobs with the in-process runner", (kind) => {
       expect(await markDeadImportJobs(handle)).toEqual([job.id]);
       const dead = await readImportJob(handle, job.id);
       expect(dead!.status).toBe("failed");
-      expect(dead!.error).toMatch(/worker process \(999999999@.*\) stopped before the import finished/);
+      expect(dead!.failure).toEqual({
+        code: "worker_stopped",
+        params: { worker: expect.stringMatching(/^999999999@/) },
+      });
       expect(await executeImportJob(handle, job.id)).toBeNull();
       expect(await markDeadImportJobs(handle)).toEqual([]);
     } finally {

@@ -15,6 +15,7 @@ import { toJsonText } from "../json";
 import { DEFAULT_STALE_AFTER_MINUTES } from "../runs/mark-dead-runs";
 import { checkWorkerOf, currentWorker } from "../runs/worker";
 import { inTransaction } from "../transaction";
+import { ImportJobFailed, importJobFailureOf, type ImportJobFailure } from "./import-job-failure";
 
 /** The options of a queued commit as the job row keeps them: an expected total in fen as a decimal string. */
 export type ImportJobOptions = Omit<ImportOptions, "isDryRun" | "expectedTotalFen"> & {
@@ -39,6 +40,9 @@ export type ImportJob = {
   /** The ingest report once the job succeeded: committed, duplicate or rejected. */
   report: ImportReport | null;
   batchId: string | null;
+  /** Why it failed, as a code with parameters; null unless it failed. */
+  failure: ImportJobFailure | null;
+  /** Operators' detail of the failure (the exception's message): not for users, who read `failure`. */
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
@@ -56,7 +60,7 @@ const activeJobs = (globalJobs.__creditsegActiveImportJobs ??= new Set<string>()
 
 const SELECT_JOB = `select id, upload_id as "uploadId", requested_by as "requestedBy", kind::text as kind, period,
   status, worker, phase, rows_processed as "rowsProcessed", bytes_read::float8 as "bytesRead",
-  total_bytes::float8 as "totalBytes", report, batch_id as "batchId", error, created_at as "createdAt",
+  total_bytes::float8 as "totalBytes", report, batch_id as "batchId", failure, error, created_at as "createdAt",
   finished_at as "finishedAt" from import_jobs`;
 
 /**
@@ -136,8 +140,8 @@ export async function executeImportJob(handle: DbHandle, jobId: string): Promise
       const message = error instanceof Error ? error.message : String(error);
       await handle
         .raw(
-          "update import_jobs set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running'",
-          [jobId, message.slice(0, 2_000)],
+          "update import_jobs set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running'",
+          [jobId, toJsonText(importJobFailureOf(error)), message.slice(0, 2_000)],
         )
         .catch(() => {});
     });
@@ -159,8 +163,7 @@ async function commitClaimedJob(handle: DbHandle, jobId: string): Promise<void> 
     [jobId],
   );
   const upload = job?.uploadId ? await findPendingUpload(handle.db, job.uploadId) : null;
-  if (!job || !upload?.hasBytes)
-    throw new Error("The uploaded file is no longer there (expired or already committed).");
+  if (!job || !upload?.hasBytes) throw new ImportJobFailed({ code: "upload_missing", params: {} });
   const { options, role, ip, userAgent } = job.options;
   let lastWrite = 0;
   const onProgress = (progress: ImportProgress) => {
@@ -227,13 +230,13 @@ export async function markDeadImportJobs(
   for (const job of candidates) {
     const worker = checkWorkerOf(job.worker, () => activeJobs.has(job.id));
     if (worker === "alive" || (worker !== "dead" && !job.is_stale)) continue;
-    const reason =
+    const failure: ImportJobFailure =
       worker === "dead"
-        ? `the worker process (${job.worker}) stopped before the import finished`
-        : `no heartbeat for over ${staleAfter} minutes`;
+        ? { code: "worker_stopped", params: { worker: job.worker ?? "" } }
+        : { code: "heartbeat_lost", params: { minutes: staleAfter } };
     const rows = await handle.raw(
-      "update import_jobs set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running' returning id",
-      [job.id, `Import abandoned: ${reason}; nothing of it was committed.`],
+      "update import_jobs set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running' returning id",
+      [job.id, toJsonText(failure), `Import abandoned (${failure.code}); nothing of it was committed.`],
     );
     if (rows.length > 0) marked.push(job.id);
   }

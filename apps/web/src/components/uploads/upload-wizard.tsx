@@ -62,6 +62,13 @@ export function UploadWizard() {
     refetchInterval: (query) => (isJobDone(query.state.data?.status) ? false : JOB_POLL_MS),
   });
   const jobStatus = jobId === null ? null : (job.data?.status ?? "queued");
+  // A failure is stored as a code with parameters; an ingest refusal names the package's own reason code.
+  const renderJobFailure = ({ code, params }: NonNullable<NonNullable<typeof job.data>["failure"]>) => {
+    // The reason is one of ingest's codes, each a key of the catalogue; an unknown one reads as unexpected.
+    const ingestKey = `jobFailure.ingest.${String(params.reason)}` as "jobFailure.ingest.file_changed";
+    if (code === "ingest_refused" && t.has(ingestKey)) return t(ingestKey);
+    return t(`jobFailure.${code === "ingest_refused" ? "unexpected_error" : code}`, params);
+  };
   const isJobFinished = isJobDone(jobStatus ?? undefined);
   useEffect(() => {
     if (isJobFinished) void refreshHistory();
@@ -249,7 +256,7 @@ export function UploadWizard() {
           ) : null}
           {jobStatus === "failed" ? (
             <p role="alert" className="field-error">
-              {t("commitFailed", { reason: job.data?.error ?? "" })}
+              {t("commitFailed", { reason: job.data?.failure ? renderJobFailure(job.data.failure) : "" })}
             </p>
           ) : null}
           {report ? <UploadReport report={report} isAcceptValid={isAcceptValid} /> : null}

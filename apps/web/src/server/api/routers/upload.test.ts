@@ -223,11 +223,11 @@ describeEachDb("uploads through the API", (kind) => {
     const before = { customers: await customerCount(), batches: await batchCount() };
     const fileId = await uploadFile(cookies.admin, CUSTOMERS_CSV.replaceAll("N00", "J00"));
     const queued = await admin.upload.commitInBackground({ fileId, kind: "customers", isAcceptValid: true });
-    expect(queued).toMatchObject({ fileId, report: null, error: null });
+    expect(queued).toMatchObject({ fileId, report: null, failure: null });
     await waitForBackgroundRuns();
     // Another caller (another instance: the job is a row) reads where it is and its report.
     const done = await (await callerFor(app, cookies.admin)).upload.importJob({ jobId: queued.id });
-    expect(done).toMatchObject({ status: "succeeded", phase: "done", error: null });
+    expect(done).toMatchObject({ status: "succeeded", phase: "done", failure: null });
     expect(done.report).toMatchObject({ status: "committed", rejectCount: 1, totals: { rowsAccepted: 2 } });
     expect(done.report!.reportUrl).toBe(`/api/uploads/batches/${done.report!.batchId}/report`);
     expect({ customers: await customerCount(), batches: await batchCount() }).toEqual({

@@ -73,7 +73,7 @@ function toImportJobOptions(input: ValidateUploadInput): ImportJobOptions {
 }
 
 function toImportJobOutput(job: ImportJob): ImportJobOutput {
-  const { id, uploadId, status, phase, rowsProcessed, bytesRead, totalBytes, error, report } = job;
+  const { id, uploadId, status, phase, rowsProcessed, bytesRead, totalBytes, failure, report } = job;
   return {
     id,
     fileId: uploadId,
@@ -82,7 +82,7 @@ function toImportJobOutput(job: ImportJob): ImportJobOutput {
     rowsProcessed,
     bytesRead,
     totalBytes,
-    error,
+    failure,
     report: report && uploadId ? toUploadReportOutput(report, uploadId) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { IMPORT_KINDS, IMPORT_STATUSES } from "@creditseg/core/constants";
+import { IMPORT_JOB_FAILURE_CODES } from "@creditseg/engine";
 import { z } from "zod";
 import { cursorInput, pageSizeInput, periodInput, textInput } from "./common";
 
@@ -131,7 +132,10 @@ export const importJobOutput = z.object({
   rowsProcessed: z.number(),
   bytesRead: z.number(),
   totalBytes: z.number().nullable(),
-  error: z.string().nullable(),
+  /** Why it failed, as a code with parameters the page renders in the reader's language. */
+  failure: z
+    .object({ code: z.enum(IMPORT_JOB_FAILURE_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable(),
   report: uploadReportOutput.nullable(),
 });
 export type ImportJobOutput = z.infer<typeof importJobOutput>;
