@@ -1,1 +1,1 @@
-ALTER TABLE "import_jobs" ADD COLUMN "failure" jsonb;
+ALTER TABLE "import_jobs" ADD COLUMN IF NOT EXISTS "failure" jsonb;

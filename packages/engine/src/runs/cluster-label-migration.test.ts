@@ -27,11 +27,13 @@ async function storeClustersAsBefore0009(handle: DbHandle, runId: number): Promi
     );
   }
   await handle.raw("alter table clusters drop column label");
-  const [last] = await handle.raw<{ id: number; created_at: string }>(
-    "select id, created_at::text from drizzle.__drizzle_migrations order by created_at desc limit 1",
+  // The migrator applies every migration newer than the last one recorded, so 0009 (the tenth) and those after it
+  // are forgotten and run again; the later ones are written to be re-runnable (`if not exists`).
+  const [m0009] = await handle.raw<{ created_at: string }>(
+    "select created_at::text from drizzle.__drizzle_migrations order by created_at offset 9 limit 1",
   );
-  expect(last).toBeDefined();
-  await handle.raw("delete from drizzle.__drizzle_migrations where id = $1", [last!.id]);
+  expect(m0009).toBeDefined();
+  await handle.raw("delete from drizzle.__drizzle_migrations where created_at >= $1::bigint", [m0009!.created_at]);
 }
 
 describeEachDb("migration 0009: cluster names become code + parameters", (kind) => {
