@@ -76,6 +76,7 @@ export {
   readPendingUploadReport,
   savePendingUploadReport,
   writePendingUpload,
+  PENDING_UPLOAD_TTL_MS,
   type PendingUpload,
   type WritePendingUploadResult,
 } from "./queries/pending-uploads";

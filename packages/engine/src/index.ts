@@ -105,6 +105,7 @@ export { cancelRun } from "./runs/cancel-run";
 export {
   executeImportJob,
   markDeadImportJobs,
+  queueFileImport,
   queueImportCommit,
   readImportJob,
   type ImportJob,

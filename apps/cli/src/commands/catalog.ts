@@ -13,6 +13,7 @@ const COMMAND_MODULES = {
   group: () => import("./group"),
   segment: () => import("./segment"),
   import: () => import("./import"),
+  "import-job": () => import("./import-job"),
   run: () => import("./run"),
   runs: () => import("./runs"),
   export: () => import("./export"),
@@ -54,6 +55,11 @@ export const COMMANDS = {
     description: "undo a committed import batch (refused while a segment run depends on it)",
   },
   "import-template": { module: "import", description: "write an upload template (headers and one example row)" },
+  "import-wait": {
+    module: "import-job",
+    description:
+      "follow an import queued with --detach until a worker finished it; exit 1 when it failed or was rejected",
+  },
   run: {
     module: "run",
     description: "run the segmentation of a period with the active policy (or a named version) and store the results",

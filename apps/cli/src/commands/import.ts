@@ -6,6 +6,7 @@ import {
   buildTemplate,
   columnLabeller,
   commitImport,
+  DEFAULT_IMPORT_BUDGETS,
   fileSource,
   type ImportPhase,
   type ImportReport,
@@ -22,6 +23,7 @@ import { COMMANDS } from "./catalog";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
 import { createProgress, type Progress } from "../progress";
+import { queueDetachedImport } from "./import-job";
 
 type ImportFlags = {
   kind: string;
@@ -36,6 +38,8 @@ type ImportFlags = {
   expectedTotal?: string;
   report?: string;
   json?: boolean;
+  detach?: boolean;
+  as?: string;
 } & Partial<Record<BudgetFlag, string>>;
 
 /** CLI flag → import budget; each unset one keeps the package's default (see the README's upload budgets). */
@@ -154,6 +158,33 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
   } catch {
     throw new CliError(`cannot read ${file}`);
   }
+  if (flags.detach) {
+    if (flags.dryRun || flags.report || flags.json)
+      throw new CliError("--detach queues the commit: --dry-run, --report and --json need the import to run here");
+    const options = {
+      encoding: flags.encoding,
+      sheet: flags.sheet,
+      delimiter: flags.delimiter,
+      mapping: flags.mapping,
+    };
+    await withDatabase((handle) =>
+      queueDetachedImport(handle, {
+        file,
+        as: flags.as,
+        kind,
+        period: flags.period,
+        maxBytes: budgets.maxBytes ?? DEFAULT_IMPORT_BUDGETS.maxBytes,
+        options: {
+          ...options,
+          isAcceptValid: flags.acceptValid ?? false,
+          mode: flags.mode as "amend" | "replace",
+          expectedTotalFen: expectedTotalFen === null ? null : String(expectedTotalFen),
+          budgets,
+        },
+      }),
+    );
+    return;
+  }
   const report = await withDatabase(async (handle) => {
     await migrateDb(handle);
     let phase: ImportPhase | null = null;
@@ -239,6 +270,14 @@ export function register(program: Command): void {
     .option("--expected-total <yuan>", "the source system's balance total, checked against the file")
     .option("--report <file>", "write the validation report as CSV")
     .option("--json", "print the report as JSON")
+    .option(
+      "--detach",
+      "queue the commit for a worker (PostgreSQL), print the job's id and return; follow it with import-wait",
+    )
+    .option(
+      "--as <user>",
+      "with --detach: the admin (id or e-mail) the import is recorded for (default: the first active admin)",
+    )
     .option("--max-bytes <n>", "refuse a file larger than this (bytes)")
     .option("--max-rows <n>", "refuse a file with more data rows")
     .option("--max-cells <n>", "refuse a row with more cells")

@@ -19,6 +19,9 @@ export type PendingUpload = {
   hasBytes: boolean;
 };
 
+/** Uploads not committed within this time are removed by the next upload's sweep, milliseconds. */
+export const PENDING_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
 export type WritePendingUploadResult =
   { ok: true; upload: PendingUpload } | { ok: false; reason: "too_large" | "empty" };
 

@@ -10,7 +10,8 @@ import { escapeLike } from "./keyset";
  */
 export async function findActingUser(
   db: Db,
-  args: { idOrEmail?: string },
+  /** Without `idOrEmail`: the first active user of `role` (default a risk manager). */
+  args: { idOrEmail?: string; role?: Role },
 ): Promise<{ id: string; email: string; role: Role } | null> {
   const u = users;
   const who = args.idOrEmail;
@@ -21,7 +22,7 @@ export async function findActingUser(
       and(
         eq(u.isActive, true),
         who === undefined
-          ? eq(u.role, "risk_manager")
+          ? eq(u.role, args.role ?? "risk_manager")
           : or(eq(u.id, who), eq(sql`lower(${u.email})`, who.toLowerCase())),
       ),
     )

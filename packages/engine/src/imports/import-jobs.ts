@@ -3,8 +3,10 @@ import type { ImportKind } from "@creditseg/core/constants";
 import {
   discardPendingUploadBytes,
   findPendingUpload,
+  PENDING_UPLOAD_TTL_MS,
   readPendingUploadBytes,
   savePendingUploadReport,
+  writePendingUpload,
   type DbHandle,
 } from "@creditseg/db";
 import { commitImport, type ImportOptions, type ImportProgress, type ImportReport } from "@creditseg/ingest";
@@ -96,6 +98,42 @@ export async function queueImportCommit(
   });
   queue.committed();
   return (await readImportJob(handle, jobId))!;
+}
+
+/**
+ * Stores a file's bytes as the actor's pending upload (chunk by chunk, refused past `maxBytes`) and queues its commit
+ * as `queueImportCommit` does: what `creditseg import --detach` calls, so a worker loads the file while the caller
+ * goes on. An empty or too large file is refused before anything is queued.
+ */
+export async function queueFileImport(
+  handle: DbHandle,
+  queue: JobQueue,
+  args: {
+    actor: Actor;
+    name: string;
+    body: AsyncIterable<Uint8Array>;
+    maxBytes: number;
+    kind: ImportKind;
+    period?: string | null;
+    options: ImportJobOptions;
+  },
+): Promise<ImportJob> {
+  assertPermission(args.actor, "upload.commit");
+  const saved = await writePendingUpload(handle.db, {
+    ownerId: args.actor.id,
+    name: args.name,
+    body: args.body,
+    maxBytes: args.maxBytes,
+    ttlMs: PENDING_UPLOAD_TTL_MS,
+  });
+  if (!saved.ok)
+    throw new EngineError(
+      "INVALID_INPUT",
+      saved.reason === "empty"
+        ? `${args.name} is empty.`
+        : `${args.name} is larger than the ${args.maxBytes} bytes an upload may hold.`,
+    );
+  return await queueImportCommit(handle, queue, { ...args, uploadId: saved.upload.id });
 }
 
 /** A job by id, or null. */

@@ -6,6 +6,7 @@ import {
   discardPendingUploadBytes,
   findPendingUpload,
   isPendingUploadLive,
+  PENDING_UPLOAD_TTL_MS,
   readPendingUploadBytes,
   readPendingUploadReport,
   savePendingUploadReport,
@@ -20,8 +21,6 @@ import { DEFAULT_IMPORT_BUDGETS, type ImportSource } from "@creditseg/ingest";
  * a 200 MB file is streamed in and out chunk by chunk, never held in memory or sent through tRPC.
  */
 
-/** Uploads not committed within this time are removed by the next upload's sweep, milliseconds. */
-export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NAME_LENGTH = 200;
 
@@ -56,7 +55,7 @@ export async function saveUpload(args: {
     name: cleanFileName(args.name),
     body: Readable.fromWeb(args.body as WebReadableStream<Uint8Array>),
     maxBytes: args.maxBytes ?? DEFAULT_IMPORT_BUDGETS.maxBytes,
-    ttlMs: UPLOAD_TTL_MS,
+    ttlMs: PENDING_UPLOAD_TTL_MS,
   });
   if (!saved.ok) return saved;
   const { id, name, size, ownerId, createdAt } = saved.upload;
