@@ -112,6 +112,7 @@ export {
   type ImportJobOptions,
   type ImportJobStatus,
 } from "./imports/import-jobs";
+export { RUN_FAILURE_CODES, type RunFailure, type RunFailureCode } from "./runs/run-failure";
 export {
   IMPORT_JOB_FAILURE_CODES,
   type ImportJobFailure,

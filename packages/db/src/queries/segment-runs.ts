@@ -18,6 +18,7 @@ const RUN_LIST_COLUMNS = {
   stageStepsDone: runs.stageStepsDone,
   stageStepsTotal: runs.stageStepsTotal,
   error: runs.error,
+  failure: runs.failure,
   isCurrent: runs.isCurrent,
   startedBy: runs.startedBy,
   cancelledBy: runs.cancelledBy,

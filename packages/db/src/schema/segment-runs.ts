@@ -50,7 +50,10 @@ export const segmentRuns = pgTable(
     /** Steps of the current stage done and planned (k-means restarts while segmenting); null when the stage counts none. */
     stageStepsDone: integer(),
     stageStepsTotal: integer(),
+    /** Operators' detail of a failure (the exception's message); users read `failure`. */
     error: text(),
+    /** Why the run failed, as a code with parameters the screens render in the reader's language. */
+    failure: jsonb().$type<{ code: string; params: Record<string, string | number> }>(),
     isCurrent: boolean().notNull().default(false),
     /** Portfolio figures: NPL by segment, concentration, totals, tier × cluster table, timings by stage. */
     summary: jsonb(),

@@ -38,10 +38,11 @@ describeEachDb("queued runs with the in-process runner", (kind) => {
         code: "FORBIDDEN",
       });
       const cancelled = await cancelRun(handle, { actor: ACTORS.risk2, runId: queued.id });
-      expect([cancelled.status, cancelled.cancelledBy, cancelled.error]).toEqual([
+      expect([cancelled.status, cancelled.cancelledBy, cancelled.error, cancelled.failure]).toEqual([
         "failed",
         "demo-risk2",
         "Cancelled.",
+        { code: "cancelled", params: {} },
       ]);
       expect(await executeQueuedRun(handle, queued.id)).toBeNull();
       await expect(cancelRun(handle, { actor: ACTORS.risk, runId: queued.id })).rejects.toThrow(/already failed/);

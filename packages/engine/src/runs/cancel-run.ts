@@ -14,7 +14,7 @@ export async function cancelRun(handle: DbHandle, args: { actor: Actor; runId: n
   assertPermission(args.actor, "run.cancel");
   const isCancelled = await inTransaction(handle, async (raw) => {
     const rows = await raw(
-      `update segment_runs set status = 'failed', stage = 'failed', error = 'Cancelled.', cancelled_by = $2, cancelled_at = now(), finished_at = now()
+      `update segment_runs set status = 'failed', stage = 'failed', error = 'Cancelled.', failure = '{"code":"cancelled","params":{}}'::jsonb, cancelled_by = $2, cancelled_at = now(), finished_at = now()
         where id = $1 and status in ('queued', 'running') returning id`,
       [args.runId, args.actor.id],
     );

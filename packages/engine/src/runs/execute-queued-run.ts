@@ -7,6 +7,8 @@ import { readPolicyVersion } from "../policies/policy-queries";
 import { validatePolicyDocument } from "../policies/policy-workflow";
 import { executeRun, type RunOutcome, type RunProgress } from "./execute-run";
 import { currentWorker, registerActiveRun } from "./worker";
+import { toJsonText } from "../json";
+import { runFailureOf } from "./run-failure";
 
 export type ExecuteOptions = {
   /** Called on every stage and percent change (the database row is updated as well). */
@@ -55,8 +57,8 @@ export async function executeRecordedRun(
     const message = error instanceof Error ? error.message : String(error);
     await handle
       .raw(
-        "update segment_runs set status = 'failed', stage = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running')",
-        [runId, message.slice(0, 2_000)],
+        "update segment_runs set status = 'failed', stage = 'failed', error = $2, failure = $3::text::jsonb, finished_at = now() where id = $1 and status in ('queued', 'running')",
+        [runId, message.slice(0, 2_000), toJsonText(runFailureOf(error))],
       )
       .catch(() => {});
     return { runId, status: "failed", error: message, timingsMs: {} };

@@ -21,12 +21,12 @@ import { buildResultRows, buildRunSummary } from "./build-result-rows";
 import { findPreviousRunId, readPreviousRun } from "./previous-run";
 import { computeResultChecksum } from "./result-checksum";
 import type { RunInputs } from "./run-queries";
-import { EngineError } from "../errors/engine-error";
 import { bankToday, type Clock } from "../clock";
 import { resolvePeriodFtpCurve } from "./ftp-curve-for-period";
 import { buildGroupRows } from "../groups/build-group-rows";
 import { segmentCustomerPages } from "./segment-customer-pages";
 import { readPreviousGroups } from "../groups/read-previous-groups";
+import { runFailureError, runFailureOf, type RunFailure } from "./run-failure";
 
 export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
 /** Steps of a stage done and planned: k-means restarts while segmenting. */
@@ -155,7 +155,10 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     );
     // Cancelled (or taken for dead) before it began: a finished run never becomes running again.
     if (started.length === 0)
-      throw new EngineError("CONFLICT", "The run was cancelled or had finished before it began.");
+      throw runFailureError(
+        { code: "not_started", params: {} },
+        "The run was cancelled or had finished before it began.",
+      );
     await progress.report("loading", 0);
 
     // The bank's business date, not the database's current_date (whose zone is the server's).
@@ -176,8 +179,8 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       void progress.report("loading", (STAGE_END_PCT.loading * Math.min(done, totalRows)) / totalRows);
     });
     if (data.customers.length === 0)
-      throw new EngineError(
-        "NO_DATA",
+      throw runFailureError(
+        { code: "no_data", params: { period: args.period } },
         `Period ${args.period} has no customers with loans, deposits, fee income or projects; upload its data first.`,
       );
     const previousRunId = await findPreviousRunId(handle.raw, args.period);
@@ -327,8 +330,8 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         [args.runId, resultChecksum],
       );
       if (finished.length === 0)
-        throw new EngineError(
-          "CONFLICT",
+        throw runFailureError(
+          { code: "taken_for_dead", params: {} },
           "The run was marked failed while it was writing its results (taken for dead); its results were not kept.",
         );
       await writeAudit(session.raw, {
@@ -352,7 +355,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
   } catch (error) {
     progress.suspend(false);
     const message = error instanceof Error ? error.message : String(error);
-    await markRunFailed(handle, args, message).catch(() => {});
+    await markRunFailed(handle, args, message, runFailureOf(error)).catch(() => {});
     args.onProgress?.({ runId: args.runId, stage: "failed", progressPct: 100 });
     return { runId: args.runId, status: "failed", error: message, timingsMs };
   } finally {
@@ -360,11 +363,11 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
   }
 }
 
-async function markRunFailed(handle: DbHandle, args: ExecuteArgs, message: string): Promise<void> {
+async function markRunFailed(handle: DbHandle, args: ExecuteArgs, message: string, failure: RunFailure): Promise<void> {
   await withBulkTransaction(handle, async (session) => {
     const rows = await session.raw(
-      "update segment_runs set status = 'failed', stage = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
-      [args.runId, message.slice(0, 2_000)],
+      "update segment_runs set status = 'failed', stage = 'failed', error = $2, failure = $3::text::jsonb, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
+      [args.runId, message.slice(0, 2_000), toJsonText(failure)],
     );
     if (rows.length > 0)
       await writeAudit(session.raw, {

@@ -33,9 +33,12 @@ describe.each(testDbKinds())("a run whose process is killed (SIGKILL) while writ
           [orphan!.id, "failed", false],
           [first.runId, "succeeded", true],
         ]);
-        expect((await getRun(handle, { runId: orphan!.id })).error).toMatch(
-          /worker process .* stopped before the run finished/,
-        );
+        const orphaned = await getRun(handle, { runId: orphan!.id });
+        expect(orphaned.error).toMatch(/worker process .* stopped before the run finished/);
+        expect(orphaned.failure).toEqual({
+          code: "worker_stopped",
+          params: { worker: expect.stringMatching(/^\d+@/) },
+        });
         const [leftovers] = await handle.raw<{ n: number }>(
           `select ((select count(*) from segment_results where run_id = $1) + (select count(*) from cluster_assignments where run_id = $1)
                  + (select count(*) from clusters where run_id = $1) + (select count(*) from project_groups where run_id = $1))::int as n`,

@@ -2,6 +2,7 @@ import type { DbHandle } from "@creditseg/db";
 import { writeAudit } from "../audit/write-audit";
 import { inTransaction } from "../transaction";
 import { checkWorker } from "./worker";
+import type { RunFailure } from "./run-failure";
 
 /** A run on another host whose heartbeat is older than this is taken as dead (long CPU stages beat rarely). */
 export const DEFAULT_STALE_AFTER_MINUTES = 15;
@@ -28,10 +29,13 @@ export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinute
     const reason = isDead
       ? `the worker process (${run.worker}) stopped before the run finished`
       : `no heartbeat for over ${staleAfter} minutes`;
+    const failure: RunFailure = isDead
+      ? { code: "worker_stopped", params: { worker: run.worker ?? "" } }
+      : { code: "heartbeat_lost", params: { minutes: staleAfter } };
     const isMarked = await inTransaction(handle, async (raw) => {
       const rows = await raw(
-        "update segment_runs set status = 'failed', error = $2, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
-        [run.id, `Run abandoned: ${reason}.`],
+        "update segment_runs set status = 'failed', error = $2, failure = $3::text::jsonb, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
+        [run.id, `Run abandoned: ${reason}.`, JSON.stringify(failure)],
       );
       if (rows.length > 0)
         await writeAudit(raw, {

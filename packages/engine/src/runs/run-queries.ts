@@ -3,6 +3,7 @@ import type { RunStatus } from "@creditseg/core/constants";
 import type { DbHandle, RawQuery } from "@creditseg/db";
 import { EngineError } from "../errors/engine-error";
 import { markDeadRuns } from "./mark-dead-runs";
+import type { RunFailure } from "./run-failure";
 
 /** A segment run's row without the per-customer results. */
 export type SegmentRun = {
@@ -17,7 +18,10 @@ export type SegmentRun = {
   /** Steps of the current stage done and planned (k-means restarts while segmenting); null when it counts none. */
   stageStepsDone: number | null;
   stageStepsTotal: number | null;
+  /** Operators' detail of a failure; users read `failure`. */
   error: string | null;
+  /** Why the run failed, as a code with parameters; null unless it failed. */
+  failure: RunFailure | null;
   isCurrent: boolean;
   resultChecksum: string | null;
   startedBy: string | null;
@@ -66,6 +70,7 @@ type RunRow = {
   stage_steps_done: number | null;
   stage_steps_total: number | null;
   error: string | null;
+  failure: RunFailure | null;
   is_current: boolean;
   result_checksum: string | null;
   started_by: string | null;
@@ -82,7 +87,7 @@ type RunRow = {
   summary?: unknown;
 };
 
-const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, is_current, result_checksum,
+const RUN_COLUMNS = `id, period, policy_version, status::text as status, seed, code_version, stage, progress_pct, stage_steps_done, stage_steps_total, error, failure, is_current, result_checksum,
   started_by, (select u.name from users u where u.id = started_by) as started_by_name, worker, heartbeat_at, cancelled_by, created_at, started_at, finished_at, as_of_date::text as as_of_date, ftp_source`;
 
 function toRun(row: RunRow): SegmentRun {
@@ -98,6 +103,7 @@ function toRun(row: RunRow): SegmentRun {
     stageStepsDone: row.stage_steps_done,
     stageStepsTotal: row.stage_steps_total,
     error: row.error,
+    failure: row.failure,
     isCurrent: row.is_current,
     resultChecksum: row.result_checksum,
     startedBy: row.started_by,

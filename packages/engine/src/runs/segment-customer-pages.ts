@@ -13,7 +13,7 @@ import {
   type SegmentOverride,
 } from "@creditseg/core";
 import type { BulkSession } from "@creditseg/db";
-import { EngineError } from "../errors/engine-error";
+import { runFailureError } from "./run-failure";
 import { readCustomerAccounts } from "../load/load-period-data";
 import type { PeriodScan } from "../load/scan-period";
 import { CONTRIBUTION_LINE_COLUMNS, contributionLineRows } from "./build-result-rows";
@@ -44,7 +44,10 @@ function indexLoansByCustomer(scan: PeriodScan, tallies: LoanTallies): { start: 
 }
 
 const changed = (what: string) =>
-  new EngineError("CONFLICT", `The period's data changed while the run read it (${what}); start the run again.`);
+  runFailureError(
+    { code: "data_changed", params: { what } },
+    `The period's data changed while the run read it (${what}); start the run again.`,
+  );
 
 /**
  * Reads the customers' accounts page by page (customers by id, each page's loans, deposits and fee lines together),

@@ -192,6 +192,7 @@ describeEachDb("segment runs", (kind) => {
     const failed = await getRun(handle, { runId: outcome.runId });
     expect(failed).toMatchObject({ status: "failed", isCurrent: false, stage: "failed" });
     expect(failed.error).toMatch(/Period 1999 has no customers/);
+    expect(failed.failure).toEqual({ code: "no_data", params: { period: "1999" } });
     const [after] = await handle.raw<{ id: number }>("select id from segment_runs where is_current");
     expect(after?.id).toBe(current?.id);
   });
@@ -210,6 +211,7 @@ describeEachDb("segment runs", (kind) => {
     expect(await getRun(handle, { runId: stale })).toMatchObject({
       status: "failed",
       error: expect.stringMatching(/no heartbeat for over 15 minutes/),
+      failure: { code: "heartbeat_lost", params: { minutes: 15 } },
     });
     expect((await getRun(handle, { runId: fresh })).status).toBe("running");
     await expect(startRun(handle, { actor: ACTORS.risk, period: "2024" })).rejects.toMatchObject({

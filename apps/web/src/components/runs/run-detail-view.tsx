@@ -19,6 +19,7 @@ import { RunStatusBadge } from "./run-status-badge";
 import { formatCount, formatDate, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { RunFailureText } from "./run-failure-text";
 
 type Run = inferRouterOutputs<AppRouter>["segmentRun"]["byId"];
 type Batch = NonNullable<Run["inputs"]>["batches"][number];
@@ -115,10 +116,12 @@ function RunDetail({ run }: { run: Run }) {
               <dd>{formatCount(run.inputs.overrideIds.length)}</dd>
             </>
           ) : null}
-          {run.error ? (
+          {run.failure || run.error ? (
             <>
               <dt>{t("error")}</dt>
-              <dd className="field-error">{run.error}</dd>
+              <dd className="field-error">
+                <RunFailureText failure={run.failure} error={run.error} />
+              </dd>
             </>
           ) : null}
         </dl>

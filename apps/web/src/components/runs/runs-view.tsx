@@ -22,6 +22,7 @@ import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
+import { RunFailureText } from "./run-failure-text";
 
 type RunRow = inferRouterOutputs<AppRouter>["segmentRun"]["list"]["items"][number];
 
@@ -75,8 +76,10 @@ export function RunsView() {
           <RunStatusBadge status={row.original.status} />
           {row.original.cancelledBy ? (
             <div className="field-error">{t("cancelled")}</div>
-          ) : row.original.error ? (
-            <div className="field-error">{row.original.error}</div>
+          ) : row.original.failure || row.original.error ? (
+            <div className="field-error">
+              <RunFailureText failure={row.original.failure} error={row.original.error} />
+            </div>
           ) : null}
         </>
       ),

@@ -1,0 +1,1 @@
+ALTER TABLE "segment_runs" ADD COLUMN IF NOT EXISTS "failure" jsonb;
