@@ -1,4 +1,4 @@
-import { bigint, numeric, timestamp } from "drizzle-orm/pg-core";
+import { bigint, jsonb, numeric, timestamp } from "drizzle-orm/pg-core";
 
 /** Money: integer fen (0.01 CNY) in a bigint; JS side sees a bigint, never a float. */
 export const fen = (name?: string) => (name ? bigint(name, { mode: "bigint" }) : bigint({ mode: "bigint" }));
@@ -8,6 +8,9 @@ export const ratePct = () => numeric({ precision: 9, scale: 6 });
 
 /** A plain ratio or percent figure from the customer's financial statements, exact to 4 decimals. */
 export const ratio = () => numeric({ precision: 14, scale: 4 });
+
+/** Why a job or run failed: a code with parameters, rendered in the reader's language (never stored words). */
+export const failure = () => jsonb().$type<{ code: string; params: Record<string, string | number> }>();
 
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () =>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./_columns";
+import { createdAt, failure } from "./_columns";
 import { importKindEnum } from "./enums";
 import { importBatches } from "./imports";
 import { pendingUploads } from "./pending-uploads";
@@ -39,7 +39,7 @@ export const importJobs = pgTable(
     /** Operators' detail of a failure (the exception's message); never shown to users, who read `failure`. */
     error: text(),
     /** Why it failed, as a code with parameters that the UI and the CLI render in the reader's language. */
-    failure: jsonb().$type<{ code: string; params: Record<string, string | number> }>(),
+    failure: failure(),
     createdAt: createdAt(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

@@ -15,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { createdAt, fen, ratePct } from "./_columns";
+import { createdAt, failure, fen, ratePct } from "./_columns";
 import { classificationEnum, gradeEnum, runStatusEnum } from "./enums";
 import { policies } from "./policies";
 import { users } from "./users";
@@ -53,7 +53,7 @@ export const segmentRuns = pgTable(
     /** Operators' detail of a failure (the exception's message); users read `failure`. */
     error: text(),
     /** Why the run failed, as a code with parameters the screens render in the reader's language. */
-    failure: jsonb().$type<{ code: string; params: Record<string, string | number> }>(),
+    failure: failure(),
     isCurrent: boolean().notNull().default(false),
     /** Portfolio figures: NPL by segment, concentration, totals, tier × cluster table, timings by stage. */
     summary: jsonb(),

@@ -1,4 +1,5 @@
 import { IngestError } from "@creditseg/ingest";
+import type { CodedFailure } from "../errors/coded-failure";
 
 /**
  * Why an import job failed, as a code with parameters (the reader's language renders it): the upload's bytes gone,
@@ -12,7 +13,7 @@ export const IMPORT_JOB_FAILURE_CODES = [
   "unexpected_error",
 ] as const;
 export type ImportJobFailureCode = (typeof IMPORT_JOB_FAILURE_CODES)[number];
-export type ImportJobFailure = { code: ImportJobFailureCode; params: Record<string, string | number> };
+export type ImportJobFailure = CodedFailure<ImportJobFailureCode>;
 
 /** A failure the commit raised on purpose, with its code. */
 export class ImportJobFailed extends Error {

@@ -15,7 +15,7 @@ import { EngineError } from "../errors/engine-error";
 import type { JobQueue } from "../jobs/job-queue";
 import { toJsonText } from "../json";
 import { DEFAULT_STALE_AFTER_MINUTES } from "../runs/mark-dead-runs";
-import { checkWorkerOf, currentWorker } from "../runs/worker";
+import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
 import { inTransaction } from "../transaction";
 import { ImportJobFailed, importJobFailureOf, type ImportJobFailure } from "./import-job-failure";
 
@@ -268,10 +268,7 @@ export async function markDeadImportJobs(
   for (const job of candidates) {
     const worker = checkWorkerOf(job.worker, () => activeJobs.has(job.id));
     if (worker === "alive" || (worker !== "dead" && !job.is_stale)) continue;
-    const failure: ImportJobFailure =
-      worker === "dead"
-        ? { code: "worker_stopped", params: { worker: job.worker ?? "" } }
-        : { code: "heartbeat_lost", params: { minutes: staleAfter } };
+    const failure = abandonedFailure(job.worker, worker === "dead", staleAfter);
     const rows = await handle.raw(
       "update import_jobs set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running' returning id",
       [job.id, toJsonText(failure), `Import abandoned (${failure.code}); nothing of it was committed.`],

@@ -2,7 +2,11 @@ import type { DbHandle } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { writeAudit } from "../audit/write-audit";
 import { EngineError } from "../errors/engine-error";
+import { toJsonText } from "../json";
 import { inTransaction } from "../transaction";
+import type { RunFailure } from "./run-failure";
+
+const CANCELLED: RunFailure = { code: "cancelled", params: {} };
 import { readRun, type SegmentRunDetail } from "./run-queries";
 
 /**
@@ -14,9 +18,9 @@ export async function cancelRun(handle: DbHandle, args: { actor: Actor; runId: n
   assertPermission(args.actor, "run.cancel");
   const isCancelled = await inTransaction(handle, async (raw) => {
     const rows = await raw(
-      `update segment_runs set status = 'failed', stage = 'failed', error = 'Cancelled.', failure = '{"code":"cancelled","params":{}}'::jsonb, cancelled_by = $2, cancelled_at = now(), finished_at = now()
+      `update segment_runs set status = 'failed', stage = 'failed', error = 'Cancelled.', failure = $3::text::jsonb, cancelled_by = $2, cancelled_at = now(), finished_at = now()
         where id = $1 and status in ('queued', 'running') returning id`,
-      [args.runId, args.actor.id],
+      [args.runId, args.actor.id, toJsonText(CANCELLED)],
     );
     if (rows.length === 0) return false;
     await writeAudit(raw, {

@@ -1,8 +1,8 @@
 import type { DbHandle } from "@creditseg/db";
 import { writeAudit } from "../audit/write-audit";
 import { inTransaction } from "../transaction";
-import { checkWorker } from "./worker";
-import type { RunFailure } from "./run-failure";
+import { toJsonText } from "../json";
+import { abandonedFailure, checkWorker } from "./worker";
 
 /** A run on another host whose heartbeat is older than this is taken as dead (long CPU stages beat rarely). */
 export const DEFAULT_STALE_AFTER_MINUTES = 15;
@@ -29,13 +29,11 @@ export async function markDeadRuns(handle: DbHandle, options: { staleAfterMinute
     const reason = isDead
       ? `the worker process (${run.worker}) stopped before the run finished`
       : `no heartbeat for over ${staleAfter} minutes`;
-    const failure: RunFailure = isDead
-      ? { code: "worker_stopped", params: { worker: run.worker ?? "" } }
-      : { code: "heartbeat_lost", params: { minutes: staleAfter } };
+    const failure = abandonedFailure(run.worker, isDead, staleAfter);
     const isMarked = await inTransaction(handle, async (raw) => {
       const rows = await raw(
         "update segment_runs set status = 'failed', error = $2, failure = $3::text::jsonb, finished_at = now() where id = $1 and status in ('queued', 'running') returning id",
-        [run.id, `Run abandoned: ${reason}.`, JSON.stringify(failure)],
+        [run.id, `Run abandoned: ${reason}.`, toJsonText(failure)],
       );
       if (rows.length > 0)
         await writeAudit(raw, {

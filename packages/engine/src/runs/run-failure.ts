@@ -1,3 +1,4 @@
+import type { CodedFailure } from "../errors/coded-failure";
 import { EngineError } from "../errors/engine-error";
 
 /**
@@ -16,7 +17,7 @@ export const RUN_FAILURE_CODES = [
   "unexpected_error",
 ] as const;
 export type RunFailureCode = (typeof RUN_FAILURE_CODES)[number];
-export type RunFailure = { code: RunFailureCode; params: Record<string, string | number> };
+export type RunFailure = CodedFailure<RunFailureCode>;
 
 /** An engine error that stops a run, carrying the failure it stands for. */
 export function runFailureError(failure: RunFailure, message: string): EngineError {

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { isProcessAlive } from "@creditseg/db";
+import type { CodedFailure } from "../errors/coded-failure";
 
 /**
  * Runs executing in this process, so a run row naming this process but unknown here is known to be orphaned.
@@ -26,6 +27,20 @@ export function registerActiveRun(runId: number): () => void {
  */
 export function checkWorker(worker: string | null, runId: number): "alive" | "dead" | "unknown" {
   return checkWorkerOf(worker, () => activeRunIds.has(runId));
+}
+
+/**
+ * The failure of a run or import job abandoned by its worker: the process is gone (`isDead`), or it has been silent
+ * for over `staleAfterMinutes`.
+ */
+export function abandonedFailure(
+  worker: string | null,
+  isDead: boolean,
+  staleAfterMinutes: number,
+): CodedFailure<"worker_stopped" | "heartbeat_lost"> {
+  return isDead
+    ? { code: "worker_stopped", params: { worker: worker ?? "" } }
+    : { code: "heartbeat_lost", params: { minutes: staleAfterMinutes } };
 }
 
 /** `checkWorker` for any job row: `isExecutingHere` tells whether this process executes the row's job. */
