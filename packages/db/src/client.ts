@@ -1,8 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { readDbEnv } from "./env";
@@ -108,6 +107,12 @@ async function openPglite(dir: string, timeZone: string, template: Blob | undefi
     ensureWritableDirectory(dir);
     release = acquirePgliteLock(dir);
   }
+  // Loaded only when used: the embedded database's code and WebAssembly (about 36 MB resident) stay out of a
+  // process that talks to PostgreSQL, such as a worker.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(isMemory ? { loadDataDir: template } : { dataDir: dir });

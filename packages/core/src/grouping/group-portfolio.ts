@@ -9,7 +9,7 @@ import { isDefaultSignal } from "../projects/group-projects";
 import type { CustomerRecord, DepositRecord, FeeRecord, LoanRecord, ProjectRecord } from "../records";
 import { addToNpl, createNplFigure, finishNpl, type NplFigure } from "../segmentation/portfolio-figures";
 import { classificationAt, toLoanColumns, type LoanColumns } from "../segmentation/loan-columns";
-import type { SegmentedCustomer } from "../segmentation/segment-portfolio";
+import type { CustomerSegments } from "../segmentation/segment-portfolio";
 import {
   addCustomerUsage,
   buildCustomerAttributeColumns,
@@ -123,7 +123,7 @@ function matchGroups(
 function summariseCustomers(args: {
   customers: readonly CustomerRecord[];
   loans: LoanColumns;
-  segmented: readonly SegmentedCustomer[];
+  segmented: CustomerSegments;
   result: GroupingResult;
   lineage: GroupLineage[];
   policy: Policy;
@@ -142,14 +142,15 @@ function summariseCustomers(args: {
     contributionFen: 0n,
     guidance: matchGuidance(profile, policy.grouping.guidance),
   }));
-  args.segmented.forEach((c, i) => {
+  for (let i = 0; i < args.segmented.length; i++) {
+    const c = args.segmented.at(i)!;
     if (args.customers[i]?.customerId !== c.customerId)
       throw new Error(`segmented customer ${c.customerId} is not in the customer list's order`);
     const group = groups[groupAt(i)!]!;
     group.tierMix[c.effective.tier] = (group.tierMix[c.effective.tier] ?? 0) + 1;
     group.gradeMix[c.effective.grade]++;
     group.contributionFen += c.contribution.totalFen;
-  });
+  }
   const { loans } = args;
   for (let i = 0; i < loans.length; i++) {
     const g = groupAt(loans.customerIndex[i]!);
@@ -235,7 +236,7 @@ export function groupPortfolio(args: {
   deposits: readonly DepositRecord[];
   fees: readonly FeeRecord[];
   projects: readonly ProjectRecord[];
-  segmented: readonly SegmentedCustomer[];
+  segmented: CustomerSegments;
   policy: Policy;
   previous?: { customers?: readonly PreviousGroup[]; projects?: readonly PreviousGroup[] };
 }): PortfolioGroups {
@@ -256,7 +257,7 @@ export function groupPortfolioOfUsage(args: {
   usage: ReadonlyMap<string, CustomerUsage>;
   loans: LoanColumns;
   projects: readonly ProjectRecord[];
-  segmented: readonly SegmentedCustomer[];
+  segmented: CustomerSegments;
   policy: Policy;
   previous?: { customers?: readonly PreviousGroup[]; projects?: readonly PreviousGroup[] };
 }): PortfolioGroups {

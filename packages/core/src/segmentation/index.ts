@@ -3,16 +3,20 @@ export {
   loanTallyAt,
   segmentCustomer,
   segmentPortfolio,
+  completeSegment,
   segmentPortfolioWith,
   stepFinishSegmentation,
+  stepSummariseSegments,
 } from "./segment-portfolio";
 export type {
   CustomerLoanTally,
   CustomerSegment,
+  CustomerSegments,
   PortfolioFigures,
   PreviousRun,
   SegmentInput,
   SegmentResult,
+  SegmentSummary,
   SegmentedCustomer,
 } from "./segment-portfolio";
 export { clusterLoans, matchLoanClusters, stepClusterLoanColumns, stepClusterLoans } from "./cluster-loans";

@@ -11,6 +11,7 @@ import { assignGrade, type GradeAssignment } from "../grading/assign-grade";
 import {
   buildTierClusterTable,
   findPreferredBundles,
+  type CrossTableCustomer,
   type CrossTableLoan,
   type PreferredBundle,
   type TierClusterTable,
@@ -252,6 +253,38 @@ export function segmentCustomer(args: {
 }
 
 /**
+ * Customers' own results addressed by position in the customer list: an array, or a run's compact columns that
+ * rebuild each customer's segment when asked (so a portfolio of millions never holds them all at once).
+ */
+export type CustomerSegments = { readonly length: number; at(index: number): CustomerSegment | undefined };
+
+/** Everything the portfolio-wide steps find except the per-customer list (see completeSegment for each customer). */
+export type SegmentSummary = Omit<SegmentResult, "customers">;
+
+/**
+ * A customer's recommendation and guidance, which need the portfolio's top-tier preferences: the last of a
+ * customer's results.
+ */
+export function completeSegment(
+  segment: CustomerSegment,
+  summary: Pick<SegmentSummary, "topTierPreferences">,
+  policy: Policy,
+): SegmentedCustomer {
+  return {
+    ...segment,
+    recommendation: recommendBundle({
+      tier: segment.effective.tier,
+      topTier: policy.tiers[0]!.name,
+      grade: segment.effective.grade,
+      classification: segment.classification,
+      cluster: segment.cluster,
+      topTierPreferences: summary.topTierPreferences,
+    }),
+    guidance: lookupGuidance(policy, segment.effective.tier, segment.effective.grade),
+  };
+}
+
+/**
  * The portfolio-wide steps once every customer is segmented: the tier × cluster table and the top tier's preferred
  * bundles, each customer's recommendation and guidance, portfolio figures, project groups, migration and cluster
  * matching against the previous run. `segments` are in the customer-list order `loans.customerIndex` refers to;
@@ -266,41 +299,79 @@ export function* stepFinishSegmentation(args: {
   policy: Policy;
   previous?: PreviousRun;
 }): FitSteps<SegmentResult> {
-  const { segments, loans, clustering, policy } = args;
+  const summary = yield* stepSummariseSegments(args);
+  return { ...summary, customers: args.segments.map((s) => completeSegment(s, summary, args.policy)) };
+}
+
+/** Each customer's effective and computed segment and total contribution, in customer-list order: one read of each. */
+type SegmentFacts = {
+  customerIds: string[];
+  effectiveTiers: string[];
+  effectiveGrades: Grade[];
+  computedTiers: string[];
+  computedGrades: Grade[];
+  totalFen: bigint[];
+};
+
+function readSegmentFacts(segments: CustomerSegments): SegmentFacts & { crossCustomers: CrossTableCustomer[] } {
+  const facts: SegmentFacts & { crossCustomers: CrossTableCustomer[] } = {
+    customerIds: [],
+    effectiveTiers: [],
+    effectiveGrades: [],
+    computedTiers: [],
+    computedGrades: [],
+    totalFen: [],
+    crossCustomers: [],
+  };
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments.at(i)!;
+    facts.customerIds.push(s.customerId);
+    facts.effectiveTiers.push(s.effective.tier);
+    facts.effectiveGrades.push(s.effective.grade);
+    facts.computedTiers.push(s.tier.tier);
+    facts.computedGrades.push(s.grade.grade);
+    facts.totalFen.push(s.contribution.totalFen);
+    facts.crossCustomers.push({
+      customerId: s.customerId,
+      tier: s.effective.tier,
+      cluster: s.cluster,
+      contributionFen: s.contribution.totalFen,
+    });
+  }
+  return facts;
+}
+
+/**
+ * `stepFinishSegmentation` without the per-customer list: what a run needs to store its figures, reading each
+ * customer's segment once (customers are completed one by one afterwards with completeSegment).
+ */
+export function* stepSummariseSegments(args: {
+  segments: CustomerSegments;
+  loans: LoanColumns;
+  clustering: LoanClusterOutcome;
+  depositCount: number;
+  projects: readonly ProjectRecord[];
+  policy: Policy;
+  previous?: PreviousRun;
+}): FitSteps<SegmentSummary> {
+  const { loans, clustering, policy } = args;
   const loanClusters = clustering.loanClusters;
   const tierNames = policy.tiers.map((t) => t.name);
   const topTier = tierNames[0]!;
   const clusterCount = clustering.result?.k ?? 0;
+  const { crossCustomers, ...facts } = readSegmentFacts(args.segments);
   const crossTable = buildTierClusterTable({
-    customers: segments.map((p) => ({
-      customerId: p.customerId,
-      tier: p.effective.tier,
-      cluster: p.cluster,
-      contributionFen: p.contribution.totalFen,
-    })),
-    loans: clusteredLoans(segments, loans, loanClusters),
+    customers: crossCustomers,
+    loans: clusteredLoans(facts.customerIds, loans, loanClusters),
     tiers: tierNames,
     clusterCount,
   });
   yield* pauseStep();
   const topTierPreferences = findPreferredBundles(crossTable, topTier);
 
-  const customers: SegmentedCustomer[] = segments.map((p) => ({
-    ...p,
-    recommendation: recommendBundle({
-      tier: p.effective.tier,
-      topTier,
-      grade: p.effective.grade,
-      classification: p.classification,
-      cluster: p.cluster,
-      topTierPreferences,
-    }),
-    guidance: lookupGuidance(policy, p.effective.tier, p.effective.grade),
-  }));
-
   yield* pauseStep();
   const portfolio = buildPortfolioFigures({
-    customers,
+    facts,
     loans,
     depositCount: args.depositCount,
     tierNames,
@@ -310,7 +381,6 @@ export function* stepFinishSegmentation(args: {
   yield* pauseStep();
   const previous = args.previous;
   return {
-    customers,
     clusters: clustering.result,
     clusteringSkippedReason: clustering.skippedReason,
     loanClusters,
@@ -321,7 +391,11 @@ export function* stepFinishSegmentation(args: {
     migration: previous?.customers
       ? compareSegmentations(
           previous.customers,
-          customers.map((c) => ({ customerId: c.customerId, tier: c.effective.tier, grade: c.effective.grade })),
+          facts.customerIds.map((customerId, i) => ({
+            customerId,
+            tier: facts.effectiveTiers[i]!,
+            grade: facts.effectiveGrades[i]!,
+          })),
           tierNames,
         )
       : null,
@@ -334,26 +408,26 @@ export function* stepFinishSegmentation(args: {
 
 /** The clustered loans as the cross table reads them, made one at a time from the columns. */
 function* clusteredLoans(
-  segments: readonly CustomerSegment[],
+  customerIds: readonly string[],
   loans: LoanColumns,
   loanClusters: Int32Array,
 ): Generator<CrossTableLoan> {
   for (let i = 0; i < loans.length; i++) {
     const cluster = loanClusters[i]!;
     if (cluster >= 0)
-      yield { customerId: segments[loans.customerIndex[i]!]!.customerId, cluster, balanceFen: loans.balanceFen[i]! };
+      yield { customerId: customerIds[loans.customerIndex[i]!]!, cluster, balanceFen: loans.balanceFen[i]! };
   }
 }
 
 function buildPortfolioFigures(args: {
-  customers: readonly SegmentedCustomer[];
+  facts: SegmentFacts;
   loans: LoanColumns;
   depositCount: number;
   tierNames: readonly string[];
   loanClusters: Int32Array;
   clusterCount: number;
 }): PortfolioFigures {
-  const { customers, loans, tierNames } = args;
+  const { facts, loans, tierNames } = args;
   const zeroTiers = (): Record<string, number> => Object.fromEntries(tierNames.map((t) => [t, 0]));
   const zeroGrades = () => Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   const tierCounts = zeroTiers();
@@ -361,12 +435,15 @@ function buildPortfolioFigures(args: {
   const computedTierCounts = zeroTiers();
   const computedGradeCounts = zeroGrades();
   let totalContributionFen = 0n;
-  for (const customer of customers) {
-    tierCounts[customer.effective.tier] = (tierCounts[customer.effective.tier] ?? 0) + 1;
-    gradeCounts[customer.effective.grade]++;
-    computedTierCounts[customer.tier.tier] = (computedTierCounts[customer.tier.tier] ?? 0) + 1;
-    computedGradeCounts[customer.grade.grade]++;
-    totalContributionFen += customer.contribution.totalFen;
+  const customerCount = facts.customerIds.length;
+  for (let c = 0; c < customerCount; c++) {
+    const tier = facts.effectiveTiers[c]!;
+    const computedTier = facts.computedTiers[c]!;
+    tierCounts[tier] = (tierCounts[tier] ?? 0) + 1;
+    gradeCounts[facts.effectiveGrades[c]!]++;
+    computedTierCounts[computedTier] = (computedTierCounts[computedTier] ?? 0) + 1;
+    computedGradeCounts[facts.computedGrades[c]!]++;
+    totalContributionFen += facts.totalFen[c]!;
   }
 
   const overall = createNplFigure();
@@ -375,18 +452,18 @@ function buildPortfolioFigures(args: {
   const byCluster = Array.from({ length: args.clusterCount }, createNplFigure);
   for (let i = 0; i < loans.length; i++) {
     const entry = { classification: classificationAt(loans, i), balanceFen: loans.balanceFen[i]! };
-    const customer = customers[loans.customerIndex[i]!]!;
+    const c = loans.customerIndex[i]!;
     addToNpl(overall, entry);
-    addToNpl(byTier[customer.effective.tier]!, entry);
-    addToNpl(byGrade[customer.effective.grade], entry);
+    addToNpl(byTier[facts.effectiveTiers[c]!]!, entry);
+    addToNpl(byGrade[facts.effectiveGrades[c]!], entry);
     const cluster = args.loanClusters[i]!;
     if (cluster >= 0) addToNpl(byCluster[cluster]!, entry);
   }
   [overall, ...Object.values(byTier), ...Object.values(byGrade), ...byCluster].forEach(finishNpl);
 
-  const ranked = customers.map((c) => c.contribution.totalFen).sort((a, b) => (a === b ? 0 : a > b ? -1 : 1));
+  const ranked = [...facts.totalFen].sort((a, b) => (a === b ? 0 : a > b ? -1 : 1));
   return {
-    customerCount: customers.length,
+    customerCount,
     loanCount: loans.length,
     depositCount: args.depositCount,
     totalContributionFen,

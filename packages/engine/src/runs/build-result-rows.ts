@@ -1,4 +1,11 @@
-import type { CustomerContribution, ProjectRecord, SegmentResult } from "@creditseg/core";
+import {
+  completeSegment,
+  type CustomerContribution,
+  type CustomerSegments,
+  type Policy,
+  type ProjectRecord,
+  type SegmentSummary,
+} from "@creditseg/core";
 import { toJsonText } from "../json";
 import { WARNING_LEVELS, warningReason } from "./warning-reason";
 
@@ -66,12 +73,18 @@ export function* contributionLineRows(
  * The rows a run stores once every customer is segmented, built lazily (a generator per table). Contribution lines
  * and cluster assignments are written earlier, customer page by customer page (see segmentCustomerPages). Values are
  * in a fixed order: customers and projects in reading order, clusters by number, groups by key, warnings in core's
- * order. `depositBalanceFen` follows `result.customers`.
+ * order. Each customer's row is completed (recommendation, from the portfolio's preferences) as it is written;
+ * `depositBalanceFen` follows `data.segments`.
  */
 export function buildResultRows(
   runId: number,
-  data: { projects: readonly ProjectRecord[]; depositBalanceFen: readonly bigint[] },
-  result: SegmentResult,
+  data: {
+    projects: readonly ProjectRecord[];
+    segments: CustomerSegments;
+    depositBalanceFen: ArrayLike<bigint>;
+    policy: Policy;
+  },
+  result: SegmentSummary,
 ): TableRows[] {
   const clustering = result.clusters;
   return [
@@ -101,9 +114,10 @@ export function buildResultRows(
         "effective_tier",
         "effective_grade",
       ],
-      count: result.customers.length,
+      count: data.segments.length,
       rows: function* () {
-        for (const [i, c] of result.customers.entries()) {
+        for (let i = 0; i < data.segments.length; i++) {
+          const c = completeSegment(data.segments.at(i)!, result, data.policy);
           const e = c.effective;
           yield [
             runId,
@@ -249,7 +263,7 @@ export function buildResultRows(
 
 /** The run's portfolio summary (stored as jsonb): figures, tier × cluster table, clustering facts, comparison with the previous run (whose id is in the run's inputs, not here: identical results must hash alike). */
 export function buildRunSummary(
-  result: SegmentResult,
+  result: SegmentSummary,
   extra: { overridesApplied: number; timingsMs: Record<string, number> },
 ): unknown {
   const c = result.clusters;

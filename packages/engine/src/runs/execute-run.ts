@@ -5,7 +5,7 @@ import {
   plannedKMeansRestarts,
   runKMeansPaced,
   stepClusterLoanColumns,
-  stepFinishSegmentation,
+  stepSummariseSegments,
   tallyLoanColumns,
   type KMeansRequest,
   type Policy,
@@ -265,7 +265,7 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
       });
       endStep("customers");
       const result = await driveFitsWith(
-        stepFinishSegmentation({
+        stepSummariseSegments({
           segments: pass.segments,
           loans: data.loans,
           clustering,
@@ -284,13 +284,22 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
         usage: pass.usage,
         loans: data.loans,
         projects: data.projects,
-        segmented: result.customers,
+        segmented: pass.segments,
         policy: args.policy,
         previous: previousGroups,
       });
       endStep("grouping");
       const tables = [
-        ...buildResultRows(args.runId, { projects: data.projects, depositBalanceFen: pass.depositBalanceFen }, result),
+        ...buildResultRows(
+          args.runId,
+          {
+            projects: data.projects,
+            segments: pass.segments,
+            depositBalanceFen: pass.depositBalanceFen,
+            policy: args.policy,
+          },
+          result,
+        ),
         ...buildGroupRows(args.runId, data, groups),
       ];
       const totalResultRows = Math.max(

@@ -1,10 +1,10 @@
 import {
   addCustomerUsage,
   calculateContributions,
-  createEmptyContribution,
   loanTallyAt,
   segmentCustomer,
-  type CustomerSegment,
+  type CustomerContribution,
+  type CustomerSegments,
   type CustomerUsage,
   type LoanClusterOutcome,
   type LoanTallies,
@@ -23,12 +23,60 @@ const CUSTOMERS_PER_PAGE = 2_000;
 
 /** What the portfolio-wide steps need of each customer, in the scan's customer order. */
 export type CustomerPass = {
-  /** Each customer's results; the contribution keeps its sums only (its lines are written). */
-  segments: CustomerSegment[];
+  /**
+   * Each customer's results, rebuilt when asked from the contribution sums kept here (the lines are written): tens of
+   * bytes a customer instead of the traces and points of every segment.
+   */
+  segments: CustomerSegments;
   usage: Map<string, CustomerUsage>;
   /** Sum of the customer's deposits' average daily balance, fen. */
-  depositBalanceFen: bigint[];
+  depositBalanceFen: BigInt64Array;
 };
+
+/** A sum in fen as a 64-bit column holds it; a sum past ±9.2 × 10^18 fen would wrap silently, so it stops the run. */
+function int64(fen: bigint, what: string): bigint {
+  if (BigInt.asIntN(64, fen) !== fen) throw new RangeError(`${what} ${fen} fen is outside the 64-bit range`);
+  return fen;
+}
+
+/** Each customer's contribution sums (fen), in the scan's customer order. */
+type ContributionSums = { deposit: BigInt64Array; loan: BigInt64Array; fee: BigInt64Array; total: BigInt64Array };
+
+/**
+ * The customers' segments as core computes them from the customer, its contribution's sums, its loan tally and the
+ * override in force: the same inputs the page pass had, so the same results, made one at a time.
+ */
+function rebuiltSegments(
+  scan: PeriodScan,
+  tallies: LoanTallies,
+  sums: ContributionSums,
+  policy: Policy,
+  overrides: ReadonlyMap<string, SegmentOverride>,
+): CustomerSegments {
+  const { customers } = scan;
+  return {
+    length: customers.length,
+    at(index) {
+      const customer = customers[index];
+      if (!customer) return undefined;
+      return segmentCustomer({
+        customer,
+        contribution: {
+          customerId: customer.customerId,
+          depositFen: sums.deposit[index]!,
+          loanFen: sums.loan[index]!,
+          feeFen: sums.fee[index]!,
+          totalFen: sums.total[index]!,
+          accounts: [],
+          fees: [],
+        },
+        loans: loanTallyAt(tallies, index),
+        policy,
+        override: overrides.get(customer.customerId),
+      });
+    },
+  };
+}
 
 /**
  * The loans of each customer as indices into the loan columns, ascending: customer c's loans are
@@ -69,7 +117,15 @@ export async function segmentCustomerPages(args: {
   const { customers, loans } = scan;
   const loanClusters = args.clustering.loanClusters;
   const byCustomer = indexLoansByCustomer(scan, tallies);
-  const pass: CustomerPass = { segments: [], usage: new Map(), depositBalanceFen: [] };
+  const n = customers.length;
+  const sums: ContributionSums = {
+    deposit: new BigInt64Array(n),
+    loan: new BigInt64Array(n),
+    fee: new BigInt64Array(n),
+    total: new BigInt64Array(n),
+  };
+  const usage = new Map<string, CustomerUsage>();
+  const depositBalanceFen = new BigInt64Array(n);
   let rowsCopied = 0;
   for (let first = 0; first < customers.length; first += CUSTOMERS_PER_PAGE) {
     const last = Math.min(first + CUSTOMERS_PER_PAGE, customers.length) - 1;
@@ -80,7 +136,7 @@ export async function segmentCustomerPages(args: {
       customers[last]!.customerId,
     );
     const contributions = calculateContributions(accounts, args.policy, args.ftpCurve);
-    addCustomerUsage(pass.usage, accounts);
+    addCustomerUsage(usage, accounts);
     const depositBalance = new Map<string, bigint>();
     for (const d of accounts.deposits)
       depositBalance.set(d.customerId, (depositBalance.get(d.customerId) ?? 0n) + d.avgDailyBalanceFen);
@@ -107,20 +163,18 @@ export async function segmentCustomerPages(args: {
     for (; c <= last; c++, j = 0)
       if (j !== tallies.count[c]) throw changed(`loans of customer ${customers[c]!.customerId}`);
 
-    const page: ReturnType<typeof createEmptyContribution>[] = [];
+    const page: CustomerContribution[] = [];
     for (let i = first; i <= last; i++) {
-      const customer = customers[i]!;
-      const contribution = contributions.get(customer.customerId) ?? createEmptyContribution(customer.customerId);
-      page.push(contribution);
-      const segment = segmentCustomer({
-        customer,
-        contribution: { ...contribution, accounts: [], fees: [] },
-        loans: loanTallyAt(tallies, i),
-        policy: args.policy,
-        override: args.overrides.get(customer.customerId),
-      });
-      pass.segments.push(segment);
-      pass.depositBalanceFen.push(depositBalance.get(customer.customerId) ?? 0n);
+      const customerId = customers[i]!.customerId;
+      const contribution = contributions.get(customerId);
+      if (contribution) {
+        page.push(contribution);
+        sums.deposit[i] = int64(contribution.depositFen, `deposit contribution of ${customerId}`);
+        sums.loan[i] = int64(contribution.loanFen, `loan contribution of ${customerId}`);
+        sums.fee[i] = int64(contribution.feeFen, `fee income of ${customerId}`);
+        sums.total[i] = int64(contribution.totalFen, `contribution of ${customerId}`);
+      }
+      depositBalanceFen[i] = int64(depositBalance.get(customerId) ?? 0n, `deposit balance of ${customerId}`);
     }
     rowsCopied += await session.copyRows({
       table: "contribution_lines",
@@ -134,5 +188,9 @@ export async function segmentCustomerPages(args: {
     });
     await args.onPage(last + 1, rowsCopied);
   }
-  return pass;
+  return {
+    segments: rebuiltSegments(scan, tallies, sums, args.policy, args.overrides),
+    usage,
+    depositBalanceFen,
+  };
 }
