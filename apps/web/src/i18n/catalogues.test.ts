@@ -5,6 +5,7 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./config";
 import { loadMessages } from "./load-messages";
+import { APP_ERROR_CODES } from "~/server/api/errors";
 import { AUDIT_ACTIONS } from "~/server/audit/write-audit";
 
 type Tree = { [key: string]: string | Tree };
@@ -72,5 +73,10 @@ describe("message catalogues", () => {
   it("name every audit action the packages and the web app write, and no other (the audit filter offers these)", () => {
     const written = [...ENGINE_AUDIT_ACTIONS, ...INGEST_AUDIT_ACTIONS, ...AUDIT_ACTIONS].sort();
     expect([...flatten(loadMessages("en").auditActions as Tree).keys()].sort()).toEqual(written);
+  });
+
+  it("render every app error code the server sends (the interface shows these, never the server's English)", () => {
+    const rendered = [...flatten(loadMessages("en").errors).keys()];
+    expect(APP_ERROR_CODES.filter((code) => !rendered.includes(code))).toEqual([]);
   });
 });

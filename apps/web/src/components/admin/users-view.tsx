@@ -14,6 +14,7 @@ import { useTRPC } from "~/trpc/react";
 import { USER_LIST_INPUT } from "./user-list-input";
 import { formText } from "../form-text";
 import { ConfirmButton } from "../ui/confirm-button";
+import { useErrorText } from "~/components/ui/error-text";
 
 type UserRow = inferRouterOutputs<AppRouter>["user"]["list"]["items"][number];
 
@@ -147,6 +148,7 @@ export function UsersView() {
 
 function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
   const t = useTranslations("users");
+  const errorText = useErrorText();
   const tr = useTranslations("roles");
   const trpc = useTRPC();
   const [role, setRole] = useState<Role>("credit_officer");
@@ -215,7 +217,7 @@ function CreateUserForm({ onCreated }: { onCreated: () => unknown }) {
       </div>
       {create.error ? (
         <p role="alert" className="field-error">
-          {create.error.message}
+          {errorText(create.error)}
         </p>
       ) : null}
       {create.isSuccess ? <p role="status">{t("created")}</p> : null}

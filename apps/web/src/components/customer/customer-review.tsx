@@ -11,6 +11,7 @@ import { readTierNames } from "../segments/tier-order";
 import { formText } from "../form-text";
 import { DataTable, type DataColumn } from "../ui/data-table";
 import { SelectField } from "../ui/select-field";
+import { useErrorText } from "~/components/ui/error-text";
 
 type OverrideRow = {
   id: number;
@@ -144,6 +145,7 @@ function ProposeOverrideForm({
   tierLabel: (tier: string) => string;
 }) {
   const t = useTranslations("customer");
+  const errorText = useErrorText();
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -249,7 +251,7 @@ function ProposeOverrideForm({
               ? t(`error_${error.data.appCode}` as "error_OVERRIDE_PENDING", {
                   field: field === "tier" ? t("tier") : t("grade"),
                 })
-              : error.message}
+              : errorText(error)}
           </p>
         ) : null}
         {propose.isSuccess ? <p role="status">{t("proposedDone")}</p> : null}

@@ -14,6 +14,7 @@ import { overrideListInput } from "./override-list-input";
 import { formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { useErrorText } from "~/components/ui/error-text";
 
 /** The override queue (risk managers decide) or an officer's own requests. */
 export function OverridesView() {
@@ -148,6 +149,7 @@ function defaultExpiry(): string {
 /** Approve (until a date) or reject one proposal, with the comment the decision needs. */
 function DecideOverride({ overrideId, customerName }: { overrideId: number; customerName: string }) {
   const t = useTranslations("overrides");
+  const errorText = useErrorText();
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -196,7 +198,7 @@ function DecideOverride({ overrideId, customerName }: { overrideId: number; cust
       </div>
       {error ? (
         <span role="alert" className="field-error">
-          {error.message}
+          {errorText(error)}
         </span>
       ) : null}
     </div>

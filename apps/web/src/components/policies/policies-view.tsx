@@ -18,6 +18,7 @@ import { PolicyStatusBadge } from "./policy-status-badge";
 import { formatAmount, formatDate, formatDateTime } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { useErrorText } from "~/components/ui/error-text";
 
 type PolicyRow = inferRouterOutputs<AppRouter>["policy"]["list"]["items"][number];
 
@@ -27,6 +28,7 @@ type PolicyRow = inferRouterOutputs<AppRouter>["policy"]["list"]["items"][number
  */
 export function PoliciesView() {
   const t = useTranslations("policies");
+  const errorText = useErrorText();
   const tc = useTranslations("common");
   const locale = useLocale();
   const labels = useSegmentLabels();
@@ -133,7 +135,7 @@ export function PoliciesView() {
       </div>
       {createDraft.error ? (
         <p role="alert" className="field-error">
-          {createDraft.error.message}
+          {errorText(createDraft.error)}
         </p>
       ) : null}
       {editing !== null && parsed?.ok ? (
@@ -245,6 +247,7 @@ function DraftLoader({
 /** Approve or reject another risk manager's submitted version (four eyes). */
 function DecidePolicy({ version, onDecided }: { version: number; onDecided: () => unknown }) {
   const t = useTranslations("policies");
+  const errorText = useErrorText();
   const id = useId();
   const trpc = useTRPC();
   const [comment, setComment] = useState("");
@@ -293,7 +296,7 @@ function DecidePolicy({ version, onDecided }: { version: number; onDecided: () =
       </div>
       {error ? (
         <span role="alert" className="field-error">
-          {error.message}
+          {errorText(error)}
         </span>
       ) : null}
     </div>

@@ -23,6 +23,7 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
 import { RunFailureText } from "./run-failure-text";
+import { useErrorText } from "~/components/ui/error-text";
 
 type RunRow = inferRouterOutputs<AppRouter>["segmentRun"]["list"]["items"][number];
 
@@ -260,6 +261,7 @@ function migrationHref(args: {
 /** Starts a run of a period with the active policy; the list above follows its progress live. */
 function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
   const t = useTranslations("runs");
+  const errorText = useErrorText();
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -308,7 +310,7 @@ function StartRunForm({ defaultPeriod }: { defaultPeriod: string }) {
       </div>
       {start.error ? (
         <p role="alert" className="field-error">
-          {start.error.message}
+          {errorText(start.error)}
         </p>
       ) : null}
       {start.data ? (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useErrorText, type ShownError } from "./error-text";
 
 /** Placeholder rows while data loads: the layout keeps its shape, screen readers hear "loading". */
 export function LoadingState({ rows = 4 }: { rows?: number }) {
@@ -19,16 +20,11 @@ export function LoadingState({ rows = 4 }: { rows?: number }) {
 }
 
 /** A failed load: what happened, in the user's words, and a way to try again. */
-export function ErrorState({
-  error,
-  onRetry,
-}: {
-  error: { message: string; data?: { appCode?: string | null } | null } | null;
-  onRetry?: () => void;
-}) {
+export function ErrorState({ error, onRetry }: { error: ShownError | null; onRetry?: () => void }) {
   const t = useTranslations("common");
-  // A server failure's message is the server's English sentence; the interface says it in the reader's language.
-  const message = error?.data?.appCode === "INTERNAL" ? t("internalError") : error?.message;
+  const errorText = useErrorText();
+  // The server's message is its English sentence for operators; the reader sees the error's code in their language.
+  const message = error ? errorText(error) : null;
   return (
     <div className="state error" role="alert">
       <h2>{t("errorTitle")}</h2>
@@ -58,7 +54,7 @@ export function QueryView<T>({
   children,
   rows,
 }: {
-  query: { data: T | undefined; error: { message: string } | null; isPending: boolean; refetch: () => unknown };
+  query: { data: T | undefined; error: ShownError | null; isPending: boolean; refetch: () => unknown };
   children: (data: T) => ReactNode;
   rows?: number;
 }) {

@@ -1,9 +1,11 @@
+import { RouteRefusal } from "~/components/ui/error-text";
+
 /** What `POST /api/uploads` answers once the file is stored. */
 export type StoredUpload = { fileId: string; name: string; size: number };
 
 /**
  * Sends a file's bytes to `POST /api/uploads`, reporting progress (0..1) as it goes: XMLHttpRequest,
- * because fetch does not report upload progress. Rejects with the server's message on failure.
+ * because fetch does not report upload progress. Rejects with the server's refusal (its code and parameters, rendered by useErrorText) on failure.
  */
 export function sendUpload(file: File, onProgress: (share: number) => void): Promise<StoredUpload> {
   return new Promise((resolve, reject) => {
@@ -17,13 +19,22 @@ export function sendUpload(file: File, onProgress: (share: number) => void): Pro
     request.onload = () => {
       const body = (() => {
         try {
-          return JSON.parse(request.responseText) as StoredUpload & { error?: { message?: string } };
+          return JSON.parse(request.responseText) as StoredUpload & {
+            error?: { code?: string; params?: Record<string, string | number>; message?: string };
+          };
         } catch {
           return null;
         }
       })();
       if (request.status === 201 && body?.fileId) resolve({ fileId: body.fileId, name: body.name, size: body.size });
-      else reject(new Error(body?.error?.message ?? `HTTP ${request.status}`));
+      else
+        reject(
+          new RouteRefusal(
+            body?.error?.code ?? null,
+            body?.error?.params ?? null,
+            body?.error?.message ?? `HTTP ${request.status}`,
+          ),
+        );
     };
     request.send(file);
   });

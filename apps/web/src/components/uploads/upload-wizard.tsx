@@ -13,6 +13,7 @@ import { formatAmount } from "~/i18n/format";
 import { useTRPC } from "~/trpc/react";
 import { useColumnLabels } from "./use-column-labels";
 import { useRejectReason, type RejectReason } from "./use-reject-reason";
+import { useErrorText, type ShownError } from "~/components/ui/error-text";
 
 const PERIODIC_KINDS: readonly ImportKind[] = ["loans", "deposits", "fees", "projects"];
 const NO_ID = "00000000-0000-4000-8000-000000000000";
@@ -28,6 +29,7 @@ type Encoding = (typeof ENCODINGS)[number];
  */
 export function UploadWizard() {
   const t = useTranslations("uploads");
+  const errorText = useErrorText();
   const tc = useTranslations("common");
   const id = useId();
   const trpc = useTRPC();
@@ -37,7 +39,7 @@ export function UploadWizard() {
   const [encoding, setEncoding] = useState<Encoding | "">("");
   const [stored, setStored] = useState<StoredUpload | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<ShownError | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [isAcceptValid, setAcceptValid] = useState(false);
   const [isDragging, setDragging] = useState(false);
@@ -102,7 +104,7 @@ export function UploadWizard() {
     try {
       setStored(await sendUpload(file, setProgress));
     } catch (error) {
-      setSendError(error instanceof Error ? error.message : String(error));
+      setSendError(error instanceof Error ? error : { message: String(error) });
     } finally {
       setProgress(null);
     }
@@ -175,7 +177,7 @@ export function UploadWizard() {
       ) : null}
       {sendError ? (
         <p role="alert" className="field-error">
-          {sendError}
+          {errorText(sendError)}
         </p>
       ) : null}
 
@@ -295,6 +297,7 @@ function MappingEditor({
   onChange: (header: string, column: string) => void;
 }) {
   const t = useTranslations("uploads");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const save = useMutation(trpc.upload.mappings.save.mutationOptions());
@@ -362,7 +365,7 @@ function MappingEditor({
         {save.isSuccess ? <span role="status">{t("mappingSaved")}</span> : null}
         {save.error ? (
           <span role="alert" className="field-error">
-            {save.error.message}
+            {errorText(save.error)}
           </span>
         ) : null}
       </div>

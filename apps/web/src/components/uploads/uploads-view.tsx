@@ -16,6 +16,7 @@ import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "../ui/confirm-button";
 import { useColumnLabels } from "./use-column-labels";
 import { useRejectReason } from "./use-reject-reason";
+import { useErrorText } from "~/components/ui/error-text";
 
 type Batch = inferRouterOutputs<AppRouter>["upload"]["list"]["items"][number];
 type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][number];
@@ -26,6 +27,7 @@ type BatchReject = inferRouterOutputs<AppRouter>["upload"]["byId"]["rejects"][nu
  */
 export function UploadsView() {
   const t = useTranslations("uploads");
+  const errorText = useErrorText();
   const tc = useTranslations("common");
   const ts = useTranslations("uploadStatus");
   const canCommit = useCan("upload.commit");
@@ -133,7 +135,7 @@ export function UploadsView() {
         <h2 id="upload-history">{t("history")}</h2>
         {rollback.error ? (
           <p role="alert" className="field-error">
-            {rollback.error.message}
+            {errorText(rollback.error)}
           </p>
         ) : null}
         {rollback.isSuccess ? <p role="status">{t("rolledBack")}</p> : null}

@@ -1,6 +1,7 @@
 import { can } from "@creditseg/core/access";
 import type { Db } from "@creditseg/db";
 import { isSameOriginRequest } from "../api/csrf";
+import type { AppErrorCode } from "../api/errors";
 import type { Auth } from "../auth/auth";
 import { readSession } from "../auth/session";
 import { uploadBudgets } from "./upload-budgets";
@@ -8,8 +9,12 @@ import { saveUpload, sweepExpiredUploads } from "./upload-store";
 
 export type ReceiveUploadOptions = { auth: Auth; db: Db; trustedOrigins: readonly string[]; maxBytes?: number };
 
-const problem = (status: number, code: string, message: string) =>
-  Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+/** A refusal: the app code and its parameters for the interface to render, the English message for operators. */
+const problem = (status: number, code: AppErrorCode, message: string, params?: Record<string, number>) =>
+  Response.json(
+    { error: { code, message, ...(params ? { params } : {}) } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 
 /**
  * `POST /api/uploads?name=<file name>` with the file's bytes as the body (what `fetch(url, { method: "POST", body: file })`
@@ -26,16 +31,16 @@ export async function receiveUpload(req: Request, options: ReceiveUploadOptions)
   if (!can(session.user.role, "upload.commit"))
     return problem(403, "NOT_PERMITTED", "Your role does not allow this action.");
   const declared = Number(req.headers.get("content-length") ?? "NaN");
-  const tooLargeMessage = `The file is larger than the ${Math.floor(maxBytes / (1024 * 1024))} MB an upload may hold.`;
-  if (Number.isFinite(declared) && declared > maxBytes) return problem(413, "FILE_TOO_LARGE", tooLargeMessage);
+  const maxMb = Math.floor(maxBytes / (1024 * 1024));
+  const tooLarge = () =>
+    problem(413, "FILE_TOO_LARGE", `The file is larger than the ${maxMb} MB an upload may hold.`, { maxMb });
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   if (!req.body) return problem(400, "EMPTY_FILE", "The upload holds no file.");
   await sweepExpiredUploads(options.db);
   const name = new URL(req.url).searchParams.get("name");
   const saved = await saveUpload({ db: options.db, ownerId: session.user.id, name, body: req.body, maxBytes });
   if (!saved.ok)
-    return saved.reason === "too_large"
-      ? problem(413, "FILE_TOO_LARGE", tooLargeMessage)
-      : problem(400, "EMPTY_FILE", "The uploaded file is empty.");
+    return saved.reason === "too_large" ? tooLarge() : problem(400, "EMPTY_FILE", "The uploaded file is empty.");
   const { fileId, size } = saved.meta;
   return Response.json(
     { fileId, name: saved.meta.name, size },
