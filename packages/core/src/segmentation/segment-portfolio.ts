@@ -258,6 +258,17 @@ export function segmentCustomer(args: {
  */
 export type CustomerSegments = { readonly length: number; at(index: number): CustomerSegment | undefined };
 
+/** What the portfolio-wide steps read: the customers' segments (an array or rebuilt on demand), loans and projects. */
+type PortfolioStepInput<Segments extends CustomerSegments> = {
+  segments: Segments;
+  loans: LoanColumns;
+  clustering: LoanClusterOutcome;
+  depositCount: number;
+  projects: readonly ProjectRecord[];
+  policy: Policy;
+  previous?: PreviousRun;
+};
+
 /** Everything the portfolio-wide steps find except the per-customer list (see completeSegment for each customer). */
 export type SegmentSummary = Omit<SegmentResult, "customers">;
 
@@ -290,15 +301,7 @@ export function completeSegment(
  * matching against the previous run. `segments` are in the customer-list order `loans.customerIndex` refers to;
  * the loans take part through their columns only.
  */
-export function* stepFinishSegmentation(args: {
-  segments: readonly CustomerSegment[];
-  loans: LoanColumns;
-  clustering: LoanClusterOutcome;
-  depositCount: number;
-  projects: readonly ProjectRecord[];
-  policy: Policy;
-  previous?: PreviousRun;
-}): FitSteps<SegmentResult> {
+export function* stepFinishSegmentation(args: PortfolioStepInput<readonly CustomerSegment[]>): FitSteps<SegmentResult> {
   const summary = yield* stepSummariseSegments(args);
   return { ...summary, customers: args.segments.map((s) => completeSegment(s, summary, args.policy)) };
 }
@@ -345,15 +348,7 @@ function readSegmentFacts(segments: CustomerSegments): SegmentFacts & { crossCus
  * `stepFinishSegmentation` without the per-customer list: what a run needs to store its figures, reading each
  * customer's segment once (customers are completed one by one afterwards with completeSegment).
  */
-export function* stepSummariseSegments(args: {
-  segments: CustomerSegments;
-  loans: LoanColumns;
-  clustering: LoanClusterOutcome;
-  depositCount: number;
-  projects: readonly ProjectRecord[];
-  policy: Policy;
-  previous?: PreviousRun;
-}): FitSteps<SegmentSummary> {
+export function* stepSummariseSegments(args: PortfolioStepInput<CustomerSegments>): FitSteps<SegmentSummary> {
   const { loans, clustering, policy } = args;
   const loanClusters = clustering.loanClusters;
   const tierNames = policy.tiers.map((t) => t.name);
