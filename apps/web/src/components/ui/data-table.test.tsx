@@ -128,7 +128,7 @@ describe("DataTable", () => {
         empty="-"
       />,
     );
-    expect(screen.getByRole("alert").textContent).toContain("database unavailable");
+    expect(screen.getByRole("alert").textContent).toContain("The request could not be completed; please try again.");
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
