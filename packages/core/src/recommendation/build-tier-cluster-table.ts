@@ -25,7 +25,8 @@ export type CrossTableLoan = { customerId: string; cluster: number; balanceFen: 
  * Cells are ordered by tier (policy order) then cluster; customers without loans have no cluster and appear in no cell.
  */
 export function buildTierClusterTable(input: {
-  customers: readonly CrossTableCustomer[];
+  /** Any iterable, read once: a run passes its customers one at a time, made from per-customer columns. */
+  customers: Iterable<CrossTableCustomer>;
   /** Any iterable: a run passes its loans one at a time, made from typed arrays. */
   loans: Iterable<CrossTableLoan>;
   tiers: readonly string[];

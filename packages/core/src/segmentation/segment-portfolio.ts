@@ -306,25 +306,29 @@ export function* stepFinishSegmentation(args: PortfolioStepInput<readonly Custom
   return { ...summary, customers: args.segments.map((s) => completeSegment(s, summary, args.policy)) };
 }
 
-/** Each customer's effective and computed segment and total contribution, in customer-list order: one read of each. */
+/**
+ * Each customer's effective and computed segment, benefit cluster and total contribution, in customer-list order:
+ * one read of each segment.
+ */
 type SegmentFacts = {
   customerIds: string[];
   effectiveTiers: string[];
   effectiveGrades: Grade[];
   computedTiers: string[];
   computedGrades: Grade[];
+  clusters: (number | null)[];
   totalFen: bigint[];
 };
 
-function readSegmentFacts(segments: CustomerSegments): SegmentFacts & { crossCustomers: CrossTableCustomer[] } {
-  const facts: SegmentFacts & { crossCustomers: CrossTableCustomer[] } = {
+function readSegmentFacts(segments: CustomerSegments): SegmentFacts {
+  const facts: SegmentFacts = {
     customerIds: [],
     effectiveTiers: [],
     effectiveGrades: [],
     computedTiers: [],
     computedGrades: [],
+    clusters: [],
     totalFen: [],
-    crossCustomers: [],
   };
   for (let i = 0; i < segments.length; i++) {
     const s = segments.at(i)!;
@@ -333,15 +337,21 @@ function readSegmentFacts(segments: CustomerSegments): SegmentFacts & { crossCus
     facts.effectiveGrades.push(s.effective.grade);
     facts.computedTiers.push(s.tier.tier);
     facts.computedGrades.push(s.grade.grade);
+    facts.clusters.push(s.cluster);
     facts.totalFen.push(s.contribution.totalFen);
-    facts.crossCustomers.push({
-      customerId: s.customerId,
-      tier: s.effective.tier,
-      cluster: s.cluster,
-      contributionFen: s.contribution.totalFen,
-    });
   }
   return facts;
+}
+
+/** The customers as the cross table reads them (effective tier), made one at a time from the facts. */
+function* crossTableCustomers(facts: SegmentFacts): Generator<CrossTableCustomer> {
+  for (let c = 0; c < facts.customerIds.length; c++)
+    yield {
+      customerId: facts.customerIds[c]!,
+      tier: facts.effectiveTiers[c]!,
+      cluster: facts.clusters[c]!,
+      contributionFen: facts.totalFen[c]!,
+    };
 }
 
 /**
@@ -354,9 +364,9 @@ export function* stepSummariseSegments(args: PortfolioStepInput<CustomerSegments
   const tierNames = policy.tiers.map((t) => t.name);
   const topTier = tierNames[0]!;
   const clusterCount = clustering.result?.k ?? 0;
-  const { crossCustomers, ...facts } = readSegmentFacts(args.segments);
+  const facts = readSegmentFacts(args.segments);
   const crossTable = buildTierClusterTable({
-    customers: crossCustomers,
+    customers: crossTableCustomers(facts),
     loans: clusteredLoans(facts.customerIds, loans, loanClusters),
     tiers: tierNames,
     clusterCount,

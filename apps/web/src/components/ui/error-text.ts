@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 /**
  * What a failed call carries that the interface can render: a tRPC error (its `data.appCode`, and for invalid input
- * the fields at fault) or a route's refusal (`UploadRefusal`). The server's `message` is English for operators and
+ * the fields at fault) or a route's refusal (`RouteRefusal`). The server's `message` is English for operators and
  * logs; the reader sees the code rendered in their language.
  */
 export type ShownError = {
