@@ -4,7 +4,13 @@ import { IngestError } from "../ingest-error";
 import { hashSource } from "../read/open-table";
 import { emptyTotals, type ImportReport } from "../report/import-report";
 import { KIND_SPECS } from "../specs";
-import { resolvePeriod, type ValidateImportArgs, validateImport } from "../validate/validate-import";
+import {
+  type OpenedImport,
+  resolvePeriod,
+  type ValidateImportArgs,
+  type Validation,
+  validateImport,
+} from "../validate/validate-import";
 import type { Actor } from "./actor";
 import {
   createStageSql,
@@ -16,7 +22,8 @@ import {
   upsertSql,
 } from "./merge-sql";
 import { computeLoadKey } from "./load-key";
-import { createRowSpool, type RowSpool } from "./row-spool";
+import { createRowChannel } from "./row-channel";
+import { createRowSpool } from "./row-spool";
 import type { IngestAuditAction } from "../audit-actions";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
@@ -73,192 +80,323 @@ function isCommittedChecksumConflict(error: unknown): boolean {
 }
 
 /**
- * Validates a file, then loads it in ONE transaction: a batch row, COPY of the accepted rows into a
- * staging table, a set-based merge by natural key (amend, or replace the period), before-images of
- * changed rows in import_row_history, the rejects set aside, and an audit row. Nothing is written
- * when the file is rejected, on a dry run, or when the same rows would land again (same file, kind, period, sheet,
- * encoding, header binding and mode: status "duplicate", no double count; see computeLoadKey). A failure or a
+ * Validates a file and loads it in ONE transaction: a batch row, COPY of the accepted rows (straight into the table
+ * when the period is empty, else into a staging table), a set-based merge by natural key (amend, or replace the
+ * period), before-images of changed rows in import_row_history, the rejects set aside, and an audit row. Nothing is
+ * written when the file is rejected, on a dry run, or when the same rows would land again (same file, kind, period,
+ * sheet, encoding, header binding and mode: status "duplicate", no double count; see computeLoadKey). A failure or a
  * killed process leaves the database as before.
+ *
+ * On PostgreSQL the COPY runs beside the validation, fed as rows are accepted: the database loads while the rest of
+ * the file is still being checked, and a file that turns out rejected rolls the transaction back. PGlite has one
+ * connection, which the validation's own queries need: there the accepted rows wait in a spool on disk and are
+ * copied once the whole file is validated, in a short transaction.
  */
 export async function commitImport(args: CommitImportArgs): Promise<ImportReport> {
-  const { handle, kind } = args;
-  const options = args.options ?? {};
-  const period = resolvePeriod(kind, args.period);
-  const mode = options.mode ?? "amend";
-  const checksum = await hashSource(args.file);
-  let loadKey: string | null = null;
-  let existing: BatchRow | undefined;
+  const load: Load = {
+    args,
+    period: resolvePeriod(args.kind, args.period),
+    mode: args.options?.mode ?? "amend",
+    checksum: await hashSource(args.file),
+    // Chosen before the rows are read so that each accepted row carries it: COPY then writes rows ready for the table.
+    batchId: randomUUID(),
+    loadKey: null,
+  };
+  try {
+    return args.handle.kind === "postgres" && !args.options?.isDryRun
+      ? await commitStreamed(load)
+      : await commitSpooled(load);
+  } catch (error) {
+    if (!isCommittedChecksumConflict(error) || load.loadKey === null) throw error;
+    const [winner] = await args.handle.raw<BatchRow>(FIND_COMMITTED, [args.kind, load.period, load.loadKey]);
+    if (!winner) throw error;
+    return duplicateReport(args, load.period, load.checksum, winner);
+  }
+}
 
-  const spool = options.isDryRun ? null : createRowSpool();
-  // Chosen before the rows are read so that each spooled row carries it: COPY then writes rows ready for the table.
-  const batchId = randomUUID();
+/** One import's fixed facts; loadKey is known once the header is bound. */
+type Load = {
+  args: CommitImportArgs;
+  period: string;
+  mode: "amend" | "replace";
+  checksum: string;
+  batchId: string;
+  loadKey: string | null;
+};
+
+/** Thrown inside the transaction to roll it back when the file turns out rejected or already loaded. */
+class Unwritten extends Error {
+  constructor(readonly report: ImportReport) {
+    super("nothing written");
+  }
+}
+
+/** Validate, then a short transaction that copies the spooled rows (PGlite, and dry runs everywhere). */
+async function commitSpooled(load: Load): Promise<ImportReport> {
+  const { args } = load;
+  const spool = args.options?.isDryRun ? null : createRowSpool();
+  let existing: BatchRow | undefined;
   try {
     const validation = await validateImport({
       ...args,
-      onAcceptedRow: spool ? (values) => spool.write([...values, batchId]) : undefined,
+      onAcceptedRow: spool ? (values) => spool.write([...values, load.batchId]) : undefined,
       // Known once the header is bound (the sheet read, the encoding, the binding): checked before any row is read.
       onOpened: async (opened) => {
-        loadKey = computeLoadKey({ checksum, kind, period, opened, mode });
-        [existing] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
+        [existing] = await args.handle.raw<BatchRow>(FIND_COMMITTED, [
+          args.kind,
+          load.period,
+          bindLoadKey(load, opened),
+        ]);
         return existing ? "stop" : "continue";
       },
     });
-    if (existing) return duplicateReport(args, period, checksum, existing);
+    if (existing) return duplicateReport(args, load.period, load.checksum, existing);
     const { report } = validation;
     if (report.status === "rejected" || report.isDryRun || !spool) return report;
-    if (report.checksum !== checksum || loadKey === null)
-      throw new IngestError("file_changed", "the file changed while it was being validated");
+    assertUnchanged(load, validation);
     await spool.finish();
-    return await writeBatch({ args, period, checksum, loadKey, report, spool, batchId });
+    return await inTransaction(load, async (session) => {
+      const raced = await lockAndFindCommitted(session, load);
+      if (raced) throw new Unwritten(duplicateReport(args, load.period, load.checksum, raced));
+      const table = await openBatch(session, load);
+      const copied = await session.copyCsv({
+        ...copyArgs(load, table),
+        blocks: spool.blocks(),
+        onProgress: reportStaging(load),
+      });
+      return finishBatch(session, load, report, { table, copied });
+    });
   } finally {
     spool?.dispose();
   }
 }
 
-/** The commit transaction: replays the validated rows from the spool, merges, records, audits. */
-async function writeBatch(input: {
-  args: CommitImportArgs;
-  period: string;
-  checksum: string;
-  loadKey: string;
-  report: ImportReport;
-  spool: RowSpool;
-  batchId: string;
-}): Promise<ImportReport> {
-  const { args, period, checksum, loadKey, report, spool, batchId } = input;
-  const { handle, kind } = args;
-  const options = args.options ?? {};
-  const spec = KIND_SPECS[kind];
-
-  const mode = options.mode ?? "amend";
-  const totals = report.totals;
+/** One transaction in which the accepted rows are copied while the file is still being validated (PostgreSQL). */
+async function commitStreamed(load: Load): Promise<ImportReport> {
+  const { args } = load;
+  const channel = createRowChannel();
   try {
-    const outcome = await withBulkTransaction(handle, async (session: BulkSession) => {
-      await session.raw("select pg_advisory_xact_lock(hashtext($1))", [`creditseg.import:${kind}:${period}`]);
-      const [raced] = await session.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
-      if (raced) return { duplicate: raced } as const;
-      await session.raw(
-        `insert into import_batches (kind, period, file_name, checksum, encoding, uploaded_by, status, is_accept_valid, write_mode,
-           rows_read, rows_accepted, rows_rejected, total_read_fen, total_accepted_fen, total_rejected_fen, expected_total_fen, committed_at, load_key, id)
-         values ($1, $2, $3, $4, $5, $6, 'committed', $7, $8, $9, $10, $11, $12::bigint, $13::bigint, $14::bigint, $15::bigint, now(), $16, $17::uuid)`,
-        [
-          kind,
-          period,
-          args.file.name,
-          checksum,
-          report.table?.encoding ?? null,
-          args.actor.id,
-          options.isAcceptValid ?? false,
-          mode,
-          totals.rowsRead,
-          totals.rowsAccepted,
-          totals.rowsRejected,
-          totals.totalReadFen.toString(),
-          totals.totalAcceptedFen.toString(),
-          totals.totalRejectedFen.toString(),
-          totals.expectedTotalFen?.toString() ?? null,
-          loadKey,
-          batchId,
-        ],
-      );
-      const copyInto = (table: string) =>
-        session.copyCsv({
-          table,
-          columns: spoolColumns(spec),
-          blocks: spool.blocks(),
-          onProgress: (rowsCopied) =>
-            args.onProgress?.({
-              phase: "staging",
-              rowsProcessed: rowsCopied,
-              bytesRead: args.file.size ?? 0,
-              totalBytes: args.file.size ?? null,
-            }),
-        });
-      const reportMerging = () =>
-        args.onProgress?.({
-          phase: "merging",
-          rowsProcessed: totals.rowsAccepted,
-          bytesRead: args.file.size ?? 0,
-          totalBytes: args.file.size ?? null,
-        });
-      // Under the advisory lock no other batch of this kind and period can land, so an empty period stays empty
-      // until this COPY: every row is an insert, checked by the table's own keys and constraints as the merge's are.
-      const [periodState] = spec.isPeriodic
-        ? await session.raw<{ is_empty: boolean }>(isPeriodEmptySql(spec), [period])
-        : [];
-      let changes: { inserted: number; updated: number; deleted: number };
-      if (periodState?.is_empty) {
-        const inserted = await copyInto(spec.table);
-        await reportMerging();
-        changes = { inserted, updated: 0, deleted: 0 };
-      } else {
-        await session.raw(createStageSql(spec));
-        await copyInto(STAGE_TABLE);
-        await session.raw(`analyze ${STAGE_TABLE}`);
-        await reportMerging();
-        const [updated] = await session.raw<{ n: number }>(recordUpdatesSql(spec), [batchId]);
-        let deleted = 0;
-        if (mode === "replace") {
-          const [gone] = await session.raw<{ n: number }>(
-            replaceDeletesSql(spec),
-            spec.isPeriodic ? [batchId, period] : [batchId],
+    return await inTransaction(load, async (session) => {
+      // Set once the header is bound and the batch row written; settled before the transaction ends, whatever happens.
+      const copy: { running: Promise<number> | null; target: string } = { running: null, target: "" };
+      const stopCopy = async (reason: unknown) => {
+        channel.fail(reason instanceof Error ? reason : new Error(String(reason)));
+        await copy.running?.catch(() => undefined);
+      };
+      let existing: BatchRow | undefined;
+      const validation = await validateImport({
+        ...args,
+        onAcceptedRow: (values) => channel.write([...values, load.batchId]),
+        onOpened: async (opened) => {
+          bindLoadKey(load, opened);
+          existing = await lockAndFindCommitted(session, load);
+          if (existing) return "stop";
+          copy.target = await openBatch(session, load);
+          copy.running = session.copyCsv({ ...copyArgs(load, copy.target), blocks: channel.blocks() });
+          // A COPY the database refuses ends the validation at its next row rather than leaving it writing into a void.
+          copy.running.catch((error: unknown) =>
+            channel.fail(error instanceof Error ? error : new Error(String(error))),
           );
-          deleted = gone?.n ?? 0;
-        }
-        const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
-        changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
-      }
-      await session.raw("update import_batches set changes = $2::text::jsonb where id = $1", [
-        batchId,
-        JSON.stringify(changes),
-      ]);
-      if (report.rejects.length > 0) {
-        await session.copyRows({
-          table: "import_rejects",
-          columns: ["batch_id", "row_number", "column", "value", "reason_code", "params"],
-          rows: report.rejects.map((reject) => [
-            batchId,
-            reject.rowNumber ?? 0,
-            reject.column,
-            reject.value,
-            reject.code,
-            JSON.stringify(reject.params),
-          ]),
-        });
-      }
-      await insertAuditRow(session.raw, {
-        actorId: args.actor.id,
-        actorRole: args.actor.role ?? null,
-        action: "import.commit" satisfies IngestAuditAction,
-        entityType: "import_batch",
-        entityId: batchId,
-        detail: { kind, period, mode, rowsAccepted: totals.rowsAccepted, rowsRejected: totals.rowsRejected, changes },
-        ip: args.actor.ip,
-        userAgent: args.actor.userAgent,
+          return "continue";
+        },
+      }).catch(async (error: unknown) => {
+        await stopCopy(error);
+        throw error;
       });
-      await args.onProgress?.({
-        phase: "merged",
-        rowsProcessed: totals.rowsAccepted,
-        bytesRead: args.file.size ?? 0,
-        totalBytes: args.file.size ?? null,
-      });
-      return { batchId, changes } as const;
+      if (existing) throw new Unwritten(duplicateReport(args, load.period, load.checksum, existing));
+      const { report } = validation;
+      if (report.status === "rejected" || copy.running === null) {
+        await stopCopy(new Unwritten(report));
+        throw new Unwritten(report);
+      }
+      assertUnchanged(load, validation);
+      await channel.finish();
+      const copied = await copy.running;
+      await reportStaging(load)(copied);
+      return finishBatch(session, load, report, { table: copy.target, copied });
     });
-    if ("duplicate" in outcome) {
-      if (outcome.duplicate) return duplicateReport(args, period, checksum, outcome.duplicate);
-      throw new Error("duplicate batch vanished");
-    }
-    await args.onProgress?.({
+  } finally {
+    channel.dispose();
+  }
+}
+
+/** The key of this load, once its header is bound (see computeLoadKey). */
+function bindLoadKey(load: Load, opened: OpenedImport): string {
+  load.loadKey = computeLoadKey({
+    checksum: load.checksum,
+    kind: load.args.kind,
+    period: load.period,
+    opened,
+    mode: load.mode,
+  });
+  return load.loadKey;
+}
+
+function assertUnchanged(load: Load, validation: Validation): void {
+  if (validation.report.checksum !== load.checksum || load.loadKey === null)
+    throw new IngestError("file_changed", "the file changed while it was being validated");
+}
+
+/** Runs the commit's transaction; a file found rejected or already loaded inside it rolls back with its report. */
+async function inTransaction(load: Load, work: (session: BulkSession) => Promise<ImportReport>): Promise<ImportReport> {
+  try {
+    const report = await withBulkTransaction(load.args.handle, work);
+    await load.args.onProgress?.({
       phase: "committed",
-      rowsProcessed: totals.rowsAccepted,
+      rowsProcessed: report.totals.rowsAccepted,
+      bytesRead: load.args.file.size ?? 0,
+      totalBytes: load.args.file.size ?? null,
+    });
+    return report;
+  } catch (error) {
+    if (error instanceof Unwritten) return error.report;
+    throw error;
+  }
+}
+
+/** Serialises batches of one kind and period, then looks for the same rows already committed. */
+async function lockAndFindCommitted(session: BulkSession, load: Load): Promise<BatchRow | undefined> {
+  const { kind } = load.args;
+  await session.raw("select pg_advisory_xact_lock(hashtext($1))", [`creditseg.import:${kind}:${load.period}`]);
+  const [found] = await session.raw<BatchRow>(FIND_COMMITTED, [kind, load.period, load.loadKey]);
+  return found;
+}
+
+/**
+ * Writes the batch row (its totals once the file is read) and returns the table the rows are copied into. Under the
+ * advisory lock no other batch of this kind and period can land, so an empty period stays empty until this COPY:
+ * every row is an insert, checked by the table's own keys and constraints as the merge's are, and goes straight in.
+ */
+async function openBatch(session: BulkSession, load: Load): Promise<string> {
+  const { args } = load;
+  const spec = KIND_SPECS[args.kind];
+  await session.raw(
+    `insert into import_batches (kind, period, file_name, checksum, uploaded_by, status, is_accept_valid, write_mode,
+       expected_total_fen, committed_at, load_key, id)
+     values ($1, $2, $3, $4, $5, 'committed', $6, $7, $8::bigint, now(), $9, $10::uuid)`,
+    [
+      args.kind,
+      load.period,
+      args.file.name,
+      load.checksum,
+      args.actor.id,
+      args.options?.isAcceptValid ?? false,
+      load.mode,
+      args.options?.expectedTotalFen?.toString() ?? null,
+      load.loadKey,
+      load.batchId,
+    ],
+  );
+  const [periodState] = spec.isPeriodic
+    ? await session.raw<{ is_empty: boolean }>(isPeriodEmptySql(spec), [load.period])
+    : [];
+  if (periodState?.is_empty) return spec.table;
+  await session.raw(createStageSql(spec));
+  return STAGE_TABLE;
+}
+
+function copyArgs(load: Load, table: string): { table: string; columns: string[] } {
+  return { table, columns: spoolColumns(KIND_SPECS[load.args.kind]) };
+}
+
+function reportStaging(load: Load): (rowsCopied: number) => void | Promise<void> {
+  const { args } = load;
+  return (rowsCopied) =>
+    args.onProgress?.({
+      phase: "staging",
+      rowsProcessed: rowsCopied,
       bytesRead: args.file.size ?? 0,
       totalBytes: args.file.size ?? null,
     });
-    return { ...report, status: "committed", batchId: outcome.batchId, changes: outcome.changes };
-  } catch (error) {
-    if (!isCommittedChecksumConflict(error)) throw error;
-    const [winner] = await handle.raw<BatchRow>(FIND_COMMITTED, [kind, period, loadKey]);
-    if (!winner) throw error;
-    return duplicateReport(args, period, checksum, winner);
+}
+
+/** After the COPY: the merge (unless the rows went straight in), the batch's totals and changes, rejects, audit. */
+async function finishBatch(
+  session: BulkSession,
+  load: Load,
+  report: ImportReport,
+  /** Where the rows were copied and how many. */
+  target: { table: string; copied: number },
+): Promise<ImportReport> {
+  const { args, batchId, mode } = load;
+  const { kind } = args;
+  const spec = KIND_SPECS[kind];
+  const totals = report.totals;
+  await args.onProgress?.({
+    phase: "merging",
+    rowsProcessed: totals.rowsAccepted,
+    bytesRead: args.file.size ?? 0,
+    totalBytes: args.file.size ?? null,
+  });
+  let changes: { inserted: number; updated: number; deleted: number };
+  if (target.table === spec.table) {
+    changes = { inserted: target.copied, updated: 0, deleted: 0 };
+  } else {
+    await session.raw(`analyze ${STAGE_TABLE}`);
+    const [updated] = await session.raw<{ n: number }>(recordUpdatesSql(spec), [batchId]);
+    let deleted = 0;
+    if (mode === "replace") {
+      const [gone] = await session.raw<{ n: number }>(
+        replaceDeletesSql(spec),
+        spec.isPeriodic ? [batchId, load.period] : [batchId],
+      );
+      deleted = gone?.n ?? 0;
+    }
+    const [written] = await session.raw<{ inserted: number; updated: number }>(upsertSql(spec), [batchId]);
+    changes = { inserted: written?.inserted ?? 0, updated: updated?.n ?? 0, deleted };
   }
+  await session.raw(
+    `update import_batches set encoding = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5,
+       total_read_fen = $6::bigint, total_accepted_fen = $7::bigint, total_rejected_fen = $8::bigint, changes = $9::text::jsonb
+     where id = $1`,
+    [
+      batchId,
+      report.table?.encoding ?? null,
+      totals.rowsRead,
+      totals.rowsAccepted,
+      totals.rowsRejected,
+      totals.totalReadFen.toString(),
+      totals.totalAcceptedFen.toString(),
+      totals.totalRejectedFen.toString(),
+      JSON.stringify(changes),
+    ],
+  );
+  if (report.rejects.length > 0) {
+    await session.copyRows({
+      table: "import_rejects",
+      columns: ["batch_id", "row_number", "column", "value", "reason_code", "params"],
+      rows: report.rejects.map((reject) => [
+        batchId,
+        reject.rowNumber ?? 0,
+        reject.column,
+        reject.value,
+        reject.code,
+        JSON.stringify(reject.params),
+      ]),
+    });
+  }
+  await insertAuditRow(session.raw, {
+    actorId: args.actor.id,
+    actorRole: args.actor.role ?? null,
+    action: "import.commit" satisfies IngestAuditAction,
+    entityType: "import_batch",
+    entityId: batchId,
+    detail: {
+      kind,
+      period: load.period,
+      mode,
+      rowsAccepted: totals.rowsAccepted,
+      rowsRejected: totals.rowsRejected,
+      changes,
+    },
+    ip: args.actor.ip,
+    userAgent: args.actor.userAgent,
+  });
+  await args.onProgress?.({
+    phase: "merged",
+    rowsProcessed: totals.rowsAccepted,
+    bytesRead: args.file.size ?? 0,
+    totalBytes: args.file.size ?? null,
+  });
+  return { ...report, status: "committed", batchId, changes };
 }

@@ -109,6 +109,42 @@ describeEachDb("bad files are rejected by name and leave the database unchanged"
     expect(await snapshotTables(handle)).toEqual(before);
   });
 
+  it("keeps nothing of a file whose last rows are rejected after thousands of its rows were copied", async () => {
+    const before = await snapshotTables(handle);
+    // Far past one database-check chunk: on PostgreSQL the first rows are in the COPY before the last are read.
+    const lines = Array.from({ length: 12_000 }, (_, i) => loanLine(`LATE${i}`));
+    lines.push(loanLine("LATE-X", "C999"), loanLine("LATE-Y").replace("4.35", "43.5"));
+    const file = () => bufferSource("late-rejects.csv", Buffer.from(`${HEADER}\n${lines.join("\n")}\n`));
+    const report = await commitImport({ handle, kind: "loans", period: "2031", file: file(), actor });
+    expect(report.status).toBe("rejected");
+    expect(report.totals).toMatchObject({ rowsRead: 12_002, rowsAccepted: 12_000, rowsRejected: 2 });
+    expect(report.rejects.map(({ rowNumber, code }) => ({ rowNumber, code }))).toEqual([
+      { rowNumber: 12_002, code: "unknown_customer" },
+      { rowNumber: 12_003, code: "rate_out_of_range" },
+    ]);
+    expect(await snapshotTables(handle)).toEqual(before);
+
+    const accepted = await commitImport({
+      handle,
+      kind: "loans",
+      period: "2031",
+      file: file(),
+      options: { isAcceptValid: true },
+      actor,
+    });
+    expect(accepted.status).toBe("committed");
+    expect(accepted.changes).toEqual({ inserted: 12_000, updated: 0, deleted: 0 });
+    const [stored] = await handle.raw<{ n: number; batch: string }>(
+      "select count(*)::int as n, min(import_batch_id::text) as batch from loans where period = '2031'",
+    );
+    expect(stored).toEqual({ n: 12_000, batch: accepted.batchId });
+    const [batch] = await handle.raw<Record<string, unknown>>(
+      "select rows_read, rows_accepted, rows_rejected, encoding from import_batches where id = $1",
+      [accepted.batchId],
+    );
+    expect(batch).toEqual({ rows_read: 12_002, rows_accepted: 12_000, rows_rejected: 2, encoding: "utf-8" });
+  });
+
   it("stops at a 300 MB line without reading it into memory", async () => {
     const before = await snapshotTables(handle);
     // Above the default byte budget, which would refuse it before the first line: the line cap is under test here.

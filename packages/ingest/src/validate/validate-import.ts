@@ -158,22 +158,43 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   ];
   const keyFields = spec.keyFields.filter((field) => field !== "period");
   const firstRowByKey = new Map<string, number>();
-  const totalByRow = new Map<number, bigint>();
+  let totalByRow = new Map<number, bigint>();
   let pending: PendingRow[] = [];
-  const flushPending = async () => {
-    const dbRejects = await checkRowsAgainstDatabase({ raw: args.handle.raw, spec, period, rows: pending });
+  /**
+   * The previous chunk's database check, still running while the next chunk is parsed: its query's round trip and the
+   * parsing overlap. Chunks settle in file order, so accepted rows still reach onAcceptedRow in file order.
+   */
+  let checking: Promise<void> = Promise.resolve();
+  const settleChunk = async (rows: PendingRow[], totalsOfRows: Map<number, bigint>, dbRejects: Promise<Reject[]>) => {
     const rejectsByRow = new Map<number, Reject[]>();
-    for (const reject of dbRejects)
+    for (const reject of await dbRejects)
       rejectsByRow.set(reject.rowNumber!, [...(rejectsByRow.get(reject.rowNumber!) ?? []), reject]);
     for (const rejects of rejectsByRow.values()) addRejects(rejects);
-    for (const { rowNumber, row } of pending) {
+    for (const { rowNumber, row } of rows) {
       if (rejectsByRow.has(rowNumber)) continue;
       totals.rowsAccepted++;
-      totals.totalAcceptedFen += totalByRow.get(rowNumber) ?? 0n;
+      totals.totalAcceptedFen += totalsOfRows.get(rowNumber) ?? 0n;
       if (args.onAcceptedRow) await args.onAcceptedRow(toCopyValues(row));
     }
-    totalByRow.clear();
+  };
+  /** Starts the check of the rows pending and waits for the chunk before it; at most two chunks are in flight. */
+  const flushPending = async () => {
+    const rows = pending;
+    const totalsOfRows = totalByRow;
     pending = [];
+    totalByRow = new Map();
+    const previous = checking;
+    const dbRejects = checkRowsAgainstDatabase({ raw: args.handle.raw, spec, period, rows });
+    // Observed when the chunk settles; until then a failure must not count as unhandled.
+    dbRejects.catch(() => undefined);
+    checking = previous.then(() => settleChunk(rows, totalsOfRows, dbRejects));
+    checking.catch(() => undefined);
+    await previous;
+  };
+  /** Checks and settles every row still pending. */
+  const drainPending = async () => {
+    await flushPending();
+    await checking;
   };
   /** A budget or bound that ends the reading: the file is refused with this file-level reason. */
   const stopWith = (reject: Reject) => {
@@ -249,13 +270,18 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       }
     }
     if (report.fileRejects.length === 0) {
-      await flushPending();
+      await drainPending();
       report.checksum = file.table.checksum();
     }
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;
     report.fileRejects.push(readErrorToReject(error));
   }
+  // A chunk still being checked when the reading stopped settles before the report is final (and before returning,
+  // so no accepted row reaches onAcceptedRow afterwards).
+  await checking;
+  // Chunks' database rejects land after the next chunk's cell rejects: the report lists them in file order.
+  report.rejects.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
   totals.rowsRejected = rowsRejected;
   totals.totalRejectedFen = totals.totalReadFen - totals.totalAcceptedFen;
   if (totals.rowsRead === 0 && report.fileRejects.length === 0)
