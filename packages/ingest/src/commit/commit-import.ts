@@ -187,6 +187,7 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
       const validation = await validateImport({
         ...args,
         onAcceptedRow: (values) => channel.write([...values, load.batchId]),
+        isPeriodEmpty: () => copy.target === KIND_SPECS[args.kind].table,
         onOpened: async (opened) => {
           bindLoadKey(load, opened);
           existing = await lockAndFindCommitted(session, load);

@@ -1,4 +1,5 @@
 import { type CsvBlock, toCopyCsvLine } from "@creditseg/db";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { RowSpool } from "./row-spool";
 
 /**
@@ -38,6 +39,9 @@ export function createRowChannel(options: { maxQueuedBlocks?: number } = {}): Ro
     text = "";
     rows = 0;
     signal();
+    // One turn of the event loop per block: the reader writes it to the socket and the socket flushes now, not when
+    // the writer next waits (the parsing in between would otherwise leave the database idle for thousands of rows).
+    await nextTurn();
     while (queue.length >= maxQueued && !failure) await waitForSignal();
     if (failure) throw failure;
   };

@@ -13,18 +13,30 @@ export async function checkRowsAgainstDatabase(args: {
   spec: KindSpec;
   period: string;
   rows: readonly PendingRow[];
+  /** The period holds no committed rows (the caller holds its lock and found it empty): no key can be owned yet. */
+  isPeriodEmpty?: boolean;
+  /**
+   * Customers already found in this file's earlier chunks, not asked for again (a file names the same customers over
+   * and over); grown by this call. A customer removed meanwhile still fails the commit, by the table's foreign key.
+   */
+  knownCustomers?: Set<string>;
 }): Promise<Reject[]> {
   const { raw, spec, period, rows } = args;
   const customerField = spec.customerField;
   if (!customerField || rows.length === 0) return [];
   const rejects: Reject[] = [];
-  const customerIds = [...new Set(rows.map((pending) => String(pending.row[customerField])))];
-  const known = await raw<{ customer_id: string }>(
-    "select customer_id from customers where customer_id = any($1::text[])",
-    [customerIds],
+  const knownIds = args.knownCustomers ?? new Set<string>();
+  const customerIds = [...new Set(rows.map((pending) => String(pending.row[customerField])))].filter(
+    (id) => !knownIds.has(id),
   );
-  const knownIds = new Set(known.map((row) => row.customer_id));
-  const keyField = spec.isPeriodic ? spec.keyFields[1] : undefined;
+  if (customerIds.length > 0) {
+    const known = await raw<{ customer_id: string }>(
+      "select customer_id from customers where customer_id = any($1::text[])",
+      [customerIds],
+    );
+    for (const row of known) knownIds.add(row.customer_id);
+  }
+  const keyField = spec.isPeriodic && !args.isPeriodEmpty ? spec.keyFields[1] : undefined;
   let owners = new Map<string, string>();
   if (keyField) {
     const keyColumn = toSnakeCase(keyField);

@@ -49,6 +49,11 @@ export type ValidateImportArgs = {
   onAcceptedRow?: (values: unknown[]) => Promise<void>;
   /** Called once the header is bound, before any data row: answering "stop" ends the validation there. */
   onOpened?: (opened: OpenedImport) => Promise<"stop" | "continue">;
+  /**
+   * True once the caller knows the period holds no committed rows and none can land before its own (it holds the
+   * period's lock and found it empty): the check that a key belongs to no other customer is then skipped.
+   */
+  isPeriodEmpty?: () => boolean;
   /** Milliseconds now, for the time budget; Date.now by default (tests pass their own clock). */
   now?: () => number;
 };
@@ -57,6 +62,8 @@ export type ValidateImportArgs = {
 export type Validation = { report: ImportReport; mapping: HeaderMapping };
 
 const DB_CHECK_CHUNK = 5_000;
+/** Customer ids remembered as found, at most (tens of bytes each); past it each chunk asks for its own again. */
+const MAX_KNOWN_CUSTOMERS = 1_000_000;
 
 /** The period a batch is stored under; periodic kinds need one ("2025", "2025Q2", "2025-06"). */
 export function resolvePeriod(kind: ImportKind, period: string | undefined): string {
@@ -160,6 +167,7 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   const firstRowByKey = new Map<string, number>();
   let totalByRow = new Map<number, bigint>();
   let pending: PendingRow[] = [];
+  const knownCustomers = new Set<string>();
   /**
    * The previous chunk's database check, still running while the next chunk is parsed: its query's round trip and the
    * parsing overlap. Chunks settle in file order, so accepted rows still reach onAcceptedRow in file order.
@@ -184,7 +192,14 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     pending = [];
     totalByRow = new Map();
     const previous = checking;
-    const dbRejects = checkRowsAgainstDatabase({ raw: args.handle.raw, spec, period, rows });
+    const dbRejects = checkRowsAgainstDatabase({
+      raw: args.handle.raw,
+      spec,
+      period,
+      rows,
+      isPeriodEmpty: args.isPeriodEmpty?.() ?? false,
+      knownCustomers: knownCustomers.size < MAX_KNOWN_CUSTOMERS ? knownCustomers : undefined,
+    });
     // Observed when the chunk settles; until then a failure must not count as unhandled.
     dbRejects.catch(() => undefined);
     checking = previous.then(() => settleChunk(rows, totalsOfRows, dbRejects));
