@@ -139,7 +139,7 @@ async function commitSpooled(load: Load): Promise<ImportReport> {
   try {
     const validation = await validateImport({
       ...args,
-      onAcceptedRow: spool ? (values) => spool.write([...values, load.batchId]) : undefined,
+      onAcceptedRow: spool ? (values) => spool.write(withBatchId(values, load.batchId)) : undefined,
       // Known once the header is bound (the sheet read, the encoding, the binding): checked before any row is read.
       onOpened: async (opened) => {
         [existing] = await args.handle.raw<BatchRow>(FIND_COMMITTED, [
@@ -186,7 +186,7 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
       let existing: BatchRow | undefined;
       const validation = await validateImport({
         ...args,
-        onAcceptedRow: (values) => channel.write([...values, load.batchId]),
+        onAcceptedRow: (values) => channel.write(withBatchId(values, load.batchId)),
         isPeriodEmpty: () => copy.target === KIND_SPECS[args.kind].table,
         onOpened: async (opened) => {
           bindLoadKey(load, opened);
@@ -219,6 +219,12 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
   } finally {
     channel.dispose();
   }
+}
+
+/** A row's COPY values with the batch id last, as spoolColumns lists them (the array is the row's own). */
+function withBatchId(values: unknown[], batchId: string): unknown[] {
+  values.push(batchId);
+  return values;
 }
 
 /** The key of this load, once its header is bound (see computeLoadKey). */

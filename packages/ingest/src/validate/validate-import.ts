@@ -45,7 +45,7 @@ export type ValidateImportArgs = {
   file: ImportSource;
   options?: ImportOptions;
   onProgress?: ProgressListener;
-  /** Receives each accepted row in file order as COPY values (period first for periodic kinds). */
+  /** Receives each accepted row in file order as COPY values (period first for periodic kinds), an array of its own. */
   onAcceptedRow?: (values: unknown[]) => Promise<void>;
   /** Called once the header is bound, before any data row: answering "stop" ends the validation there. */
   onOpened?: (opened: OpenedImport) => Promise<"stop" | "continue">;
@@ -159,10 +159,13 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   const addWarnings = (warnings: readonly Reject[]) => {
     for (const warning of warnings) if (report.warnings.length < budgets.maxRejectsKept) report.warnings.push(warning);
   };
-  const toCopyValues = (row: Record<string, unknown>) => [
-    ...(spec.isPeriodic ? [period] : []),
-    ...spec.dbFields.map((field) => row[field]),
-  ];
+  const { dbFields } = spec;
+  /** A fresh array per row, which the receiver may extend (the commit appends the batch id). */
+  const toCopyValues = (row: Record<string, unknown>) => {
+    const values: unknown[] = spec.isPeriodic ? [period] : [];
+    for (const field of dbFields) values.push(row[field]);
+    return values;
+  };
   const keyFields = spec.keyFields.filter((field) => field !== "period");
   const firstRowByKey = new Map<string, number>();
   let totalByRow = new Map<number, bigint>();
@@ -255,7 +258,10 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
         addRejects(rejects);
       } else {
         addWarnings(warnings);
-        const key = keyFields.map((field) => keyPart(row[field])).join("\u001f");
+        const key =
+          keyFields.length === 1
+            ? keyPart(row[keyFields[0]!])
+            : keyFields.map((field) => keyPart(row[field])).join("\u001f");
         const firstRow = firstRowByKey.get(key);
         if (firstRow !== undefined) {
           const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
