@@ -1,10 +1,10 @@
-import { insertAuditRow, withBulkTransaction, type DbHandle } from "@creditseg/db";
+import { withBulkTransaction, type DbHandle } from "@creditseg/db";
 import type { ImportKind } from "@creditseg/core/constants";
 import type { Actor } from "../commit/actor";
 import { deleteInsertedSql, restoreBeforeImagesSql } from "../commit/merge-sql";
 import { IngestError } from "../ingest-error";
 import { KIND_SPECS } from "../specs";
-import type { IngestAuditAction } from "../audit-actions";
+import { auditBatch } from "../audit-actions";
 
 export type RollbackResult = { batchId: string; deleted: number; restored: number };
 
@@ -67,15 +67,11 @@ export async function rollbackBatch(args: {
         [batchId, args.actor.id],
       );
       const result = { batchId, deleted: deleted?.n ?? 0, restored: restored?.n ?? 0 };
-      await insertAuditRow(session.raw, {
-        actorId: args.actor.id,
-        actorRole: args.actor.role ?? null,
-        action: "import.rollback" satisfies IngestAuditAction,
-        entityType: "import_batch",
-        entityId: batchId,
+      await auditBatch(session.raw, {
+        actor: args.actor,
+        action: "import.rollback",
+        batchId,
         detail: { kind: batch.kind, period: batch.period, deleted: result.deleted, restored: result.restored },
-        ip: args.actor.ip,
-        userAgent: args.actor.userAgent,
       });
       return result;
     });

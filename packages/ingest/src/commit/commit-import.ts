@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type BulkSession, insertAuditRow, withBulkTransaction } from "@creditseg/db";
+import { type BulkSession, withBulkTransaction } from "@creditseg/db";
 import { IngestError } from "../ingest-error";
 import { hashSource } from "../read/open-table";
 import { emptyTotals, type ImportReport } from "../report/import-report";
@@ -24,7 +24,7 @@ import {
 import { computeLoadKey } from "./load-key";
 import { createRowChannel } from "./row-channel";
 import { createRowSpool } from "./row-spool";
-import type { IngestAuditAction } from "../audit-actions";
+import { auditBatch } from "../audit-actions";
 
 export type CommitImportArgs = ValidateImportArgs & { actor: Actor };
 
@@ -382,12 +382,10 @@ async function finishBatch(
       ]),
     });
   }
-  await insertAuditRow(session.raw, {
-    actorId: args.actor.id,
-    actorRole: args.actor.role ?? null,
-    action: "import.commit" satisfies IngestAuditAction,
-    entityType: "import_batch",
-    entityId: batchId,
+  await auditBatch(session.raw, {
+    actor: args.actor,
+    action: "import.commit",
+    batchId,
     detail: {
       kind,
       period: load.period,
@@ -396,8 +394,6 @@ async function finishBatch(
       rowsRejected: totals.rowsRejected,
       changes,
     },
-    ip: args.actor.ip,
-    userAgent: args.actor.userAgent,
   });
   await args.onProgress?.({
     phase: "merged",
