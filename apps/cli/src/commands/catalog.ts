@@ -58,7 +58,7 @@ export const COMMANDS = {
   "import-wait": {
     module: "import-job",
     description:
-      "follow an import queued with --detach until a worker finished it; exit 1 when it failed or was rejected",
+      "follow an import queued with --detach until a worker finished it, then print its report as import does; exit 2 when the file was rejected, 1 when the job failed",
   },
   run: {
     module: "run",

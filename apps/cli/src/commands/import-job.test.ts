@@ -69,7 +69,9 @@ describeEachDb("creditseg import --detach and import-wait", (kind) => {
       expect((await runCommands(commands, ["worker", "--exit-when-idle"])).error).toBeNull();
       const waited = await runCommands(commands, ["import-wait", jobId, "--timeout", "60"]);
       expect(waited.error).toBeNull();
-      expect(waited.stdout).toMatch(/^committed batch [0-9a-f-]{36}\n$/);
+      // The report `creditseg import` prints, then its last line.
+      expect(waited.stdout).toContain("rows      read 2  accepted 2  rejected 0");
+      expect(waited.stdout).toMatch(/\ncommitted batch [0-9a-f-]{36}\n$/);
       const after = await located.open();
       try {
         const rows = await after.raw<{ name: string }>(
@@ -78,6 +80,26 @@ describeEachDb("creditseg import --detach and import-wait", (kind) => {
         expect(rows.map((r) => r.name)).toEqual(["排队导入有限公司", "排队导入二号有限公司"]);
       } finally {
         await after.close();
+      }
+
+      // A rejected file ends import-wait as it ends import: the report with the row's reason, exit 2, nothing written.
+      const bad = join(dir, "customers-bad.csv");
+      writeFileSync(
+        bad,
+        `${CUSTOMERS.split("\n")[0]}\nD003,,制造业,浙江,small,AA,O001,50,1.5,4,50000000,0\nD004,拒收有限公司,制造业,浙江,small,AA,O001,50,1.5,4,50000000,0\n`,
+      );
+      const badJob = await runCommands(commands, ["import", "--kind", "customers", bad, "--detach"]);
+      expect(badJob.error).toBeNull();
+      expect((await runCommands(commands, ["worker", "--exit-when-idle"])).error).toBeNull();
+      const rejected = await runCommands(commands, ["import-wait", badJob.stdout.trim(), "--timeout", "60"]);
+      expect(rejected.error?.exitCode).toBe(2);
+      expect(rejected.error?.message).toMatch(/^import rejected, nothing written: 1 rejected rows/);
+      expect(rejected.stdout).toMatch(/row +2 +name +missing_value/);
+      const unchanged = await located.open();
+      try {
+        expect(await unchanged.raw("select 1 from customers where customer_id in ('D003', 'D004')")).toHaveLength(0);
+      } finally {
+        await unchanged.close();
       }
     },
   );

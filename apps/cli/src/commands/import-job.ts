@@ -9,6 +9,7 @@ import { CliError } from "../cli-error";
 import { queueUrlOf } from "../job-queue";
 import { withDatabase } from "../open-database";
 import { COMMANDS } from "./catalog";
+import { reportOutcome } from "./import";
 import { parseWholeNumber, reportEngineErrors } from "./run";
 
 /** How often `import-wait` reads the job row, ms. */
@@ -79,17 +80,9 @@ export function register(program: Command): void {
             throw new CliError(`import job ${jobId} failed (${failure}): ${job.error ?? ""}`, 1);
           }
           if (job.status === "succeeded") {
-            const report = job.report;
-            if (report?.status === "rejected")
-              throw new CliError(
-                `import job ${jobId}: rejected, nothing written: ${report.totals.rowsRejected} rejected rows, ${report.fileRejects.map((r) => r.code).join(", ") || "no file problem"}`,
-                1,
-              );
-            process.stdout.write(
-              report?.status === "duplicate"
-                ? `already loaded: this file was committed as batch ${report.batchId}; nothing changed\n`
-                : `committed batch ${job.batchId}\n`,
-            );
+            if (!job.report) throw new CliError(`import job ${jobId} succeeded without a report`, 1);
+            // The report and the ending of `creditseg import` run here: committed, already loaded, or rejected (exit 2).
+            reportOutcome(job.report, { isJson: false });
             return;
           }
           if (performance.now() - started > timeoutMs)

@@ -227,7 +227,15 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
     }
   });
   if (flags.report) writeFileSync(flags.report, buildReportCsv(report));
-  if (flags.json) process.stdout.write(`${toJson(report)}\n`);
+  reportOutcome(report, { isJson: flags.json ?? false });
+}
+
+/**
+ * Prints an import's report (or its JSON) and ends as the outcome says: committed, already loaded or a valid dry run
+ * return; a rejected file exits 2 with why, nothing written. `import` and `import-wait` end the same way.
+ */
+export function reportOutcome(report: ImportReport, options: { isJson: boolean }): void {
+  if (options.isJson) process.stdout.write(`${toJson(report)}\n`);
   else printReport(report);
   switch (report.status) {
     case "duplicate":
