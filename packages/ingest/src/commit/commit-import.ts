@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type BulkSession, withBulkTransaction } from "@creditseg/db";
 import { IngestError } from "../ingest-error";
 import { hashSource } from "../read/open-table";
+import type { ImportPhase } from "../progress";
 import { emptyTotals, type ImportReport } from "../report/import-report";
 import { KIND_SPECS } from "../specs";
 import {
@@ -162,7 +163,7 @@ async function commitSpooled(load: Load): Promise<ImportReport> {
       const copied = await session.copyCsv({
         ...copyArgs(load, table),
         blocks: spool.blocks(),
-        onProgress: reportStaging(load),
+        onProgress: (rowsCopied) => reportPhase(load, "staging", rowsCopied),
       });
       return finishBatch(session, load, report, { table, copied });
     });
@@ -180,7 +181,7 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
       // Set once the header is bound and the batch row written; settled before the transaction ends, whatever happens.
       const copy: { running: Promise<number> | null; target: string } = { running: null, target: "" };
       const stopCopy = async (reason: unknown) => {
-        channel.fail(reason instanceof Error ? reason : new Error(String(reason)));
+        channel.fail(reason);
         await copy.running?.catch(() => undefined);
       };
       let existing: BatchRow | undefined;
@@ -195,9 +196,7 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
           copy.target = await openBatch(session, load);
           copy.running = session.copyCsv({ ...copyArgs(load, copy.target), blocks: channel.blocks() });
           // A COPY the database refuses ends the validation at its next row rather than leaving it writing into a void.
-          copy.running.catch((error: unknown) =>
-            channel.fail(error instanceof Error ? error : new Error(String(error))),
-          );
+          copy.running.catch(channel.fail);
           return "continue";
         },
       }).catch(async (error: unknown) => {
@@ -213,7 +212,7 @@ async function commitStreamed(load: Load): Promise<ImportReport> {
       assertUnchanged(load, validation);
       await channel.finish();
       const copied = await copy.running;
-      await reportStaging(load)(copied);
+      await reportPhase(load, "staging", copied);
       return finishBatch(session, load, report, { table: copy.target, copied });
     });
   } finally {
@@ -248,12 +247,7 @@ function assertUnchanged(load: Load, validation: Validation): void {
 async function inTransaction(load: Load, work: (session: BulkSession) => Promise<ImportReport>): Promise<ImportReport> {
   try {
     const report = await withBulkTransaction(load.args.handle, work);
-    await load.args.onProgress?.({
-      phase: "committed",
-      rowsProcessed: report.totals.rowsAccepted,
-      bytesRead: load.args.file.size ?? 0,
-      totalBytes: load.args.file.size ?? null,
-    });
+    await reportPhase(load, "committed", report.totals.rowsAccepted);
     return report;
   } catch (error) {
     if (error instanceof Unwritten) return error.report;
@@ -306,15 +300,10 @@ function copyArgs(load: Load, table: string): { table: string; columns: string[]
   return { table, columns: spoolColumns(KIND_SPECS[load.args.kind]) };
 }
 
-function reportStaging(load: Load): (rowsCopied: number) => void | Promise<void> {
-  const { args } = load;
-  return (rowsCopied) =>
-    args.onProgress?.({
-      phase: "staging",
-      rowsProcessed: rowsCopied,
-      bytesRead: args.file.size ?? 0,
-      totalBytes: args.file.size ?? null,
-    });
+/** Tells the caller where the commit is; the bytes are the whole file's once it has been read. */
+function reportPhase(load: Load, phase: ImportPhase, rowsProcessed: number): void | Promise<void> {
+  const { file } = load.args;
+  return load.args.onProgress?.({ phase, rowsProcessed, bytesRead: file.size ?? 0, totalBytes: file.size ?? null });
 }
 
 /** After the COPY: the merge (unless the rows went straight in), the batch's totals and changes, rejects, audit. */
@@ -329,12 +318,7 @@ async function finishBatch(
   const { kind } = args;
   const spec = KIND_SPECS[kind];
   const totals = report.totals;
-  await args.onProgress?.({
-    phase: "merging",
-    rowsProcessed: totals.rowsAccepted,
-    bytesRead: args.file.size ?? 0,
-    totalBytes: args.file.size ?? null,
-  });
+  await reportPhase(load, "merging", totals.rowsAccepted);
   let changes: { inserted: number; updated: number; deleted: number };
   if (target.table === spec.table) {
     changes = { inserted: target.copied, updated: 0, deleted: 0 };
@@ -395,11 +379,6 @@ async function finishBatch(
       changes,
     },
   });
-  await args.onProgress?.({
-    phase: "merged",
-    rowsProcessed: totals.rowsAccepted,
-    bytesRead: args.file.size ?? 0,
-    totalBytes: args.file.size ?? null,
-  });
+  await reportPhase(load, "merged", totals.rowsAccepted);
   return { ...report, status: "committed", batchId, changes };
 }

@@ -8,8 +8,11 @@ import type { RowSpool } from "./row-spool";
  * Bounded: a writer waits while `maxQueuedBlocks` blocks are unsent, so memory holds a few blocks whatever the file.
  */
 export type RowChannel = RowSpool & {
-  /** Ends the channel with an error: the reader's next block throws it, and so does the writer's next write. */
-  fail: (error: Error) => void;
+  /**
+   * Ends the channel with an error (a thrown non-Error is wrapped): the reader's next block throws it, and so does the
+   * writer's next write. The first reason stays.
+   */
+  fail: (reason: unknown) => void;
 };
 
 /**
@@ -57,8 +60,8 @@ export function createRowChannel(options: { maxQueuedBlocks?: number } = {}): Ro
       isEnded = true;
       signal();
     },
-    fail: (error) => {
-      failure ??= error;
+    fail: (reason) => {
+      failure ??= reason instanceof Error ? reason : new Error(String(reason));
       signal();
     },
     blocks: async function* () {

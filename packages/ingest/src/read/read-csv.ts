@@ -24,28 +24,32 @@ type ParserApi = {
 };
 
 /**
- * Two shortcuts through csv-parse's internals, each with a measured cost behind it:
- * - it builds a CsvError (stack trace and a JSON copy of its context, about 0.3 ms) for every record whose width
- *   differs from the first one, even with relax_column_count, and throws it away: a file of 2,000,000 short rows
- *   then costs ten minutes. Widths are checked per row by the row parser (truncated_row / extra_cells), so the
- *   parser is told each record has the expected width;
- * - its `info` option copies its whole state into two new objects per record (a quarter of the parse): the line
- *   count, the one figure read, is queued as each record is emitted instead (without on_record, every __push
- *   emits exactly one record, so the queue and the records stay in step).
- * Returns the queue of line counts, or null when the internal shape is not there: the caller then asks for `info`
- * and stays slow, never wrong.
+ * csv-parse builds a CsvError (stack trace and a JSON copy of its context, about 0.3 ms) for every record whose
+ * width differs from the first one, even with relax_column_count, and throws it away: a file of 2,000,000 short
+ * rows then costs ten minutes. Widths are checked per row by the row parser (truncated_row / extra_cells), so the
+ * parser is told each record has the expected width. Without the internal shape it stays slow, never wrong.
  */
-function hookRecords(parser: object): number[] | null {
+function skipWidthCheck(parser: object): void {
   const api = (parser as { api?: Partial<ParserApi> }).api;
   const onRecord = api?.__onRecord;
-  const push = api?.__push;
-  if (!api || typeof onRecord !== "function" || typeof push !== "function" || !api.state) return null;
-  if (typeof api.info?.lines !== "number") return null;
-  const endLines: number[] = [];
+  if (!api || typeof onRecord !== "function" || !api.state) return;
   api.__onRecord = function (this: ParserApi, ...args: unknown[]) {
     this.state.expectedRecordLength = this.state.record.length;
     return onRecord.apply(this, args);
   };
+}
+
+/**
+ * csv-parse's `info` option copies its whole state into two new objects per record (a quarter of the parse); the
+ * line count, the one figure read, is queued as each record is emitted instead (without on_record, every __push
+ * emits exactly one record, so the queue and the records stay in step). Returns the queue, or null when the internal
+ * shape is not there: the caller then asks for `info` and stays slow, never wrong.
+ */
+function queueEndLines(parser: object): number[] | null {
+  const api = (parser as { api?: Partial<ParserApi> }).api;
+  const push = api?.__push;
+  if (!api || typeof push !== "function" || typeof api.info?.lines !== "number") return null;
+  const endLines: number[] = [];
   api.__push = function (this: ParserApi, ...args: unknown[]) {
     endLines.push(this.info.lines);
     return push.apply(this, args);
@@ -69,8 +73,9 @@ export async function* readCsvRows(
     bom: true,
   };
   let parser = parse({ ...parserOptions, info: false });
-  const endLines = hookRecords(parser);
+  const endLines = queueEndLines(parser);
   if (!endLines) parser = parse({ ...parserOptions, info: true });
+  skipWidthCheck(parser);
   const piping = pipeline(bytes, iconv.decodeStream(options.encoding), parser).catch(() => undefined);
   let lastLine = 0;
   try {

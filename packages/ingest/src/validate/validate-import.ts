@@ -209,11 +209,6 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
     checking.catch(() => undefined);
     await previous;
   };
-  /** Checks and settles every row still pending. */
-  const drainPending = async () => {
-    await flushPending();
-    await checking;
-  };
   /** A budget or bound that ends the reading: the file is refused with this file-level reason. */
   const stopWith = (reject: Reject) => {
     report.fileRejects.push(reject);
@@ -291,15 +286,15 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       }
     }
     if (report.fileRejects.length === 0) {
-      await drainPending();
+      await flushPending();
       report.checksum = file.table.checksum();
     }
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;
     report.fileRejects.push(readErrorToReject(error));
   }
-  // A chunk still being checked when the reading stopped settles before the report is final (and before returning,
-  // so no accepted row reaches onAcceptedRow afterwards).
+  // The last chunks settle here, and so does one still being checked when the reading stopped: before the report is
+  // final, and before returning, so no accepted row reaches onAcceptedRow afterwards.
   await checking;
   // Chunks' database rejects land after the next chunk's cell rejects: the report lists them in file order.
   report.rejects.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
