@@ -1,13 +1,14 @@
 /**
- * Contribution: the engine (core's calculateContributions over rows read from the database) against one
+ * Contribution: the engine (readContributionTotals: core's pricing rule over accounts read by COPY) against one
  * SQL aggregate computing the same formula in the database. Both must agree to the fen for every customer.
  *
  *   npx tsx bench/src/contribution-bench.ts [--period 2025] [--json]
  *
  * Uses DATABASE_URL or PGLITE_DIR like every command; the data must already be seeded.
  */
-import { calculateContributions, DEFAULT_POLICY, type FtpBucket, type Policy } from "@creditseg/core";
+import { DEFAULT_POLICY, type FtpBucket, type Policy } from "@creditseg/core";
 import { createDb, type DbHandle } from "@creditseg/db";
+import { readContributionTotals } from "@creditseg/engine";
 import { flag, median, printFigure, type Figure } from "./figures";
 
 type Row = { customer_id: string; total: string };
@@ -41,56 +42,10 @@ export function contributionSql(policy: Policy): string {
     select customer_id, sum(fen)::text as total from accounts group by customer_id`;
 }
 
+/** The engine's totals: readContributionTotals, core's pricing rule over the accounts read by COPY. */
 async function engineTotals(handle: DbHandle, period: string, policy: Policy): Promise<Map<string, bigint>> {
-  const loans = await handle.raw<{
-    loan_id: string;
-    customer_id: string;
-    avg_daily_balance_fen: string;
-    rate_pct: string;
-    term_months: number;
-    days: number;
-  }>(
-    "select loan_id, customer_id, avg_daily_balance_fen::text, rate_pct::text, term_months, days from loans where period = $1",
-    [period],
-  );
-  const deposits = await handle.raw<{
-    account_id: string;
-    customer_id: string;
-    avg_daily_balance_fen: string;
-    rate_pct: string;
-    term_months: number;
-    days: number;
-  }>(
-    "select account_id, customer_id, avg_daily_balance_fen::text, rate_pct::text, term_months, days from deposits where period = $1",
-    [period],
-  );
-  const fees = await handle.raw<{ line_key: string; customer_id: string; amount_fen: string }>(
-    "select line_key, customer_id, amount_fen::text from fee_income where period = $1",
-    [period],
-  );
-  const result = calculateContributions(
-    {
-      loans: loans.map((l) => ({
-        loanId: l.loan_id,
-        customerId: l.customer_id,
-        avgDailyBalanceFen: BigInt(l.avg_daily_balance_fen),
-        ratePct: l.rate_pct,
-        termMonths: l.term_months,
-        days: l.days,
-      })),
-      deposits: deposits.map((d) => ({
-        accountId: d.account_id,
-        customerId: d.customer_id,
-        avgDailyBalanceFen: BigInt(d.avg_daily_balance_fen),
-        ratePct: d.rate_pct,
-        termMonths: d.term_months,
-        days: d.days,
-      })),
-      fees: fees.map((f) => ({ lineKey: f.line_key, customerId: f.customer_id, amountFen: BigInt(f.amount_fen) })),
-    },
-    policy,
-  );
-  return new Map([...result].map(([id, c]) => [id, c.totalFen]));
+  const totals = await readContributionTotals(handle, { period, policy });
+  return new Map([...totals].map(([id, c]) => [id, c.totalFen]));
 }
 
 /** Times both sides `repeats` times (after a warm-up) and checks they agree to the fen. */

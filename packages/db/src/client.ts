@@ -29,6 +29,8 @@ export type DbHandle = {
   pglite?: PGlite;
   /** Set for PostgreSQL: a separate postgres.js client for raw and COPY work (Drizzle patches its own). */
   sql?: postgres.Sql;
+  /** `COPY (select) TO STDOUT` in text format, as the bytes arrive (see readCopyRows). */
+  copyOut: (select: string) => AsyncIterable<Uint8Array>;
   close: () => Promise<void>;
 };
 
@@ -93,10 +95,29 @@ async function openPostgres(url: string, pools: { max: number; maxBulk: number; 
     location,
     sql: rawClient,
     raw: async (text, params = []) => await rawClient.unsafe<never>(text, params as never[]),
+    copyOut: (select) => copyOutOfPostgres(url, clientOptions, select),
     close: async () => {
       await Promise.all([client.end({ timeout: 5 }), rawClient.end({ timeout: 5 })]);
     },
   };
+}
+
+/**
+ * COPY TO STDOUT on a connection of its own, ended after: postgres.js leaves a connection unusable once a COPY TO
+ * stream has been read (porsager/postgres#499), so it must not be one the pools hand out again.
+ */
+async function* copyOutOfPostgres(
+  url: string,
+  options: postgres.Options<Record<string, never>>,
+  select: string,
+): AsyncGenerator<Uint8Array> {
+  const client = postgres(url, { ...options, max: 1 });
+  try {
+    const stream = await client.unsafe(`copy (${select}) to stdout`).readable();
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } finally {
+    await client.end({ timeout: 1 });
+  }
 }
 
 async function openPglite(dir: string, timeZone: string, template: Blob | undefined): Promise<DbHandle> {
@@ -131,6 +152,11 @@ async function openPglite(dir: string, timeZone: string, template: Blob | undefi
     location: dir,
     pglite,
     raw: async (text, params = []) => (await pglite.query(text, params)).rows as never,
+    // PGlite's COPY TO writes one blob: the whole result at once (PGlite is the embedded, demo-sized database).
+    copyOut: async function* (select) {
+      const result = await pglite.query(`copy (${select}) to '/dev/blob'`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
     close: async () => {
       await pglite.close();
       release();

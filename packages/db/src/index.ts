@@ -23,6 +23,7 @@ export {
   type CsvBlock,
 } from "./bulk/bulk-session";
 export { toCopyCsvLine } from "./bulk/csv-line";
+export { decodeCopyField, readCopyRows, sqlLiteral } from "./bulk/copy-out";
 export { appendAuditRow, countAuditRows, insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
 export { hashPassword, verifyPassword } from "./password";

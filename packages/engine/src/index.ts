@@ -3,6 +3,7 @@ export { ENGINE_ERROR_CODES, EngineError, type EngineErrorCode } from "./errors/
 export { readCodeVersion } from "./code-version";
 export { ENGINE_AUDIT_ACTIONS, type EngineAuditAction } from "./audit/write-audit";
 export { loadPeriodData, type LoadProgress, type PeriodData } from "./load/load-period-data";
+export { readContributionTotals, type ContributionTotal } from "./load/contribution-totals";
 
 export {
   getPolicyVersion,
@@ -121,6 +122,7 @@ export {
 export { executeQueuedRun } from "./runs/execute-queued-run";
 export { JOB_KINDS, jobSubjectOf, type Job, type JobQueue } from "./jobs/job-queue";
 export { createInProcessQueue, type InProcessQueue } from "./jobs/in-process-queue";
+export { tuneWorkerHeap } from "./jobs/tune-worker-heap";
 export {
   createPostgresQueue,
   dropJobQueue,

@@ -6,6 +6,7 @@ import {
   calculateContributions,
   calculateDepositContribution,
   calculateLoanContribution,
+  createAccountPricer,
   type DepositAccountInput,
   type LoanAccountInput,
 } from "./calculate-contribution";
@@ -145,6 +146,24 @@ const depositArb = fc.record({
 });
 
 describe("contribution properties", () => {
+  it("the account pricer gives every account the figure of its traced contribution", () => {
+    fc.assert(
+      fc.property(fc.array(loanArb, { maxLength: 20 }), fc.array(depositArb, { maxLength: 20 }), (loans, deposits) => {
+        for (const policy of [DEFAULT_POLICY, FLAT_POLICY]) {
+          const price = createAccountPricer(policy);
+          for (const l of loans)
+            expect(price("loan", l.avgDailyBalanceFen, l.ratePct, l.termMonths, l.days)).toBe(
+              calculateLoanContribution(l, policy).contributionFen,
+            );
+          for (const d of deposits)
+            expect(price("deposit", d.avgDailyBalanceFen, d.ratePct, d.termMonths, d.days)).toBe(
+              calculateDepositContribution(d, policy).contributionFen,
+            );
+        }
+      }),
+    );
+  });
+
   it("a customer's total is the sum of its accounts' rounded figures plus fees", () => {
     fc.assert(
       fc.property(fc.array(loanArb, { maxLength: 20 }), fc.array(depositArb, { maxLength: 20 }), (loans, deposits) => {

@@ -15,10 +15,12 @@ export {
   calculateCustomerContribution,
   calculateDepositContribution,
   calculateLoanContribution,
+  createAccountPricer,
   createEmptyContribution,
 } from "./calculate-contribution";
 export type {
   AccountContribution,
+  AccountPricer,
   AccountSide,
   ContributionInputs,
   CustomerContribution,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CustomerRecord, DepositRecord, FeeRecord, LoanRecord, ProjectRecord } from "@creditseg/core";
 import type { RawQuery } from "@creditseg/db";
+import { createInterner } from "./intern-text";
 
 /** Everything a run reads for one period, as compact core records (no ORM rows are kept). */
 export type PeriodData = {
@@ -92,6 +93,9 @@ type CustomerRow = {
   default_count: number;
 };
 
+/** Shared by every read of customers: their repeating columns are kept once per value (see createInterner). */
+const intern = createInterner();
+
 /** Customers with any loan, deposit, fee line or project in the period: a customer without activity has no contribution to segment. */
 export const CUSTOMERS: Pager<CustomerRow, CustomerRecord> = {
   sql: `select c.customer_id, c.name, c.industry, c.region, c.size::text as size, c.credit_rating, c.officer,
@@ -108,11 +112,11 @@ export const CUSTOMERS: Pager<CustomerRow, CustomerRecord> = {
   toRecord: (r) => ({
     customerId: r.customer_id,
     name: r.name,
-    industry: r.industry,
-    region: r.region,
-    size: r.size,
-    creditRating: r.credit_rating,
-    officer: r.officer,
+    industry: intern(r.industry),
+    region: intern(r.region),
+    size: intern(r.size) as CustomerRecord["size"],
+    creditRating: r.credit_rating === null ? null : intern(r.credit_rating),
+    officer: intern(r.officer),
     debtRatioPct: num(r.debt_ratio_pct),
     currentRatio: num(r.current_ratio),
     roaPct: num(r.roa_pct),

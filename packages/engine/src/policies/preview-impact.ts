@@ -1,12 +1,14 @@
+import { createHash } from "node:crypto";
 import {
   assignGrade,
   assignTier,
-  calculateContributions,
   compareSegmentations,
   groupProjects,
   labelsOf,
   selectTransitionCustomers,
   type Classification,
+  type CustomerRecord,
+  type ProjectRecord,
   type TransitionSelection,
   type Migration,
   type FtpCurveSource,
@@ -15,10 +17,11 @@ import {
   type ProjectWarning,
   worstClassification,
 } from "@creditseg/core";
-import type { DbHandle } from "@creditseg/db";
+import { readCopyRows, sqlLiteral, type DbHandle } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import { EngineError } from "../errors/engine-error";
-import { loadPeriodData, type PeriodData } from "../load/load-period-data";
+import { readContributionTotals, type ContributionTotal } from "../load/contribution-totals";
+import { CUSTOMERS, PROJECTS, readPaged } from "../load/load-period-data";
 import { findPreviousRunId, readPreviousRun } from "../runs/previous-run";
 import { resolvePeriodFtpCurve } from "../runs/ftp-curve-for-period";
 import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
@@ -47,21 +50,54 @@ type Scored = {
   warnings: ProjectWarning[];
 };
 
+/** What a preview reads of the period: the active customers and projects, and each customer's worst loan classification. */
+type PreviewData = {
+  customers: CustomerRecord[];
+  projects: ProjectRecord[];
+  worst: ReadonlyMap<string, Classification>;
+};
+
+/** Reads the period for a preview: no account is kept (contributions are summed as they are read, per policy). */
+async function readPreviewData(handle: DbHandle, period: string): Promise<PreviewData> {
+  const unused = createHash("sha256");
+  const customers: CustomerRecord[] = [];
+  await readPaged(
+    handle.raw,
+    period,
+    CUSTOMERS,
+    unused,
+    () => {},
+    (c) => customers.push(c),
+  );
+  const projects: ProjectRecord[] = [];
+  await readPaged(
+    handle.raw,
+    period,
+    PROJECTS,
+    unused,
+    () => {},
+    (p) => projects.push(p),
+  );
+  const worst = new Map<string, Classification>();
+  const select = `select customer_id, classification from loans where period = ${sqlLiteral(period)} and classification <> 'normal'`;
+  for await (const rows of readCopyRows(handle, select))
+    for (const [customerId, classification] of rows) {
+      const seen = worst.get(customerId!);
+      const next = classification as Classification;
+      worst.set(customerId!, seen ? worstClassification([seen, next]) : next);
+    }
+  return { customers, projects, worst };
+}
+
 /** Tier, grade and contribution of every customer, and the project warnings, under one policy (no clustering: it does not move tiers or grades). */
 function scorePortfolio(
-  data: PeriodData,
-  worst: ReadonlyMap<string, Classification>,
+  data: PreviewData,
+  contributions: ReadonlyMap<string, ContributionTotal>,
   policy: Policy,
-  curve: PricingCurve,
   previousGroups: Parameters<typeof groupProjects>[2],
 ): Scored {
-  const contributions = calculateContributions(
-    { loans: data.loans, deposits: data.deposits, fees: data.fees },
-    policy,
-    curve,
-  );
   const customers = data.customers.map((customer) => {
-    const classification = worst.get(customer.customerId) ?? "normal";
+    const classification = data.worst.get(customer.customerId) ?? "normal";
     const contributionFen = contributions.get(customer.customerId)?.totalFen ?? 0n;
     return {
       customerId: customer.customerId,
@@ -160,18 +196,9 @@ async function scoreUnderBothPolicies(handle: DbHandle, args: { actor: Actor; ve
   if (!active)
     throw new EngineError("NO_ACTIVE_POLICY", "No policy is active yet: there is nothing to compare the preview with.");
   const activePolicy = validatePolicyDocument(active.document);
-  const data = await loadPeriodData(handle.raw, args.period);
+  const data = await readPreviewData(handle, args.period);
   if (data.customers.length === 0) throw new EngineError("NO_DATA", `Period ${args.period} has no data to preview on.`);
 
-  const classesByCustomer = new Map<string, Classification[]>();
-  for (const loan of data.loans) {
-    const list = classesByCustomer.get(loan.customerId);
-    if (list) list.push(loan.classification);
-    else classesByCustomer.set(loan.customerId, [loan.classification]);
-  }
-  const worst = new Map(
-    [...classesByCustomer].map(([customerId, classes]) => [customerId, worstClassification(classes)]),
-  );
   const previousRunId = await findPreviousRunId(handle.raw, args.period);
   const previousGroups =
     previousRunId === null ? undefined : (await readPreviousRun(handle.raw, previousRunId)).projectGroups;
@@ -185,7 +212,19 @@ async function scoreUnderBothPolicies(handle: DbHandle, args: { actor: Actor; ve
     policy: draftPolicy,
     policyVersion: previewed.version,
   });
-  const before = scorePortfolio(data, worst, activePolicy, activeFtp.curve, previousGroups);
-  const after = scorePortfolio(data, worst, draftPolicy, previewedFtp.curve, previousGroups);
+  const contributionsUnder = (policy: Policy, curve: PricingCurve) =>
+    readContributionTotals(handle, { period: args.period, policy, curve });
+  const before = scorePortfolio(
+    data,
+    await contributionsUnder(activePolicy, activeFtp.curve),
+    activePolicy,
+    previousGroups,
+  );
+  const after = scorePortfolio(
+    data,
+    await contributionsUnder(draftPolicy, previewedFtp.curve),
+    draftPolicy,
+    previousGroups,
+  );
   return { previewed, active, activePolicy, draftPolicy, data, before, after, activeFtp, previewedFtp };
 }
