@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { createDb, migrateDb, type DbHandle } from "@creditseg/db";
 import { seedDemoWorld } from "@creditseg/db/seed";
 import { createThrowawayPostgres } from "@creditseg/db/throwaway-postgres";
+import { tuneWorkerHeap } from "../src/jobs/tune-worker-heap";
 import { startRun } from "../src/runs/start-run";
 
 const PERIOD = "2025";
@@ -37,6 +38,8 @@ const open = (location: string): Promise<DbHandle> =>
 
 /** The child: one run on an already seeded database; prints its figures as one JSON line. */
 async function runPhase(location: string): Promise<void> {
+  // The child stands for a `creditseg worker` process, which sets its heap the same way.
+  tuneWorkerHeap();
   const handle = await open(location);
   // The longest the event loop went unanswered during the run: what a web server running it would make its users wait.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });

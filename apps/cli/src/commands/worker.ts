@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { jobSubjectOf, startJobWorker } from "@creditseg/engine";
+import { jobSubjectOf, startJobWorker, tuneWorkerHeap } from "@creditseg/engine";
 import { CliError } from "../cli-error";
 import { queueUrlOf } from "../job-queue";
 import { openDatabase } from "../open-database";
@@ -15,6 +15,7 @@ export function register(program: Command): void {
     .action(async (options: { concurrency: string; exitWhenIdle?: boolean }) => {
       const concurrency = parseWholeNumber("--concurrency", options.concurrency, 1);
       if (concurrency > 32) throw new CliError(`--concurrency must be at most 32, not ${concurrency}`);
+      tuneWorkerHeap();
       const handle = await openDatabase();
       try {
         const url = queueUrlOf(handle, "creditseg worker");
