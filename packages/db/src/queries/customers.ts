@@ -119,20 +119,35 @@ function isOuterRead(run: ResolvedRun | null, filter: CustomerFilter): boolean {
   return run !== null && !needsRun(filter);
 }
 
+/**
+ * What a read joins: the run's results with their master rows, every customer (the master left-joined to the run's
+ * results), or the master alone.
+ */
+type ReadShape = "results" | "everyone" | "master";
+
+function shapeOf(run: ResolvedRun | null, filter: CustomerFilter): ReadShape {
+  return !run ? "master" : isOuterRead(run, filter) ? "everyone" : "results";
+}
+
 /** The WHERE of a customer read: the caller's officer scope first, then the filters. */
-function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: CustomerFilter): SQL | undefined {
+function buildWhere(
+  run: ResolvedRun | null,
+  scope: CustomerScope,
+  filter: CustomerFilter,
+  shape: ReadShape = shapeOf(run, filter),
+): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   // With a run, the officer recorded in the run decides scope, so counts match the run's aggregates; a customer
   // outside the run is in the book of its officer on the master.
-  const isOuter = isOuterRead(run, filter);
-  const officerColumn: SQL = isOuter
-    ? sql`coalesce(${r.officer}, ${c.officer})`
-    : run
-      ? sql`${r.officer}`
-      : sql`${c.officer}`;
+  const officerColumn: SQL =
+    shape === "everyone"
+      ? sql`coalesce(${r.officer}, ${c.officer})`
+      : shape === "results"
+        ? sql`${r.officer}`
+        : sql`${c.officer}`;
   const officer = officerOf(scope) ?? filter.officer;
   if (officer) conditions.push(eq(officerColumn, officer));
-  if (run && !isOuter) {
+  if (run && shape === "results") {
     conditions.push(eq(r.runId, run.id));
     if (filter.tiers?.length) conditions.push(inArray(r.effectiveTier, [...filter.tiers]));
     if (filter.grades?.length) conditions.push(inArray(r.effectiveGrade, [...filter.grades]));
@@ -159,7 +174,7 @@ function buildWhere(run: ResolvedRun | null, scope: CustomerScope, filter: Custo
   }
   if (filter.customerIds) {
     // A count over the run's results alone does not join the master: match the result's id there.
-    const id = run && !isOuter ? r.customerId : c.customerId;
+    const id = shape === "results" ? r.customerId : c.customerId;
     conditions.push(sql`${id} = any(${toTextArrayLiteral(filter.customerIds)}::text[])`);
   }
   return and(...conditions);
@@ -235,12 +250,59 @@ const EMPTY_RESULT = {
  * are the run's results joined to the customer master; without one, the master alone.
  */
 export async function listCustomers(db: Db, args: ListCustomersArgs): Promise<CustomerListRow[]> {
-  const { run, scope, filter, limit } = args;
+  const { run, filter } = args;
   if (!run && needsRun(filter)) return [];
-  const isOuter = isOuterRead(run, filter);
+  const shape = shapeOf(run, filter);
+  if (run && shape === "everyone" && customerSortKind(args.sort, true) === "bigint")
+    return listEveryoneByAmount(db, { ...args, run });
+  return listShaped(db, args, shape);
+}
+
+/**
+ * Every customer in scope by an amount of the run, as one order: the run's customers by the amount (read through the
+ * (run_id, amount) index, a page at a time), and those outside the run, which sort as the smallest amount, by id —
+ * after them descending, before them ascending. A left join sorted on the coalesced amount would sort the whole
+ * book for every page: at 100,000 customers, seconds under load for a page of fifty.
+ */
+async function listEveryoneByAmount(
+  db: Db,
+  args: ListCustomersArgs & { run: ResolvedRun },
+): Promise<CustomerListRow[]> {
+  const { run, scope, filter, limit, after } = args;
+  const isDesc = args.direction === "desc";
+  const isCursorOutside = after != null && after.value === String(NOT_IN_RUN_SORT_VALUE);
+  const inRun = (cursor: KeysetCursor | null | undefined, rows: number) =>
+    listShaped(db, { ...args, after: cursor, limit: rows }, "results");
+  const outside = async (cursor: KeysetCursor | null | undefined, rows: number) => {
+    const conditions: (SQL | undefined)[] = [
+      buildWhere(null, scope, filter, "master"),
+      sql`not exists (select 1 from ${r} where ${r.runId} = ${run.id} and ${r.customerId} = ${c.customerId})`,
+    ];
+    if (cursor) conditions.push(isDesc ? sql`${c.customerId} < ${cursor.id}` : sql`${c.customerId} > ${cursor.id}`);
+    const found = await db
+      .select(rowColumns)
+      .from(c)
+      .where(and(...conditions))
+      .orderBy(isDesc ? desc(c.customerId) : asc(c.customerId))
+      .limit(rows);
+    return found.map((row) => ({ ...row, ...EMPTY_RESULT }));
+  };
+  if (isDesc) {
+    if (isCursorOutside) return outside(after, limit);
+    const first = await inRun(after, limit);
+    return first.length < limit ? [...first, ...(await outside(null, limit - first.length))] : first;
+  }
+  if (after && !isCursorOutside) return inRun(after, limit);
+  const first = await outside(after, limit);
+  return first.length < limit ? [...first, ...(await inRun(null, limit - first.length))] : first;
+}
+
+async function listShaped(db: Db, args: ListCustomersArgs, shape: ReadShape): Promise<CustomerListRow[]> {
+  const { run, scope, filter, limit } = args;
+  const isOuter = shape === "everyone";
   const { expr, kind, id } = sortExpression(args.sort, run !== null, isOuter);
   const isDesc = args.direction === "desc";
-  const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter)];
+  const conditions: (SQL | undefined)[] = [buildWhere(run, scope, filter, shape)];
   if (args.after) {
     const cursor = args.after;
     const value = kind === "bigint" ? sql`${BigInt(cursor.value ?? "0")}::bigint` : sql`${cursor.value ?? ""}`;

@@ -128,6 +128,42 @@ describeEachDb("customer list with customers outside the run", (kind) => {
     ]);
   });
 
+  it("pages an officer's book by contribution one row at a time, the run's customers then the one outside it", async () => {
+    const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
+    const inBook = new Set(
+      (
+        await listCustomers(app.handle.db, {
+          run,
+          scope: { officer: "O001" },
+          filter: {},
+          sort: "customerId",
+          direction: "asc",
+          limit: 10,
+        })
+      ).map((row) => row.customerId),
+    );
+    for (const direction of ["desc", "asc"] as const) {
+      const seen: string[] = [];
+      let after: KeysetCursor | null = null;
+      for (;;) {
+        const page = await listCustomers(app.handle.db, {
+          run,
+          scope: { officer: "O001" },
+          filter: {},
+          sort: "contribution",
+          direction,
+          limit: 1,
+          after,
+        });
+        if (page.length === 0) break;
+        seen.push(page[0]!.customerId);
+        after = customerKeyOf(page[0]!, "contribution", true);
+      }
+      const expected = [...byContribution.filter((id) => inBook.has(id)), "C005"];
+      expect(seen).toEqual(direction === "desc" ? expected : expected.reverse());
+    }
+  });
+
   it("counts the customer outside the run in its officer's book, and not under a tier filter", async () => {
     const run = await resolveRun(app.handle.db, { period: FIXTURE_PERIOD });
     expect(await countCustomers(app.handle.db, { run, scope: "all", filter: {} })).toBe(5);
