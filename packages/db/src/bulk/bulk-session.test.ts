@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, describeEachDb } from "../testing";
-import { encodeCsvBlocks, withBulkTransaction, type CsvBlock } from "./bulk-session";
+import { Writable } from "node:stream";
+import {
+  encodeCsvBlocks,
+  postgresSession,
+  withBulkTransaction,
+  type CsvBlock,
+  type PostgresUnsafe,
+} from "./bulk-session";
 import { toCopyCsvLine } from "./csv-line";
 
 /** Values COPY CSV must carry unchanged: quotes, delimiters, line breaks, CJK, empty vs NULL, the largest bigint, jsonb. */
@@ -16,6 +23,33 @@ const rowsOf = (n: number) =>
   Array.from({ length: n }, (_, i) =>
     AWKWARD[i % AWKWARD.length]!.map((value, column) => (column === 0 ? i + 1 : value)),
   );
+
+describe("copyCsv's end of stream", () => {
+  it("ends a COPY whose last write was accepted but not yet sent, instead of waiting for a drain that never comes", async () => {
+    // A socket slower than one event-loop turn: each write completes 20 ms later, under the high-water mark, so the
+    // stream never refuses a write (and so never emits `drain`) while bytes are still queued at the end.
+    const received: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        setTimeout(() => {
+          received.push(chunk.toString());
+          done();
+        }, 20);
+      },
+    });
+    const unsafe = ((text: string) =>
+      text.startsWith("COPY")
+        ? { writable: () => Promise.resolve(stream), then: () => undefined }
+        : Promise.resolve([])) as unknown as PostgresUnsafe;
+    const copied = await postgresSession(unsafe).copyCsv({
+      table: "t",
+      columns: ["a"],
+      blocks: [{ parts: ["1\n"], rows: 1 }],
+    });
+    expect(copied).toBe(1);
+    expect(received).toEqual(["1\n"]);
+  });
+});
 
 describe("encodeCsvBlocks", () => {
   const textOf = (blocks: CsvBlock[]) => blocks.flatMap((b) => b.parts).join("");

@@ -68,7 +68,10 @@ export async function* encodeCsvBlocks(
 const PROGRESS_EVERY_ROWS = 20_000;
 
 type PgliteQuery = (text: string, params?: unknown[], options?: { blob?: Blob }) => Promise<{ rows: unknown[] }>;
-type PostgresUnsafe = (text: string, params?: never[]) => { writable: () => Promise<Writable> } & PromiseLike<unknown>;
+export type PostgresUnsafe = (
+  text: string,
+  params?: never[],
+) => { writable: () => Promise<Writable> } & PromiseLike<unknown>;
 
 /**
  * Runs `work` in one transaction on the handle's raw connection (a separate postgres.js client on
@@ -123,7 +126,8 @@ function watchStreamFailure(stream: Writable): { failed: Promise<never>; failure
   return { failed, failure: () => failure };
 }
 
-function postgresSession(unsafe: PostgresUnsafe): BulkSession {
+/** A session over postgres.js's `unsafe` (of a client or a transaction); exported for the stream-handling tests. */
+export function postgresSession(unsafe: PostgresUnsafe): BulkSession {
   const copyCsv = async (args: CopyCsvArgs) => {
     const stream = await unsafe(
       `COPY ${args.table} (${columnList(args.columns)}) FROM STDIN WITH (FORMAT csv)`,
@@ -145,7 +149,9 @@ function postgresSession(unsafe: PostgresUnsafe): BulkSession {
         copied += block.rows;
         if (copied - reported >= PROGRESS_EVERY_ROWS) await args.onProgress?.((reported = copied));
       }
-      if (stream.writableLength > 0) await settle(once(stream, "drain"));
+      // Only a stream that refused a write emits `drain`: waiting for it because bytes are still queued (one write
+      // accepted under the high-water mark, its socket write not yet done) waited forever, the COPY open on the server.
+      if (stream.writableNeedDrain) await settle(once(stream, "drain"));
       const finished = settle(once(stream, "finish"));
       stream.end();
       // An error the server finds after the last row (a key violated, a value refused at the end) comes after
