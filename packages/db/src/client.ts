@@ -8,6 +8,7 @@ import { readDbEnv } from "./env";
 import { DbUnavailableError } from "./errors";
 import { acquirePgliteLock } from "./pglite-lock";
 import { redactUrl } from "./redact-url";
+import { sqlLiteral } from "./sql-literal";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -144,7 +145,7 @@ async function openPglite(dir: string, timeZone: string, template: Blob | undefi
     });
   }
   // The zone was validated by readDbEnv (an IANA name), and PGlite has a single session.
-  await pglite.query(`set time zone '${timeZone.replaceAll("'", "''")}'`);
+  await pglite.query(`set time zone ${sqlLiteral(timeZone)}`);
   const db = drizzlePglite({ client: pglite, ...DRIZZLE_OPTIONS }) as unknown as Db;
   return {
     db,

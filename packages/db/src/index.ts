@@ -23,7 +23,8 @@ export {
   type CsvBlock,
 } from "./bulk/bulk-session";
 export { toCopyCsvLine } from "./bulk/csv-line";
-export { decodeCopyField, readCopyRows, sqlLiteral } from "./bulk/copy-out";
+export { decodeCopyField, readCopyRows } from "./bulk/copy-out";
+export { sqlLiteral } from "./sql-literal";
 export { appendAuditRow, countAuditRows, insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
 export { hashPassword, verifyPassword } from "./password";

@@ -7,6 +7,7 @@ import {
   calculateDepositContribution,
   calculateLoanContribution,
   createAccountPricer,
+  createContributionTotals,
   type DepositAccountInput,
   type LoanAccountInput,
 } from "./calculate-contribution";
@@ -160,6 +161,29 @@ describe("contribution properties", () => {
               calculateDepositContribution(d, policy).contributionFen,
             );
         }
+      }),
+    );
+  });
+
+  it("streamed totals equal calculateContributions' sums for every customer", () => {
+    fc.assert(
+      fc.property(fc.array(loanArb, { maxLength: 20 }), fc.array(depositArb, { maxLength: 20 }), (loans, deposits) => {
+        const fees = loans.map((l, i) => ({ lineKey: `F${i}`, customerId: l.customerId, amountFen: BigInt(i * 101) }));
+        const sums = createContributionTotals(DEFAULT_POLICY);
+        for (const l of loans)
+          sums.addAccount("loan", l.customerId, l.avgDailyBalanceFen, l.ratePct, l.termMonths, l.days);
+        for (const d of deposits)
+          sums.addAccount("deposit", d.customerId, d.avgDailyBalanceFen, d.ratePct, d.termMonths, d.days);
+        for (const f of fees) sums.addFee(f.customerId, f.amountFen);
+        const expected = calculateContributions({ loans, deposits, fees }, DEFAULT_POLICY);
+        expect(sums.totals.size).toBe(expected.size);
+        for (const [customerId, c] of expected)
+          expect(sums.totals.get(customerId)).toEqual({
+            depositFen: c.depositFen,
+            loanFen: c.loanFen,
+            feeFen: c.feeFen,
+            totalFen: c.totalFen,
+          });
       }),
     );
   });

@@ -195,6 +195,53 @@ export function calculateDepositContribution(
   return computeAccountContribution("deposit", deposit.accountId, deposit, policy, curve);
 }
 
+/** One customer's contribution sums, fen, without the per-account lines. */
+export type ContributionTotal = { depositFen: bigint; loanFen: bigint; feeFen: bigint; totalFen: bigint };
+
+/** Accounts and fee lines summed per customer as they arrive (see createContributionTotals). */
+export type ContributionTotals = {
+  addAccount: (
+    side: AccountSide,
+    customerId: string,
+    avgDailyBalanceFen: bigint,
+    ratePct: string,
+    termMonths: number,
+    days: number,
+  ) => void;
+  addFee: (customerId: string, amountFen: bigint) => void;
+  /** The sums so far; customers with no account or fee line are absent. */
+  totals: ReadonlyMap<string, ContributionTotal>;
+};
+
+/**
+ * Each customer's contribution sums from accounts and fee lines fed one at a time (a million loans streamed from the
+ * database): every account priced by createAccountPricer and rounded before it is added, as calculateContributions does.
+ */
+export function createContributionTotals(policy: Policy, curve?: PricingCurve): ContributionTotals {
+  const price = createAccountPricer(policy, curve);
+  const totals = new Map<string, ContributionTotal>();
+  const totalOf = (customerId: string) => {
+    let total = totals.get(customerId);
+    if (!total) totals.set(customerId, (total = { depositFen: 0n, loanFen: 0n, feeFen: 0n, totalFen: 0n }));
+    return total;
+  };
+  return {
+    addAccount(side, customerId, avgDailyBalanceFen, ratePct, termMonths, days) {
+      const fen = price(side, avgDailyBalanceFen, ratePct, termMonths, days);
+      const total = totalOf(customerId);
+      if (side === "loan") total.loanFen += fen;
+      else total.depositFen += fen;
+      total.totalFen += fen;
+    },
+    addFee(customerId, amountFen) {
+      const total = totalOf(customerId);
+      total.feeFen += amountFen;
+      total.totalFen += amountFen;
+    },
+    totals,
+  };
+}
+
 /** One fee income line (中间业务收入) as it counts in a contribution: its amount in fen, as is. */
 export type FeeLine = { lineKey: string; customerId: string; amountFen: bigint };
 

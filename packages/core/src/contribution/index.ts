@@ -16,12 +16,15 @@ export {
   calculateDepositContribution,
   calculateLoanContribution,
   createAccountPricer,
+  createContributionTotals,
   createEmptyContribution,
 } from "./calculate-contribution";
 export type {
   AccountContribution,
   AccountPricer,
   AccountSide,
+  ContributionTotal,
+  ContributionTotals,
   ContributionInputs,
   CustomerContribution,
   DepositAccountInput,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
 import { createTestDb, describeEachDb } from "../testing";
-import { decodeCopyField, readCopyRows, sqlLiteral } from "./copy-out";
+import { sqlLiteral } from "../sql-literal";
+import { decodeCopyField, readCopyRows } from "./copy-out";
 
 describe("decodeCopyField", () => {
   it("reads COPY's text escapes and its NULL marker", () => {

@@ -18,7 +18,7 @@ export function decodeCopyField(field: string): string | null {
  * Reads the rows of `select` with `COPY (select) TO STDOUT` (text format): the database sends each row as one line of
  * tab-separated text, several times faster to read than rows through the driver, which builds an object a row.
  * Yields the rows of each chunk received as arrays of fields (decoded; null for SQL NULL). `select` is trusted SQL
- * with no parameters (COPY takes none): literals in it must be quoted by the caller (see sqlLiteral).
+ * with no parameters (COPY takes none): literals in it must be quoted by the caller (see sqlLiteral in ../sql-literal).
  */
 export async function* readCopyRows(handle: DbHandle, select: string): AsyncGenerator<(string | null)[][]> {
   const decoder = new TextDecoder();
@@ -39,10 +39,4 @@ export async function* readCopyRows(handle: DbHandle, select: string): AsyncGene
 
 function splitRows(lines: string): (string | null)[][] {
   return lines.split("\n").map((line) => line.split("\t").map(decodeCopyField));
-}
-
-/** A string as an SQL literal, for the statements that take no parameters (COPY); standard_conforming_strings is on. */
-export function sqlLiteral(text: string): string {
-  if (text.includes("\0")) throw new RangeError("an SQL literal cannot hold a NUL character");
-  return `'${text.replaceAll("'", "''")}'`;
 }
