@@ -29,11 +29,19 @@ test("[credit_officer] opens a core customer and reads why it is core", async ({
 test("[credit_officer] exports the filtered list as CSV", async ({ page }) => {
   await page.goto("/customers?tier=core");
   await waitForContent(page);
+  // The export is a job: the page follows it and downloads the file once it is written.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: /导出 CSV|Export CSV/ }).click(),
+    page.getByRole("button", { name: /导出 CSV|Export CSV/ }).click(),
   ]);
   const text = await readFile(await download.path(), "utf8");
   const lines = text.trim().split(/\r?\n/);
   expect(lines.length).toBeGreaterThan(1);
+  // Only the officer's own book, as the list shows it.
+  const officer = lines[0]!
+    .replace(/^\uFEFF/, "")
+    .split(",")
+    .indexOf("officer");
+  expect(new Set(lines.slice(1).map((line) => line.split(",")[officer]))).toEqual(new Set(["O001"]));
+  await expect(page.getByTestId("export-ready")).toContainText(/customers-run\d+-\d+\.csv/);
 });

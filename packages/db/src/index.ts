@@ -82,6 +82,13 @@ export {
   type PendingUpload,
   type WritePendingUploadResult,
 } from "./queries/pending-uploads";
+export { FILE_CHUNK_BYTES, type ChunkSink } from "./queries/chunked-bytes";
+export {
+  deleteExpiredExports,
+  deleteExportFileBytes,
+  exportFileSink,
+  readExportFileBytes,
+} from "./queries/export-files";
 export {
   listAuditRows,
   listDeposits,

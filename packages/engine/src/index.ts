@@ -81,6 +81,21 @@ export {
 export { listRunsPage, readRunForCaller, type RunForCaller } from "./queries/run-for-caller";
 export { readRunExport, type RunExportRow } from "./export/read-run-export";
 export {
+  EXPORT_FAILURE_CODES,
+  EXPORT_TTL_MS,
+  MAX_EXPORT_ROWS,
+  executeExportJob,
+  markDeadExportJobs,
+  openCustomerExportFile,
+  queueCustomerExport,
+  readCustomerExport,
+  type CustomerExportJob,
+  type CustomerExportRequest,
+  type ExportFailure,
+} from "./export/customer-export-jobs";
+export { EXPORT_COLUMNS, type CustomerExportFormat } from "./export/customer-export-format";
+export { resolveCustomerFilter, type CustomerSelection } from "./queries/resolve-customer-filter";
+export {
   listTopContributorIds,
   readPortfolioSummary,
   type NplFigures,

@@ -1,5 +1,5 @@
 import { findOtherLanguageWords } from "@creditseg/core";
-import { ENGINE_AUDIT_ACTIONS } from "@creditseg/engine";
+import { ENGINE_AUDIT_ACTIONS, EXPORT_FAILURE_CODES } from "@creditseg/engine";
 import { INGEST_AUDIT_ACTIONS } from "@creditseg/ingest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
@@ -78,5 +78,10 @@ describe("message catalogues", () => {
   it("render every app error code the server sends (the interface shows these, never the server's English)", () => {
     const rendered = [...flatten(loadMessages("en").errors).keys()];
     expect(APP_ERROR_CODES.filter((code) => !rendered.includes(code))).toEqual([]);
+  });
+
+  it("render every reason an export can fail with (the list page shows these)", () => {
+    const rendered = [...flatten(loadMessages("en").customers).keys()];
+    expect(EXPORT_FAILURE_CODES.filter((code) => !rendered.includes(`exportFailure.${code}`))).toEqual([]);
   });
 });

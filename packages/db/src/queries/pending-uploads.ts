@@ -1,9 +1,10 @@
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { pendingUploadChunks, pendingUploads } from "../schema";
+import { createChunkSink, FILE_CHUNK_BYTES, readChunksInOrder } from "./chunked-bytes";
 
 /** Bytes one chunk row holds at most: a chunk is buffered while it fills, so this bounds an upload's memory. */
-export const PENDING_UPLOAD_CHUNK_BYTES = 1024 * 1024;
+export const PENDING_UPLOAD_CHUNK_BYTES = FILE_CHUNK_BYTES;
 
 export type PendingUpload = {
   id: string;
@@ -46,17 +47,10 @@ export async function writePendingUpload(
     .values({ ownerId: args.ownerId, name: args.name, expiresAt: new Date(Date.now() + args.ttlMs) })
     .returning({ id: pendingUploads.id });
   const uploadId = created!.id;
+  const sink = createChunkSink(async (seq, bytes) => {
+    await db.insert(pendingUploadChunks).values({ uploadId, seq, bytes });
+  }, PENDING_UPLOAD_CHUNK_BYTES);
   let size = 0;
-  let seq = 0;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const bytes = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    await db.insert(pendingUploadChunks).values({ uploadId, seq: seq++, bytes });
-  };
   try {
     for await (const piece of args.body) {
       size += piece.byteLength;
@@ -64,16 +58,9 @@ export async function writePendingUpload(
         await deletePendingUpload(db, uploadId);
         return { ok: false, reason: "too_large" };
       }
-      let offset = 0;
-      while (offset < piece.byteLength) {
-        const take = Math.min(PENDING_UPLOAD_CHUNK_BYTES - pendingBytes, piece.byteLength - offset);
-        pending.push(piece.subarray(offset, offset + take));
-        pendingBytes += take;
-        offset += take;
-        if (pendingBytes === PENDING_UPLOAD_CHUNK_BYTES) await flush();
-      }
+      await sink.write(piece);
     }
-    await flush();
+    await sink.end();
   } catch (error) {
     await deletePendingUpload(db, uploadId);
     throw error;
@@ -93,15 +80,14 @@ export async function findPendingUpload(db: Db, uploadId: string): Promise<Pendi
 }
 
 /** The bytes of an upload in order, one chunk row read at a time (a file is read twice: the check, then the commit pass). */
-export async function* readPendingUploadBytes(db: Db, uploadId: string): AsyncGenerator<Uint8Array> {
-  for (let seq = 0; ; seq++) {
+export function readPendingUploadBytes(db: Db, uploadId: string): AsyncGenerator<Uint8Array> {
+  return readChunksInOrder(async (seq) => {
     const [row] = await db
       .select({ bytes: pendingUploadChunks.bytes })
       .from(pendingUploadChunks)
       .where(and(eq(pendingUploadChunks.uploadId, uploadId), eq(pendingUploadChunks.seq, seq)));
-    if (!row) return;
-    yield row.bytes;
-  }
+    return row?.bytes ?? null;
+  });
 }
 
 /** Keeps the latest check's report (JSON-ready: bigints already strings) with the kind and period it was checked as. */

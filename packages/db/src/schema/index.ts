@@ -15,3 +15,4 @@ export * from "./data-version";
 export * from "./rate-limits";
 export * from "./pending-uploads";
 export * from "./import-jobs";
+export * from "./export-jobs";

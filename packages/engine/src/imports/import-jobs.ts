@@ -14,8 +14,7 @@ import { assertPermission, type Actor } from "../actor";
 import { EngineError } from "../errors/engine-error";
 import type { JobQueue } from "../jobs/job-queue";
 import { toJsonText } from "../json";
-import { DEFAULT_STALE_AFTER_MINUTES } from "../runs/mark-dead-runs";
-import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
+import { executeClaimedJob, markAbandonedJobRows } from "../jobs/job-rows";
 import { inTransaction } from "../transaction";
 import { ImportJobFailed, importJobFailureOf, type ImportJobFailure } from "./import-job-failure";
 
@@ -55,10 +54,6 @@ type StoredOptions = { options: ImportJobOptions; role: Actor["role"]; ip: strin
 
 /** Progress is written at most this often, milliseconds (each write also beats the heartbeat). */
 const PROGRESS_EVERY_MS = 1_000;
-
-/** Import jobs executing in this process (globalThis: a bundler may load this module twice in one process). */
-const globalJobs = globalThis as typeof globalThis & { __creditsegActiveImportJobs?: Set<string> };
-const activeJobs = (globalJobs.__creditsegActiveImportJobs ??= new Set<string>());
 
 const SELECT_JOB = `select id, upload_id as "uploadId", requested_by as "requestedBy", kind::text as kind, period,
   status, worker, phase, rows_processed as "rowsProcessed", bytes_read::float8 as "bytesRead",
@@ -160,33 +155,16 @@ function reviveReport(stored: ImportReport): ImportReport {
 }
 
 /**
- * Claims a queued import job for this process and executes it: the claim is a state transition (queued, no worker →
- * running under this process), so a job delivered twice, or to two workers, executes once; the other gets null.
- * The commit is ingest's own `commitImport` (one transaction, audited there). Never rejects: a failure is recorded
- * on the row with its reason.
+ * Claims a queued import job for this process and executes it (`executeClaimedJob`: a job delivered twice, or to two
+ * workers, executes once; the other gets null). The commit is ingest's own `commitImport` (one transaction, audited
+ * there). Never rejects: a failure is recorded on the row with its reason.
  */
 export async function executeImportJob(handle: DbHandle, jobId: string): Promise<ImportJob | null> {
-  activeJobs.add(jobId);
-  try {
-    const [claimed] = await handle.raw<{ id: string }>(
-      `update import_jobs set status = 'running', worker = $2, started_at = now(), heartbeat_at = now()
-        where id = $1 and status = 'queued' and worker is null returning id`,
-      [jobId, currentWorker()],
-    );
-    if (!claimed) return null;
-    await commitClaimedJob(handle, jobId).catch(async (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      await handle
-        .raw(
-          "update import_jobs set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running'",
-          [jobId, toJsonText(importJobFailureOf(error)), message.slice(0, 2_000)],
-        )
-        .catch(() => {});
-    });
-    return await readImportJob(handle, jobId);
-  } finally {
-    activeJobs.delete(jobId);
-  }
+  const isClaimed = await executeClaimedJob(handle, "import_jobs", jobId, {
+    execute: () => commitClaimedJob(handle, jobId),
+    failureOf: importJobFailureOf,
+  });
+  return isClaimed ? await readImportJob(handle, jobId) : null;
 }
 
 async function commitClaimedJob(handle: DbHandle, jobId: string): Promise<void> {
@@ -250,30 +228,12 @@ async function commitClaimedJob(handle: DbHandle, jobId: string): Promise<void> 
 }
 
 /**
- * Marks failed every running import job whose worker is gone (its process no longer exists on this host, or on
- * another host its heartbeat is `staleAfterMinutes` old), as `markDeadRuns` does for runs; the commit's own
- * transaction died with the process, so nothing of it was written. Returns the ids marked.
+ * Marks failed every running import job whose worker is gone (`markAbandonedJobRows`); the commit's own transaction
+ * died with the process, so nothing of it was written. Returns the ids marked.
  */
-export async function markDeadImportJobs(
-  handle: DbHandle,
-  options: { staleAfterMinutes?: number } = {},
-): Promise<string[]> {
-  const staleAfter = options.staleAfterMinutes ?? DEFAULT_STALE_AFTER_MINUTES;
-  const candidates = await handle.raw<{ id: string; worker: string | null; is_stale: boolean }>(
-    `select id, worker, coalesce(heartbeat_at, created_at) < now() - make_interval(mins => $1) as is_stale
-       from import_jobs where status = 'running'`,
-    [staleAfter],
-  );
-  const marked: string[] = [];
-  for (const job of candidates) {
-    const worker = checkWorkerOf(job.worker, () => activeJobs.has(job.id));
-    if (worker === "alive" || (worker !== "dead" && !job.is_stale)) continue;
-    const failure = abandonedFailure(job.worker, worker === "dead", staleAfter);
-    const rows = await handle.raw(
-      "update import_jobs set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running' returning id",
-      [job.id, toJsonText(failure), `Import abandoned (${failure.code}); nothing of it was committed.`],
-    );
-    if (rows.length > 0) marked.push(job.id);
-  }
-  return marked;
+export function markDeadImportJobs(handle: DbHandle, options: { staleAfterMinutes?: number } = {}): Promise<string[]> {
+  return markAbandonedJobRows(handle, "import_jobs", {
+    ...options,
+    detail: (code) => `Import abandoned (${code}); nothing of it was committed.`,
+  });
 }

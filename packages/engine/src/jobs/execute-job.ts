@@ -1,4 +1,5 @@
 import type { DbHandle } from "@creditseg/db";
+import { executeExportJob } from "../export/customer-export-jobs";
 import { executeImportJob } from "../imports/import-jobs";
 import { executeQueuedRun } from "../runs/execute-queued-run";
 import type { Job } from "./job-queue";
@@ -11,6 +12,9 @@ export async function executeJob(handle: DbHandle, job: Job): Promise<void> {
       return;
     case "import_commit":
       await executeImportJob(handle, job.jobId);
+      return;
+    case "customer_export":
+      await executeExportJob(handle, job.jobId);
       return;
   }
 }

@@ -1,9 +1,10 @@
 import type { DbHandle } from "@creditseg/db";
 import { executeJob } from "./execute-job";
 import type { Job, JobQueue } from "./job-queue";
+import { listUnclaimedJobIds } from "./job-rows";
 
 export type InProcessQueue = JobQueue & {
-  /** Queues the runs and import jobs a previous process left queued and never claimed (it stopped before executing them). */
+  /** Queues the runs, imports and exports a previous process left queued and never claimed (it stopped before executing them). */
   recover(): Promise<void>;
   /** Settles when every job added so far has been executed (tests, and a graceful shutdown). */
   idle(): Promise<void>;
@@ -42,10 +43,10 @@ export function createInProcessQueue(handle: DbHandle): InProcessQueue {
         "select id from segment_runs where status = 'queued' and worker is null order by id",
       );
       pending.push(...queued.map((row) => ({ kind: "segment_run", runId: row.id }) as const));
-      const imports = await handle.raw<{ id: string }>(
-        "select id from import_jobs where status = 'queued' and worker is null order by created_at",
-      );
-      pending.push(...imports.map((row) => ({ kind: "import_commit", jobId: row.id }) as const));
+      for (const jobId of await listUnclaimedJobIds(handle, "import_jobs"))
+        pending.push({ kind: "import_commit", jobId });
+      for (const jobId of await listUnclaimedJobIds(handle, "export_jobs"))
+        pending.push({ kind: "customer_export", jobId });
       committed();
     },
     idle: async () => {

@@ -1,5 +1,6 @@
 import type { DbHandle } from "@creditseg/db";
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
+import { markDeadExportJobs } from "../export/customer-export-jobs";
 import { markDeadImportJobs } from "../imports/import-jobs";
 import { markDeadRuns } from "../runs/mark-dead-runs";
 import { executeJob } from "./execute-job";
@@ -69,6 +70,7 @@ export type JobWorker = { stop: () => Promise<void>; done: Promise<void> };
 export async function startJobWorker(handle: DbHandle, options: WorkerOptions): Promise<JobWorker> {
   await markDeadRuns(handle);
   await markDeadImportJobs(handle);
+  await markDeadExportJobs(handle);
   let executing = 0;
   const task =
     (kind: Job["kind"]): Task =>
@@ -95,6 +97,7 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
   const sweep = setInterval(() => {
     void markDeadRuns(handle).catch(() => {});
     void markDeadImportJobs(handle).catch(() => {});
+    void markDeadExportJobs(handle).catch(() => {});
   }, 60_000);
   sweep.unref();
   let idleCheck: NodeJS.Timeout | undefined;

@@ -31,6 +31,7 @@ import { formatCount } from "~/i18n/format";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { formText } from "../form-text";
+import { CustomerExportControl } from "./customer-export-control";
 
 type CustomerFacets = inferRouterOutputs<AppRouter>["customer"]["facets"];
 type FacetValue = CustomerFacets["industries"][number];
@@ -63,15 +64,7 @@ export function CustomerListView() {
     readTierNames(activePolicy.data?.document),
   );
   const clusterOptions = (clusters.data?.clusters ?? []).map((cluster) => cluster.clusterNo);
-  const exportHref = (format: "csv" | "xlsx") => {
-    const params = new URLSearchParams({ format, sort: filters.sort, direction: filters.direction });
-    for (const [key, value] of Object.entries(toFilterInput(filters))) {
-      // A migration or draft selection is one nested object: it travels as JSON.
-      if (typeof value === "object" && !Array.isArray(value)) params.set(key, JSON.stringify(value));
-      else for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
-    }
-    return `/api/export/customers?${params.toString()}`;
-  };
+  const exportRequest = { ...toFilterInput(filters), sort: filters.sort, direction: filters.direction };
   const runQuery = filters.runId ? `?run=${filters.runId}` : "";
   const isOfficer = me.role === "credit_officer";
 
@@ -161,16 +154,7 @@ export function CustomerListView() {
     <>
       <div className="page-head">
         <h1>{isOfficer ? t("titleOfficer") : t("title")}</h1>
-        {canExport ? (
-          <div className="row">
-            <a className="button" href={exportHref("csv")} download>
-              {t("exportCsv")}
-            </a>
-            <a className="button" href={exportHref("xlsx")} download>
-              {t("exportXlsx")}
-            </a>
-          </div>
-        ) : null}
+        {canExport ? <CustomerExportControl request={exportRequest} /> : null}
       </div>
       <CustomerFilterBar
         filters={filters}

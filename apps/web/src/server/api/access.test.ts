@@ -41,6 +41,11 @@ const EXPECTED: Record<string, Expectation> = {
   "customer.count": { callers: EVERY_ROLE, input: () => ({}) },
   "customer.facets": { callers: EVERY_ROLE, input: () => undefined },
   "customer.byId": { callers: EVERY_ROLE, input: () => ({ customerId: "C001" }) },
+  "customerExport.request": {
+    callers: EVERY_ROLE,
+    input: () => ({ format: "csv", sort: "customerId", direction: "asc" }),
+  },
+  "customerExport.byId": { callers: EVERY_ROLE, input: () => ({ jobId: "00000000-0000-4000-8000-000000000000" }) },
   "loan.list": { callers: EVERY_ROLE, input: () => ({ period: FIXTURE_PERIOD }) },
   "loan.sample": { callers: EVERY_ROLE, input: ({ runId }) => ({ runId, cluster: 0 }) },
   "deposit.list": { callers: EVERY_ROLE, input: () => ({}) },

@@ -28,6 +28,15 @@ const CASES: Record<string, Case> = {
   "customer.facets": { outcome: "data", call: (c) => c.customer.facets() },
   "customer.count": { outcome: "data", call: (c) => c.customer.count({ officer: "O002" }) },
   "customer.byId": { outcome: "NOT_FOUND", call: (c, s) => c.customer.byId({ customerId: s.otherCustomer }) },
+  // The job's row (the file's rows are the list's, in the officer's scope: the engine's export test reads them back).
+  "customerExport.request": {
+    outcome: "data",
+    call: (c) => c.customerExport.request({ officer: "O002", format: "csv", sort: "contribution", direction: "desc" }),
+  },
+  "customerExport.byId": {
+    outcome: "NOT_FOUND",
+    call: (c) => c.customerExport.byId({ jobId: "00000000-0000-4000-8000-000000000000" }),
+  },
   "loan.list": { outcome: "data", call: (c, s) => c.loan.list({ limit: 200, customerId: s.otherCustomer }) },
   "loan.sample": { outcome: "data", call: (c) => c.loan.sample({ cluster: 0, size: 500 }) },
   "deposit.list": { outcome: "data", call: (c) => c.deposit.list({ limit: 200 }) },

@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit";
 import { customerRouter } from "./routers/customer";
+import { customerExportRouter } from "./routers/customer-export";
 import { depositRouter } from "./routers/deposit";
 import { groupRouter } from "./routers/group";
 import { loanRouter } from "./routers/loan";
@@ -16,6 +17,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   system: systemRouter,
   customer: customerRouter,
+  customerExport: customerExportRouter,
   loan: loanRouter,
   deposit: depositRouter,
   project: projectRouter,

@@ -1,6 +1,7 @@
 import { can, type Permission } from "@creditseg/core/access";
 import { IMPORT_KINDS, type ImportKind } from "@creditseg/core/constants";
 import { findImportBatch, listImportRejects, type DbHandle } from "@creditseg/db";
+import { openCustomerExportFile } from "@creditseg/engine";
 import { buildReportCsv, buildTemplate, type ImportReport, type Reject } from "@creditseg/ingest";
 import type { Auth } from "../auth/auth";
 import { readSession, type SessionUser } from "../auth/session";
@@ -22,15 +23,55 @@ async function authorise(auth: Auth, req: Request, permission: Permission): Prom
   return session.user;
 }
 
-function attachment(body: Buffer, fileName: string, contentType: string): Response {
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": contentType,
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
+function attachment(
+  body: Buffer | ReadableStream<Uint8Array>,
+  fileName: string,
+  contentType: string,
+  size?: number,
+): Response {
+  return new Response(
+    Buffer.isBuffer(body) ? new Uint8Array(body) : (body as ReadableStream<Uint8Array<ArrayBuffer>>),
+    {
+      headers: {
+        "content-type": contentType,
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        ...(size === undefined ? {} : { "content-length": String(size) }),
+      },
+    },
+  );
+}
+
+/** A stream of `chunks`, pulled one at a time as the client reads (a slow download holds one chunk). */
+function streamOf(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
+}
+
+/**
+ * `GET /api/export/jobs/<jobId>`: the file of a finished customer export of the caller's own, streamed from the
+ * database chunk by chunk. Another user's export, an expired or unfinished one, answers 404 like a missing one.
+ */
+export async function downloadCustomerExport(
+  req: Request,
+  jobId: string,
+  deps: { auth: Auth; handle: DbHandle },
+): Promise<Response> {
+  const user = await authorise(deps.auth, req, "export.customers");
+  if (user instanceof Response) return user;
+  if (!UUID.test(jobId)) return problem(404, "There is no such export.");
+  const file = await openCustomerExportFile(deps.handle, { actor: { id: user.id, role: user.role }, jobId });
+  if (!file) return problem(404, "There is no such export (it may have expired, or is still being written).");
+  return attachment(streamOf(file.bytes), file.job.fileName!, file.contentType, file.job.size ?? undefined);
 }
 
 /** Rejects as a CSV (UTF-8 with BOM, cells that a spreadsheet would run as formulas neutralised). */

@@ -1,12 +1,11 @@
 import { customerKeyOf, customerSortKind, listCustomers, resolveRun } from "@creditseg/db";
-import { readCustomerDetail } from "@creditseg/engine";
+import { readCustomerDetail, resolveCustomerFilter } from "@creditseg/engine";
 import { countCustomersCached, readCustomerFacets } from "../../cache/customer-counts";
 import { callDomain } from "../domain-errors";
 import { decodeCursor, toPage } from "../paging";
 import { customerByIdInput, customerFilterInput, listCustomersInput } from "../schemas/customer";
 import { createTRPCRouter, customerScopeOf, permissionProcedure } from "../trpc";
 import { actorOf } from "./actor-of";
-import { resolveCustomerFilter } from "./customer-selection";
 import { requireCustomerInScope } from "./customer-helpers";
 import { requireRun } from "./run-helpers";
 

@@ -1,11 +1,30 @@
 import type { CustomerFilter, CustomerScope, DbHandle, ResolvedRun } from "@creditseg/db";
-import {
-  listCustomersChangedByPolicy,
-  listMigratedCustomerIds,
-  listTopContributorIds,
-  type Actor,
-} from "@creditseg/engine";
-import type { CustomerFilterInput } from "../schemas/customer";
+import type { Actor } from "../actor";
+import { listMigratedCustomerIds, type MigrationDimension } from "../history/compare-runs";
+import { listCustomersChangedByPolicy } from "../policies/preview-impact";
+import { listTopContributorIds } from "./portfolio-summary";
+
+/**
+ * What a customer list, its count or its export selects: the list's own filters, and the figure it was opened from —
+ * the cells of a run-to-run migration matrix (in `from` in the earlier run, in `to` in the listed run), the cells of
+ * a draft policy's impact preview, or the top percent of the run by contribution (a point of the Pareto curve).
+ */
+export type CustomerSelection = Omit<CustomerFilter, "customerIds"> & {
+  migration?: {
+    fromRunId: number;
+    dimension: MigrationDimension;
+    from: readonly string[];
+    to?: readonly string[] | undefined;
+  };
+  draft?: {
+    version: number;
+    period: string;
+    dimension: "tier" | "grade";
+    from?: readonly string[] | undefined;
+    to?: readonly string[] | undefined;
+  };
+  topPct?: number;
+};
 
 /**
  * The customer filter of a list, count or export. A migration cell or a draft's impact cell becomes the set of
@@ -15,7 +34,7 @@ import type { CustomerFilterInput } from "../schemas/customer";
  */
 export async function resolveCustomerFilter(
   handle: DbHandle,
-  args: { input: CustomerFilterInput; run: ResolvedRun | null; scope: CustomerScope; actor: Actor },
+  args: { input: CustomerSelection; run: ResolvedRun | null; scope: CustomerScope; actor: Actor },
 ): Promise<CustomerFilter> {
   const { input, run, scope, actor } = args;
   const { migration, draft, topPct, ...filter } = input;

@@ -1,8 +1,17 @@
+import { PassThrough } from "node:stream";
 import { fenToYuanString } from "@creditseg/core";
 import { renderClusterLabel, type ClusterLabel } from "@creditseg/core/clustering";
-import ExcelJS from "exceljs";
 import type { CustomerListRow } from "@creditseg/db";
 import { neutraliseCell } from "@creditseg/ingest";
+import ExcelJS from "exceljs";
+
+export type CustomerExportFormat = "csv" | "xlsx";
+
+/** The HTTP content type of each format. */
+export const EXPORT_CONTENT_TYPES: Record<CustomerExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 
 /** What an export adds to the list's rows: the run's cluster labels (stored as codes), by cluster number. */
 export type ExportContext = { clusterLabels: ReadonlyMap<number, ClusterLabel> };
@@ -47,6 +56,14 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "deposit_balance_cny", value: (r) => yuan(r.depositBalanceFen), isAmount: true },
 ];
 
+/** Writes an export's rows a page at a time into `sink` as bytes; `end` finishes the file. */
+export type CustomerExportWriter = {
+  addRows: (rows: readonly CustomerListRow[]) => Promise<void>;
+  end: () => Promise<void>;
+};
+
+type ByteSink = (bytes: Uint8Array) => Promise<void>;
+
 function csvField(value: string | number | null, isAmount: boolean): string {
   if (value === null) return "";
   // Amounts are our own exact decimals ("-1234.56"); every other text came from uploaded data.
@@ -54,17 +71,40 @@ function csvField(value: string | number | null, isAmount: boolean): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** UTF-8 CSV with a byte-order mark so Excel shows Chinese names correctly. */
-export function toCsv(rows: readonly CustomerListRow[], context: ExportContext): string {
-  const lines = [EXPORT_COLUMNS.map((c) => c.header).join(",")];
-  for (const row of rows)
-    lines.push(EXPORT_COLUMNS.map((c) => csvField(c.value(row, context), c.isAmount ?? false)).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+/** UTF-8 CSV with a byte-order mark so Excel shows Chinese names correctly; CRLF line ends. */
+function csvWriter(sink: ByteSink, context: ExportContext): CustomerExportWriter {
+  const encoder = new TextEncoder();
+  let isHeaderWritten = false;
+  const header = async () => {
+    if (isHeaderWritten) return;
+    isHeaderWritten = true;
+    await sink(encoder.encode(`\uFEFF${EXPORT_COLUMNS.map((c) => c.header).join(",")}\r\n`));
+  };
+  return {
+    addRows: async (rows) => {
+      await header();
+      if (rows.length === 0) return;
+      const lines = rows.map((row) =>
+        EXPORT_COLUMNS.map((c) => csvField(c.value(row, context), c.isAmount ?? false)).join(","),
+      );
+      await sink(encoder.encode(`${lines.join("\r\n")}\r\n`));
+    },
+    end: header,
+  };
 }
 
-/** An XLSX workbook; text cells are neutralised, amounts are numeric cells formatted to two decimals. */
-export async function toXlsx(rows: readonly CustomerListRow[], context: ExportContext): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * An XLSX workbook written as a stream (exceljs's streaming writer: each row is committed as it is added, so memory
+ * holds a page, not the sheet); text cells are neutralised, amounts are numeric cells formatted to two decimals.
+ */
+function xlsxWriter(sink: ByteSink, context: ExportContext): CustomerExportWriter {
+  const output = new PassThrough();
+  // The zip's bytes go to the sink as the writer produces them; a sink's failure ends the export with it.
+  const drained = (async () => {
+    for await (const chunk of output) await sink(chunk as Buffer);
+  })();
+  drained.catch(() => {});
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet("customers");
   sheet.columns = EXPORT_COLUMNS.map((c) => ({
     header: c.header,
@@ -72,15 +112,36 @@ export async function toXlsx(rows: readonly CustomerListRow[], context: ExportCo
     width: c.isAmount ? 18 : 14,
     style: c.isAmount ? { numFmt: "#,##0.00" } : {},
   }));
-  for (const row of rows) {
-    sheet.addRow(
-      EXPORT_COLUMNS.map((c) => {
-        const value = c.value(row, context);
-        if (value === null) return null;
-        if (c.isAmount) return Number(value);
-        return typeof value === "number" ? value : neutraliseCell(value);
-      }),
-    );
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return {
+    addRows: async (rows) => {
+      for (const row of rows) {
+        sheet
+          .addRow(
+            EXPORT_COLUMNS.map((c) => {
+              const value = c.value(row, context);
+              if (value === null) return null;
+              if (c.isAmount) return Number(value);
+              return typeof value === "number" ? value : neutraliseCell(value);
+            }),
+          )
+          .commit();
+      }
+      // Let the zip stream hand what it holds to the sink before the next page is read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+    end: async () => {
+      sheet.commit();
+      await workbook.commit();
+      await drained;
+    },
+  };
+}
+
+/** The writer of one format. */
+export function createExportWriter(
+  format: CustomerExportFormat,
+  sink: ByteSink,
+  context: ExportContext,
+): CustomerExportWriter {
+  return format === "csv" ? csvWriter(sink, context) : xlsxWriter(sink, context);
 }
