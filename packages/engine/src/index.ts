@@ -27,6 +27,16 @@ export {
   type TierTotals,
   type WarningChange,
 } from "./policies/preview-impact";
+export {
+  PREVIEW_FAILURE_CODES,
+  executePolicyPreview,
+  markDeadPolicyPreviews,
+  previewRefusalOf,
+  readPolicyPreview,
+  requestPolicyPreview,
+  type PolicyPreviewJob,
+  type PreviewFailure,
+} from "./policies/preview-jobs";
 
 export { startRun, type StartedRun, type StartRunArgs } from "./runs/start-run";
 export type { RunOutcome, RunProgress, RunStage } from "./runs/execute-run";
@@ -95,6 +105,7 @@ export {
 } from "./export/customer-export-jobs";
 export { EXPORT_COLUMNS, type CustomerExportFormat } from "./export/customer-export-format";
 export { resolveCustomerFilter, type CustomerSelection } from "./queries/resolve-customer-filter";
+export { readRunSummary } from "./queries/stored-summary";
 export {
   listTopContributorIds,
   readPortfolioSummary,

@@ -16,3 +16,5 @@ export * from "./rate-limits";
 export * from "./pending-uploads";
 export * from "./import-jobs";
 export * from "./export-jobs";
+export * from "./policy-previews";
+export * from "./run-summaries";

@@ -1,6 +1,7 @@
 import type { DbHandle } from "@creditseg/db";
 import { executeExportJob } from "../export/customer-export-jobs";
 import { executeImportJob } from "../imports/import-jobs";
+import { executePolicyPreview } from "../policies/preview-jobs";
 import { executeQueuedRun } from "../runs/execute-queued-run";
 import type { Job } from "./job-queue";
 
@@ -15,6 +16,9 @@ export async function executeJob(handle: DbHandle, job: Job): Promise<void> {
       return;
     case "customer_export":
       await executeExportJob(handle, job.jobId);
+      return;
+    case "policy_preview":
+      await executePolicyPreview(handle, job.previewId);
       return;
   }
 }

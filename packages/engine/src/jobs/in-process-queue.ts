@@ -4,7 +4,7 @@ import type { Job, JobQueue } from "./job-queue";
 import { listUnclaimedJobIds } from "./job-rows";
 
 export type InProcessQueue = JobQueue & {
-  /** Queues the runs, imports and exports a previous process left queued and never claimed (it stopped before executing them). */
+  /** Queues the runs, imports, exports and previews a previous process left queued and never claimed (it stopped before executing them). */
   recover(): Promise<void>;
   /** Settles when every job added so far has been executed (tests, and a graceful shutdown). */
   idle(): Promise<void>;
@@ -47,6 +47,8 @@ export function createInProcessQueue(handle: DbHandle): InProcessQueue {
         pending.push({ kind: "import_commit", jobId });
       for (const jobId of await listUnclaimedJobIds(handle, "export_jobs"))
         pending.push({ kind: "customer_export", jobId });
+      for (const previewId of await listUnclaimedJobIds(handle, "policy_previews"))
+        pending.push({ kind: "policy_preview", previewId });
       committed();
     },
     idle: async () => {

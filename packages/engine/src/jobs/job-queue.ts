@@ -1,16 +1,22 @@
 import type { RawQuery } from "@creditseg/db";
 
-/** Work done outside the request that asked for it. The row it names (a run, an import or export job) holds its state and progress. */
+/** Work done outside the request that asked for it. The row it names (a run, an import, an export, a preview) holds its state and progress. */
 export type Job =
   | { kind: "segment_run"; runId: number }
   | { kind: "import_commit"; jobId: string }
-  | { kind: "customer_export"; jobId: string };
+  | { kind: "customer_export"; jobId: string }
+  | { kind: "policy_preview"; previewId: string };
 
-export const JOB_KINDS = ["segment_run", "import_commit", "customer_export"] as const satisfies readonly Job["kind"][];
+export const JOB_KINDS = [
+  "segment_run",
+  "import_commit",
+  "customer_export",
+  "policy_preview",
+] as const satisfies readonly Job["kind"][];
 
 /** The id of the row a job names (a run's number, an import or export job's uuid), for logs and events. */
 export function jobSubjectOf(job: Job): string {
-  return job.kind === "segment_run" ? String(job.runId) : job.jobId;
+  return job.kind === "segment_run" ? String(job.runId) : job.kind === "policy_preview" ? job.previewId : job.jobId;
 }
 
 /**

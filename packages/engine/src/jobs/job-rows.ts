@@ -6,10 +6,10 @@ import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
 
 /**
  * The tables of jobs whose row is their state (queued → running under a worker → succeeded or failed): an import's
- * commit and a customer export. Each has `id`, `status`, `worker`, `heartbeat_at`, `failure`, `error`, `started_at`,
+ * commit, a customer export and a policy impact preview. Each has `id`, `status`, `worker`, `heartbeat_at`, `failure`, `error`, `started_at`,
  * `finished_at` and `created_at`.
  */
-export type JobTable = "import_jobs" | "export_jobs";
+export type JobTable = "import_jobs" | "export_jobs" | "policy_previews";
 
 /** Jobs of each table executing in this process (globalThis: a bundler may load this module twice in one process). */
 const globalJobs = globalThis as typeof globalThis & { __creditsegActiveJobRows?: Map<JobTable, Set<string>> };

@@ -2,6 +2,7 @@ import type { DbHandle } from "@creditseg/db";
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
 import { markDeadExportJobs } from "../export/customer-export-jobs";
 import { markDeadImportJobs } from "../imports/import-jobs";
+import { markDeadPolicyPreviews } from "../policies/preview-jobs";
 import { markDeadRuns } from "../runs/mark-dead-runs";
 import { executeJob } from "./execute-job";
 import { JOB_KINDS, type Job, type JobQueue } from "./job-queue";
@@ -71,6 +72,7 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
   await markDeadRuns(handle);
   await markDeadImportJobs(handle);
   await markDeadExportJobs(handle);
+  await markDeadPolicyPreviews(handle);
   let executing = 0;
   const task =
     (kind: Job["kind"]): Task =>
@@ -98,6 +100,7 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
     void markDeadRuns(handle).catch(() => {});
     void markDeadImportJobs(handle).catch(() => {});
     void markDeadExportJobs(handle).catch(() => {});
+    void markDeadPolicyPreviews(handle).catch(() => {});
   }, 60_000);
   sweep.unref();
   let idleCheck: NodeJS.Timeout | undefined;

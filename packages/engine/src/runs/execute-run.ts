@@ -27,6 +27,7 @@ import { buildGroupRows } from "../groups/build-group-rows";
 import { segmentCustomerPages } from "./segment-customer-pages";
 import { readPreviousGroups } from "../groups/read-previous-groups";
 import { runFailureError, runFailureOf, type RunFailure } from "./run-failure";
+import { storeBankWideSummary } from "../queries/stored-summary";
 
 export type RunStage = "loading" | "segmenting" | "writing" | "done" | "failed";
 /** Steps of a stage done and planned: k-means restarts while segmenting. */
@@ -354,6 +355,10 @@ export async function executeRun(handle: DbHandle, args: ExecuteArgs): Promise<R
     });
     progress.suspend(false);
     endStage("writing");
+    // The bank-wide dashboard figures, stored with the run now that its results are committed, so no first visitor
+    // waits for them. Derived from the results: if this fails, the first reader computes and stores them instead.
+    await storeBankWideSummary(handle, args.runId).catch(() => {});
+    endStage("figures");
     // Timings are not part of the checksum: identical runs take different times.
     await handle.raw(
       "update segment_runs set summary = jsonb_set(summary, '{timingsMs}', $2::text::jsonb) where id = $1",

@@ -14,6 +14,7 @@ import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
 import { useCodeText } from "../codes/use-code-text";
+import { POLICY_PREVIEW_KEY, usePolicyPreview } from "./use-policy-preview";
 
 type Path = (string | number)[];
 
@@ -60,11 +61,10 @@ export function PolicyDraftEditor({
   const refreshLists = () => queryClient.invalidateQueries({ queryKey: trpc.policy.list.queryKey() });
   const save = useMutation(trpc.policy.update.mutationOptions({ onSuccess: refreshLists }));
   const submit = useMutation(trpc.policy.submit.mutationOptions({ onSuccess: refreshLists }));
-  const preview = useQuery({
-    ...trpc.policy.preview.queryOptions({ version, period: previewPeriod ?? "2025" }),
-    enabled: previewPeriod !== null && save.isSuccess,
-    staleTime: 0,
-  });
+  const preview = usePolicyPreview(
+    { version, period: previewPeriod ?? "2025" },
+    { enabled: previewPeriod !== null && save.isSuccess, staleTime: 0 },
+  );
   const codes = useCodeText();
   const validation = useMemo(() => parsePolicy(draft), [draft]);
   const issues: PolicyIssue[] = validation.ok ? [] : validation.issues;
@@ -228,7 +228,7 @@ export function PolicyDraftEditor({
             onClick={() =>
               saveDraft(() => {
                 setPreviewPeriod(current.data?.period ?? previousYearPeriod(bankDate(new Date())));
-                void queryClient.invalidateQueries({ queryKey: trpc.policy.preview.queryKey() });
+                void queryClient.invalidateQueries({ queryKey: POLICY_PREVIEW_KEY });
               })
             }
           >

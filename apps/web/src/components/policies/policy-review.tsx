@@ -9,6 +9,7 @@ import { FtpCurveTable } from "./ftp-curve-table";
 import { PolicyDiffTable } from "./policy-diff-table";
 import { PolicyImpactView } from "./policy-impact-view";
 import { useTRPC } from "~/trpc/react";
+import { usePolicyPreview } from "./use-policy-preview";
 
 /** The year before the bank's date when no run names a period yet (as the draft editor's preview). */
 const fallbackPeriod = () => previousYearPeriod(bankDate(new Date()));
@@ -35,10 +36,7 @@ export function PolicyReview({
   const period = current.data?.period ?? (current.isFetched ? fallbackPeriod() : undefined);
   const diff = useQuery(trpc.policy.diff.queryOptions({ version }));
   const document = useQuery(trpc.policy.byVersion.queryOptions({ version }));
-  const impact = useQuery({
-    ...trpc.policy.preview.queryOptions({ version, period: period ?? fallbackPeriod() }),
-    enabled: period !== undefined,
-  });
+  const impact = usePolicyPreview({ version, period: period ?? fallbackPeriod() }, { enabled: period !== undefined });
   const parsed = document.data ? parsePolicy(document.data.document) : null;
   const headingId = `review-v${version}`;
   return (

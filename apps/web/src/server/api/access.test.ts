@@ -108,7 +108,8 @@ const EXPECTED: Record<string, Expectation> = {
   "policy.submit": { callers: RISK, input: () => ({ version: 1 }) },
   "policy.approve": { callers: RISK, input: () => ({ version: 1 }) },
   "policy.reject": { callers: RISK, input: () => ({ version: 1, comment: "Not yet." }) },
-  "policy.preview": { callers: RISK, input: () => ({ version: 1, period: FIXTURE_PERIOD }) },
+  "policy.requestPreview": { callers: RISK, input: () => ({ version: 1, period: FIXTURE_PERIOD }) },
+  "policy.previewJob": { callers: RISK, input: () => ({ previewId: "00000000-0000-4000-8000-000000000000" }) },
   "override.list": { callers: EVERY_ROLE, input: () => ({}) },
   "override.propose": {
     callers: OFFICER,

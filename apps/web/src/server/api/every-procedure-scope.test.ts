@@ -100,7 +100,8 @@ const CASES: Record<string, Case> = {
   "policy.submit": { outcome: "FORBIDDEN", call: (c) => c.policy.submit({} as never) },
   "policy.approve": { outcome: "FORBIDDEN", call: (c) => c.policy.approve({} as never) },
   "policy.reject": { outcome: "FORBIDDEN", call: (c) => c.policy.reject({} as never) },
-  "policy.preview": { outcome: "FORBIDDEN", call: (c) => c.policy.preview({} as never) },
+  "policy.requestPreview": { outcome: "FORBIDDEN", call: (c) => c.policy.requestPreview({} as never) },
+  "policy.previewJob": { outcome: "FORBIDDEN", call: (c) => c.policy.previewJob({} as never) },
   "override.list": { outcome: "data", call: (c) => c.override.list({ limit: 200 }) },
   "override.propose": {
     outcome: "NOT_FOUND",

@@ -22,19 +22,14 @@ export default function Page() {
         ]);
         const waiting = can(me.role, "policy.approve") ? awaitingDecision(versions?.items ?? [], me.id) : [];
         if (!waiting.length) return;
-        const current = await queryClient
-          .fetchQuery(serverTrpc.segmentRun.current.queryOptions({}))
-          .catch(() => undefined);
-        await Promise.all(
-          waiting.flatMap(({ version }) => [
+        // The impact preview is a job the review asks for from the browser, on the current run's period.
+        await Promise.all([
+          queryClient.prefetchQuery(serverTrpc.segmentRun.current.queryOptions({})),
+          ...waiting.flatMap(({ version }) => [
             queryClient.prefetchQuery(serverTrpc.policy.diff.queryOptions({ version })),
             queryClient.prefetchQuery(serverTrpc.policy.byVersion.queryOptions({ version })),
-            // The impact is previewed on the current run's period; without a run the view picks its own.
-            ...(current?.period
-              ? [queryClient.prefetchQuery(serverTrpc.policy.preview.queryOptions({ version, period: current.period }))]
-              : []),
           ]),
-        );
+        ]);
       }}
     >
       <HydrateClient>

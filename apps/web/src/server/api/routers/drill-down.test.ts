@@ -3,6 +3,7 @@ import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { waitForBackgroundRuns } from "../../runs/job-queue";
 import { callerFor, createTestApp, failureOf, signIn, type TestApp } from "../../testing/test-app";
+import { previewThrough } from "../../testing/policy-preview";
 
 const PERIOD = "2025";
 
@@ -117,7 +118,7 @@ describeEachDb("lists opened from a migration or impact cell hold exactly the ce
 
   it("counts and lists the customers a draft would move, cell by cell and all of them", async () => {
     const version = await draftLowerCore(risk);
-    const impact = await risk.policy.preview({ version, period: PERIOD });
+    const impact = await previewThrough(risk, { version, period: PERIOD });
     const changed = await risk.customer.list({ draft: { version, period: PERIOD, dimension: "tier" }, limit: 200 });
     expect(impact.migration.tiers.movedCount).toBeGreaterThan(0);
     expect([changed.total, changed.items.length]).toEqual([

@@ -1,6 +1,7 @@
 import { describeEachDb } from "@creditseg/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FIXTURE_PERIOD, seedPortfolio } from "../../testing/portfolio-fixture";
+import { previewThrough } from "../../testing/policy-preview";
 import {
   addUser,
   callerFor,
@@ -137,12 +138,12 @@ describeEachDb("policy workflow through the API", (kind) => {
     const author = await callerFor(app, cookies.risk);
     const draft = await author.policy.createDraft({});
     const [runsBefore] = await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_runs");
-    const impact = await author.policy.preview({ version: draft.version, period: FIXTURE_PERIOD });
+    const impact = await previewThrough(author, { version: draft.version, period: FIXTURE_PERIOD });
     expect(impact.customerCount).toBe(4);
     expect(impact.version).toBe(draft.version);
     const [runsAfter] = await app.handle.raw<{ n: number }>("select count(*)::int as n from segment_runs");
     expect(runsAfter!.n).toBe(runsBefore!.n);
-    expect(await failureOf(author.policy.preview({ version: 999, period: FIXTURE_PERIOD }))).toEqual({
+    expect(await failureOf(author.policy.requestPreview({ version: 999, period: FIXTURE_PERIOD }))).toEqual({
       code: "NOT_FOUND",
       appCode: "POLICY_NOT_FOUND",
     });

@@ -4,15 +4,17 @@ import {
   approvePolicyVersion,
   createPolicyDraft,
   diffPolicyVersion,
-  previewPolicyImpact,
+  previewRefusalOf,
+  readPolicyPreview,
   rejectPolicyVersion,
+  requestPolicyPreview,
   submitPolicyDraft,
   updatePolicyDraft,
 } from "@creditseg/engine";
 import { z } from "zod";
 import { decodeIdCursor, toPage } from "../paging";
-import { callDomain } from "../domain-errors";
-import { notFound } from "../errors";
+import { callDomain, engineErrorToTrpc } from "../domain-errors";
+import { appError, notFound } from "../errors";
 import {
   approvePolicyInput,
   createPolicyDraftInput,
@@ -122,12 +124,38 @@ export const policyRouter = createTRPCRouter({
     ),
 
   /**
-   * What a version would change if it were active, computed on a period's data without storing a run: tier and grade
-   * transition matrices, contribution by tier, warnings that start or stop. Seconds at 100,000 customers.
+   * Asks what a version would change if it were active, computed on a period's data without storing a run (tier and
+   * grade transition matrices, contribution by tier, warnings that start or stop): a job, since it prices the period
+   * twice — a worker computes it (on the embedded database, this process), and the page polls `previewJob`.
    */
-  preview: permissionProcedure("policy.write")
+  requestPreview: permissionProcedure("policy.write")
     .input(previewPolicyInput)
-    .query(({ ctx, input }) =>
-      callDomain(() => previewPolicyImpact(ctx.handle, { actor: actorOf(ctx), ...input }), "POLICY_NOT_FOUND"),
-    ),
+    .output(z.object({ id: z.string(), status: z.enum(["queued", "running", "succeeded", "failed"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const job = await callDomain(
+        () => requestPolicyPreview(ctx.handle, ctx.jobs, { actor: actorOf(ctx), ...input }),
+        "POLICY_NOT_FOUND",
+      );
+      return { id: job.id, status: job.status };
+    }),
+
+  /**
+   * One of the caller's previews: its status, then the impact. A preview the engine refused answers the engine's own
+   * error (no data for the period, the version gone), as the page showed it before previews were jobs.
+   */
+  previewJob: permissionProcedure("policy.write")
+    .input(z.object({ previewId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const job = await callDomain(
+        () => readPolicyPreview(ctx.handle, { actor: actorOf(ctx), previewId: input.previewId }),
+        "POLICY_NOT_FOUND",
+      );
+      if (!job) throw notFound("POLICY_NOT_FOUND", "The preview");
+      if (job.failure) {
+        const refusal = previewRefusalOf(job.failure);
+        if (refusal) throw engineErrorToTrpc(refusal, "POLICY_NOT_FOUND");
+        throw appError("INTERNAL_SERVER_ERROR", "PREVIEW_FAILED", "The impact preview failed. Please try again.");
+      }
+      return { id: job.id, status: job.status, impact: job.impact };
+    }),
 });

@@ -24,7 +24,7 @@ export const segmentRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const run = await requireRun(ctx.db, input);
       if (!run) return null;
-      return readPortfolioSummaryCached(ctx.db, run, customerScopeOf(ctx.user));
+      return readPortfolioSummaryCached(ctx.handle, run, customerScopeOf(ctx.user));
     }),
 
   /** The run's benefit clusters: the fitted model's centroid, profile and label (no customer records). */
