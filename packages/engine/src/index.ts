@@ -103,7 +103,13 @@ export {
   type CustomerExportRequest,
   type ExportFailure,
 } from "./export/customer-export-jobs";
-export { EXPORT_COLUMNS, type CustomerExportFormat } from "./export/customer-export-format";
+export {
+  createTableWriter,
+  EXPORT_HEADERS,
+  type CustomerExportFormat,
+  type ExportColumn,
+  type TableWriter,
+} from "./export/customer-export-format";
 export { resolveCustomerFilter, type CustomerSelection } from "./queries/resolve-customer-filter";
 export { readRunSummary } from "./queries/stored-summary";
 export {

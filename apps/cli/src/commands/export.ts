@@ -3,17 +3,12 @@ import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { COMMANDS } from "./catalog";
-import ExcelJS from "exceljs";
 import { fenToYuanString } from "@creditseg/core";
 import { renderClusterLabel } from "@creditseg/core/clustering";
-import { readRunExport, type RunExportRow } from "@creditseg/engine";
-import { neutraliseCell } from "@creditseg/ingest";
+import { createTableWriter, readRunExport, type ExportColumn, type RunExportRow } from "@creditseg/engine";
 import { CliError } from "../cli-error";
 import { withDatabase } from "../open-database";
 import { parseWholeNumber, reportEngineErrors } from "./run";
-
-type Cell = string | number | null;
-type Column = { header: string; value: (row: RunExportRow) => Cell; isAmount?: boolean };
 
 const yuan = (fen: bigint) => fenToYuanString(fen);
 
@@ -21,7 +16,7 @@ const yuan = (fen: bigint) => fenToYuanString(fen);
  * One row per customer: contribution breakdown (CNY, exact to the fen), the effective tier / grade (overrides
  * applied) with the computed ones beside them, recommendation and any override.
  */
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly ExportColumn<RunExportRow>[] = [
   { header: "customer_id", value: (r) => r.customerId },
   { header: "name", value: (r) => r.name },
   { header: "officer", value: (r) => r.officer },
@@ -45,59 +40,23 @@ const COLUMNS: readonly Column[] = [
   { header: "override_id", value: (r) => r.overrideId },
 ];
 
-function csvField(value: Cell, isAmount: boolean): string {
-  if (value === null) return "";
-  // Amounts are our own exact decimals ("-1234.56", a number to a spreadsheet); any other text may come from uploaded data.
-  const text = isAmount || typeof value === "number" ? String(value) : neutraliseCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-async function writeCsv(rows: AsyncIterable<RunExportRow[]>, path: string): Promise<number> {
-  const stream = createWriteStream(path, { encoding: "utf8" });
-  const write = async (text: string) => {
-    if (!stream.write(text)) await once(stream, "drain");
-  };
-  // A byte-order mark so Excel reads the Chinese text as UTF-8.
-  await write(`\uFEFF${COLUMNS.map((c) => c.header).join(",")}\r\n`);
+/**
+ * Writes the pages into `path` in the format, through the engine's table writer (the web's customer export writes
+ * with the same one); answers the rows written.
+ */
+async function writeTable(format: "csv" | "xlsx", rows: AsyncIterable<RunExportRow[]>, path: string): Promise<number> {
+  const stream = createWriteStream(path);
+  const writer = createTableWriter(format, COLUMNS, async (bytes) => {
+    if (!stream.write(bytes)) await once(stream, "drain");
+  });
   let count = 0;
   for await (const page of rows) {
-    await write(
-      page.map((row) => `${COLUMNS.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(",")}\r\n`).join(""),
-    );
+    await writer.addRows(page);
     count += page.length;
   }
+  await writer.end();
   stream.end();
   await once(stream, "finish");
-  return count;
-}
-
-async function writeXlsx(rows: AsyncIterable<RunExportRow[]>, path: string): Promise<number> {
-  // The streaming writer keeps memory flat at 100,000 customers.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet("customers");
-  sheet.columns = COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.header,
-    width: c.isAmount ? 18 : 14,
-    style: c.isAmount ? { numFmt: "#,##0.00" } : {},
-  }));
-  let count = 0;
-  for await (const page of rows) {
-    for (const row of page) {
-      sheet
-        .addRow(
-          COLUMNS.map((c) => {
-            const value = c.value(row);
-            if (value === null || typeof value === "number") return value;
-            return c.isAmount ? Number(value) : neutraliseCell(value);
-          }),
-        )
-        .commit();
-      count++;
-    }
-  }
-  sheet.commit();
-  await workbook.commit();
   return count;
 }
 
@@ -131,7 +90,7 @@ export function register(program: Command): void {
           // The first page is read before any file is opened: an unknown or unfinished run leaves nothing behind.
           const rows = await startedPages(readRunExport(handle, { runId, officerCode: options.officer }));
           try {
-            const count = format === "csv" ? await writeCsv(rows, temporary) : await writeXlsx(rows, temporary);
+            const count = await writeTable(format, rows, temporary);
             renameSync(temporary, options.out);
             process.stdout.write(`exported ${count} customers of run ${runId} to ${options.out} (${format})\n`);
           } catch (error) {

@@ -1,4 +1,4 @@
-import { bigint, jsonb, numeric, timestamp } from "drizzle-orm/pg-core";
+import { bigint, jsonb, numeric, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Money: integer fen (0.01 CNY) in a bigint; JS side sees a bigint, never a float. */
 export const fen = (name?: string) => (name ? bigint(name, { mode: "bigint" }) : bigint({ mode: "bigint" }));
@@ -18,3 +18,19 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/**
+ * The state of a job whose row is its state (an import's commit, an export, a preview): queued → running under a
+ * worker (`<pid>@<host>`, beating `heartbeat_at`) → succeeded or failed with its reason (`failure`, a code with
+ * parameters for users; `error`, the exception's text for operators only), and when each happened.
+ */
+export const jobStateColumns = () => ({
+  status: text().notNull().default("queued"),
+  worker: text(),
+  heartbeatAt: timestamp({ withTimezone: true }),
+  error: text(),
+  failure: failure(),
+  createdAt: createdAt(),
+  startedAt: timestamp({ withTimezone: true }),
+  finishedAt: timestamp({ withTimezone: true }),
+});

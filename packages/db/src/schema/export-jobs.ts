@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, failure } from "./_columns";
+import { jobStateColumns } from "./_columns";
 import { users } from "./users";
 
 /** PostgreSQL `bytea`: postgres.js answers a Buffer, PGlite a Uint8Array; both are Uint8Array. */
@@ -27,6 +27,7 @@ export const exportJobs = pgTable(
   "export_jobs",
   {
     id: uuid().primaryKey().defaultRandom(),
+    ...jobStateColumns(),
     requestedBy: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -34,22 +35,12 @@ export const exportJobs = pgTable(
     format: text().notNull(),
     /** The list's selection (run, filters, sort), the caller's role and officer scope (JSON). */
     selection: jsonb().notNull(),
-    status: text().notNull().default("queued"),
-    /** `<pid>@<host>` of the process executing it. */
-    worker: text(),
-    heartbeatAt: timestamp({ withTimezone: true }),
     /** Rows written so far, and the rows the selection holds (counted before the first is written). */
     rowsWritten: integer().notNull().default(0),
     totalRows: integer(),
     /** The download's file name and size in bytes, once written. */
     fileName: text(),
     size: bigint({ mode: "number" }),
-    /** Operators' detail of a failure (the exception's message); users read `failure`. */
-    error: text(),
-    failure: failure(),
-    createdAt: createdAt(),
-    startedAt: timestamp({ withTimezone: true }),
-    finishedAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [

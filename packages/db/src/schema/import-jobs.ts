@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, failure } from "./_columns";
+import { bigint, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { jobStateColumns } from "./_columns";
 import { importKindEnum } from "./enums";
 import { importBatches } from "./imports";
 import { pendingUploads } from "./pending-uploads";
@@ -15,6 +15,7 @@ export const importJobs = pgTable(
   "import_jobs",
   {
     id: uuid().primaryKey().defaultRandom(),
+    ...jobStateColumns(),
     /** The upload whose bytes are committed; null once the upload expired and was swept. */
     uploadId: uuid().references(() => pendingUploads.id, { onDelete: "set null" }),
     requestedBy: text()
@@ -24,10 +25,6 @@ export const importJobs = pgTable(
     period: text(),
     /** The ingest options of the commit (JSON: an expected total in fen as a string). */
     options: jsonb().notNull(),
-    status: text().notNull().default("queued"),
-    /** `<pid>@<host>` of the process executing it. */
-    worker: text(),
-    heartbeatAt: timestamp({ withTimezone: true }),
     /** The ingest phase reached (validating, staging, merging, committed) and its counters. */
     phase: text(),
     rowsProcessed: integer().notNull().default(0),
@@ -36,13 +33,6 @@ export const importJobs = pgTable(
     /** The ingest report once done (bigints as strings). */
     report: jsonb(),
     batchId: uuid().references(() => importBatches.id),
-    /** Operators' detail of a failure (the exception's message); never shown to users, who read `failure`. */
-    error: text(),
-    /** Why it failed, as a code with parameters that the UI and the CLI render in the reader's language. */
-    failure: failure(),
-    createdAt: createdAt(),
-    startedAt: timestamp({ withTimezone: true }),
-    finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     check("import_jobs_status", sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),

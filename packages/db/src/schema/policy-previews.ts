@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, failure } from "./_columns";
+import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { jobStateColumns } from "./_columns";
 import { users } from "./users";
 
 /**
@@ -12,6 +12,7 @@ export const policyPreviews = pgTable(
   "policy_previews",
   {
     id: uuid().primaryKey().defaultRandom(),
+    ...jobStateColumns(),
     requestedBy: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -19,18 +20,8 @@ export const policyPreviews = pgTable(
     requestedRole: text().notNull(),
     version: integer().notNull(),
     period: text().notNull(),
-    status: text().notNull().default("queued"),
-    /** `<pid>@<host>` of the process executing it. */
-    worker: text(),
-    heartbeatAt: timestamp({ withTimezone: true }),
     /** The engine's PolicyImpact once computed (bigints as strings). */
     result: jsonb(),
-    /** Operators' detail of a failure (the exception's message); users read `failure`. */
-    error: text(),
-    failure: failure(),
-    createdAt: createdAt(),
-    startedAt: timestamp({ withTimezone: true }),
-    finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     check("policy_previews_status", sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),

@@ -16,9 +16,11 @@ export const EXPORT_CONTENT_TYPES: Record<CustomerExportFormat, string> = {
 /** What an export adds to the list's rows: the run's cluster labels (stored as codes), by cluster number. */
 export type ExportContext = { clusterLabels: ReadonlyMap<number, ClusterLabel> };
 
-type Column = {
+/** One column of an exported table: its header, its cell of a row, and whether the cell is an amount in yuan. */
+export type ExportColumn<Row> = {
   header: string;
-  value: (row: CustomerListRow, context: ExportContext) => string | number | null;
+  value: (row: Row) => string | number | null;
+  /** Our own exact decimal ("-1234.56"): never neutralised, a numeric cell in XLSX. */
   isAmount?: boolean;
 };
 
@@ -29,8 +31,20 @@ function clusterLabelOf(row: CustomerListRow, context: ExportContext, locale: "z
   return label ? renderClusterLabel(label, locale) : null;
 }
 
-/** Export columns: one row per customer, amounts in CNY (yuan) to the fen. */
-export const EXPORT_COLUMNS: readonly Column[] = [
+/** The customer list's export columns, with the run's cluster labels: one row per customer, amounts in CNY (yuan) to the fen. */
+export function customerListColumns(context: ExportContext): readonly ExportColumn<CustomerListRow>[] {
+  return CUSTOMER_LIST_COLUMNS.map(({ header, value, isAmount }) => ({
+    header,
+    isAmount,
+    value: (row) => value(row, context),
+  }));
+}
+
+const CUSTOMER_LIST_COLUMNS: readonly {
+  header: string;
+  value: (row: CustomerListRow, context: ExportContext) => string | number | null;
+  isAmount?: boolean;
+}[] = [
   { header: "customer_id", value: (r) => r.customerId },
   { header: "name", value: (r) => r.name },
   { header: "industry", value: (r) => r.industry },
@@ -56,9 +70,12 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: "deposit_balance_cny", value: (r) => yuan(r.depositBalanceFen), isAmount: true },
 ];
 
-/** Writes an export's rows a page at a time into `sink` as bytes; `end` finishes the file. */
-export type CustomerExportWriter = {
-  addRows: (rows: readonly CustomerListRow[]) => Promise<void>;
+/** The header of every customer-list export, in order. */
+export const EXPORT_HEADERS: readonly string[] = CUSTOMER_LIST_COLUMNS.map((c) => c.header);
+
+/** Writes a table's rows a page at a time into a sink as bytes; `end` finishes the file. */
+export type TableWriter<Row> = {
+  addRows: (rows: readonly Row[]) => Promise<void>;
   end: () => Promise<void>;
 };
 
@@ -72,21 +89,19 @@ function csvField(value: string | number | null, isAmount: boolean): string {
 }
 
 /** UTF-8 CSV with a byte-order mark so Excel shows Chinese names correctly; CRLF line ends. */
-function csvWriter(sink: ByteSink, context: ExportContext): CustomerExportWriter {
+function csvWriter<Row>(sink: ByteSink, columns: readonly ExportColumn<Row>[]): TableWriter<Row> {
   const encoder = new TextEncoder();
   let isHeaderWritten = false;
   const header = async () => {
     if (isHeaderWritten) return;
     isHeaderWritten = true;
-    await sink(encoder.encode(`\uFEFF${EXPORT_COLUMNS.map((c) => c.header).join(",")}\r\n`));
+    await sink(encoder.encode(`\uFEFF${columns.map((c) => c.header).join(",")}\r\n`));
   };
   return {
     addRows: async (rows) => {
       await header();
       if (rows.length === 0) return;
-      const lines = rows.map((row) =>
-        EXPORT_COLUMNS.map((c) => csvField(c.value(row, context), c.isAmount ?? false)).join(","),
-      );
+      const lines = rows.map((row) => columns.map((c) => csvField(c.value(row), c.isAmount ?? false)).join(","));
       await sink(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },
     end: header,
@@ -97,7 +112,7 @@ function csvWriter(sink: ByteSink, context: ExportContext): CustomerExportWriter
  * An XLSX workbook written as a stream (exceljs's streaming writer: each row is committed as it is added, so memory
  * holds a page, not the sheet); text cells are neutralised, amounts are numeric cells formatted to two decimals.
  */
-function xlsxWriter(sink: ByteSink, context: ExportContext): CustomerExportWriter {
+function xlsxWriter<Row>(sink: ByteSink, columns: readonly ExportColumn<Row>[]): TableWriter<Row> {
   const output = new PassThrough();
   // The zip's bytes go to the sink as the writer produces them; a sink's failure ends the export with it.
   const drained = (async () => {
@@ -106,7 +121,7 @@ function xlsxWriter(sink: ByteSink, context: ExportContext): CustomerExportWrite
   drained.catch(() => {});
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet("customers");
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({
+  sheet.columns = columns.map((c) => ({
     header: c.header,
     key: c.header,
     width: c.isAmount ? 18 : 14,
@@ -117,8 +132,8 @@ function xlsxWriter(sink: ByteSink, context: ExportContext): CustomerExportWrite
       for (const row of rows) {
         sheet
           .addRow(
-            EXPORT_COLUMNS.map((c) => {
-              const value = c.value(row, context);
+            columns.map((c) => {
+              const value = c.value(row);
               if (value === null) return null;
               if (c.isAmount) return Number(value);
               return typeof value === "number" ? value : neutraliseCell(value);
@@ -137,11 +152,14 @@ function xlsxWriter(sink: ByteSink, context: ExportContext): CustomerExportWrite
   };
 }
 
-/** The writer of one format. */
-export function createExportWriter(
+/**
+ * The writer of one format: UTF-8 CSV with a byte-order mark (so Excel reads Chinese text) and CRLF line ends, or an
+ * XLSX sheet "customers" written as a stream. Text cells are neutralised (a cell starting = + - @ is not a formula).
+ */
+export function createTableWriter<Row>(
   format: CustomerExportFormat,
+  columns: readonly ExportColumn<Row>[],
   sink: ByteSink,
-  context: ExportContext,
-): CustomerExportWriter {
-  return format === "csv" ? csvWriter(sink, context) : xlsxWriter(sink, context);
+): TableWriter<Row> {
+  return format === "csv" ? csvWriter(sink, columns) : xlsxWriter(sink, columns);
 }

@@ -22,7 +22,12 @@ import type { JobQueue } from "../jobs/job-queue";
 import { toJsonText } from "../json";
 import { resolveCustomerFilter, type CustomerSelection } from "../queries/resolve-customer-filter";
 import { inTransaction } from "../transaction";
-import { createExportWriter, EXPORT_CONTENT_TYPES, type CustomerExportFormat } from "./customer-export-format";
+import {
+  createTableWriter,
+  customerListColumns,
+  EXPORT_CONTENT_TYPES,
+  type CustomerExportFormat,
+} from "./customer-export-format";
 
 /** What an export asks for: the customer list's selection, order and run, and the file's format. */
 export type CustomerExportRequest = CustomerSelection & {
@@ -183,9 +188,8 @@ async function writeClaimedExport(handle: DbHandle, jobId: string): Promise<void
   await handle.raw("update export_jobs set total_rows = $2, heartbeat_at = now() where id = $1", [jobId, total]);
   const clusters = run ? await listRunClusters(handle.db, { runId: run.id }) : [];
   const sink = exportFileSink(handle.db, jobId);
-  const writer = createExportWriter(format, sink.write, {
-    clusterLabels: new Map(clusters.map((k) => [k.clusterNo, k.label])),
-  });
+  const columns = customerListColumns({ clusterLabels: new Map(clusters.map((k) => [k.clusterNo, k.label])) });
+  const writer = createTableWriter(format, columns, sink.write);
   let written = 0;
   let lastWrite = Date.now();
   for await (const page of readListPages(handle, { run, scope, filter, sort, direction })) {
