@@ -236,6 +236,37 @@ test("a file uploaded and checked through instance A is committed through instan
   );
 });
 
+test("an export requested through instance A is written by a worker and downloaded through B", { skip }, async () => {
+  const [a, b] = topology.web.map((w) => w.url);
+  const queued = await trpc(
+    a,
+    "customerExport.request",
+    { format: "csv", sort: "customerId", direction: "asc" },
+    "POST",
+  );
+  const done = await until("the export written, read through B", RUN_DEADLINE_MS, async () => {
+    const job = await trpc(b, "customerExport.byId", { jobId: queued.id });
+    return job.status === "succeeded" || job.status === "failed" ? job : undefined;
+  });
+  assert.equal(done.status, "succeeded", JSON.stringify(done.failure));
+  const [row] = await sql`select worker from export_jobs where id = ${queued.id}`;
+  const workerPids = topology.workers.map((w) => String(w.pid));
+  assert.ok(workerPids.includes(row.worker.split("@")[0]), `written by a worker (${row.worker}), not a web instance`);
+  const file = await send("GET", `${b}${done.downloadUrl}`, { cookie: cookies.get(b) });
+  assert.equal(file.status, 200, file.text.slice(0, 200));
+  const lines = file.text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  assert.ok(lines[0].startsWith("customer_id,name,"), lines[0]);
+  // The rows the list holds when the export was written: every customer, the risk manager seeing the whole bank.
+  assert.equal(lines.length - 1, done.rowsWritten);
+  assert.equal(done.rowsWritten, done.totalRows);
+  // Another user's download of it is refused like a missing one.
+  const other = await send("GET", `${b}${done.downloadUrl}`, { cookie: adminCookies.get(b) });
+  assert.equal(other.status, 404);
+});
+
 test(
   "an upload committed as a job through instance A is executed by a worker and followed through B",
   { skip },

@@ -11,6 +11,9 @@ import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
  */
 export type JobTable = "import_jobs" | "export_jobs" | "policy_previews";
 
+/** How often a claimed job's row is told its worker is alive, milliseconds (judged stale after 15 minutes). */
+const HEARTBEAT_EVERY_MS = 30_000;
+
 /** Jobs of each table executing in this process (globalThis: a bundler may load this module twice in one process). */
 const globalJobs = globalThis as typeof globalThis & { __creditsegActiveJobRows?: Map<JobTable, Set<string>> };
 const activeRows = (globalJobs.__creditsegActiveJobRows ??= new Map<JobTable, Set<string>>());
@@ -45,16 +48,26 @@ export async function executeClaimedJob(
       [id, currentWorker()],
     );
     if (!claimed) return false;
-    await work.execute().catch(async (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      await work.cleanUp?.().catch(() => {});
-      await handle
-        .raw(
-          `update ${table} set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running'`,
-          [id, toJsonText(work.failureOf(error)), message.slice(0, 2_000)],
-        )
+    // The heartbeat another host judges this worker by, whatever the job reports as progress (a preview reports none).
+    const heartbeat = setInterval(() => {
+      void handle
+        .raw(`update ${table} set heartbeat_at = now() where id = $1 and status = 'running'`, [id])
         .catch(() => {});
-    });
+    }, HEARTBEAT_EVERY_MS);
+    heartbeat.unref();
+    await work
+      .execute()
+      .finally(() => clearInterval(heartbeat))
+      .catch(async (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        await work.cleanUp?.().catch(() => {});
+        await handle
+          .raw(
+            `update ${table} set status = 'failed', failure = $2::text::jsonb, error = $3, finished_at = now() where id = $1 and status = 'running'`,
+            [id, toJsonText(work.failureOf(error)), message.slice(0, 2_000)],
+          )
+          .catch(() => {});
+      });
     return true;
   } finally {
     active.delete(id);
