@@ -17,11 +17,10 @@ import {
 import { assertPermission, type Actor } from "../actor";
 import type { CodedFailure } from "../errors/coded-failure";
 import { EngineError } from "../errors/engine-error";
-import { executeClaimedJob, markAbandonedJobRows } from "../jobs/job-rows";
+import { executeClaimedJob, markAbandonedJobRows, recordJob } from "../jobs/job-rows";
 import type { JobQueue } from "../jobs/job-queue";
 import { toJsonText } from "../json";
 import { resolveCustomerFilter, type CustomerSelection } from "../queries/resolve-customer-filter";
-import { inTransaction } from "../transaction";
 import {
   createTableWriter,
   customerListColumns,
@@ -123,16 +122,12 @@ export async function queueCustomerExport(
   if (!run && args.request.runId !== undefined) throw new EngineError("NOT_FOUND", "The segment run was not found.");
   await deleteExpiredExports(handle.db);
   const stored: StoredSelection = { request: args.request, role: args.actor.role, scope: args.scope };
-  const jobId = await inTransaction(handle, async (raw) => {
-    const [row] = await raw<{ id: string }>(
-      `insert into export_jobs (requested_by, format, selection, expires_at)
+  const jobId = await recordJob(handle, queue, {
+    insert: `insert into export_jobs (requested_by, format, selection, expires_at)
          values ($1, $2, $3::text::jsonb, now() + make_interval(secs => $4)) returning id`,
-      [args.actor.id, args.request.format, toJsonText(stored), EXPORT_TTL_MS / 1000],
-    );
-    await queue.add(raw, { kind: "customer_export", jobId: row!.id });
-    return row!.id;
+    params: [args.actor.id, args.request.format, toJsonText(stored), EXPORT_TTL_MS / 1000],
+    jobOf: (id) => ({ kind: "customer_export", jobId: id }),
   });
-  queue.committed();
   return (await readJob(handle, jobId))!;
 }
 

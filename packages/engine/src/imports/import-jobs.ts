@@ -14,8 +14,7 @@ import { assertPermission, type Actor } from "../actor";
 import { EngineError } from "../errors/engine-error";
 import type { JobQueue } from "../jobs/job-queue";
 import { toJsonText } from "../json";
-import { executeClaimedJob, markAbandonedJobRows } from "../jobs/job-rows";
-import { inTransaction } from "../transaction";
+import { executeClaimedJob, markAbandonedJobRows, recordJob } from "../jobs/job-rows";
 import { ImportJobFailed, importJobFailureOf, type ImportJobFailure } from "./import-job-failure";
 
 /** The options of a queued commit as the job row keeps them: an expected total in fen as a decimal string. */
@@ -83,15 +82,11 @@ export async function queueImportCommit(
     ip: args.actor.ip ?? null,
     userAgent: args.actor.userAgent ?? null,
   };
-  const jobId = await inTransaction(handle, async (raw) => {
-    const [row] = await raw<{ id: string }>(
-      `insert into import_jobs (upload_id, requested_by, kind, period, options) values ($1, $2, $3, $4, $5::text::jsonb) returning id`,
-      [args.uploadId, args.actor.id, args.kind, args.period ?? null, toJsonText(stored)],
-    );
-    await queue.add(raw, { kind: "import_commit", jobId: row!.id });
-    return row!.id;
+  const jobId = await recordJob(handle, queue, {
+    insert: `insert into import_jobs (upload_id, requested_by, kind, period, options) values ($1, $2, $3, $4, $5::text::jsonb) returning id`,
+    params: [args.uploadId, args.actor.id, args.kind, args.period ?? null, toJsonText(stored)],
+    jobOf: (id) => ({ kind: "import_commit", jobId: id }),
   });
-  queue.committed();
   return (await readImportJob(handle, jobId))!;
 }
 

@@ -1,5 +1,7 @@
 import type { DbHandle } from "@creditseg/db";
 import type { CodedFailure } from "../errors/coded-failure";
+import { inTransaction } from "../transaction";
+import type { Job, JobQueue } from "./job-queue";
 import { toJsonText } from "../json";
 import { DEFAULT_STALE_AFTER_MINUTES } from "../runs/mark-dead-runs";
 import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
@@ -111,4 +113,23 @@ export async function listUnclaimedJobIds(handle: DbHandle, table: JobTable): Pr
     `select id from ${table} where status = 'queued' and worker is null order by created_at`,
   );
   return rows.map((row) => row.id);
+}
+
+/**
+ * Records a job row (`insert`, an `insert … returning id` statement) and, in the same transaction, the queue's job
+ * that executes it (`jobOf` its id): the job exists exactly when its row was committed. Tells the queue once
+ * committed (the in-process runner starts it then); answers the row's id.
+ */
+export async function recordJob(
+  handle: DbHandle,
+  queue: JobQueue,
+  args: { insert: string; params: unknown[]; jobOf: (id: string) => Job },
+): Promise<string> {
+  const id = await inTransaction(handle, async (raw) => {
+    const [row] = await raw<{ id: string }>(args.insert, args.params);
+    await queue.add(raw, args.jobOf(row!.id));
+    return row!.id;
+  });
+  queue.committed();
+  return id;
 }

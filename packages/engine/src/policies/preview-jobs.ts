@@ -2,10 +2,9 @@ import type { DbHandle } from "@creditseg/db";
 import { assertPermission, type Actor } from "../actor";
 import type { CodedFailure } from "../errors/coded-failure";
 import { EngineError, type EngineErrorCode } from "../errors/engine-error";
-import { executeClaimedJob, markAbandonedJobRows } from "../jobs/job-rows";
+import { executeClaimedJob, markAbandonedJobRows, recordJob } from "../jobs/job-rows";
 import type { JobQueue } from "../jobs/job-queue";
 import { reviveFen, toJsonText } from "../json";
-import { inTransaction } from "../transaction";
 import { readActivePolicyVersion, readPolicyVersion } from "./policy-queries";
 import { previewPolicyImpact, type PolicyImpact } from "./preview-impact";
 
@@ -67,15 +66,11 @@ export async function requestPolicyPreview(
     [args.actor.id, args.version, args.period],
   );
   if (pending) return (await readPreview(handle, pending.id))!;
-  const id = await inTransaction(handle, async (raw) => {
-    const [row] = await raw<{ id: string }>(
-      `insert into policy_previews (requested_by, requested_role, version, period) values ($1, $2, $3, $4) returning id`,
-      [args.actor.id, args.actor.role, args.version, args.period],
-    );
-    await queue.add(raw, { kind: "policy_preview", previewId: row!.id });
-    return row!.id;
+  const id = await recordJob(handle, queue, {
+    insert: `insert into policy_previews (requested_by, requested_role, version, period) values ($1, $2, $3, $4) returning id`,
+    params: [args.actor.id, args.actor.role, args.version, args.period],
+    jobOf: (previewId) => ({ kind: "policy_preview", previewId }),
   });
-  queue.committed();
   return (await readPreview(handle, id))!;
 }
 
