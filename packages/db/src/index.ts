@@ -28,7 +28,7 @@ export { sqlLiteral } from "./sql-literal";
 export { appendAuditRow, countAuditRows, insertAuditRow, type AuditRow } from "./queries/insert-audit-row";
 export { isProcessAlive } from "./pglite-lock";
 export { hashPassword, verifyPassword } from "./password";
-export { inScope, officerOf, type CustomerScope } from "./queries/customer-scope";
+export { inScope, officerOf, scopeKeyOf, type CustomerScope } from "./queries/customer-scope";
 export {
   findRunGroupingBasis,
   listOfficerProjectsOfRun,

@@ -11,6 +11,11 @@ export function officerOf(scope: CustomerScope): string | null {
   return scope === "all" ? null : scope.officer;
 }
 
+/** A scope as a key of stored or cached figures: `all`, or `o:<officer>` for an officer's book. */
+export function scopeKeyOf(scope: CustomerScope): string {
+  return scope === "all" ? "all" : `o:${scope.officer}`;
+}
+
 /** `column = officer` for an officer's scope, nothing for the whole bank (drizzle's `and` skips undefined). */
 export function inScope(column: Column, scope: CustomerScope): SQL | undefined {
   return scope === "all" ? undefined : eq(column, scope.officer);

@@ -8,6 +8,7 @@ import {
   listRunClusters,
   readExportFileBytes,
   resolveRun,
+  type CustomerFilter,
   type CustomerListRow,
   type CustomerScope,
   type CustomerSortField,
@@ -118,8 +119,7 @@ export async function queueCustomerExport(
 ): Promise<CustomerExportJob> {
   assertPermission(args.actor, "export.customers");
   assertPermission(args.actor, "customer.read");
-  const run = await resolveRun(handle.db, args.request);
-  if (!run && args.request.runId !== undefined) throw new EngineError("NOT_FOUND", "The segment run was not found.");
+  await resolveRequestedRun(handle, args.request);
   await deleteExpiredExports(handle.db);
   const stored: StoredSelection = { request: args.request, role: args.actor.role, scope: args.scope };
   const jobId = await recordJob(handle, queue, {
@@ -173,8 +173,7 @@ async function writeClaimedExport(handle: DbHandle, jobId: string): Promise<void
   );
   const { request, role, scope } = row!.selection;
   const actor: Actor = { id: row!.requestedBy, role };
-  const run = await resolveRun(handle.db, request);
-  if (!run && request.runId !== undefined) throw new EngineError("NOT_FOUND", "The segment run was not found.");
+  const run = await resolveRequestedRun(handle, request);
   const { format, sort, direction, runId: _runId, period: _period, ...selection } = request;
   const filter = await resolveCustomerFilter(handle, { input: selection, run, scope, actor });
   const total = await countCustomers(handle.db, { run, scope, filter });
@@ -208,13 +207,20 @@ async function writeClaimedExport(handle: DbHandle, jobId: string): Promise<void
   );
 }
 
+/** The finished run an export reads (null: the master list); a named run that is not a finished one is NOT_FOUND. */
+async function resolveRequestedRun(handle: DbHandle, request: CustomerExportRequest): Promise<ResolvedRun | null> {
+  const run = await resolveRun(handle.db, request);
+  if (!run && request.runId !== undefined) throw new EngineError("NOT_FOUND", "The segment run was not found.");
+  return run;
+}
+
 /** The customer list's rows in its order, a page at a time (keyset paging, as the list screen pages). */
 async function* readListPages(
   handle: DbHandle,
   args: {
     run: ResolvedRun | null;
     scope: CustomerScope;
-    filter: Awaited<ReturnType<typeof resolveCustomerFilter>>;
+    filter: CustomerFilter;
     sort: CustomerSortField;
     direction: "asc" | "desc";
   },

@@ -8,8 +8,8 @@ import { abandonedFailure, checkWorkerOf, currentWorker } from "../runs/worker";
 
 /**
  * The tables of jobs whose row is their state (queued → running under a worker → succeeded or failed): an import's
- * commit, a customer export and a policy impact preview. Each has `id`, `status`, `worker`, `heartbeat_at`, `failure`, `error`, `started_at`,
- * `finished_at` and `created_at`.
+ * commit, a customer export and a policy impact preview. Each has `id` and the columns of `jobStateColumns`
+ * (`status`, `worker`, `heartbeat_at`, `failure`, `error`, `created_at`, `started_at`, `finished_at`).
  */
 export type JobTable = "import_jobs" | "export_jobs" | "policy_previews";
 

@@ -69,10 +69,7 @@ export type JobWorker = { stop: () => Promise<void>; done: Promise<void> };
  * one lists runs. `stop()` takes no new jobs and waits for those executing.
  */
 export async function startJobWorker(handle: DbHandle, options: WorkerOptions): Promise<JobWorker> {
-  await markDeadRuns(handle);
-  await markDeadImportJobs(handle);
-  await markDeadExportJobs(handle);
-  await markDeadPolicyPreviews(handle);
+  await markDeadJobs(handle);
   let executing = 0;
   const task =
     (kind: Job["kind"]): Task =>
@@ -96,12 +93,7 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
     logger: quietLogger(),
     taskList: Object.fromEntries(JOB_KINDS.map((kind) => [taskOf(kind), task(kind)])),
   });
-  const sweep = setInterval(() => {
-    void markDeadRuns(handle).catch(() => {});
-    void markDeadImportJobs(handle).catch(() => {});
-    void markDeadExportJobs(handle).catch(() => {});
-    void markDeadPolicyPreviews(handle).catch(() => {});
-  }, 60_000);
+  const sweep = setInterval(() => void markDeadJobs(handle).catch(() => {}), 60_000);
   sweep.unref();
   let idleCheck: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | null = null;
@@ -125,6 +117,16 @@ export async function startJobWorker(handle: DbHandle, options: WorkerOptions): 
     }, 500);
   }
   return { stop, done: runner.promise.finally(() => clearInterval(sweep)) };
+}
+
+/**
+ * Marks failed every run, import, export and preview whose worker is gone, each by its own rule; one kind's failure
+ * does not keep the others from being checked, and the first is thrown once all were.
+ */
+async function markDeadJobs(handle: DbHandle): Promise<void> {
+  const checks = [markDeadRuns, markDeadImportJobs, markDeadExportJobs, markDeadPolicyPreviews];
+  const failed = (await Promise.allSettled(checks.map((check) => check(handle)))).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** Jobs of ours waiting for a worker (now or after a retry's delay); one locked by a killed worker is not waiting. */

@@ -1,8 +1,6 @@
-import { resolveRun, type CustomerScope, type DbHandle, type ResolvedRun } from "@creditseg/db";
+import { resolveRun, scopeKeyOf, type CustomerScope, type DbHandle, type ResolvedRun } from "@creditseg/db";
 import { reviveFen, toJsonText } from "../json";
 import { readPortfolioSummary, type PortfolioSummary } from "./portfolio-summary";
-
-const scopeKeyOf = (scope: CustomerScope) => (scope === "all" ? "all" : `o:${scope.officer}`);
 
 /**
  * A finished run's portfolio figures for a scope, as stored with the run: computed (`readPortfolioSummary`) and

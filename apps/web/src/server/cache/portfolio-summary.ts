@@ -1,4 +1,4 @@
-import type { CustomerScope, DbHandle, ResolvedRun } from "@creditseg/db";
+import { scopeKeyOf, type CustomerScope, type DbHandle, type ResolvedRun } from "@creditseg/db";
 import { readRunSummary, type PortfolioSummary } from "@creditseg/engine";
 import { createMemo } from "./memo-cache";
 
@@ -15,6 +15,6 @@ export function readPortfolioSummaryCached(
   run: ResolvedRun,
   scope: CustomerScope,
 ): Promise<PortfolioSummary> {
-  const key = `${run.id}:${scope === "all" ? "all" : `o:${scope.officer}`}`;
+  const key = `${run.id}:${scopeKeyOf(scope)}`;
   return memoSummary(handle.db, key, Number.POSITIVE_INFINITY, () => readRunSummary(handle, { run, scope }));
 }
