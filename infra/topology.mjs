@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { request as httpRequest, createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { JOB_PROCESS_NODE_FLAGS } from "../apps/cli/bin/job-process-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "apps/cli/bin/creditseg.mjs");
@@ -122,7 +123,7 @@ export async function startTopology({
       return { url: webUrls[i], child };
     });
     const startWorker = (name) => {
-      const child = spawn(process.execPath, [cli, "worker", "--concurrency", "1"], {
+      const child = spawn(process.execPath, [...JOB_PROCESS_NODE_FLAGS, cli, "worker", "--concurrency", "1"], {
         cwd: root,
         env,
         stdio: ["ignore", "pipe", "pipe"],

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { JOB_PROCESS_NODE_FLAGS } from "../apps/cli/bin/job-process-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [major, minor] = process.versions.node.split(".").map(Number);
@@ -36,7 +37,11 @@ const server = spawn(process.execPath, ["server.mjs", "--port", port], {
 // On PostgreSQL the web app only enqueues runs: one worker beside it executes them (add more with `creditseg worker`).
 // On the embedded PGlite, which one process may open, the web process executes its runs itself.
 const worker = env.DATABASE_URL
-  ? spawn(process.execPath, [cli, "worker", "--concurrency", "1"], { cwd: root, env, stdio: "inherit" })
+  ? spawn(process.execPath, [...JOB_PROCESS_NODE_FLAGS, cli, "worker", "--concurrency", "1"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    })
   : null;
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {

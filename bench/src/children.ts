@@ -11,8 +11,10 @@ export async function runJsonChild<T>(
   script: string,
   args: string[],
   env: Record<string, string | undefined> = {},
+  /** Node flags for the child, e.g. those the process it stands for starts with. */
+  nodeFlags: readonly string[] = [],
 ): Promise<T> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],

@@ -10,6 +10,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchContribution } from "./contribution-bench";
 import { measureApi } from "./api-bench";
+import { JOB_PROCESS_NODE_FLAGS } from "../../apps/cli/bin/job-process-flags.mjs";
 import { REPO_ROOT, runJsonChild } from "./children";
 import { flag, isTargetMet, median, type Figure } from "./figures";
 import { describeMachine } from "./machine";
@@ -89,35 +90,49 @@ if (only.has("import")) {
   for (let i = 0; i < heavyRepeats; i++) {
     say(`import ${i + 1}/${heavyRepeats}`);
     runs.push(
-      await runJsonChild<ImportResult>("packages/ingest/bench/import-bench.ts", ["--rows", String(loans), "--json"], {
-        BENCH_DATABASE_URL: serverUrl,
-      }),
+      // The child stands for a `creditseg worker` executing the import: it starts with the same flags.
+      await runJsonChild<ImportResult>(
+        "packages/ingest/bench/import-bench.ts",
+        ["--rows", String(loans), "--json"],
+        { BENCH_DATABASE_URL: serverUrl },
+        JOB_PROCESS_NODE_FLAGS,
+      ),
     );
   }
   const rate = (prefix: string) => runs.map((r) => r.results.find((x) => x.target.startsWith(prefix))!.rowsPerSecond);
   const psqlPlain = median(rate("psql \\copy (plain table"));
-  const psqlLoans = median(rate("psql \\copy → loans table"));
+  const psqlLoans = median(rate("psql \\copy → loans table (keys"));
+  const psqlUnbatched = median(rate("psql \\copy → loans table without"));
   results.push({
     name: "import.copy.loans",
-    ...stats(rate("psql \\copy → loans table")),
+    ...stats(rate("psql \\copy → loans table (keys")),
     unit: "rows/s",
     baseline: { name: "psql \\copy (plain table, no validation)", value: psqlPlain },
     ratio: psqlLoans / psqlPlain,
-    note: "the fair limit: the same rows as stored (fen, codes) into the real loans table with its keys, index, checks and foreign key",
+    note: `the fair limit: the same rows as stored (fen, codes, their batch) into the real loans table with its keys, index, checks and both foreign keys; without the batch column (one foreign key fewer per row) ${Math.round(psqlUnbatched)} rows/s`,
   });
   for (const [name, prefix] of [
     ["import.csv.postgres", "creditseg import → PostgreSQL"],
+    ["import.csv.gbk.postgres", "creditseg import → PostgreSQL, GBK"],
+    ["import.xlsx.postgres", "creditseg import → PostgreSQL, XLSX"],
     ["import.csv.pglite", "creditseg import → PGlite"],
   ] as const) {
-    const s = stats(rate(prefix));
+    // The UTF-8 import's prefix is also the start of the GBK and XLSX ones: match it whole.
+    const s = stats(
+      runs.map(
+        (r) =>
+          r.results.find((x) => (name === "import.csv.postgres" ? x.target === prefix : x.target.startsWith(prefix)))!
+            .rowsPerSecond,
+      ),
+    );
     results.push({
       name,
       ...s,
       unit: "rows/s",
-      baseline: { name: "psql \\copy into the loans table (keys, indexes, checks)", value: psqlLoans },
+      baseline: { name: "psql \\copy into the loans table (keys, indexes, checks, foreign keys)", value: psqlLoans },
       ratio: s.value / psqlLoans,
-      target: { op: ">=", ratio: 0.5 },
-      note: `${(s.value / psqlPlain).toFixed(3)} × psql \\copy into a plain table (${Math.round(psqlPlain)} rows/s)`,
+      ...(name === "import.csv.postgres" ? { target: { op: ">=" as const, ratio: 0.5 } } : {}),
+      note: `${(s.value / psqlPlain).toFixed(3)} × psql \\copy into a plain table (${Math.round(psqlPlain)} rows/s); ${(s.value / psqlUnbatched).toFixed(3)} × \\copy into the loans table without the batch column`,
     });
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Import benchmark (not a test): generates N loan rows as CSV (seeded), loads them through
- * commitImport into a throwaway PostgreSQL database and into PGlite, and loads the same file with
- * `psql \copy` into a plain table as the baseline, and the same rows as the loans table stores them (fen, codes)
- * with `psql \copy` into the real loans table (primary key, index, checks, foreign key to customers already
- * loaded): the fair limit. Prints rows per second side by side.
+ * commitImport into a throwaway PostgreSQL database (UTF-8 CSV, the same file in GBK, the same rows as XLSX) and
+ * into PGlite, and loads the same file with `psql \copy` into a plain table as the baseline, and the same rows as
+ * the loans table stores them (fen, codes, the batch that loaded them) with `psql \copy` into the real loans table
+ * (primary key, index, checks, foreign keys to the customers and the batch, both already there): the fair limit.
+ * The same `\copy` without the batch column (one foreign key fewer checked per row) is measured beside it.
+ * Prints rows per second side by side.
  *
- *   npx tsx bench/import-bench.ts [--rows 1000000] [--json] [--targets plain,loans,postgres,pglite]
+ *   npx tsx bench/import-bench.ts [--rows 1000000] [--json] [--targets plain,loans,loans-unbatched,postgres,gbk,xlsx,pglite]
  *
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -14,6 +16,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import { createDb, type DbHandle, migrateDb } from "@creditseg/db";
 import { withThrowawayPostgres } from "@creditseg/db/throwaway-postgres";
 import { commitImport, fileSource } from "../src/index";
@@ -23,7 +27,9 @@ const rowsArg = args.indexOf("--rows");
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
 const isJson = args.includes("--json");
 const targetsArg = args.indexOf("--targets");
-const TARGETS = new Set((targetsArg >= 0 ? args[targetsArg + 1]! : "plain,loans,postgres,pglite").split(","));
+const TARGETS = new Set(
+  (targetsArg >= 0 ? args[targetsArg + 1]! : "plain,loans,loans-unbatched,postgres,gbk,xlsx,pglite").split(","),
+);
 /** Runs a measurement when its target is selected; null otherwise. */
 const measureTarget = (target: string, work: () => Promise<number>): Promise<number | null> =>
   TARGETS.has(target) ? work() : Promise.resolve(null);
@@ -58,8 +64,14 @@ function* customerLines(): Generator<string> {
     yield `C${String(i).padStart(7, "0")},customer ${i},manufacturing,Zhejiang,small,E${1000 + (i % 50)}\n`;
 }
 
-/** One generated loan: the file's cells (yuan, Chinese codes) and what the loans table stores (fen, codes). */
-type GeneratedLoan = { file: string; stored: string };
+/** The batch the `\copy` limit's rows belong to, as an import's rows belong to theirs. */
+const LIMIT_BATCH_ID = "00000000-0000-4000-8000-000000000001";
+
+/**
+ * One generated loan: the file's cells (yuan, Chinese codes), the same as XLSX cells (amounts, rate, term and days
+ * as numbers), and what the loans table stores (fen, codes).
+ */
+type GeneratedLoan = { file: string; cells: (string | number)[]; stored: string };
 
 function* generatedLoans(): Generator<GeneratedLoan> {
   const random = createRandom(20250101);
@@ -95,19 +107,59 @@ function* generatedLoans(): Generator<GeneratedLoan> {
     const days = 360 - month * 20;
     yield {
       file: `${loanId},${customerId},流动资金贷款,${fen(amountFen)},${rate},${term},${start},${maturity},${guaranteeFile},${classFile},${fen(balanceFen)},${days}\n`,
+      cells: [
+        loanId,
+        customerId,
+        "流动资金贷款",
+        Number(fen(amountFen)),
+        Number(rate),
+        term,
+        start,
+        maturity,
+        guaranteeFile,
+        classFile,
+        Number(fen(balanceFen)),
+        days,
+      ],
       stored: `${PERIOD},${loanId},${customerId},流动资金贷款,${amountFen},${rate},${term},${start},${maturity},${guaranteeCode},${classCode},${balanceFen},${days}\n`,
     };
   }
 }
 
+const LOAN_HEADER =
+  "借据号,客户编号,产品,金额,执行利率,期限(月),发放日期,到期日,担保方式,五级分类,考核贷款年日均,累计天数";
+
 function* loanLines(): Generator<string> {
-  yield "借据号,客户编号,产品,金额,执行利率,期限(月),发放日期,到期日,担保方式,五级分类,考核贷款年日均,累计天数\n";
+  yield `${LOAN_HEADER}\n`;
   for (const loan of generatedLoans()) yield loan.file;
 }
 
-/** The same loans as the loans table stores them (fen, codes), for `\copy` straight into it. */
+/** The same loans as the loans table stores them (fen, codes, their batch), for `\copy` straight into it. */
 function* storedLoanLines(): Generator<string> {
+  for (const loan of generatedLoans()) yield `${loan.stored.slice(0, -1)},${LIMIT_BATCH_ID}\n`;
+}
+
+/** The same, without the batch column. */
+function* storedUnbatchedLoanLines(): Generator<string> {
   for (const loan of generatedLoans()) yield loan.stored;
+}
+
+/** The same lines in GBK, as a bank's older systems export them. */
+async function writeGbkCopy(gbkFile: string): Promise<void> {
+  const out = createWriteStream(gbkFile);
+  for (const line of loanLines()) if (!out.write(iconv.encode(line, "gbk"))) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+/** The same rows as one XLSX sheet, written streamed. */
+async function writeXlsx(path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const sheet = workbook.addWorksheet("贷款");
+  sheet.addRow(LOAN_HEADER.split(",")).commit();
+  for (const loan of generatedLoans()) sheet.addRow(loan.cells).commit();
+  sheet.commit();
+  await workbook.commit();
 }
 
 async function loadCustomers(handle: DbHandle, customersFile: string): Promise<void> {
@@ -120,7 +172,12 @@ async function loadCustomers(handle: DbHandle, customersFile: string): Promise<v
   if (customers.status !== "committed") throw new Error(`customers not loaded: ${customers.status}`);
 }
 
-async function timeImport(handle: DbHandle, customersFile: string, loansFile: string): Promise<number> {
+async function timeImport(
+  handle: DbHandle,
+  customersFile: string,
+  loansFile: string,
+  expectedEncoding: string | null = "utf-8",
+): Promise<number> {
   await migrateDb(handle);
   await loadCustomers(handle, customersFile);
   const started = performance.now();
@@ -140,9 +197,13 @@ async function timeImport(handle: DbHandle, customersFile: string, loansFile: st
   log(
     `  phases (s from start): ${[...phaseStarts].map(([phase, at]) => `${phase} ${at.toFixed(2)}`).join(", ")}, done ${seconds.toFixed(2)}`,
   );
-  if (report.status !== "committed" || report.totals.rowsAccepted !== ROWS)
+  if (
+    report.status !== "committed" ||
+    report.totals.rowsAccepted !== ROWS ||
+    report.table?.encoding !== expectedEncoding
+  )
     throw new Error(
-      `loans not loaded: ${report.status} ${JSON.stringify(report.fileRejects.concat(report.rejects.slice(0, 3)))}`,
+      `loans not loaded: ${report.status} (${report.table?.encoding}) ${JSON.stringify(report.fileRejects.concat(report.rejects.slice(0, 3)))}`,
     );
   return seconds;
 }
@@ -157,10 +218,12 @@ try {
   const customersFile = join(dir, "customers.csv");
   const loansFile = join(dir, "loans.csv");
   const storedLoansFile = join(dir, "loans-stored.csv");
+  const storedUnbatchedFile = join(dir, "loans-stored-unbatched.csv");
   log(`generating ${ROWS} loan rows for ${CUSTOMERS} customers…`);
   await writeLines(customersFile, customerLines());
   await writeLines(loansFile, loanLines());
   await writeLines(storedLoansFile, storedLoanLines());
+  await writeLines(storedUnbatchedFile, storedUnbatchedLoanLines());
   const megabytes = statSync(loansFile).size / 1024 / 1024;
 
   log("psql \\copy baseline…");
@@ -176,36 +239,60 @@ try {
   );
 
   // The fair limit: what PostgreSQL alone needs to load the rows where they live — the real loans table with its
-  // primary key, index, checks, enum columns and foreign key, after the customers it references exist.
-  log("psql \\copy into the loans table…");
-  const psqlLoansSeconds = await measureTarget("loans", () =>
+  // primary key, index, checks, enum columns and both foreign keys (the customer, and the batch every imported row
+  // names so that it can be rolled back), after the customers and the batch row exist. Without the batch column one
+  // foreign-key check per row fewer runs: measured beside it.
+  const COPY_COLUMNS =
+    "period, loan_id, customer_id, product, amount_fen, rate_pct, term_months, start_date, maturity_date, guarantee, classification, avg_daily_balance_fen, days";
+  const timeLimitCopy = (withBatch: boolean) =>
     withBenchDatabase(async (url) => {
       const handle = await createDb({ url, maxConnections: 2 });
       try {
         await migrateDb(handle);
         await loadCustomers(handle, customersFile);
+        await handle.raw(
+          `insert into import_batches (id, kind, period, file_name, checksum, status) values ($1, 'loans', $2, 'limit.csv', '-', 'committed')`,
+          [LIMIT_BATCH_ID, PERIOD],
+        );
       } finally {
         await handle.close();
       }
-      const columns =
-        "period, loan_id, customer_id, product, amount_fen, rate_pct, term_months, start_date, maturity_date, guarantee, classification, avg_daily_balance_fen, days";
+      const file = withBatch ? storedLoansFile : storedUnbatchedFile;
+      const columns = withBatch ? `${COPY_COLUMNS}, import_batch_id` : COPY_COLUMNS;
       const started = performance.now();
-      execFileSync("psql", [url, "-q", "-c", `\\copy loans (${columns}) from '${storedLoansFile}' with (format csv)`]);
+      execFileSync("psql", [url, "-q", "-c", `\\copy loans (${columns}) from '${file}' with (format csv)`]);
       return (performance.now() - started) / 1000;
-    }),
-  );
+    });
+  log("psql \\copy into the loans table…");
+  const psqlLoansSeconds = await measureTarget("loans", () => timeLimitCopy(true));
+  log("psql \\copy into the loans table, without the batch column…");
+  const psqlUnbatchedSeconds = await measureTarget("loans-unbatched", () => timeLimitCopy(false));
 
-  log("commitImport into PostgreSQL…");
-  const postgresSeconds = await measureTarget("postgres", () =>
+  /** commitImport of `file` into a throwaway PostgreSQL database. */
+  const timePostgresImport = (file: string, expectedEncoding: string | null) =>
     withBenchDatabase(async (url) => {
       const handle = await createDb({ url, maxConnections: 2 });
       try {
-        return await timeImport(handle, customersFile, loansFile);
+        return await timeImport(handle, customersFile, file, expectedEncoding);
       } finally {
         await handle.close();
       }
-    }),
-  );
+    });
+  log("commitImport into PostgreSQL…");
+  const postgresSeconds = await measureTarget("postgres", () => timePostgresImport(loansFile, "utf-8"));
+  log("commitImport of the same file in GBK into PostgreSQL…");
+  const gbkSeconds = await measureTarget("gbk", async () => {
+    const gbkFile = join(dir, "loans-gbk.csv");
+    await writeGbkCopy(gbkFile);
+    // Detected, not told: GB18030 is the superset of GBK the sniffer reads such files as.
+    return timePostgresImport(gbkFile, "gb18030");
+  });
+  log("commitImport of the same rows as XLSX into PostgreSQL…");
+  const xlsxSeconds = await measureTarget("xlsx", async () => {
+    const xlsxFile = join(dir, "loans.xlsx");
+    await writeXlsx(xlsxFile);
+    return timePostgresImport(xlsxFile, null);
+  });
 
   log("commitImport into PGlite…");
   const pgliteSeconds = await measureTarget("pglite", async () => {
@@ -220,7 +307,10 @@ try {
   const results = [
     { target: "psql \\copy (plain table, no validation)", seconds: psqlSeconds },
     { target: "psql \\copy → loans table (keys, indexes, checks)", seconds: psqlLoansSeconds },
+    { target: "psql \\copy → loans table without the batch column", seconds: psqlUnbatchedSeconds },
     { target: "creditseg import → PostgreSQL", seconds: postgresSeconds },
+    { target: "creditseg import → PostgreSQL, GBK", seconds: gbkSeconds },
+    { target: "creditseg import → PostgreSQL, XLSX", seconds: xlsxSeconds },
     { target: "creditseg import → PGlite", seconds: pgliteSeconds },
   ]
     .filter((result): result is { target: string; seconds: number } => result.seconds !== null)

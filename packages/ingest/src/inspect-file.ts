@@ -50,12 +50,14 @@ export async function inspectFile(args: {
   inspection.table = opening.table.info;
   const limit = args.previewRows ?? 10;
   try {
-    for await (const row of opening.table.rows) {
-      if (row.cells.every(isBlankCell)) continue;
-      const texts = row.cells.map((cell) => cellToText(cell).trim());
-      if (inspection.headers.length === 0) inspection.headers = texts;
-      else inspection.previewRows.push(texts);
-      if (inspection.previewRows.length >= limit) break;
+    reading: for await (const batch of opening.table.rows) {
+      for (const row of batch) {
+        if (row.cells.every(isBlankCell)) continue;
+        const texts = row.cells.map((cell) => cellToText(cell).trim());
+        if (inspection.headers.length === 0) inspection.headers = texts;
+        else inspection.previewRows.push(texts);
+        if (inspection.previewRows.length >= limit) break reading;
+      }
     }
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;

@@ -70,6 +70,24 @@ describeEachDb("the hostile corpus is refused by name and leaves the database un
     expect(await snapshotTables(handle)).toEqual(before);
   });
 
+  it.each(REFUSALS.filter(([name]) => name.endsWith(".csv")))(
+    "%s gets the same report when a worker thread parses it",
+    async (name) => {
+      const before = await snapshotTables(handle);
+      const importWith = (parseThread: "worker" | "calling") =>
+        commitImport({
+          handle,
+          kind: "loans",
+          period: "2025",
+          file: fileSource(paths[name]!),
+          options: { budgets: { maxRejectedRows: 1_000 }, parseThread },
+          actor,
+        });
+      expect(await importWith("worker")).toEqual(await importWith("calling"));
+      expect(await snapshotTables(handle)).toEqual(before);
+    },
+  );
+
   it("names the row where a UTF-8 file turns to GBK", async () => {
     const report = await commitImport({
       handle,

@@ -41,7 +41,8 @@ describe("createRowChannel", () => {
     const long = "x".repeat(40 * 1024);
     // Each row fills a block: the second waits for the reader.
     await channel.write([1, long]);
-    const second = channel.write([2, long]);
+    // A write that fills a block returns its promise; Promise.resolve keeps its state.
+    const second = Promise.resolve(channel.write([2, long]));
     expect(await isSettled(second)).toBe(false);
     const blocks = channel.blocks();
     expect((await blocks.next()).value?.rows).toBe(1);
@@ -55,7 +56,7 @@ describe("createRowChannel", () => {
     const channel = createRowChannel({ maxQueuedBlocks: 2 });
     const long = "x".repeat(40 * 1024);
     await channel.write([1, long]);
-    const waiting = channel.write([2, long]);
+    const waiting = Promise.resolve(channel.write([2, long]));
     channel.fail(new Error("COPY refused"));
     await expect(waiting).rejects.toThrow("COPY refused");
     await expect(channel.write([3, "more"])).rejects.toThrow("COPY refused");

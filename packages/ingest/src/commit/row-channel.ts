@@ -49,11 +49,11 @@ export function createRowChannel(options: { maxQueuedBlocks?: number } = {}): Ro
     if (failure) throw failure;
   };
   return {
-    write: async (values) => {
-      if (failure) throw failure;
+    write: (values) => {
+      if (failure) return Promise.reject(failure);
       text += toCopyCsvLine(values);
       rows++;
-      if (text.length >= BLOCK_CHARS) await push();
+      return text.length >= BLOCK_CHARS ? push() : undefined;
     },
     finish: async () => {
       await push();

@@ -11,7 +11,8 @@ import { type CsvBlock, toCopyCsvLine } from "@creditseg/db";
  * transaction only streams the blocks into COPY: it stays short, and nothing is encoded twice.
  */
 export type RowSpool = {
-  write: (values: readonly unknown[]) => Promise<void>;
+  /** Adds a row; returns a promise only when the next write must wait for it (a block being handed on). */
+  write: (values: readonly unknown[]) => Promise<void> | undefined;
   /** Flushes and closes the spool for writing. */
   finish: () => Promise<void>;
   blocks: () => AsyncGenerator<CsvBlock>;
@@ -85,10 +86,10 @@ export function createRowSpool(root: string = tmpdir()): RowSpool {
     if (!out.write(bytes)) await once(out, "drain");
   };
   return {
-    write: async (values) => {
+    write: (values) => {
       text += toCopyCsvLine(values);
       rows++;
-      if (rows >= BLOCK_ROWS) await flush();
+      return rows >= BLOCK_ROWS ? flush() : undefined;
     },
     finish: async () => {
       await flush();

@@ -2,7 +2,10 @@ import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
-import { type TableRow, TableReadError } from "./table-row";
+import { readCsvRowsInWorker, startCsvWorker } from "./csv-thread";
+import { readInBatches } from "./read-batches";
+import { verifyEncodingLines } from "./verify-encoding";
+import { type TableRow, type TableRows, TableReadError } from "./table-row";
 
 /** A CSV record longer than this (characters) is a damaged file, not data: the parser stops there. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
@@ -39,32 +42,74 @@ function skipWidthCheck(parser: object): void {
   };
 }
 
+/** Line numbers in the order their records come out; `next` takes the oldest. */
+type EndLineQueue = { next: () => number };
+
 /**
  * csv-parse's `info` option copies its whole state into two new objects per record (a quarter of the parse); the
  * line count, the one figure read, is queued as each record is emitted instead (without on_record, every __push
  * emits exactly one record, so the queue and the records stay in step). Returns the queue, or null when the internal
- * shape is not there: the caller then asks for `info` and stays slow, never wrong.
+ * shape is not there: the caller then asks for `info` and stays slow, never wrong. One input chunk of short lines
+ * queues tens of thousands at once, so the queue is read by index (Array.shift would copy it per record).
  */
-function queueEndLines(parser: object): number[] | null {
+function queueEndLines(parser: object): EndLineQueue | null {
   const api = (parser as { api?: Partial<ParserApi> }).api;
   const push = api?.__push;
   if (!api || typeof push !== "function" || typeof api.info?.lines !== "number") return null;
-  const endLines: number[] = [];
+  let lines: number[] = [];
+  let head = 0;
   api.__push = function (this: ParserApi, ...args: unknown[]) {
-    endLines.push(this.info.lines);
+    lines.push(this.info.lines);
     return push.apply(this, args);
   };
-  return endLines;
+  return {
+    next: () => {
+      const line = lines[head++]!;
+      if (head >= 4096 && head * 2 >= lines.length) {
+        lines = lines.slice(head);
+        head = 0;
+      }
+      return line;
+    },
+  };
 }
 
 /**
- * Streams the records of a CSV file decoded from `encoding` (a BOM is dropped); memory stays bounded
- * by one record. Row numbers are the line a record starts on.
+ * Line breaks inside a record's cells, and how many more the parser counted: csv-parse counts a CRLF inside quotes as
+ * two lines (a lone CR or LF as one), so from such a record on its line count runs ahead of the file's.
+ */
+function lineBreaksIn(cells: readonly string[]): { breaks: number; overcounted: number } {
+  let breaks = 0;
+  let overcounted = 0;
+  for (const cell of cells) {
+    if (!cell.includes("\n") && !cell.includes("\r")) continue;
+    breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+    overcounted += cell.match(/\r\n/g)?.length ?? 0;
+  }
+  return { breaks, overcounted };
+}
+
+/** Where a CSV file is parsed: a worker thread beside the one validating its rows, or the calling thread. */
+export type CsvThread = "worker" | "calling";
+
+/**
+ * Streams the records of a CSV file's bytes decoded from `encoding` (a BOM is dropped; every line is checked against
+ * the encoding, see verifyEncodingLines), in batches; memory stays bounded by a few batches of records. Row numbers
+ * are the line a record starts on. With `thread: "worker"` the decoding and parsing run in a worker thread, so the
+ * calling thread only validates; a worker that cannot start leaves the parsing here. Both run parseCsvRows: the
+ * same records, row numbers and errors either way.
  */
 export async function* readCsvRows(
   bytes: Readable,
-  options: { encoding: string; delimiter: string },
-): AsyncGenerator<TableRow> {
+  options: { encoding: string; delimiter: string; thread: CsvThread },
+): TableRows {
+  const worker = options.thread === "worker" ? await startCsvWorker() : null;
+  const parsing = { encoding: options.encoding, delimiter: options.delimiter };
+  yield* worker ? readCsvRowsInWorker(worker, bytes, parsing) : parseCsvRows(bytes, parsing);
+}
+
+/** The parsing itself, on whichever thread runs it; see readCsvRows. */
+export async function* parseCsvRows(bytes: Readable, options: { encoding: string; delimiter: string }): TableRows {
   const parserOptions = {
     delimiter: options.delimiter,
     relax_column_count: true,
@@ -76,24 +121,45 @@ export async function* readCsvRows(
   const endLines = queueEndLines(parser);
   if (!endLines) parser = parse({ ...parserOptions, info: true });
   skipWidthCheck(parser);
-  const piping = pipeline(bytes, iconv.decodeStream(options.encoding), parser).catch(() => undefined);
+  const piping = pipeline(
+    bytes,
+    verifyEncodingLines(options.encoding),
+    iconv.decodeStream(options.encoding),
+    parser,
+  ).catch(() => undefined);
   let lastLine = 0;
+  let overcountedLines = 0;
   try {
-    for await (const item of parser as AsyncIterable<string[] | { record: string[]; info: { lines: number } }>) {
-      const rowNumber = lastLine + 1;
-      if (Array.isArray(item)) {
-        lastLine = endLines!.shift()!;
-        yield { rowNumber, cells: item };
-      } else {
-        lastLine = item.info.lines;
-        yield { rowNumber, cells: item.record };
+    for await (const items of readInBatches<string[] | { record: string[]; info: { lines: number } }>(parser)) {
+      const rows: TableRow[] = [];
+      for (const item of items) {
+        const cells = Array.isArray(item) ? item : item.record;
+        const countedEnd = Array.isArray(item) ? endLines!.next() : item.info.lines;
+        // A record the parser ends on the line after the previous one starts there; otherwise blank lines were
+        // skipped before it, or its quoted cells hold line breaks: it starts as many lines before its end as it
+        // holds breaks (the end corrected for the CRLFs the parser counted twice).
+        let endLine = countedEnd - overcountedLines;
+        let rowNumber = endLine;
+        if (endLine !== lastLine + 1) {
+          const { breaks, overcounted } = lineBreaksIn(cells);
+          overcountedLines += overcounted;
+          endLine -= overcounted;
+          rowNumber = endLine - breaks;
+        }
+        lastLine = endLine;
+        rows.push({ rowNumber, cells });
       }
+      yield rows;
     }
   } catch (error) {
     const parserError = error as { code?: string; lines?: number };
     const code = PARSER_ERRORS[parserError.code ?? ""];
     // The parser reads ahead of this loop, so its own line count locates the damage.
-    if (code) throw new TableReadError(code, parserError.lines ?? lastLine + 1);
+    if (code)
+      throw new TableReadError(
+        code,
+        parserError.lines === undefined ? lastLine + 1 : parserError.lines - overcountedLines,
+      );
     throw error;
   } finally {
     bytes.destroy();

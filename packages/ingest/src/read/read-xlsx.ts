@@ -2,7 +2,8 @@ import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../values/cell";
 import type { WorkbookMeta } from "./read-workbook-meta";
-import { type TableRow, TableReadError } from "./table-row";
+import { batchRows } from "./read-batches";
+import { type TableRow, type TableRows, TableReadError } from "./table-row";
 
 type ExcelRow = {
   number: number;
@@ -106,18 +107,18 @@ type XlsxReadOptions = { meta: WorkbookMeta; sheet?: string; onSheet?: (name: st
 export const XLSX_READ_ATTEMPTS = 3;
 
 /**
- * Streams the rows of the first sheet, or of the sheet named `sheet`, of an XLSX workbook
+ * Streams the rows, in batches, of the first sheet, or of the sheet named `sheet`, of an XLSX workbook
  * (exceljs' streaming reader: rows are not all held in memory). Its zip stream occasionally drops an
  * entry on Node ≥ 18 (exceljs issue #3064), which shows as a missing sheet before any row is read:
  * such a read is retried on a fresh stream, and a file still failing after XLSX_READ_ATTEMPTS is refused.
  */
-export async function* readXlsxRows(open: () => Readable, options: XlsxReadOptions): AsyncGenerator<TableRow> {
+export async function* readXlsxRows(open: () => Readable, options: XlsxReadOptions): TableRows {
   for (let attempt = 1; ; attempt++) {
     let hasYielded = false;
     try {
-      for await (const row of readSheetOnce(open(), options)) {
+      for await (const rows of batchRows(readSheetOnce(open(), options))) {
         hasYielded = true;
-        yield row;
+        yield rows;
       }
       return;
     } catch (error) {

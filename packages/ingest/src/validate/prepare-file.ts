@@ -3,7 +3,7 @@ import type { ImportKind } from "@creditseg/core/constants";
 import { budgetReject, type ImportBudgets } from "../budgets";
 import { type HeaderMapping, type HeaderMatch, matchHeaders } from "../headers/match-headers";
 import { type OpenedTable, openTable, type ReadOptions } from "../read/open-table";
-import { type TableRow, TableReadError } from "../read/table-row";
+import { type TableRow, type TableRows, TableReadError } from "../read/table-row";
 import { makeReject, type Reject } from "../reasons";
 import type { KindSpec } from "../specs/column-spec";
 import { KIND_SPECS } from "../specs";
@@ -18,8 +18,8 @@ export type PreparedFile = {
   headers: string[];
   match: HeaderMatch;
   parseRow: RowParser;
-  /** Non-blank data rows, after the header. */
-  dataRows: AsyncGenerator<TableRow>;
+  /** Non-blank data rows, after the header, in batches. */
+  dataRows: TableRows;
 };
 
 export type Preparation =
@@ -53,10 +53,17 @@ function headerRejects(match: HeaderMatch, headers: readonly string[]): Reject[]
   ];
 }
 
-async function* skipBlankRows(rows: AsyncGenerator<TableRow>): AsyncGenerator<TableRow> {
-  for await (const row of rows) {
-    if (row.cells.some((cell) => !isBlankCell(cell))) yield row;
+async function* skipBlankRows(batches: TableRows): TableRows {
+  for await (const batch of batches) {
+    const kept = batch.filter((row) => row.cells.some((cell) => !isBlankCell(cell)));
+    if (kept.length > 0) yield kept;
   }
+}
+
+/** The rows of a first batch after its header, then the rest of the file. */
+async function* withRowsFirst(first: TableRow[], rest: TableRows): TableRows {
+  if (first.length > 0) yield first;
+  yield* rest;
 }
 
 /**
@@ -82,26 +89,27 @@ export async function prepareFile(args: {
       rejects: [makeReject({ code: opening.code, params: opening.params })],
     };
   const { table } = opening;
-  const dataRows = skipBlankRows(table.rows);
-  let first: IteratorResult<TableRow>;
+  const nonBlankRows = skipBlankRows(table.rows);
+  let first: IteratorResult<TableRow[]>;
   try {
-    first = await dataRows.next();
+    first = await nonBlankRows.next();
   } catch (error) {
     if (error instanceof TableReadError)
       return { ok: false, table, headers: [], match: null, rejects: [readErrorToReject(error)] };
     throw error;
   }
   if (first.done) return { ok: false, table, headers: [], match: null, rejects: [makeReject({ code: "empty_file" })] };
-  if (first.value.cells.length > args.budgets.maxCellsPerRow) {
-    await dataRows.return(undefined);
-    const reject = budgetReject("too_many_cells", args.budgets.maxCellsPerRow, first.value.rowNumber);
+  const [headerRow, ...firstDataRows] = first.value;
+  if (headerRow!.cells.length > args.budgets.maxCellsPerRow) {
+    await nonBlankRows.return(undefined);
+    const reject = budgetReject("too_many_cells", args.budgets.maxCellsPerRow, headerRow!.rowNumber);
     return { ok: false, table, headers: [], match: null, rejects: [reject] };
   }
-  const headers = first.value.cells.map((cell) => cellToText(cell).trim());
+  const headers = headerRow!.cells.map((cell) => cellToText(cell).trim());
   const match = matchHeaders(spec, headers, args.mapping);
   const rejects = headerRejects(match, headers);
   if (rejects.length > 0) {
-    await dataRows.return(undefined);
+    await nonBlankRows.return(undefined);
     return { ok: false, table, headers, match, rejects };
   }
   const parseRow = createRowParser({
@@ -111,5 +119,6 @@ export async function prepareFile(args: {
     isFixedWidth: table.info.format === "csv",
     period: args.period,
   });
+  const dataRows = withRowsFirst(firstDataRows, nonBlankRows);
   return { ok: true, file: { spec, table, headers, match, parseRow, dataRows } };
 }

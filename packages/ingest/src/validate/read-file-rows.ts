@@ -40,10 +40,12 @@ export async function readFileRows(args: {
   if (!preparation.ok) return { rows: [], fileRejects: preparation.rejects, rejects: [] };
   const result: FileRows = { rows: [], fileRejects: [], rejects: [] };
   try {
-    for await (const tableRow of preparation.file.dataRows) {
-      const { row, rejects } = preparation.file.parseRow(tableRow.rowNumber, tableRow.cells);
-      if (row === null) result.rejects.push(...rejects);
-      else result.rows.push({ rowNumber: tableRow.rowNumber, row });
+    for await (const batch of preparation.file.dataRows) {
+      for (const tableRow of batch) {
+        const { row, rejects } = preparation.file.parseRow(tableRow.rowNumber, tableRow.cells);
+        if (row === null) result.rejects.push(...rejects);
+        else result.rows.push({ rowNumber: tableRow.rowNumber, row });
+      }
     }
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;

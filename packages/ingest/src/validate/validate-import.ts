@@ -45,8 +45,11 @@ export type ValidateImportArgs = {
   file: ImportSource;
   options?: ImportOptions;
   onProgress?: ProgressListener;
-  /** Receives each accepted row in file order as COPY values (period first for periodic kinds), an array of its own. */
-  onAcceptedRow?: (values: unknown[]) => Promise<void>;
+  /**
+   * Receives each accepted row in file order as COPY values (period first for periodic kinds), an array of its own;
+   * returns a promise only when the next row must wait for it.
+   */
+  onAcceptedRow?: (values: unknown[]) => Promise<void> | undefined;
   /** Called once the header is bound, before any data row: answering "stop" ends the validation there. */
   onOpened?: (opened: OpenedImport) => Promise<"stop" | "continue">;
   /**
@@ -185,7 +188,9 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
       if (rejectsByRow.has(rowNumber)) continue;
       totals.rowsAccepted++;
       totals.totalAcceptedFen += totalsOfRows.get(rowNumber) ?? 0n;
-      if (args.onAcceptedRow) await args.onAcceptedRow(toCopyValues(row));
+      // Awaited only when the receiver must wait (its queue full): a promise per row would cost more than the row.
+      const receiving = args.onAcceptedRow?.(toCopyValues(row));
+      if (receiving) await receiving;
     }
   };
   /** Starts the check of the rows pending and waits for the chunk before it; at most two chunks are in flight. */
@@ -215,74 +220,76 @@ export async function validateImport(args: ValidateImportArgs): Promise<Validati
   };
 
   try {
-    for await (const tableRow of file.dataRows) {
-      if (totals.rowsRead >= budgets.maxRows) {
-        stopWith(budgetReject("too_many_rows", budgets.maxRows, tableRow.rowNumber));
-        break;
-      }
-      if (rowsRejected >= budgets.maxRejectedRows) {
-        stopWith(budgetReject("too_many_rejects", budgets.maxRejectedRows, tableRow.rowNumber));
-        break;
-      }
-      if (totals.rowsRead % 256 === 0 && now() > deadline) {
-        stopWith(budgetReject("time_budget_exceeded", budgets.maxSeconds, tableRow.rowNumber));
-        break;
-      }
-      const shapeReject = checkRowShape(tableRow.rowNumber, tableRow.cells, budgets);
-      if (shapeReject) {
-        stopWith(shapeReject);
-        break;
-      }
-      totals.rowsRead++;
-      const { row, rejects, warnings, totalFen } = file.parseRow(tableRow.rowNumber, tableRow.cells);
-      if (totalFen !== null) {
-        totals.totalReadFen += totalFen;
-        // Each amount fits a bigint; their sum may not, and the batch row stores it in one.
-        if (!isFenInRange(totals.totalReadFen)) {
-          stopWith(
-            makeReject({
-              code: "control_total_overflow",
-              rowNumber: tableRow.rowNumber,
-              params: { row: tableRow.rowNumber },
-            }),
-          );
-          break;
+    reading: for await (const batch of file.dataRows) {
+      for (const tableRow of batch) {
+        if (totals.rowsRead >= budgets.maxRows) {
+          stopWith(budgetReject("too_many_rows", budgets.maxRows, tableRow.rowNumber));
+          break reading;
         }
-      }
-      if (row === null) {
-        addRejects(rejects);
-      } else {
-        addWarnings(warnings);
-        const key =
-          keyFields.length === 1
-            ? keyPart(row[keyFields[0]!])
-            : keyFields.map((field) => keyPart(row[field])).join("\u001f");
-        const firstRow = firstRowByKey.get(key);
-        if (firstRow !== undefined) {
-          const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
-          addRejects([
-            makeReject({
-              code: "duplicate_key_in_file",
-              rowNumber: tableRow.rowNumber,
-              column: keyColumn,
-              value: key.replaceAll("\u001f", " / "),
-              params: { firstRow },
-            }),
-          ]);
+        if (rowsRejected >= budgets.maxRejectedRows) {
+          stopWith(budgetReject("too_many_rejects", budgets.maxRejectedRows, tableRow.rowNumber));
+          break reading;
+        }
+        if (totals.rowsRead % 256 === 0 && now() > deadline) {
+          stopWith(budgetReject("time_budget_exceeded", budgets.maxSeconds, tableRow.rowNumber));
+          break reading;
+        }
+        const shapeReject = checkRowShape(tableRow.rowNumber, tableRow.cells, budgets);
+        if (shapeReject) {
+          stopWith(shapeReject);
+          break reading;
+        }
+        totals.rowsRead++;
+        const { row, rejects, warnings, totalFen } = file.parseRow(tableRow.rowNumber, tableRow.cells);
+        if (totalFen !== null) {
+          totals.totalReadFen += totalFen;
+          // Each amount fits a bigint; their sum may not, and the batch row stores it in one.
+          if (!isFenInRange(totals.totalReadFen)) {
+            stopWith(
+              makeReject({
+                code: "control_total_overflow",
+                rowNumber: tableRow.rowNumber,
+                params: { row: tableRow.rowNumber },
+              }),
+            );
+            break reading;
+          }
+        }
+        if (row === null) {
+          addRejects(rejects);
         } else {
-          firstRowByKey.set(key, tableRow.rowNumber);
-          pending.push({ rowNumber: tableRow.rowNumber, row });
-          if (totalFen !== null) totalByRow.set(tableRow.rowNumber, totalFen);
-          if (pending.length >= DB_CHECK_CHUNK) await flushPending();
+          addWarnings(warnings);
+          const key =
+            keyFields.length === 1
+              ? keyPart(row[keyFields[0]!])
+              : keyFields.map((field) => keyPart(row[field])).join("\u001f");
+          const firstRow = firstRowByKey.get(key);
+          if (firstRow !== undefined) {
+            const keyColumn = spec.columns.find((column) => column.field === keyFields[0])?.name ?? null;
+            addRejects([
+              makeReject({
+                code: "duplicate_key_in_file",
+                rowNumber: tableRow.rowNumber,
+                column: keyColumn,
+                value: key.replaceAll("\u001f", " / "),
+                params: { firstRow },
+              }),
+            ]);
+          } else {
+            firstRowByKey.set(key, tableRow.rowNumber);
+            pending.push({ rowNumber: tableRow.rowNumber, row });
+            if (totalFen !== null) totalByRow.set(tableRow.rowNumber, totalFen);
+            if (pending.length >= DB_CHECK_CHUNK) await flushPending();
+          }
         }
-      }
-      if (totals.rowsRead % PROGRESS_EVERY_ROWS === 0) {
-        await args.onProgress?.({
-          phase: "validating",
-          rowsProcessed: totals.rowsRead,
-          bytesRead: file.table.bytesRead(),
-          totalBytes: args.file.size ?? null,
-        });
+        if (totals.rowsRead % PROGRESS_EVERY_ROWS === 0) {
+          await args.onProgress?.({
+            phase: "validating",
+            rowsProcessed: totals.rowsRead,
+            bytesRead: file.table.bytesRead(),
+            totalBytes: args.file.size ?? null,
+          });
+        }
       }
     }
     if (report.fileRejects.length === 0) {

@@ -1,0 +1,1 @@
+export declare const JOB_PROCESS_NODE_FLAGS: readonly string[];
