@@ -1,6 +1,7 @@
 import { type CsvBlock, toCopyCsvLine } from "@creditseg/db";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { RowSpool } from "./row-spool";
+import { createWakeup } from "../wakeup";
 
 /**
  * Accepted rows handed from the validation straight to a COPY that runs beside it (PostgreSQL), encoded as COPY CSV
@@ -29,13 +30,7 @@ export function createRowChannel(options: { maxQueuedBlocks?: number } = {}): Ro
   let isEnded = false;
   let failure: Error | null = null;
   /** Wakes whichever side waits: the reader for a block, the writer for room. */
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const waiting = wake;
-    wake = null;
-    waiting?.();
-  };
-  const waitForSignal = () => new Promise<void>((resolve) => (wake = resolve));
+  const { signal, wait: waitForSignal } = createWakeup();
   const push = async () => {
     if (rows === 0) return;
     queue.push({ parts: [text], rows });

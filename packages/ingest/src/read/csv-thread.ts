@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { type TableRow, type TableRows, TableReadError } from "./table-row";
 import type { ReasonCode, ReasonParams } from "../reasons";
+import { createWakeup } from "../wakeup";
 
 /** Messages to the parsing thread. */
 export type ToCsvWorker =
@@ -93,12 +94,7 @@ export async function* readCsvRowsInWorker(
   const batches: TableRow[][] = [];
   let isDone = false;
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const waiting = wake;
-    wake = null;
-    waiting?.();
-  };
+  const { signal, wait } = createWakeup();
   const failureOf = (): Error | null => failure;
   const fail = (error: unknown) => {
     failure ??= error instanceof Error ? error : new Error(String(error));
@@ -140,7 +136,7 @@ export async function* readCsvRowsInWorker(
         yield batch;
       } else if (stopped) throw stopped;
       else if (isDone) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
+      else await wait();
     }
   } finally {
     worker.off("message", onMessage);

@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import type { CsvWorkerFailure, FromCsvWorker, ToCsvWorker } from "./csv-thread";
 import { parseCsvRows } from "./read-csv";
 import { TableReadError } from "./table-row";
+import { createWakeup } from "../wakeup";
 
 /** Batches sent and not yet taken, at most: the parser runs this far ahead of the validation. */
 const MAX_UNTAKEN_BATCHES = 8;
@@ -16,7 +17,8 @@ const post = (message: FromCsvWorker, transfer: ArrayBuffer[] = []) => port.post
 
 let source: Readable | null = null;
 let untaken = 0;
-let wakeParser: (() => void) | null = null;
+/** Wakes the parser when a batch is taken. */
+const taken = createWakeup();
 
 function describeFailure(error: unknown): CsvWorkerFailure {
   if (error instanceof TableReadError)
@@ -31,7 +33,7 @@ async function parse(options: { encoding: string; delimiter: string }): Promise<
     for await (const rows of parseCsvRows(source, options)) {
       post({ type: "rows", rows });
       untaken++;
-      while (untaken >= MAX_UNTAKEN_BATCHES) await new Promise<void>((resolve) => (wakeParser = resolve));
+      while (untaken >= MAX_UNTAKEN_BATCHES) await taken.wait();
     }
     post({ type: "done" });
   } catch (error) {
@@ -45,9 +47,7 @@ port.on("message", (message: ToCsvWorker) => {
   else if (message.type === "end") source?.push(null);
   else if (message.type === "taken") {
     untaken--;
-    const waiting = wakeParser;
-    wakeParser = null;
-    waiting?.();
+    taken.signal();
   }
 });
 post({ type: "ready" });

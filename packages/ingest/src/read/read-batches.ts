@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { createWakeup } from "../wakeup";
 
 /**
  * Rows per batch at most. Each step of an async iteration costs a promise and a turn of the microtask queue; at a
@@ -13,12 +14,7 @@ export const ROWS_PER_BATCH = 512;
  * before its end, as the stream's own async iterator does; stopping early destroys the stream, as that one does too.
  */
 export async function* readInBatches<T>(stream: Readable, maxPerBatch = ROWS_PER_BATCH): AsyncGenerator<T[]> {
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const waiting = wake;
-    wake = null;
-    waiting?.();
-  };
+  const { signal, wait } = createWakeup();
   const events = ["readable", "end", "error", "close"] as const;
   for (const event of events) stream.on(event, signal);
   try {
@@ -37,7 +33,7 @@ export async function* readInBatches<T>(stream: Readable, maxPerBatch = ROWS_PER
       if (stream.readableEnded) return;
       if (stream.destroyed) throw Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
       // Events fire in later ticks, so none is missed between the empty read above and this wait.
-      await new Promise<void>((resolve) => (wake = resolve));
+      await wait();
     }
   } finally {
     for (const event of events) stream.off(event, signal);
