@@ -60,10 +60,31 @@ async function* skipBlankRows(batches: TableRows): TableRows {
   }
 }
 
-/** The rows of a first batch after its header, then the rest of the file. */
-async function* withRowsFirst(first: TableRow[], rest: TableRows): TableRows {
-  if (first.length > 0) yield first;
-  yield* rest;
+/**
+ * The rows of a first batch after its header, then the rest of the file. Not a generator function: a generator
+ * closed before its first step never runs, so it could not close `rest`, and the reading behind it (the file, a CSV
+ * worker thread) would stay open. Closing this one closes `rest` whenever it happens.
+ */
+function withRowsFirst(first: TableRow[], rest: TableRows): TableRows {
+  let head: TableRow[] | null = first.length > 0 ? first : null;
+  const rows: TableRows = {
+    next: () => {
+      if (head === null) return rest.next();
+      const value = head;
+      head = null;
+      return Promise.resolve({ done: false, value });
+    },
+    return: (value) => {
+      head = null;
+      return rest.return(value);
+    },
+    throw: (error) => {
+      head = null;
+      return rest.throw(error);
+    },
+    [Symbol.asyncIterator]: () => rows,
+  };
+  return rows;
 }
 
 /**
