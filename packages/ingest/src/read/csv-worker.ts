@@ -13,7 +13,7 @@ import { createWakeup } from "../wakeup";
 const MAX_UNTAKEN_BATCHES = 8;
 
 const port = parentPort!;
-const post = (message: FromCsvWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const post = (message: FromCsvWorker) => port.postMessage(message);
 
 let source: Readable | null = null;
 let untaken = 0;
