@@ -1,5 +1,5 @@
 import type { Rng } from "../random";
-import { accumulateNearest } from "./distance-kernels";
+import { adoptCentre, candidatePotentials } from "./distance-kernels";
 
 /**
  * Greedy k-means++ seeding (as scikit-learn does it): the first centre is a uniform draw; each next
@@ -23,20 +23,13 @@ export function seedKMeansPlusPlus(args: {
   const first = rng.int(n);
   for (let d = 0; d < dims; d++) centres[d] = data[first * dims + d]!;
 
-  let closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  let potential = accumulateNearest(data, dims, first, closest, closest);
+  const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const cumulative = new Float64Array(n);
-  let candidateBest = new Float64Array(n);
-  let candidateTrial = new Float64Array(n);
+  const candidates = new Int32Array(localTrials);
+  const potentials = new Float64Array(localTrials);
+  let running = adoptCentre(data, dims, first, closest, cumulative);
   for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closest[i]!;
-      cumulative[i] = running;
-    }
     if (!(running > 0)) return null;
-    let bestPotential = Number.POSITIVE_INFINITY;
-    let bestIndex = -1;
     for (let trial = 0; trial < localTrials; trial++) {
       const target = rng.uniform() * running;
       // First index whose cumulative weight exceeds the target: never a zero-weight point.
@@ -47,20 +40,15 @@ export function seedKMeansPlusPlus(args: {
         if (cumulative[mid]! > target) high = mid;
         else low = mid + 1;
       }
-      const trialPotential = accumulateNearest(data, dims, low, closest, candidateTrial);
-      if (trialPotential < bestPotential) {
-        bestPotential = trialPotential;
-        bestIndex = low;
-        const swap = candidateBest;
-        candidateBest = candidateTrial;
-        candidateTrial = swap;
-      }
+      candidates[trial] = low;
     }
+    candidatePotentials(data, dims, candidates, closest, potentials);
+    let bestTrial = 0;
+    for (let trial = 1; trial < localTrials; trial++)
+      if (potentials[trial]! < potentials[bestTrial]!) bestTrial = trial;
+    const bestIndex = candidates[bestTrial]!;
     for (let d = 0; d < dims; d++) centres[c * dims + d] = data[bestIndex * dims + d]!;
-    const swap = closest;
-    closest = candidateBest;
-    candidateBest = swap;
-    potential = bestPotential;
+    running = adoptCentre(data, dims, bestIndex, closest, cumulative);
   }
-  return potential >= 0 ? centres : null;
+  return running >= 0 ? centres : null;
 }

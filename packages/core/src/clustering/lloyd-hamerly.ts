@@ -1,4 +1,4 @@
-import { findNearestTwo, nearestTwo, squaredDistance } from "./distance-kernels";
+import { findNearestTwo, greater, nearestTwo, squaredDistance } from "./distance-kernels";
 
 /** One k-means fit from given starting centres. */
 export type LloydResult = {
@@ -54,6 +54,8 @@ export function runLloyd(args: {
   const sums = new Float64Array(k * dims);
   const counts = new Int32Array(k);
   const shift = new Float64Array(k);
+  /** Per cluster, the largest shift of any other centre: what a row's lower bound loses. */
+  const otherShift = new Float64Array(k);
   const halfGap = new Float64Array(k);
 
   for (let i = 0; i < n; i++) {
@@ -62,9 +64,8 @@ export function runLloyd(args: {
     labels[i] = best;
     upper[i] = Math.sqrt(nearestTwo.bestDist);
     lower[i] = Math.sqrt(nearestTwo.secondDist);
-    counts[best]!++;
-    for (let d = 0; d < dims; d++) sums[best * dims + d]! += data[i * dims + d]!;
   }
+  addRowsToSums(data, dims, labels, sums, counts);
   onIteration?.({ iteration: 0, centroids: centres, labels });
 
   let iterations = 0;
@@ -99,6 +100,7 @@ export function runLloyd(args: {
         secondShift = distance;
       }
     }
+    for (let j = 0; j < k; j++) otherShift[j] = j === maxShiftCluster ? secondShift : maxShift;
     const swap = centres;
     centres = nextCentres;
     nextCentres = swap;
@@ -109,7 +111,7 @@ export function runLloyd(args: {
     for (const i of relocated) {
       const a = labels[i]!;
       upper[i] = -shift[a]!;
-      lower[i] = a === maxShiftCluster ? secondShift : maxShift;
+      lower[i] = otherShift[a]!;
     }
     for (let j = 0; j < k; j++) {
       let nearest = Number.POSITIVE_INFINITY;
@@ -125,10 +127,12 @@ export function runLloyd(args: {
     for (let i = 0; i < n; i++) {
       const a = labels[i]!;
       const upperBound = upper[i]! + shift[a]!;
-      const lowerBound = lower[i]! - (a === maxShiftCluster ? secondShift : maxShift);
+      // Table lookups and an indexed choice instead of branches: which way they go differs row to
+      // row, and their mispredictions cost a sixth of the fit (Lloyd's part of 10 restarts at
+      // 100,000 loan rows: 128 ms with them, 108 ms without).
+      const lowerBound = lower[i]! - otherShift[a]!;
       lower[i] = lowerBound;
-      const gap = halfGap[a]!;
-      const bound = gap > lowerBound ? gap : lowerBound;
+      const bound = greater(halfGap[a]!, lowerBound);
       if (upperBound <= bound) {
         upper[i] = upperBound;
         continue;
@@ -163,6 +167,33 @@ export function runLloyd(args: {
     }
   }
   return { labels, centroids: centres, inertia: computeInertia(data, dims, labels, centres), iterations, isConverged };
+}
+
+/**
+ * Adds every row to its cluster's sum and count, in row order. A pass of its own: inside the
+ * assignment loop the read-modify-write of the sums, which consecutive rows of one cluster chain
+ * together, measured a third of that loop's time.
+ */
+function addRowsToSums(
+  data: Float64Array,
+  dims: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    counts[label]!++;
+    if (dims === 3) {
+      const to = label * 3;
+      const from = i * 3;
+      sums[to]! += data[from]!;
+      sums[to + 1]! += data[from + 1]!;
+      sums[to + 2]! += data[from + 2]!;
+    } else {
+      for (let d = 0; d < dims; d++) sums[label * dims + d]! += data[i * dims + d]!;
+    }
+  }
 }
 
 /**
