@@ -10,9 +10,13 @@ import { EngineError } from "../errors/engine-error";
 
 export type { ContributionTotal } from "@creditseg/core";
 
+/** In reading order: deposits, loans, then fee lines, as the three separate reads went (customers enter the map so). */
 const ACCOUNT_TABLES: Record<AccountSide, string> = { deposit: "deposits", loan: "loans" };
 /** The side column's value on a fee line. */
 const FEE_TAG = "fee";
+
+const isAccountSide = (side: string | null | undefined): side is AccountSide =>
+  typeof side === "string" && Object.hasOwn(ACCOUNT_TABLES, side);
 
 function field(row: readonly (string | null)[], index: number, what: string): string {
   const value = row[index];
@@ -46,7 +50,7 @@ export async function readContributionTotals(
         sums.addFee(field(row, 1, "fee line"), BigInt(field(row, 2, "fee line")));
         continue;
       }
-      if (side !== "loan" && side !== "deposit") throw new EngineError("CONFLICT", `unexpected account side ${side}`);
+      if (!isAccountSide(side)) throw new EngineError("CONFLICT", `unexpected account side ${side}`);
       sums.addAccount(
         side,
         field(row, 1, side),
