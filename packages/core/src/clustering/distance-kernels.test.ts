@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  adoptCentre,
-  candidatePotentials,
-  findNearestTwo,
-  greater,
-  lesser,
-  nearestTwo,
-  squaredDistance,
-} from "./distance-kernels";
+import { adoptCentre, candidatePotentials, findNearestTwo, greater, lesser, nearestTwo } from "./distance-kernels";
 
 // The kernels choose without branches; these properties hold them to the plain branching code,
 // bit for bit (Object.is), on the three-feature fast paths and the general one.
@@ -37,6 +29,13 @@ const plainDistance = (data: Float64Array, i: number, centres: Float64Array, j: 
   return sum;
 };
 
+/** Each row's `min(closest[i], ‖row i − data row `centreRow`‖²)`, with the ternary. */
+const plainNearest = (rows: Float64Array, dims: number, centreRow: number, closest: readonly number[]): number[] =>
+  closest.map((kept, i) => {
+    const dist = plainDistance(rows, i, rows, centreRow, dims);
+    return dist < kept ? dist : kept;
+  });
+
 describe("distance kernels", () => {
   it("lesser and greater are the ternaries, NaN and signed zeros included", () => {
     const values = [Number.NaN, -0, 0, 1, -1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2.5];
@@ -56,10 +55,7 @@ describe("distance kernels", () => {
         candidatePotentials(rows, dims, Int32Array.from(candidates), kept, potentials);
         candidates.forEach((row, t) => {
           let expected = 0;
-          for (let i = 0; i < kept.length; i++) {
-            const dist = plainDistance(rows, i, rows, row, dims);
-            expected += dist < kept[i]! ? dist : kept[i]!;
-          }
+          for (const nearest of plainNearest(rows, dims, row, closest)) expected += nearest;
           expect(Object.is(potentials[t], expected)).toBe(true);
         });
         expect(kept).toEqual(Float64Array.from(closest)); // read only
@@ -75,9 +71,7 @@ describe("distance kernels", () => {
         const cumulative = new Float64Array(kept.length);
         const total = adoptCentre(rows, dims, candidates[0]!, kept, cumulative);
         let running = 0;
-        for (let i = 0; i < kept.length; i++) {
-          const dist = plainDistance(rows, i, rows, candidates[0]!, dims);
-          const nearest = dist < closest[i]! ? dist : closest[i]!;
+        for (const [i, nearest] of plainNearest(rows, dims, candidates[0]!, closest).entries()) {
           running += nearest;
           expect(Object.is(kept[i], nearest)).toBe(true);
           expect(Object.is(cumulative[i], running)).toBe(true);
@@ -98,7 +92,7 @@ describe("distance kernels", () => {
           let bestDist = Number.POSITIVE_INFINITY;
           let secondDist = Number.POSITIVE_INFINITY;
           for (let j = 0; j < candidates.length; j++) {
-            const dist = squaredDistance(rows, i, centres, j, dims);
+            const dist = plainDistance(rows, i, centres, j, dims);
             if (dist < bestDist) {
               secondDist = bestDist;
               bestDist = dist;
